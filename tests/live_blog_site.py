@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 PAGE = "/live.html"
+OTHER = "/roadworks.html"
 
 
 def entry(n: int, word: str = "second") -> tuple[str, str, str]:
@@ -33,6 +34,9 @@ class LiveBlog(http.server.ThreadingHTTPServer):
     ended: str = ""
     summary: str = "Entries so far"
     asked: list[tuple[str, int]]
+    other: str = ""
+    """The RFC 822 date of another story the feed lists ("Harbour roadworks" at /roadworks.html,
+    an ordinary article), "" for none."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
@@ -70,7 +74,27 @@ class LiveBlog(http.server.ThreadingHTTPServer):
             f"<link>{self.url('/')}</link><description>x</description><item>"
             f"<title>Live: berth fires</title><link>{self.url(PAGE)}</link>"
             '<guid isPermaLink="false">pure-1</guid><pubDate>Mon, 07 Dec 2026 10:00:00 GMT'
-            f"</pubDate><description>{self.summary}</description></item></channel></rss>"
+            f"</pubDate><description>{self.summary}</description></item>{self._other_item()}"
+            "</channel></rss>"
+        )
+
+    def _other_item(self) -> str:
+        if not self.other:
+            return ""
+        return (
+            f"<item><title>Harbour roadworks</title><link>{self.url(OTHER)}</link>"
+            f"<guid>{self.url(OTHER)}</guid><pubDate>{self.other}</pubDate></item>"
+        )
+
+    def other_page(self) -> str:
+        text = " ".join(
+            f"The harbour road will close for repairs for the {n} time this year, the council said."
+            for n in ("first", "second", "third", "fourth", "fifth")
+        )
+        return (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour roadworks'
+            "</title></head><body><article><h1>Harbour roadworks</h1>"
+            f"<p>{text}</p><p>{text}</p></article></body></html>"
         )
 
 
@@ -79,7 +103,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         kind = "application/rss+xml" if self.path == "/feed.xml" else "text/html; charset=utf-8"
-        data = (self.server.feed() if self.path == "/feed.xml" else self.server.page()).encode()
+        if self.path == "/feed.xml":
+            data = self.server.feed().encode()
+        elif self.path == OTHER:
+            data = self.server.other_page().encode()
+        else:
+            data = self.server.page().encode()
         tag = '"' + hashlib.sha1(data).hexdigest() + '"'
         status = 304 if self.headers.get("If-None-Match") == tag else 200
         self.server.asked.append((self.path, status))

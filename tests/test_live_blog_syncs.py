@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reader.ui.screens.article import ArticleScreen
 from tests.live_blog_site import PAGE, LiveBlog, entry, live_blog
 from tests.story_site import ran
 from tests.tui_pilot import open_row, running, screen_text, until
@@ -143,3 +145,82 @@ def test_a_saved_blogs_many_copies_are_named_by_the_first_and_the_last() -> None
         "the text changed since the 30 copies retrieved 2026-12-07T11:30:00+00:00 to "
         "2026-12-07T11:59:00+00:00"
     )
+
+
+def test_the_copy_read_stays_readable_once_syncs_drop_it(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The blog open in the reader while three syncs keep newer copies, the one shown dropped
+    from those kept: `d` compares it with the latest, `V` goes to the kept copy nearest it in
+    time, and a quote of words the latest holds unchanged cites the latest (acc48c C7)."""
+    from reader.library import Library
+    from reader.ui.app import ReaderApp
+    from tests.test_quoted_markdown import copied_by, copies
+    from tests.tui_pilot import open_titled, started, status
+
+    def synced(upto: int) -> None:  # `reader sync` from cron, in another process
+        blog.grow(upto)
+        # Its item retold (as above): a reader before live blogs were asked for fetched it.
+        blog.summary = "Latest: " + " ".join(f"w{upto}x{n}" for n in range(4))
+
+        async def run() -> None:
+            async with Library(data_dir) as lib:
+                await lib.sync()
+
+        asyncio.run(run())
+
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    time.sleep(3)  # copy 1 well before the copy read, the copies after it close behind
+    synced(10)
+
+    async def run() -> tuple[str, str, str]:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            body = await open_titled(pilot, "berth fires")
+            await until(pilot, lambda: "Entry 10" in screen_text(app), "copy 2, entry 10 on top")
+            copied = copies(app)
+            for upto in (11, 12, 13):
+                await asyncio.to_thread(synced, upto)
+            await until(
+                pilot,
+                lambda: "this copy is no longer kept" in status(app),
+                "the word of the copy dropped by the syncs",
+            )
+            assert body.article is not None and body.article.dropped
+            await copied_by(pilot, copied, "v", "y")  # the top entry's heading and sentence
+            quoted = copied[-1]
+            await pilot.press("escape", "d")
+            await until(pilot, lambda: "added" in screen_text(app), "d from the copy shown")
+            compared = screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "back")
+            await pilot.press("V")
+            await until(pilot, lambda: "Entry 11" in screen_text(app), "the copy after it")
+            return quoted, compared, screen_text(app)
+
+    quoted, compared, shown = asyncio.run(run())
+    assert "Entry 10" in quoted and "no longer kept" not in quoted, quoted
+    assert "Entry 13" in compared and "Entry 11" in compared
+    assert "Entry 12" not in shown.split("Entry 11")[0]  # copy 3 (entries 1–11), not copy 1
+
+
+def test_a_live_blog_is_listed_by_its_last_update_and_marked_live(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Begun at 10:00, updated since: above a story of 11:00, "(live)" after its headline
+    (acc48c C11: under dozens of newer headlines, at its start time)."""
+    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    first, second = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "Live: berth fires  (live)" in first and "Harbour roadworks" in second
+    assert "(live)" not in second
+    # Its coverage ended: listed by its start again, no mark.
+    blog.ended = "2026-12-07T10:30:00+00:00"
+    ran(capsys, data_dir, "sync")
+    first, second = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "Harbour roadworks" in first and "(live)" not in first + second

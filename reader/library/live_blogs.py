@@ -14,7 +14,10 @@ LIVE_FOR = 2 * 24 * 3600.0
 running, its coverage never declared ended, is not asked for for ever."""
 
 
-def running(live: dict[str, float], now: float | None = None) -> set[str]:
-    """The keys of the live blogs (`Store.live_blogs`: when each last changed) still running."""
+def live_running(
+    live: dict[str, tuple[float, str]], now: float | None = None
+) -> dict[str, tuple[float, str]]:
+    """Of the live blogs `live` (`Store.live_blogs`: when each last changed and its address, by
+    key), those still running: changed within `LIVE_FOR`."""
     now = time.time() if now is None else now
-    return {key for key, changed in live.items() if now - changed < LIVE_FOR}
+    return {key: kept for key, kept in live.items() if now - kept[0] < LIVE_FOR}

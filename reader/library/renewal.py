@@ -246,6 +246,32 @@ class LibraryRenewal(LibrarySaving):
             await asyncio.to_thread(self.store.note_changed)
         return Renewal("completed", cached.fetched_at, None, latest)
 
+    def changes_since_shown(self, target: Entry | str, shown: Article) -> CopyChanges:
+        """What changed from `shown`, a copy on screen dropped since from those kept
+        (`Article.dropped`), to the latest, numbered as `shown`'s copies are: the reader open on
+        a live blog for three syncs had `d` refused (acc48c C7). Offline always; CPU work."""
+        url = self.cached_link(target)
+        latest = self.store.article(url) if url else None
+        if latest is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
+        from ..copy_changes import changes_between
+
+        numbered = replace(latest, versions=shown.versions, version=len(shown.versions))
+        return changes_between(shown, numbered)
+
+    def latest_holding(self, target: Entry | str, words: str) -> Article | None:
+        """The latest copy of `target`'s cached article (told of its copies, as `reader show`
+        has it) when its text holds `words` as they are, spacing aside: a quote read from a
+        copy no longer kept cites the copy that still holds it (acc48c C7). None when it
+        doesn't, or the article is not cached."""
+        url = self.cached_link(target)
+        latest = self.store.article(url) if url else None
+        wanted = " ".join(words.split())
+        if latest is None or not wanted:
+            return None
+        text = " ".join(" ".join(block.text for block in latest.blocks).split())
+        return self._told(url, latest) if wanted in text else None
+
     def copy_changes(
         self, target: Entry | str, older: int | None = None, newer: int | None = None
     ) -> CopyChanges:

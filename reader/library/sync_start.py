@@ -18,7 +18,7 @@ from ..store.feeds import Told
 from ..store.saved import FROM_FILE, HELD
 from ..too_large_links import outgrown
 from .feed_refresh import LibraryFeedRefresh
-from .live_blogs import running
+from .live_blogs import live_running
 from .retold import updated_since
 
 
@@ -59,7 +59,7 @@ class SyncStart:
     """The keys of the saved links from a file (`FROM_FILE`): fetched from public addresses
     only (`leads.FILE_LINK`)."""
     live: set[str]
-    """The keys of the live blogs still running (`live_blogs.running`): asked for again at
+    """The keys of the live blogs still running (`live_blogs.live_running`): asked for again at
     each sync, their feed's item told anew or not."""
 
 
@@ -102,7 +102,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
         )
         renewable, told = store.renewable(), store.told()
         skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
-        live = running(store.live_blogs()) & renewable.keys()
+        live = live_running(store.live_blogs()).keys() & renewable.keys()
 
         def as_read(entry: Entry, key: str) -> Entry:
             # Whole when the sync may fetch it (not cached, nor left), or fetch it again (its

@@ -62,8 +62,9 @@ while a sync is to ask for its page, whose article takes its place; "" once the 
 that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
 LIVE = "live:"
 """Per article key, a live blog still running (`Article.live`): when its text last changed as
-the copy says (its page's time of update, else the copy's retrieval; epoch seconds), for a
-sync to ask for its page again while it runs (`live_blogs`). None for any other article."""
+the copy says (its page's time of update, else the copy's retrieval; epoch seconds), and its
+address, for a sync to ask for its page again while it runs and lists to order it by its last
+update (`live_blogs`). None for any other article."""
 VALIDATORS = "validators:"
 """Per article key, the ETag and Last-Modified its first page came with, for a sync asking for
 a live blog's page again to ask "changed since?" (a 304 costs no page)."""
@@ -536,14 +537,20 @@ class StoreArticles(StoreTakenDown):
         """Mark an article being put as a live blog still running (`LIVE`), or no more."""
         changed = [t.timestamp() for t in (article.updated, article.fetched_at) if t is not None]
         if article.live:
-            self._articles.set(LIVE + key, max(changed, default=time.time()))
+            # One short string, kept in the row: read with the others in one query.
+            self._articles.set(LIVE + key, f"{max(changed, default=time.time()):.0f} {article.url}")
         else:
             self._articles.delete(LIVE + key)
 
-    def live_blogs(self) -> dict[str, float]:
-        """The live blogs still running (`LIVE`), by key: when each last changed, in one query."""
-        rows = rows_with_prefix(self._articles, LIVE)
-        return {key: float(at) for key, at in rows if isinstance(at, (int, float))}
+    def live_blogs(self) -> dict[str, tuple[float, str]]:
+        """The live blogs still running (`LIVE`), by key: when each last changed, and its
+        address as cached, in one query."""
+        found: dict[str, tuple[float, str]] = {}
+        for key, kept in rows_with_prefix(self._articles, LIVE):
+            at, _, url = kept.partition(" ") if isinstance(kept, str) else ("", "", "")
+            with suppress(ValueError):
+                found[key] = (float(at), url)
+        return found
 
     def page_validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified the first page of `url`'s article came with (`VALIDATORS`)."""
