@@ -475,7 +475,7 @@ class LibraryDownloads(LibraryPictures):
         url: str,
         entry: Entry | None,
         step: Callable[..., Extracted] | None = None,
-        validators: tuple[str | None, str | None] = (None, None),
+        validators: tuple[str | None, str | None] | None = None,
     ) -> tuple[Extracted, str]:
         """The article's first page fetched, read by the worker `step` (extracted and cached,
         `extract_for_cache`, when None; or read again in place of the copy: `renew_for_cache`),
@@ -490,7 +490,7 @@ class LibraryDownloads(LibraryPictures):
             result, page_url = await self._fetched(
                 url, target, step, entry, lead=lead, validators=validators
             )
-            validators = (None, None)  # the page it sends on to: asked whole
+            validators = None  # the page it sends on to: asked whole
             if not result.refresh:
                 return result, page_url
             target, lead = result.refresh, "a page's refresh"

@@ -41,7 +41,7 @@ class LibraryPageReads(LibraryReextraction):
         *extra: Any,
         lead: str = "a link",
         leads_on: bool = True,
-        validators: tuple[str | None, str | None] = (None, None),
+        validators: tuple[str | None, str | None] | None = None,
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
@@ -53,9 +53,10 @@ class LibraryPageReads(LibraryReextraction):
         of what it leads to, unless nothing is followed from it (not `leads_on`: an AMP or
         one-page version, read in place of the pages).
 
-        `validators`, the ETag and Last-Modified the page last came with, ask "changed
-        since?": a 304 is Extracted(not_modified=True), nothing read. The first page of an
-        article keeps those it comes with now, for the next such question."""
+        `validators`, the ETag and Last-Modified the page last came with (None, None when
+        none were kept), ask "changed since?": a 304 is Extracted(not_modified=True), nothing
+        read. A live blog's first page (asked so, or read as one) keeps those it comes with
+        now, for the next such question; other pages' are not written at all."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
@@ -63,7 +64,7 @@ class LibraryPageReads(LibraryReextraction):
         from ..page_handover import hand_over, release
 
         self.start_workers_soon(feeds=False)
-        etag, modified = validators
+        etag, modified = validators or (None, None)
         response = await self.fetcher.get(
             target,
             decode=False,
@@ -76,11 +77,6 @@ class LibraryPageReads(LibraryReextraction):
             from ..page_caching import Extracted
 
             return Extracted(not_modified=True), response.url
-        if target == url and (response.etag or response.last_modified or etag or modified):
-            with suppress(StoreError):  # only the next question is asked whole
-                await asyncio.to_thread(
-                    self.store.keep_page_validators, url, response.etag, response.last_modified
-                )
         if canonical_url(url) in self._inflight:
             self._pages_in.add(canonical_url(url))  # cached from here on: not given up
         if leads_on:
@@ -112,6 +108,12 @@ class LibraryPageReads(LibraryReextraction):
         finally:
             release(sent)
         del sent
+        live = result.article is not None and result.article.live
+        if target == url and (validators is not None or live):
+            with suppress(StoreError):  # only the next question is asked whole
+                await asyncio.to_thread(
+                    self.store.keep_page_validators, url, response.etag, response.last_modified
+                )
         seen = result.seen
         first = seen is not None and step is extract_for_cache
         if result.sign_in is not None:

@@ -115,8 +115,9 @@ class LibraryRenewal(LibrarySaving):
 
         from ..page_caching import renew_for_cache
 
-        validators = (None, None)
+        validators = None
         if conditional:
+            validators = (None, None)
             with suppress(StoreError):
                 validators = await asyncio.to_thread(self.store.page_validators, entry.link)
         try:
