@@ -274,6 +274,16 @@ CASES = (
         "64 KB of '<script>' sampled for the charset: 3.4 s",
         lambda n: decode_html(b"<script>" * n).startswith("<script>"),
     ),
+    Case(
+        "headed-sections",
+        750,
+        "3,000 headings in one box, each over a paragraph (250 KB): 12 s, 1,000: 0.7 s",
+        lambda n: _story_kept(
+            f"<article>{STORY}"
+            + "".join(f"<h2>Crossing {i}</h2><p>It leaves at nine.</p>" for i in range(n))
+            + "</article>"
+        ),
+    ),
 )
 
 

@@ -34,8 +34,11 @@ CLI_RETRY = (
 
 
 def nothing_answered(failure: FetchError) -> str:
-    """That nothing answered at an address added, and why ("cannot find the host …")."""
-    return f"nothing answered at {safe_line(failure.url, 200)}: {safe_line(failure.message, 200)}"
+    """That nothing answered at an address added, and why ("cannot find the host …"); that no
+    web server did, when a server there answered in something else (an SSH banner, plain
+    http to https): "nothing answered" was untrue of it (acc47c C7)."""
+    nothing = "no web server answered" if failure.connected else "nothing answered"
+    return f"{nothing} at {safe_line(failure.url, 200)}: {safe_line(failure.message, 200)}"
 
 
 class Said(NamedTuple):

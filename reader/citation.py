@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlsplit
 from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
-from .models import CONSENT_WALL, Article, Block, Entry, Inline
+from .models import CONSENT_WALL, Article, Block, BlockKind, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
@@ -78,15 +78,17 @@ def own_addresses(article: Article, link: str = "") -> set[str]:
 def cited_link(article: Article, href: str, own: set[str] | None = None) -> str:
     """`href` as a copy of the article writes it: a link within the page (a note's "#fn1",
     resolved against the feed's address with its "?utm_source=rss") against the address the
-    citation gives (`cited_url`), so that a quote names one address, untracked."""
+    citation gives (`cited_url`), so that a quote names one address, untracked; a link to
+    another page without its tracking parameters (`without_tracking`: an in-text link's
+    "?utm_source=article&fbclid=…" went to the browser and into exports, acc48a A5)."""
     page, fragment = urldefrag(href)
     if not fragment or page not in (own if own is not None else own_addresses(article)):
-        return href
+        return without_tracking(href) if is_web_url(href) else href
     return f"{cited_url(article)}#{fragment}"
 
 
 def with_cited_links(article: Article) -> Article:
-    """`article` with its links within the page written as `cited_link` writes them."""
+    """`article` with its links written as `cited_link` writes them."""
     if not article.url:
         return article
     own = own_addresses(article)
@@ -98,7 +100,10 @@ def with_cited_links(article: Article) -> Article:
         )
 
     def cited(block: Block) -> Block:
-        if not any(run.href and "#" in run.href for run in block.inlines) and not block.cells:
+        # A picture's address stays the one it is kept by (`pictures.article_pictures`).
+        if block.kind == BlockKind.IMAGE:
+            return block
+        if not any(run.href for run in block.inlines) and not block.cells:
             return block
         return replace(
             block,
@@ -235,6 +240,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         ended_takedowns_note,
         gone_note,
         later_note,
+        refused_note,
         retraction_note,
     )
 
@@ -244,6 +250,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         retraction_note(article),
         ended_retractions_note(article),
         later_note(article),
+        refused_note(article),
     ):
         if note:
             lines.append(f"Note: {escape_markdown(note) if markdown else note}")

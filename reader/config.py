@@ -78,8 +78,9 @@ class FetchLimits:
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
     ca_file: str = ""  # PEM certificates trusted besides the system's (a company's own CA)
-    # The proxy every request goes through (`proxies`): "" none, "http://host:port", or "env"
-    # for the environment's HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, NO_PROXY honoured.
+    # The proxy every request goes through (`proxies`): "" none, "http://host:port",
+    # "socks5h://host:port" (Tor's), or "env" for the environment's HTTPS_PROXY / HTTP_PROXY /
+    # ALL_PROXY, NO_PROXY honoured.
     proxy: str = ""
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
@@ -176,6 +177,13 @@ class Config:
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
 
+    @property
+    def quiet_opening(self) -> bool:
+        """No refresh on opening and no fetch ahead: a reader that opens on what was synced
+        without touching the network, nor then for the pictures a cached article owes (its
+        text and pictures come when asked: `r`, `S`, `R`, an uncached article opened)."""
+        return not self.refresh_on_open and self.fetch_ahead == 0
+
 
 THEMES = ("dark", "light", "terminal")
 CITATION_STYLES = ("block", "chicago", "apa", "mla")
@@ -251,8 +259,10 @@ max_download = ""
 ca_file = "{_LIMITS.ca_file}"
 # The proxy every fetch goes through (feeds, articles, pictures): "" for none (the reader
 # connects directly), "http://host:port" (HTTPS through it by CONNECT, the site's certificate
-# checked as ever), or "env" for the one HTTPS_PROXY, HTTP_PROXY or ALL_PROXY names, NO_PROXY's
-# hosts reached directly. The environment's is not used unless "env" (README, Safety).
+# checked as ever), "socks5h://host:port" for a SOCKS 5 proxy such as Tor's (127.0.0.1:9050;
+# it resolves the names: no DNS lookup from here), or "env" for the one HTTPS_PROXY,
+# HTTP_PROXY or ALL_PROXY names, NO_PROXY's hosts reached directly. The environment's is not
+# used unless "env" (README, Safety).
 proxy = "{_LIMITS.proxy}"
 # The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
@@ -531,10 +541,10 @@ def _ca_file(value: Any) -> str:
 
 
 def _proxy(value: Any) -> str:
-    from .proxies import proxy_problem
+    from .proxies import SHAPES, proxy_problem
 
     if not isinstance(value, str):
-        raise ValueError('network.proxy must be "http://host:port" or "env", in quotes')
+        raise ValueError(f"network.proxy must be {SHAPES}, in quotes")
     if problem := proxy_problem(value.strip()):
         raise ValueError(f"network.proxy: {problem}")
     return value.strip()

@@ -1,11 +1,15 @@
-"""The fetcher's cookies: each goes back to the host that set it, and to no other.
+"""The fetcher's cookies: each lives for one fetch's redirects, and goes back to the host that
+set it, and to no other.
 
 httpx's jar takes http.cookiejar's default policy, with no list of public suffixes: a cookie a
 site sets for a parent domain (`Domain=.co.uk` from a.evil.co.uk, `.github.io`, `.0.0.1` from
 127.0.0.1) went to every other site under it for the rest of the sync, so one hostile feed
 could plant cookies on the others, or "cookie-bomb" them (a Cookie header too large to be
 answered). A feed reader needs a cookie only within one site's redirects (a cookie check that
-sends the browser back to the page): one kept for its own host does that.
+sends the browser back to the page): one kept for its own host does that. Kept longer (a whole
+sync, a reader left open for hours), a CDN's or a click tracker's cookie came back with every
+picture and click-through, tying them together behind a shared address (acc48a A1): each fetch
+has a jar of its own (`ChainCookies`), the client's keeps none (`NoCookies`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import copy
 from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy, eff_request_host
 from typing import Any
+
+import httpx
 
 
 class HostOnlyCookies(CookieJar):
@@ -36,3 +42,25 @@ def _for_host(cookie: Cookie, host: str) -> Cookie:
     kept = copy.copy(cookie)
     kept.domain, kept.domain_specified, kept.domain_initial_dot = host, False, False
     return kept
+
+
+class NoCookies(CookieJar):
+    """The client's own jar, which httpx fills from every answer: it keeps none (`ChainCookies`
+    holds those of one fetch)."""
+
+    def set_cookie(self, cookie: Cookie) -> None:
+        pass
+
+
+class ChainCookies:
+    """The cookies of one fetch, from its first request to its last redirect: each answer's
+    kept for its host (`HostOnlyCookies`), sent with the requests that follow it."""
+
+    def __init__(self) -> None:
+        self._jar = httpx.Cookies(HostOnlyCookies())
+
+    def send_with(self, request: httpx.Request) -> None:
+        self._jar.set_cookie_header(request)
+
+    def keep_from(self, response: httpx.Response) -> None:
+        self._jar.extract_cookies(response)

@@ -23,16 +23,18 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 """A soft hyphen, zero-width spaces and joiners: nothing a reader sees."""
 
 
-def noise_apart(old: str, new: str, retrieved: datetime | None) -> bool:
-    """Whether the text `new`, retrieved at `retrieved`, says what `old` says but for its
-    typography and its page's clock (`page_clock.only_clock_changed`); False for the same text,
-    which is a copy repeated, not one differing by noise."""
+def noise_apart(
+    old: str, new: str, retrieved: datetime | None, before: datetime | None = None
+) -> bool:
+    """Whether the text `new`, retrieved at `retrieved`, says what `old` (read at `before`)
+    says but for its typography and its page's clock (`page_clock.only_clock_changed`); False
+    for the same text, which is a copy repeated, not one differing by noise."""
     from .page_clock import only_clock_changed
 
     if old == new:
         return False
     old, new = _plain(old), _plain(new)
-    return old == new or only_clock_changed(old, new, retrieved)
+    return old == new or only_clock_changed(old, new, retrieved, before)
 
 
 def _plain(text: str) -> str:

@@ -93,7 +93,8 @@ class FetchError(Exception):
     no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
     connected: bool = False
     """A TIMED_OUT one whose connection was made (its answer, or its end, not come in time):
-    something is there, silent; not "No connection" (acc46b A6)."""
+    something is there, silent; not "No connection" (acc46b A6). A BAD_URL one answered by a
+    server there, in something else than was asked (an SSH banner, plain http to https)."""
     feed: bool = False
     """A NOT_HTML answer that is a feed (RSS, Atom), told by its bytes: no article, a feed to
     subscribe to (`page_caching.check_is_page`)."""

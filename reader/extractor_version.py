@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 78
+EXTRACTOR = 79
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -214,9 +214,12 @@ byline of one word and two digits ("Agent 47", "Reporter 20") keeps its number, 
 share (`zone_names`). 76: a byline's surname with a lower-case hyphened particle ("Ahmed
 al-Omran", "el-Sisi") read as a name, not dropped with its co-writer, nor one with a lower-case
 "ben", "bint" or "abu" ("Sami ben Ali") (acc47a A1). 77: a byline element's name written in lower
-case on purpose ("By bell hooks", "By danah boyd") read as its writer's (acc47a A1). 78: a live blog
-still running is marked so (`Article.live`), and the end of its coverage kept (`coverage_ended`):
-a sync asks for its page while it runs (acc48c C1, C13)."""
+case on purpose ("By bell hooks", "By danah boyd") read as its writer's (acc47a A1). 78: a page
+nested past the parser's depth even without its wrappers (tables in tables) or too deep for the
+extraction's recursion read with no tag that nests, to its end; a chain of hundreds of
+blockquotes, lists or tables unwrapped, not its deepest part read for the article (acc47c). 79: a live
+blog still running is marked so (`Article.live`), and the end of its coverage kept
+(`coverage_ended`): a sync asks for its page while it runs (acc48c C1, C13)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

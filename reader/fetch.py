@@ -24,7 +24,8 @@ from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
-from .cookies import HostOnlyCookies
+from .connection_watch import WATCHED, not_http_said, watching
+from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
 from .errors import GATEWAY_STATUSES, NoAnswer
@@ -36,7 +37,9 @@ from .fetch_messages import (
     _try_again,
     certificate_refused,
     gateway_answered,
+    handshake_timed_out,
     invalid_url,
+    not_http,
     page_own_failure,
     proxy_answered,
     proxy_auth_required,
@@ -46,7 +49,7 @@ from .fetch_messages import (
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
-from .proxies import Route, route
+from .proxies import Route, route, socks_missing
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
@@ -135,6 +138,9 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
         max_keepalive_connections=limits.max_connections,
     )
     verify = _tls_context(limits.ca_file)
+    for scheme, proxy in routes.by_scheme.items():
+        if missing := socks_missing(proxy, routes.source(f"{scheme}://")):
+            raise FetchError(ErrorKind.NETWORK, missing, proxy)
 
     def transport(proxy: str | None) -> httpx.AsyncHTTPTransport:
         # A site's certificate is checked with `verify` through a proxy too: HTTPS goes
@@ -158,7 +164,7 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
         # would hide the address a connection reaches, loopback or private reading.
         trust_env=False,
         event_hooks={"response": [_check_redirect]},
-        cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
+        cookies=NoCookies(),  # each fetch's own, for its redirects alone (`cookies`)
     )
 
 
@@ -339,13 +345,24 @@ class Fetcher:
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
+            connecting = isinstance(exc, httpx.ConnectTimeout)
+            watched = WATCHED.get()
+            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one).
+            handshake = (
+                connecting
+                and watched is not None
+                and watched.handshaking
+                and self.routes.proxy_for(failed) is None
+            )
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                self._timed_out(failed, isinstance(exc, httpx.ConnectTimeout)),
+                handshake_timed_out(failed, self.limits.connect_timeout)
+                if handshake
+                else self._timed_out(failed, connecting),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
-                connected=isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
+                connected=handshake or isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -367,6 +384,9 @@ class Fetcher:
                 raise through from None
             if (own := page_own_failure(url, failed, exc)) is not None:
                 raise own from None
+            timeout = self.limits.connect_timeout
+            if proxy is None and (said := await not_http_said(failed, exc, timeout)):
+                raise not_http(url, failed, said) from None
             if other := await _certificate_for_another(failed, exc, proxy):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
@@ -392,6 +412,7 @@ class Fetcher:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
+        cookies = ChainCookies()  # a site's cookie check across its redirects, and no further
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
@@ -421,7 +442,10 @@ class Fetcher:
                 # the name asked is what is judged (`_reach_of`).
                 proxied = self.routes.proxy_for(url) is not None
                 guarded = ceiling is not None and not proxied
-                extensions = {"trace": connect_guard(ceiling, lead, url)} if guarded else {}
+                # What its connection did is watched, to tell how it failed (`connection_watch`):
+                # not through a proxy, whose connection is the proxy's.
+                guard = connect_guard(ceiling, lead, url) if guarded else None
+                extensions = {} if proxied else {"trace": watching(guard)}
                 try:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
@@ -429,10 +453,12 @@ class Fetcher:
                 except (httpx.InvalidURL, ValueError) as error:  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
                     raise FetchError(ErrorKind.BAD_URL, invalid_url(url, error), url) from None
+                cookies.send_with(request)
                 HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
                 # Its head came: the host answers, unless its body stalls (`Retries`).
                 HEAD_CAME.set(True)
+                cookies.keep_from(response)
                 try:
                     # Checked again on the answer: a connection kept open from an earlier
                     # request is not guarded as it is made (`_check_before` is what keeps a

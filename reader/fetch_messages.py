@@ -56,13 +56,45 @@ def invalid_url(url: str, error: Exception) -> str:
     """Why `url` can't be sent (httpx's `error`: "URL too long", an IDNA error), and the address
     cut in its middle (`cells.middle_cut`): a 1 MB link was cut after 200 characters of "aaa…"
     without a word of what was wrong with it (acc37b I2)."""
-    from .cells import middle_cut
-
-    address = middle_cut(safe_line(url), _ADDRESS_CELLS)
+    address = _address(url)
     why = safe_line(error, 100)
     if why == "URL too long":
         why = f"{len(url):,} characters long"
     return f"not a valid web address{f' ({why})' if why else ''}: {address}"
+
+
+def _address(url: str) -> str:
+    """`url` as a failure says it: made safe, cut in its middle past `_ADDRESS_CELLS`."""
+    from .cells import middle_cut
+
+    return middle_cut(safe_line(url), _ADDRESS_CELLS)
+
+
+_SAID_CHARACTERS = 60
+"""Characters shown of what a server that does not speak HTTP said: its banner's, its body's
+first line."""
+
+
+def not_http(url: str, failed: str, said: bytes) -> FetchError:
+    """The server at `failed` (asking for `url`) answered with `said`, which is no HTTP: an
+    SSH port's banner, an HTTP/0.9 body with no status line. Said as "broke off the
+    connection" (acc47c C7), a fault that passes, and retried; it is the address's."""
+    first = safe_line(said.decode("utf-8", "replace").replace("\ufffd", ""), _SAID_CHARACTERS)
+    shown = f'it said "{first}"' if first else f"it sent {len(said)} bytes that are not text"
+    message = (
+        f"the server at {_host(failed)} did not answer in HTTP ({shown}): is the address right?"
+    )
+    return FetchError(ErrorKind.BAD_URL, message, url, connected=True)
+
+
+def handshake_timed_out(failed: str, seconds: float) -> str:
+    """A secure connection to `failed` made, and its TLS handshake not finished in `seconds`:
+    not "timed out" at large (acc47c C7), the server is there and silent in TLS (a plain http
+    server waiting for a request, or a link's https to a port that speaks something else)."""
+    return (
+        f"{_host(failed)} accepted the connection but did not complete the secure (TLS)"
+        f" handshake within {seconds:g} s"
+    )
 
 
 def _host(url: str) -> str:
@@ -113,10 +145,13 @@ def page_own_failure(url: str, failed: str, exc: httpx.HTTPError) -> FetchError 
             ErrorKind.TOO_LARGE, f"{_host(failed)} sent headers too large (over 100 KB)", url
         )
     if _answered_in_plain_http(exc):
+        # Whatever it answered in (plain http, an SSH banner), it was no TLS.
+        plain = _address(urlsplit(failed)._replace(scheme="http").geturl())
         return FetchError(
             ErrorKind.BAD_URL,
-            f"{_host(failed)} does not speak https (it answered in plain http)",
+            f"{_host(failed)} does not speak https (its answer is not TLS): try {plain}",
             url,
+            connected=True,
         )
     _, how = _network_message(failed, exc)
     if how == NoAnswer.NO_HOST and not _same_host(failed, url):

@@ -512,6 +512,18 @@ class Takedown:
 
 
 @dataclass(frozen=True)
+class RefusedRead:
+    """A time a cached story's page, fetched again, was not taken for its copy
+    (`Store.refused_reads`): the copy stayed, the page having changed (copies48)."""
+
+    at: datetime
+    """When the page was fetched and refused."""
+    why: str
+    """Why, in a line: "the page gave 31 words of its own, the copy cached 96 …", "127.0.0.1
+    asks you to sign in"."""
+
+
+@dataclass(frozen=True)
 class RetractionEnded:
     """A time a story was said retracted or withdrawn, by its page or its feed's headline
     alone, that ended with neither saying so (`Store.retractions_ended`): a feed's "Withdrawn:"
@@ -650,6 +662,9 @@ class Article:
     retractions_ended: tuple[RetractionEnded, ...] = ()
     """The times the story was said retracted or withdrawn and then no longer, oldest first;
     filled as `gone_at` is."""
+    refused_reads: tuple[RefusedRead, ...] = ()
+    """The times its page was fetched again and not taken for the copy, oldest first; filled
+    as `gone_at` is."""
     kept_pictures: frozenset[str] = frozenset()
     """The addresses of its pictures kept for reading offline (`reader.pictures`): filled
     when it is read from the cache, as `versions` is, no part of its record."""

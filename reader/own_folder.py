@@ -69,8 +69,7 @@ def _uid() -> int:
 
 def make_private_folder(folder: Path) -> None:
     """`folder` made, when missing, for this user alone (0700; its parents as the umask has
-    them): the data directory holds what was read, saved, highlighted and noted, sign-in
-    cookies among them, and a home directory readable by all (many servers' 0755) let any local
-    account read it (acc41b B2). newsboat makes `~/.newsboat` so. A folder already there is
+    them): the data directory holds what was read, saved, highlighted and noted, and a home
+    directory readable by all (many servers' 0755) let any local account read it (acc41b B2). newsboat makes `~/.newsboat` so. A folder already there is
     left as its owner set it."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

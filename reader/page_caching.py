@@ -325,6 +325,7 @@ def renew_for_cache(
     as it is: Extracted() with no article, `refused` saying why when it was judged so. A page
     that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
+    from .page_clock import made_by_cache
     from .portal import relates
     from .retraction import retraction_of
 
@@ -355,8 +356,12 @@ def renew_for_cache(
         return Extracted(next_page=next_page, staged=article, packed=_packed(response, wire_gzip))
     # The copy there is kept as an earlier version when the text changed; a page the same as
     # before only renews the copy, and is no "update" to tell of.
+    # A cache on the way may have kept the page a while: its clock is read as of when it says.
+    made = made_by_cache(response.date, response.age, article.fetched_at or datetime.now(UTC))
     with whole_write():
-        renewed = writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html)
+        renewed = writer.renew_article(
+            url, article, _packed(response, wire_gzip), fallback_html, made=made
+        )
     if not renewed:
         return Extracted()
     return Extracted(article)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,7 @@ class KeptPicture:
     """Not kept for a reason that may pass (the network, a server busy): tried again by the
     article's next download, or its next opening online."""
     pages: int = 0
-    """The syncs a web page answered in its place (`page_counted`)."""
+    """The tries a web page or a refusal answered in its place (`page_counted`)."""
 
     @property
     def kept(self) -> bool:
@@ -103,10 +104,37 @@ def page_in_place(why: str) -> bool:
 PAGE_SYNCS = 3
 
 
+# A picture its site refuses (401, 403: hotlink protection, which answers a reader sending no
+# Referer so every time) is as doubtful: a bot wall's 403 passes, a hotlink one never does. It
+# was asked for at every sync and every opening of its article, for ever (acc48a A2): owed for
+# `PAGE_SYNCS` tries as a web page's answer is, then refused for good.
+_REFUSED = "refused ("
+_REFUSING = frozenset({401, 403})
+
+
+def refused_why(status: int | None, said: str) -> str | None:
+    """Why a picture is not kept that its site answered `status` for (`said`, in words), when
+    that is a refusal (`_REFUSING`); else None."""
+    if status not in _REFUSING:
+        return None
+    return f"{_REFUSED}{said}): the site refuses its pictures to other sites"
+
+
+def refused_picture(why: str) -> bool:
+    """A picture was not kept, `why`, for its site refused it (`refused_why`)."""
+    return why.startswith(_REFUSED)
+
+
+def counted_tries(picture: KeptPicture) -> bool:
+    """`picture` is owed for a few tries alone (`page_counted`): a web page answered in its
+    place, or its site refused it."""
+    return page_in_place(picture.why) or refused_picture(picture.why)
+
+
 def page_counted(picture: KeptPicture, had: KeptPicture | None, counts: bool) -> KeptPicture:
-    """`picture`, a web page's answer this sync, with the syncs `had` (what the store had of
-    it) counted, and this one when it `counts`: refused for good, its reason kept, at
-    `PAGE_SYNCS`."""
+    """`picture`, a web page's answer or a refusal this try (`counted_tries`), with the tries
+    `had` (what the store had of it) counted, and this one when it `counts`: refused for good,
+    its reason kept, at `PAGE_SYNCS`."""
     from dataclasses import replace
 
     pages = (had.pages if had is not None else 0) + counts
@@ -172,13 +200,14 @@ def opened_copy(picture: KeptPicture, body: bytes) -> Path:
     sync's start sweeps one that nothing holds (`sweep_left_copies`); two readers writing the
     same copy at once each write their own."""
     import tempfile
-    from contextlib import suppress
 
     from .part_files import hold, part_prefix
 
     folder = own_temp_folder(_FOLDER)
     path = folder / f"{picture.sha[:32]}{KEPT_TYPES.get(picture.media_type, '')}"
     if path.exists() and path.stat().st_size == len(body):
+        with suppress(OSError):
+            os.utime(path)  # opened now: a day from now before it is swept (`sweep_old_copies`)
         return path
     handle, part = tempfile.mkstemp(prefix=part_prefix(path), suffix=PART_SUFFIX, dir=folder)
     hold(handle)
@@ -206,3 +235,35 @@ def sweep_left_copies() -> int:
     """Remove the parts of copies readers killed as they wrote them left (see `opened_copy`):
     those no process holds; how many."""
     return sweep_own_folder(_FOLDER, _LEFT_PART)
+
+
+COPIES_KEPT = 86400.0
+"""Seconds a picture's copy opened for a viewer stays (`sweep_old_copies`)."""
+_WHOLE_COPY = re.compile(_COPY)
+
+
+def sweep_old_copies(now: float | None = None) -> int:
+    """Remove the copies of pictures opened for a viewer (`opened_copy`) a day or more ago: a
+    record of what was looked at, outside the data directory a wipe deletes (acc48a A6); how
+    many. Not at the reader's quit: the viewer it started in the background may not have read
+    its copy yet (`o` then `q`), or may still show it, and a reader running beside this one
+    may have handed the same copy (named by its bytes) to its own viewer just now."""
+    import time
+
+    from .own_folder import own_temp_folder
+
+    try:
+        folder = own_temp_folder(_FOLDER, make=False)
+        names = [e.name for e in os.scandir(folder) if _WHOLE_COPY.fullmatch(e.name)]
+    except OSError:
+        return 0
+    before = (time.time() if now is None else now) - COPIES_KEPT
+    swept = 0
+    for name in names:
+        path = folder / name
+        with suppress(OSError):  # gone meanwhile
+            found = path.lstat()
+            if found.st_mtime < before and found.st_nlink == 1 and os.path.isfile(path):
+                path.unlink()
+                swept += 1
+    return swept

@@ -3,7 +3,9 @@
 `[network] proxy` is the user's, trusted as the rest of their config is: "" (the default) is no
 proxy, every connection made directly, so that the address a connection reaches can be judged
 (`address_class`); "http://host:port" sends every fetch through that proxy (HTTPS through
-CONNECT, TLS end to end with the site); "env" takes `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
+CONNECT, TLS end to end with the site), "socks5h://host:port" (or "socks5://") through a SOCKS
+proxy, Tor's among them, which is handed the site's name and resolves it (no DNS lookup made
+here: httpx hands the name with either scheme); "env" takes `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
 `NO_PROXY` from the environment, as curl and pip read them. Without "env" a proxy the environment
 names is not used, and said once where it may be why nothing connects (`unused_hint`).
 
@@ -24,11 +26,15 @@ ENVIRONMENT = "env"
 """`[network] proxy`'s value taking the proxy from the environment."""
 
 _SCHEMES = ("http", "https")
+"""The schemes of the requests a proxy carries."""
+_PROXY_SCHEMES = (*_SCHEMES, "socks5", "socks5h")
+"""The schemes of a proxy's own address: an HTTP proxy's, a SOCKS one's (acc48a A3)."""
+SHAPES = '"http://host:port" or "socks5h://host:port" of a proxy, or "env"'
 
 
 def proxy_problem(value: str) -> str:
-    """Why `value` can't be `[network] proxy` ("" when it can): "", "env", or an http(s)
-    address naming a host (and a port), no path."""
+    """Why `value` can't be `[network] proxy` ("" when it can): "", "env", or an http(s) or
+    SOCKS 5 address naming a host (and a port), no path."""
     if value in ("", ENVIRONMENT):
         return ""
     try:
@@ -36,8 +42,8 @@ def proxy_problem(value: str) -> str:
         parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
         return f"{safe_line(value, 80)} is no valid address"
-    if parts.scheme not in _SCHEMES or not parts.hostname:
-        return f'"http://host:port" of a proxy, or "env", not {safe_line(value, 80)}'
+    if parts.scheme not in _PROXY_SCHEMES or not parts.hostname:
+        return f"{SHAPES}, not {safe_line(value, 80)}"
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         return f"a proxy's address is its host and port alone, not {safe_line(value, 80)}"
     return ""
@@ -135,3 +141,19 @@ def route(setting: str, environ: Mapping[str, str] | None = None) -> Route:
     if not setting:
         return Route(setting, unused=unused)
     return Route(setting, dict.fromkeys(_SCHEMES, setting))
+
+
+def socks_missing(proxy: str, source: str) -> str:
+    """Why the SOCKS proxy `proxy` (named by `source`) can't be used, "" when it can: the
+    package httpx speaks SOCKS with (socksio, in the reader's dependencies) not installed. Was
+    httpx's ImportError, a 55-line traceback (acc48a A3)."""
+    if urlsplit(proxy).scheme not in ("socks5", "socks5h"):
+        return ""
+    try:
+        import socksio  # noqa: F401
+    except ImportError:
+        return (
+            f"{source}: the SOCKS proxy {safe_line(proxy, 80)} needs the socksio package, "
+            'not installed: install the reader again, or pip install "httpx[socks]" beside it'
+        )
+    return ""

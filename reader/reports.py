@@ -452,6 +452,9 @@ class NotOffline:
     not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
     held: int = 0  # saved links an import left unfetched (to this computer): fetched when opened
     no_pictures: int = 0  # cached, some pictures not yet kept: the next sync fetches them
+    # ...of which those whose only pictures owed are ones their sites refused (a CDN's hotlink
+    # protection): asked for a few tries alone (`pictures.counted_tries`), said so.
+    refused_pictures: int = 0
     disk_full: bool = False  # ...and this sync's was: why they were not
     portal: bool = False  # ...or a login page answered in their pages' place
 
@@ -492,12 +495,21 @@ class NotOffline:
             )
         if self.taken_down:
             parts.append(f"{self.taken_down} taken down")
-        if self.no_pictures:
+        if owed := self.no_pictures - self.refused_pictures:
             parts.append(
-                f"{self.no_pictures} without their pictures"
+                f"{owed} without their pictures"
                 if short
-                else f"{plural(self.no_pictures, 'article')} without their pictures"
+                else f"{plural(owed, 'article')} without their pictures"
                 " (the next sync fetches them)"
+            )
+        if refused := self.refused_pictures:
+            from .pictures import PAGE_SYNCS
+
+            parts.append(
+                f"{refused} with pictures refused"
+                if short
+                else f"{plural(refused, 'article')} without pictures their sites refuse to"
+                f" other sites (asked again at the next syncs, {PAGE_SYNCS} times in all)"
             )
         return "not readable offline: " + ", ".join(parts) if parts else ""
 
@@ -584,6 +596,9 @@ class SyncReport:
     copies_dropped: list[tuple[Entry, str]] = field(default_factory=list)
     # ...but those of live blogs, which drop one at every sync: counted (acc48c C14)
     live_copies_dropped: int = 0
+    # Cached stories fetched again whose retraction or takedown ended, the story standing again
+    # (`Library.ended_since`): a line's head ("no longer withdrawn", "back") and what it says
+    stands_again: list[tuple[Entry, str, str]] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

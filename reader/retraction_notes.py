@@ -3,7 +3,8 @@ header, `reader show`'s notes and citations in every style, `y`, `reader highlig
 exports alike: the latest copy says what the page (or the feed's headline) now says, or how
 the page was found gone; an earlier copy, whose text a quote may be taken from, says what
 became of the story after it, when, and how that is known (acc47b F1: it said only "the
-latest … differs", as a one-figure correction's did, and APA's line nothing at all).
+latest … differs", as a one-figure correction's did, and APA's line nothing at all). And the
+latest copy says when its page, fetched again, was not taken for it (`refused_note`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 
 from .citation import moment_text, retrieved
 from .marks import TAKEN_DOWN
-from .models import Article
+from .models import Article, RetractionEnded, Takedown
 
 # Whose word a retraction is, as a note names it.
 _PAGE = "the page"
@@ -56,14 +57,25 @@ def ended_takedowns_note(article: Article) -> str:
     story again (`Article.takedowns`): "the page was found taken down from … (answered 404)
     until …, when it gave the story again" (acc47b F9: forgotten once it came back). "" for
     none."""
-    said = [
-        f"from {moment_text(down.since)} ({_answer(down.how, down.status)}) until "
-        f"{moment_text(down.until)}"
-        for down in article.takedowns
-    ]
+    said = [_takedown_span(down) for down in article.takedowns]
     if not said:
         return ""
     return f"the page was found {TAKEN_DOWN} {' and '.join(said)}, when it gave the story again"
+
+
+def _takedown_span(down: Takedown) -> str:
+    """When a takedown that ended was, and how the page said it: "from … (answered 404) until
+    …"."""
+    return (
+        f"from {moment_text(down.since)} ({_answer(down.how, down.status)}) until "
+        f"{moment_text(down.until)}"
+    )
+
+
+def takedown_ended_line(down: Takedown) -> str:
+    """What the sync says of a takedown it found ended, the page giving the story again: "the
+    page gives the story again, found taken down from … (answered 404) until …"."""
+    return f"the page gives the story again, found {TAKEN_DOWN} {_takedown_span(down)}"
 
 
 def retraction_note(article: Article) -> str:
@@ -146,14 +158,41 @@ def ended_retractions_note(article: Article) -> str:
     """What the header says of the times the story was said retracted or withdrawn and then
     no longer (`Article.retractions_ended`): "the feed's headline said the story was withdrawn
     from … until … (the page did not)". "" for none."""
-    said = []
-    for one in article.retractions_ended:
-        span = f"from {moment_text(one.since)} until {moment_text(one.until)}"
-        if one.by_feed:
-            said.append(f"{_FEED} said the story was {one.said} {span} (the page did not)")
-        else:
-            said.append(f"{_PAGE} said the story was {one.said} {span}")
+    said = [retraction_ended_words(one) for one in article.retractions_ended]
     return "; ".join(said) + (", and no longer does" if said else "")
+
+
+def retraction_ended_words(one: RetractionEnded) -> str:
+    """Whose word a retraction that ended was, and from when until when: "the feed's headline
+    said the story was withdrawn from … until … (the page did not)"; said by the header's note
+    and by the sync that found it ended."""
+    span = f"from {moment_text(one.since)} until {moment_text(one.until)}"
+    if one.by_feed:
+        return f"{_FEED} said the story was {one.said} {span} (the page did not)"
+    return f"{_PAGE} said the story was {one.said} {span}"
+
+
+def refused_note(article: Article) -> str:
+    """What the header of the latest copy says of its page fetched again since it was
+    retrieved and not taken for it (`Article.refused_reads`): "the page fetched again on … was
+    not taken for the article: the page gave 31 words of its own…; this is the copy retrieved
+    …": the page changed, and this is not what it says now (copies48: said once by the sync,
+    then forgotten). "" for none, and for an earlier copy."""
+    times, number = article.versions, article.version
+    if len(times) > 1 and number != len(times):
+        return ""
+    since = article.fetched_at
+    refused = [one for one in article.refused_reads if since is None or one.at >= since]
+    if not refused:
+        return ""
+    last = refused[-1]
+    note = (
+        f"the page fetched again on {moment_text(last.at)} was not taken for the article: "
+        f"{last.why}; this is the copy retrieved {moment_text(retrieved(article))}"
+    )
+    if len(refused) > 1:
+        note += f" (not taken {len(refused)} times since it was retrieved)"
+    return note
 
 
 def fate_words(article: Article) -> str:

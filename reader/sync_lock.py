@@ -1,5 +1,5 @@
 """One sync at a time in a data directory (`SyncLock`), one reader (`ReaderLock`), and no
-repair while it is open (`InUseLock`).
+repair while it is open (`InUseLock`), nor in an upgrade's moment (`UpgradeLock`).
 
 Two syncs at once (a cron sync that overran its hour, one typed by hand, the reader's `S`)
 each downloaded and extracted every article: twice the traffic to every site, twice the time,
@@ -168,14 +168,22 @@ def _flock_within(fd: int, wait: float) -> bool:
     """Whether the exclusive `flock` on `fd` was taken within `wait` seconds (0: at once)."""
     deadline = time.monotonic() + wait
     while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if _flock_now(fd, fcntl.LOCK_EX):
             return True
-        except BlockingIOError:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return False
-            time.sleep(min(_WAIT_STEP, left))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(_WAIT_STEP, left))
+
+
+def _flock_now(fd: int, how: int) -> bool:
+    """Whether the `flock` `how` (shared or exclusive) on `fd` was taken at once: False when
+    another process holds it so that it can't be."""
+    try:
+        fcntl.flock(fd, how | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
 
 
 class ReaderLock(SyncLock):
@@ -192,37 +200,84 @@ _ALONE_HERE: set[Path] = set()
 """The data directories this process holds alone (`InUseLock.take(alone=True)`)."""
 
 
+class UpgradeLock(SyncLock):
+    """Held by a process while it switches its hold on the in-use lock (`InUseLock`): an
+    upgrade of the directory's format taking it alone for its write and sharing it again, and
+    `reader repair` as it takes it alone. The system's `flock` switches a shared hold to an
+    exclusive one by letting it go first (not atomic, flock(2)): `reader repair` could take the
+    in-use lock in between, and mend files a reader still had open; and a switch refused let the
+    shared hold go for good. With this lock held first, none takes it meanwhile."""
+
+    name = "upgrade.lock"
+
+
+SWITCH_WAIT = 30.0
+"""Seconds a store opening, or `reader repair`, waits for a switch under way (`UpgradeLock`):
+the upgrade's one write, which waits SQLite's 30 s at most for another program holding the
+store. One that would not end was taken for `reader repair` mending, refused at once."""
+
+
 class InUseLock:
     """A data directory held open. Every store opened on it shares this lock for as long as
     it is open; `reader repair` takes it alone, and so mends no file a reader is writing: run
     beside an open reader, repair set the damaged file aside while the reader kept its handle
     on it, and every mark, place and save made after went into the copy set aside (acc32a
-    A21). Like the sync lock, the system's: it goes with its process, never stale."""
+    A21). Like the sync lock, the system's: it goes with its process, never stale. Held alone
+    only with the `UpgradeLock` held meanwhile, by an upgrade or repair."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / IN_USE_NAME
+        self._dir = data_dir
         self._key = data_dir.absolute()
         self._fd: int | None = None
         self._alone = False
+        self.lost = False
+        """Whether the shared hold was let go by a switch and could not be taken back (an
+        older reader's `reader repair`, which knows no `UpgradeLock`, took the lock alone in
+        between): the store must close, and read nothing more."""
 
     def take(self, alone: bool = False) -> bool:
-        """Take the lock, shared or `alone`, at once or not at all: True when held (or when
-        there is none to take: a read-only directory, no `flock`)."""
+        """Take the lock, shared or `alone`, at once, or once the switch under way ends (an
+        upgrade's moment alone, `SWITCH_WAIT`): True when held (or when there is none to take:
+        a read-only directory, no `flock`)."""
         if self._fd is not None or fcntl is None:
             return True
         try:
             fd = _open_lock(self.path, os.O_RDONLY)
         except OSError:
             return True  # a read-only directory: none to take
+        how = fcntl.LOCK_EX if alone else fcntl.LOCK_SH
         try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if alone else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            if alone:  # never in an upgrade's moment alone: taken after it
+                with self._switching(SWITCH_WAIT) as switching:
+                    taken = switching and _flock_now(fd, how)
+            else:
+                # Held alone by another: `reader repair` (refused), or an upgrade's moment
+                # (waited for, then shared: "repair is mending" was said of it).
+                taken = _flock_now(fd, how)
+                if not taken:
+                    with self._switching(SWITCH_WAIT) as switching:
+                        taken = switching and _flock_now(fd, how)
         except OSError:
+            taken = False
+        if not taken:
             os.close(fd)
             return False
         self._fd, self._alone = fd, alone
         if alone:
             _ALONE_HERE.add(self._key)
         return True
+
+    @contextlib.contextmanager
+    def _switching(self, wait: float) -> Iterator[bool]:
+        """The `UpgradeLock` held for the block, if taken within `wait` seconds (yields
+        whether it was)."""
+        switch = UpgradeLock(self._dir)
+        taken = switch.take(wait)
+        try:
+            yield taken
+        finally:
+            switch.release()
 
     def held_alone_here(self) -> bool:
         """Whether this very process holds the directory alone: `reader repair` opening the
@@ -234,23 +289,24 @@ class InUseLock:
         """The lock held alone for the block when no other process holds it (yields whether it
         is), shared again after: an upgrade of the directory's format made while no older
         reader has it open, none opening it meanwhile (acc47d D2, D3: an older sync or reader
-        left open went on writing into a directory upgraded under it)."""
+        left open went on writing into a directory upgraded under it). The switch, there and
+        back, is made with the `UpgradeLock` held: no `reader repair` takes it in between, and
+        a shared hold the switch let go (refused: another process has it open) is taken back.
+        `lost` says when it could not be."""
         if self._fd is None or fcntl is None or self._alone or self.held_alone_here():
             yield True  # none to take (a read-only directory), or `reader repair`'s already
             return
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            alone = True
-        except OSError:
-            alone = False  # and, the system's conversion not atomic, the shared hold let go
-        try:
-            yield alone
-        finally:
-            # At once: what holds it alone now is `reader repair`, which opens no store beside
-            # another. None: let go meanwhile.
-            if self._fd is not None:
-                with contextlib.suppress(OSError):
-                    fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        with self._switching(SWITCH_WAIT) as switching:
+            alone = switching and _flock_now(self._fd, fcntl.LOCK_EX)
+            try:
+                yield alone
+            finally:
+                # Shared again (or, refused, taken back): what could hold it alone meanwhile
+                # is an older reader's repair alone, which knows no `UpgradeLock`. None: let go
+                # with the store, closed in the block.
+                if self._fd is not None and not _flock_now(self._fd, fcntl.LOCK_SH):
+                    self.release()
+                    self.lost = True
 
     def release(self) -> None:
         if self._fd is not None:

@@ -297,7 +297,14 @@ def without_tracking(url: str) -> str:
     share's (`_CAMPAIGN_NAMES`: "?CMP=share_btn_url&ref=rss"), at the publisher's address
     where it is read from Google's AMP cache (`off_amp_cache`); otherwise as written: the
     address a citation gives and a link opens."""
-    url = off_amp_cache(url)
+    return without_tracking_parameters(off_amp_cache(url))
+
+
+def without_tracking_parameters(url: str) -> str:
+    """`url` without its tracking parameters and the campaign's (`without_tracking`), its host
+    and path as they are: the address a page is asked for, so that a Mailchimp "mc_cid" or a
+    reader's own id in a feed's link goes to no site (acc48a A5). Its cache key is the same
+    (`canonical_url` leaves the tracking parameters out)."""
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -27,6 +27,15 @@ class Listener:
         self._thread = threading.Thread(target=serve, daemon=True)
         self._thread.start()
 
+    def answer_each(self, answer: Callable[[socket.socket], None]) -> None:
+        """A `serve` that hands each connection to `answer`, on a thread of its own."""
+        while not self._stop.is_set():
+            try:
+                conn = self._sock.accept()[0]
+            except OSError:
+                continue
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
     def close(self) -> None:
         self._stop.set()
         self._thread.join()

@@ -434,11 +434,15 @@ def test_well_formed_deep_nesting_keeps_the_text_inside_and_after_it(depth: int)
 
 
 def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
-    """Thousands of nested tags that are no wrapper: what the parser read is kept, and the
-    article says that its text stops early, rather than ending as if whole."""
+    """Thousands of nested tags that are no wrapper are read with no tag that nests: the text
+    after them is there. Of tags kept even so (a `<template>`'s, whose content is no text),
+    what the parser read is kept, and the article says that its text stops early, rather than
+    ending as if whole."""
     article = story(
         "<p>Deep " + "<sup>" * 3000 + "x" + "</sup>" * 3000 + "</p><p>After.</p>", "cut"
     )
+    assert "After." in to_text(article) and not article.incomplete
+    article = story("<template>" * 3000 + "x" + "</template>" * 3000 + "<p>After.</p>", "cut")
     assert "Paragraph 3 of the article" in to_text(article)
     assert "nested too deeply" in article.incomplete and article.incomplete_for_good
 
@@ -1924,6 +1928,19 @@ def test_many_nested_signup_fields_are_judged_in_linear_time() -> None:
     page_html = f"<html><body><article>{PARAGRAPHS}</article>{nest * 4}</body></html>"
     text = to_text(extract_article(page_html, BASE + "nest.html"), header=False)
     assert "Paragraph 3 of the article" in text
+
+
+def test_a_page_of_thousands_of_headed_sections_is_read_in_time() -> None:
+    """3,000 headings in one box, each over its paragraph: each heading's box was looked at
+    whole for tabs, and each paragraph's box counted for whether it was alone in it (12 s:
+    benchmarks/hostile.py times it). Every heading and paragraph is read."""
+    sections = "".join(
+        f"<h2>Crossing {i}</h2><p>It leaves the quay at nine.</p>" for i in range(3000)
+    )
+    page_html = f"<html><body><article>{PARAGRAPHS}{sections}</article></body></html>"
+    text = to_text(extract_article(page_html, BASE + "sections.html"), header=False)
+    assert "Paragraph 3 of the article" in text and "Crossing 2999" in text
+    assert text.count("It leaves the quay at nine.") == 3000
 
 
 def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:

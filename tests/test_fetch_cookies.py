@@ -1,6 +1,7 @@
 """No site's cookie goes to another (`reader.cookies`): one set for a parent domain (`Domain=.0.0.1`
 from 127.0.0.1, as `.co.uk` or `.github.io` from one site under it) is kept for its setter alone;
-a site's own cookie check across its redirects still works (acc29c S1)."""
+a site's own cookie check across its redirects still works (acc29c S1); none outlives its fetch
+(acc48a A1)."""
 
 from __future__ import annotations
 
@@ -67,24 +68,47 @@ def test_a_cookie_for_a_parent_domain_goes_to_no_other_site(
 
 
 def test_a_sites_cookies_go_back_to_it_alone(site: HTTPServer) -> None:
-    """A real site's cookies, one for a parent domain among them: back to that site, and only
-    there (its neighbour on the same machine, by another name, has none)."""
-    planted = Response(PAGE, content_type="text/html")
+    """A real site's cookies, one for a parent domain among them: back to that site across its
+    redirects, and only there (its neighbour on the same machine, by another name, a hop of the
+    same chain, has none)."""
+    planted = Response("", status=302, headers={"Location": f"http://localhost:{site.port}/hop"})
     planted.headers.add("Set-Cookie", "feedsid=FEED-SECRET; Path=/")
     planted.headers.add("Set-Cookie", "dots=SECRET-DOTS; Domain=.0.0.1; Path=/")
     site.expect_request("/feed.xml").respond_with_response(planted)
+    back = Response("", status=302, headers={"Location": at(site, "/again.html")})
+    site.expect_request("/hop").respond_with_response(back)
     site.expect_request("/again.html").respond_with_data(PAGE, content_type="text/html")
 
     async def go() -> None:
         async with Fetcher() as fetcher:
             await fetcher.get(at(site, "/feed.xml"))
-            await fetcher.get(f"http://localhost:{site.port}/again.html")
-            await fetcher.get(at(site, "/again.html"))
 
     asyncio.run(go())
-    by_name, by_address = (r for r, _ in site.log if r.path == "/again.html")
+    by_name = next(r for r, _ in site.log if r.path == "/hop")
+    by_address = next(r for r, _ in site.log if r.path == "/again.html")
     assert "cookie" not in by_name.headers
     assert by_address.headers["cookie"] == "feedsid=FEED-SECRET; dots=SECRET-DOTS"
+
+
+def test_a_cookie_lasts_one_fetch_alone(site: HTTPServer) -> None:
+    """A CDN's or a click tracker's cookie, set as one picture or link was fetched, is sent with
+    none of the fetches after it: they could tie together every picture and click-through of a
+    sync, or of a reader open for hours, behind a shared address (acc48a A1: 239 of 240)."""
+    tagged = Response(b"GIF89a", content_type="image/gif")
+    tagged.headers.add("Set-Cookie", "cdn_uid=CDN-COOKIE-1; Path=/")
+    site.expect_request("/first.gif").respond_with_response(tagged)
+    site.expect_request("/second.gif").respond_with_data(b"GIF89a", content_type="image/gif")
+
+    async def go() -> None:
+        async with Fetcher() as fetcher:
+            await fetcher.get(at(site, "/first.gif"))
+            await fetcher.get(at(site, "/second.gif"))
+            await fetcher.get(at(site, "/second.gif"))
+
+    asyncio.run(go())
+    later = [r for r, _ in site.log if r.path == "/second.gif"]
+    assert len(later) == 2
+    assert all("cookie" not in r.headers for r in later)
 
 
 def test_a_cookie_check_across_a_sites_redirects_still_passes(site: HTTPServer) -> None:

@@ -40,11 +40,15 @@ def test_reader_add_keeps_an_address_nothing_answers_at_only_with_keep(
     nobody = f"http://127.0.0.1:{closed_port()}/feed.xml"
     httpserver.expect_request("/feed.xml").respond_with_data("<rss/>", status=200)
     plain_only = httpserver.url_for("/feed.xml").replace("http://", "https://")
-    for address, why in ((nobody, "cannot connect to"), (plain_only, "does not speak https")):
+    for address, why, nothing in (
+        (nobody, "cannot connect to", "nothing answered"),
+        # A server answered, in plain http: no web server did (acc47c C7).
+        (plain_only, "does not speak https", "no web server answered"),
+    ):
         added = run_reader(home, "add", address)
         assert added.returncode == 1, added.stderr
         first, second = added.stderr.strip().splitlines()
-        assert first.startswith(f"reader: nothing answered at {address}: ")
+        assert first.startswith(f"reader: {nothing} at {address}: ")
         assert why in first and first.endswith(": not subscribed")
         assert second.endswith(RETRY)
         assert "subscribed to" not in added.stderr

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.page_clock import only_clock_changed
-from tests.story_site import StorySite, ran, serving
+from reader.page_clock import made_by_cache, only_clock_changed
+from tests.story_site import StorySite, _Handler, ran, serving
 
 PATH = "/wire/stories/tide.html"
 
@@ -27,10 +27,16 @@ class Site(StorySite):
     figure = "£4.6m"
     result = "2:01:39"
     zone = 0.0
+    stamp = "Page generated at {now:%H:%M:%S}"
+    """How the page stamps itself, `now` the time it was made (`lag` minutes before it is sent)."""
+    lag = 0
+    """Minutes a cache on the way has kept the page: its stamp that much older."""
+    cache = "age"
+    """How the cache says it kept the page (`_Cached`)."""
 
     @property  # read by each request: the page made anew
     def body(self) -> str:  # type: ignore[override]
-        now = datetime.now(UTC) + timedelta(hours=self.zone)
+        now = datetime.now(UTC) + timedelta(hours=self.zone, minutes=-self.lag)
         return (
             "<!DOCTYPE html><html><head><title>Tide barrier repairs | Coast Wire</title></head>"
             "<body><article><h1>Tide barrier repairs</h1>"
@@ -38,16 +44,33 @@ class Site(StorySite):
             "the board's meeting on Thursday, after the winter storms damaged two gates.</p>"
             "<p>The work is due to start in March and to last until the end of the summer, "
             f"when the barrier's trial closing is timed, last run in {self.result}.</p>"
-            f"<p>Page generated at {now:%H:%M:%S}</p></article></body></html>"
+            f"<p>{self.stamp.format(now=now, ago=2 + self.lag // 3)}</p></article></body></html>"
         )
 
     def feed(self) -> str:
         raise NotImplementedError
 
 
+class _Cached(_Handler):
+    """The site's answers through a cache that kept each page `lag` minutes: it says so in an
+    Age header (`Site.cache` "age"), or by the server's Date it kept ("date")."""
+
+    server: Site
+
+    def end_headers(self) -> None:
+        if self.server.lag and self.server.cache == "age":
+            self.send_header("Age", str(self.server.lag * 60))
+        super().end_headers()
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        if self.server.cache == "date":
+            timestamp = time.time() - self.server.lag * 60
+        return super().date_time_string(timestamp)
+
+
 @pytest.fixture
 def site() -> Iterator[Site]:
-    with serving(Site) as server:
+    with serving(Site, _Cached) as server:
         yield server
 
 
@@ -107,6 +130,34 @@ def test_a_refresh_says_the_copy_it_dropped_as_the_sync_does(
     assert "only 3 earlier copies are kept of an article not saved" in dropped[0]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "cache"),
+    [
+        ("Page generated at {now:%H:%M:%S}", "age"),
+        ("Page generated at {now:%H:%M:%S}", "date"),
+        ("Page generated at {now:%H:%M}", "age"),  # to the minute
+        ("Page generated at {now:%I:%M %p} GMT", "date"),  # a 12-hour clock
+        ("Page generated {ago} minutes ago", "age"),  # a time ago: the page's clock going on
+    ],
+)
+def test_a_stamp_to_the_minute_ago_or_kept_by_a_cache_alone_makes_no_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], stamp: str, cache: str
+) -> None:
+    """A page stamped to the minute, with a time ago, or served by a CDN that kept it a few
+    minutes (older than the copy kept, or newer): each fetch made a copy; a real edit beside
+    the stamp still does."""
+    site.stamp, site.cache = stamp, cache
+    url = site.url(PATH)
+    ran(capsys, data_dir, "show", url)
+    for lag in (3, 7, 2):  # minutes the cache kept the page each time it was asked
+        site.lag = lag
+        said = refreshed(capsys, data_dir, url)
+        assert "unchanged since" in said and "kept as copy" not in said, (lag, said)
+    site.lag, site.figure = 5, "£5.1m"
+    assert "kept as copy 1" in refreshed(capsys, data_dir, url)
+    assert "[-£4.6m-]{+£5.1m+}" in ran(capsys, data_dir, "diff", url)[0]
+
+
 def test_what_reads_as_the_page_s_clock() -> None:
     at = datetime(2026, 12, 7, 8, 15, 59, tzinfo=UTC)
     assert only_clock_changed("Generated at 08:15:54.", "Generated at 08:15:59.", at)
@@ -122,3 +173,33 @@ def test_what_reads_as_the_page_s_clock() -> None:
     assert only_clock_changed(f"At 8:15:54 {long}", f"At 8:15:59 {long}", at)
     assert not only_clock_changed(f"x {long} At 08:15:54.", f"y {long} At 08:15:59.", at)
     assert not only_clock_changed(f"{long}1 08:15:54", f"{long}2 08:15:59", at)
+
+
+def test_what_reads_as_the_page_s_clock_to_the_minute_through_a_cache_or_ago() -> None:
+    at = datetime(2026, 12, 7, 10, 42, 30, tzinfo=UTC)
+    before = at - timedelta(minutes=9)
+    # To the minute, at its retrieval, in any zone.
+    assert only_clock_changed("Updated 10:33.", "Updated 10:42.", at)
+    assert only_clock_changed("Updated 16:03.", "Updated 16:12.", at)  # +5:30
+    assert only_clock_changed("Updated 10:33 a.m.", "Updated 10:42 a.m.", at)
+    assert not only_clock_changed("Kick-off 10:33.", "Kick-off 10:39.", at)
+    assert not only_clock_changed("Met at 10:31.", "Met at 10:42:30.", at)
+    # Made when a cache on the way says: its Age, or the Date it kept.
+    made = made_by_cache("", "300", at)
+    assert only_clock_changed("Updated 10:31.", "Updated 10:37.", at, before, made)
+    assert only_clock_changed("At 10:41:50.", "At 10:37:31.", at, before, made)  # older
+    kept = made_by_cache("Mon, 07 Dec 2026 10:35:02 GMT", "", at)
+    assert only_clock_changed("At 10:41:50.", "At 10:35:02.", at, before, kept)
+    assert not only_clock_changed("Updated 10:31.", "Updated 10:36.", at, before)  # no cache
+    assert not only_clock_changed("Updated 10:31.", "Updated 10:33.", at, before, made)
+    assert not only_clock_changed("Updated 10:31, £3m.", "Updated 10:37, £4m.", at, before, made)
+    assert made_by_cache("Mon, 07 Dec 2026 10:42:28 GMT", "0", at) == ()  # the clock's own
+    # A time ago grows with the time between the retrievals, to its unit.
+    assert only_clock_changed("Updated 3 minutes ago", "Updated 12 minutes ago", at, before)
+    assert only_clock_changed("Updated 3 minutes ago", "Updated 1 minute ago", at, before)
+    assert only_clock_changed("Posted an hour ago.", "Posted 2 hours ago.", at, before)
+    assert only_clock_changed("Updated just now", "Updated 9 mins ago", at, before)
+    assert not only_clock_changed("Updated 3 minutes ago", "Updated 3 hours ago", at, before)
+    assert not only_clock_changed("Updated 3 minutes ago", "Updated 9 minutes ago", at)
+    assert not only_clock_changed("3 minutes ago, £3m", "9 minutes ago, £4m", at, before)
+    assert not only_clock_changed("Updated 10:33", "Updated 9 minutes ago", at, before)

@@ -58,3 +58,29 @@ def test_a_killed_readers_picture_part_is_swept_by_the_next_sync_but_not_a_held_
         assert beside.exists() and copy.exists()
     finally:
         os.close(held)
+
+
+def test_a_copy_opened_for_a_viewer_a_day_ago_is_swept_by_the_next_sync(
+    tmp_path: Path, httpserver: HTTPServer, short_temporary: Path
+) -> None:
+    """A picture's copy opened with `o` stays for the viewer (the reader's quit removes none:
+    a viewer may still be starting), and goes once a day old: a record of what was looked at,
+    outside the data directory a wipe deletes (acc48a A6). One opened just now stays."""
+    folder = short_temporary / f"reader-pictures-{os.getuid()}"
+    folder.mkdir(mode=0o700)
+    old = folder / f"{SHA[:32]}.png"
+    old.write_bytes(b"\x89PNG a picture looked at yesterday")
+    yesterday = old.stat().st_mtime - 2 * 86400  # two days ago: past `pictures.COPIES_KEPT`
+    os.utime(old, (yesterday, yesterday))
+    recent = folder / f"{SHA[32:]}.jpg"
+    recent.write_bytes(b"\xff\xd8\xff a picture open in a viewer now")
+    other = folder / "notes.txt"  # no copy of the reader's: left alone
+    other.write_bytes(b"mine")
+    os.utime(other, (yesterday, yesterday))
+    home = tmp_path / "home"
+    feed = serve_stories(httpserver, "Harbour", [("Tides", 9)])
+    assert reader(home, "add", feed).returncode == 0
+    synced = reader(home, "sync")
+    assert synced.returncode == 0, synced.stderr
+    assert not old.exists()
+    assert recent.exists() and other.exists()

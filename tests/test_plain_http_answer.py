@@ -56,7 +56,7 @@ def test_an_https_link_answered_in_plain_http_is_its_own_failure(
         code = main(["--data-dir", str(data), "sync", "-q"])
         said = capsys.readouterr().err
         assert "went away" not in said and "the network" not in said
-        assert "does not speak https (it answered in plain http)" in said
+        assert "does not speak https (its answer is not TLS): try http://" in said
         assert "Old bookmark" in said
         assert code == 1  # an article failed: the sync says so, as for a 404
 

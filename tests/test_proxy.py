@@ -373,9 +373,9 @@ def test_a_literal_private_address_a_feed_through_the_proxy_names_is_still_refus
 @pytest.mark.parametrize(
     ("value", "said"),
     [
-        ('"ftp://proxy.example:21"', '"http://host:port" of a proxy, or "env"'),
+        ('"ftp://proxy.example:21"', '"http://host:port" or "socks5h://host:port" of a proxy'),
         ('"http://proxy.example:3128/path"', "a proxy's address is its host and port alone"),
-        ("3128", 'network.proxy must be "http://host:port" or "env", in quotes'),
+        ("3128", 'of a proxy, or "env", in quotes'),
     ],
 )
 def test_a_proxy_setting_that_is_no_proxy_is_a_bad_setting(

@@ -188,10 +188,13 @@ def test_a_takedown_that_ended_is_said_with_when_it_was_down(
     down = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])["gone_at"]
     site.status = 200
     changed_after(site, STORY.replace("Monday", "Wednesday"))  # back, edited
-    assert "changed since" in ran(capsys, data_dir, "show", ident, "--refresh")[1]
+    said = ran(capsys, data_dir, "show", ident, "--refresh")[1]
+    assert "changed since" in said
     item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
     assert "gone_at" not in item
     (ended,) = item["taken_down_before"]
+    # Said by the fetch that found it back, as the sync says it.
+    assert f"back: the page gives the story again, found taken down from {down} " in said
     assert (ended["since"], ended["status"]) == (down, 404) and ended["until"] > down
     shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
     assert (

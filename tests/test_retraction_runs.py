@@ -18,6 +18,7 @@ from tests.story_site import ran, site_fixture
 from tests.test_retraction_later import RETRACTED, WITHDRAWN, _retracted
 from tests.test_retractions import (
     NOTICE,
+    SLUG,
     STORY,
     TITLE,
     Site,
@@ -148,3 +149,59 @@ def test_the_reader_s_header_and_y_say_a_withdrawal_taken_back(
 
     (citation,) = asyncio.run(run())
     assert f"Note: t{said}" in citation
+
+
+def _one_line(err: str, head: str) -> str:
+    """The sync's one line starting `head` (after "reader: "), the others naming no story."""
+    (line,) = [x for x in err.splitlines() if x.removeprefix("reader: ").startswith(head)]
+    return line
+
+
+def test_the_sync_says_a_withdrawal_the_feed_s_headline_took_back(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident, said_at = _withdrawn_by_feed(site, data_dir, capsys)
+    changed_after(site, STORY, title=TITLE)
+    err = ran(capsys, data_dir, "sync")[1]
+    line = _one_line(err, "no longer withdrawn: ")
+    assert f"{TITLE} <{site.url(SLUG)}>: the feed's headline said the story was withdrawn " in line
+    assert f"from {said_at} until " in line and f"(reader show {ident} notes it)" in line
+    ran(capsys, data_dir, "sync")  # said once, by the sync that found it
+    assert "no longer" not in ran(capsys, data_dir, "sync")[1]
+
+
+def test_the_sync_says_a_retraction_the_page_took_back_in_one_line(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, notice_at = _retracted(site, data_dir, capsys)
+    changed_after(site, STORY)
+    err = ran(capsys, data_dir, "sync")[1]
+    line = _one_line(err, "no longer retracted: ")
+    assert f"the page said the story was retracted from {notice_at} until " in line
+    assert "updated: " not in err and "1 updated" in err  # one line a story, counted
+
+
+def test_the_sync_says_a_takedown_that_ended(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = first_synced(site, data_dir, capsys)
+    site.status = 404
+    changed_after(site, page("Not found", "There is nothing at this address."))
+    assert "1 taken down" in ran(capsys, data_dir, "sync")[1]
+    down = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])["gone_at"]
+    site.status = 200
+    changed_after(site, STORY)  # back at its address, as it was
+    line = _one_line(ran(capsys, data_dir, "sync")[1], "back: ")
+    assert f"{TITLE} <{site.url(SLUG)}>: the page gives the story again, found taken down " in line
+    assert f"from {down} (answered 404) until " in line
+
+
+def test_the_reader_s_status_line_names_a_story_standing_again() -> None:
+    from reader.models import Entry
+    from reader.reports import SyncReport
+    from reader.ui.sync_lines import sync_summary
+
+    entry = Entry(id="e1", feed_url="http://127.0.0.1/feed.xml", title=TITLE, link="http://x/a")
+    said = "the feed's headline said the story was withdrawn from … until …"
+    line = sync_summary(SyncReport(stands_again=[(entry, "no longer withdrawn", said)]))
+    assert f" · no longer withdrawn: {TITLE}" in line

@@ -6,12 +6,14 @@ copy is still refused, and said so."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
+from tests.sign_in_site import SIGN_IN
 from tests.story_site import serving
 from tests.test_renewal import Site, corrected_and_synced_again, corrected_now, sync
 
@@ -105,3 +107,73 @@ def test_the_readers_status_line_names_a_story_not_updated() -> None:
     entry = Entry(id="e1", feed_url="http://127.0.0.1/feed.xml", title=TITLE, link="http://x/a")
     line = sync_summary(SyncReport(not_renewed=[(entry, "the page gave 31 words of its own")]))
     assert f"1 not updated (fetched again, not taken): {TITLE}" in line
+
+
+_TEASER = (
+    "<html><head><title>Ferry timetable cut for winter</title></head><body><article>"
+    "<h1>Ferry timetable cut for winter</h1><p>The island ferry will sail less often this "
+    "winter, the harbour office said. Subscribe today for the full story and our archive, from "
+    "one pound a week.</p></article></body></html>"
+)
+_SIGN_IN = SIGN_IN.format(next="/2026/12/ferry.html")
+
+
+@pytest.mark.parametrize(
+    ("refused", "why"),
+    [
+        (_TEASER, "not taken for the article: the page gave "),
+        (_SIGN_IN, "not taken for the article: the site asks you to sign in"),
+        (
+            "<html><head><title>Ferry timetable cut for winter</title></head><body></body></html>",
+            "not taken for the article: no article text found on the page",
+        ),
+    ],
+)
+def test_a_page_not_taken_for_the_copy_is_noted_with_the_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], refused: str, why: str
+) -> None:
+    """A re-read refused (the page much shorter than the copy, or one to sign in) left no
+    trace: the copy's header, citation and JSON said nothing of the page having changed."""
+    from tests.story_site import ran
+    from tests.test_retractions import retrieved
+
+    sync(data_dir, site.url("/feed.xml"))
+    url = site.url("/2026/12/ferry.html")
+    kept_at = retrieved(ran(capsys, data_dir, "show", url, "--offline")[0])
+    site.body, site.updated = refused, corrected_now()
+    said = ran(capsys, data_dir, "sync")[1]
+    # Said by the sync but for a page to sign in, which a wall gives for every story.
+    assert ("not updated: Ferry timetable cut for winter" in said) is (refused != _SIGN_IN)
+    shown = ran(capsys, data_dir, "show", url, "--offline")[0]
+    (note,) = [x for x in shown.splitlines() if x.startswith("Note: the page fetched again on ")]
+    assert why in note and note.endswith(f"; this is the copy retrieved {kept_at}")
+    assert "twice a day" in shown  # the copy, as it was
+    item = json.loads(ran(capsys, data_dir, "show", url, "--format", "json")[0])
+    (one,) = item["refused_reads"]
+    assert one["at"] in note and one["why"] in note
+    assert note in ran(capsys, data_dir, "show", url, "--format", "citation")[0]
+    # Refused again by `--refresh` (a page to sign in a failure of its own there): counted.
+    main(["--data-dir", str(data_dir), "show", url, "--refresh"])
+    shown = ran(capsys, data_dir, "show", url, "--offline")[0]
+    assert "(not taken 2 times since it was retrieved)" in shown
+
+
+def test_the_reader_s_header_says_the_page_was_not_taken(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import asyncio
+
+    from tests.tui_pilot import reading, screen_text, until
+
+    sync(data_dir, site.url("/feed.xml"))
+    site.body, site.updated = _TEASER, corrected_now()
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    said = "The page fetched again on "
+
+    async def run() -> str:
+        async with reading(data_dir, "Ferry timetable", size=(120, 50)) as (app, pilot, _):
+            await until(pilot, lambda: said in " ".join(screen_text(app).split()), "the note")
+            return " ".join(screen_text(app).split())
+
+    shown = asyncio.run(run())
+    assert "was not taken for the article: the page gave " in shown

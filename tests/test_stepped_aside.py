@@ -106,3 +106,25 @@ def test_a_hang_up_while_one_program_waits_its_turn_runs_no_more(
         go.touch()
         assert shown.process.wait(timeout=60) == 128 + signal.SIGTERM
         assert recorder.read_text() == "SE"
+
+
+def test_a_terminal_program_has_the_terminal_for_its_errors_too(
+    synced_dir: Path, tmp_path: Path, recorder: Path
+) -> None:
+    """While the reader's screen is drawn, what the processes it starts write on their error
+    output goes to the data directory's errors.log, none of it over the screen
+    (`ui/error_output`); a program given the terminal has it for its errors too."""
+    terminal_program(
+        synced_dir,
+        tmp_path,
+        "warn",
+        "import sys\nprint('WARNED-ON-ITS-ERRORS', file=sys.stderr, flush=True)\n",
+    )
+    with reader_in_pty(synced_dir) as shown:
+        _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+        shown.type(b"M")
+        _until(lambda: b"warn ended (exit 0)" in shown.screen(), "the reader back")
+        assert b"WARNED-ON-ITS-ERRORS" in shown.screen()
+        shown.type(b"Q")
+        assert shown.process.wait(timeout=60) == 0
+    assert "WARNED" not in (synced_dir / "errors.log").read_text(encoding="utf-8")

@@ -192,12 +192,7 @@ class HotelHost(Listener):
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn = self._sock.accept()[0]
-            except OSError:
-                continue
-            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+        self.answer_each(self._answer)
 
     def _answer(self, conn: socket.socket) -> None:
         conn.settimeout(5.0)

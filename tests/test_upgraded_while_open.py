@@ -159,7 +159,8 @@ def test_a_worker_that_cannot_start_after_an_upgrade_says_so_at_its_first_try(
     """A worker that can't start, its imports failing against the reader's new files, was
     started again twice before the line was said (three pools, each ~0.5 s of CPU and more of
     a loaded machine): an upgrade is told at the first failure now. A worker that can't start
-    for a reason of its own (its files were so when the reader began) keeps its tries."""
+    for a reason of its own (its files were so when the reader began) keeps its tries. Their
+    tracebacks go to the data directory's errors.log, not over the screen."""
     _growing_feed(httpserver, data_dir)
     (data_dir / "config.toml").write_text(
         "[feeds]\nrefresh_on_open = false\nfetch_ahead = 0\n[system]\nworkers = 1\n",
@@ -188,6 +189,14 @@ def test_a_worker_that_cannot_start_after_an_upgrade_says_so_at_its_first_try(
             assert UPGRADED not in running.screen()
         running.type(b"q")
         assert running.process.wait(timeout=60) == 0
+        time.sleep(0.3)  # its last bytes read off the terminal
+        # Python's traceback of each worker that could not start, printed on its inherited
+        # error output from its first line, was drawn over the screen: it is in the log.
+        assert b"Traceback" not in running.screen()
+    log = (data_dir / "errors.log").read_text(encoding="utf-8")
+    assert log.count("ImportError: cannot import name 'time_limit_off'") == (
+        1 if changed == "while open" else 3
+    ), log
 
 
 def _installed(site: Path, package: Path, version: str) -> Path:

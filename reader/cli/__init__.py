@@ -27,7 +27,6 @@ from .common import (
 )
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
-from .stops import interrupted_within
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         return _os_failure(error)
     except Exception as error:
-        if interrupted_within(error):  # a Ctrl-C another exception wrapped (`stops`)
+        from .stops import interrupted_within  # here: the screen's start imports no command's
+
+        if interrupted_within(error):  # a Ctrl-C another exception wrapped
             err("interrupted")
             return EXIT_INTERRUPTED
         # A module imported on first use after the reader's files changed under the command

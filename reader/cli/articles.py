@@ -724,6 +724,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         err(renewal.said())
         for said in renewal.dropped:  # as the sync says it (README: Corrections)
             err(f"copy dropped: {said}")
+        for head, said in renewal.ended:  # a retraction or takedown ended, as the sync says it
+            err(f"{head}: {said}")
         return EXIT_OK
 
     # An id of a search's hit in a kept copy ("2c62e4e2c688@1", `reader list --search --ids`)

@@ -566,6 +566,11 @@ def render_item(
             }
             for one in article.retractions_ended
         ]
+    if article.refused_reads:  # its page fetched again and not taken for the copy
+        data["refused_reads"] = [
+            {"at": one.at.isoformat(timespec="seconds"), "why": one.why}
+            for one in article.refused_reads
+        ]
     if article.later_retracted:  # an earlier copy of a story retracted since (acc47b F1)
         data["later_retracted"] = article.later_retracted
         data["later_retracted_by"] = "feed" if article.later_by_feed else "page"

@@ -372,6 +372,20 @@ def print_sync_report(
     _named(
         feeds,
         [
+            # As a retraction is said: whoever cites the story, or its withdrawal, must know.
+            (
+                entry,
+                f"{head}: {_title(entry)} <{_link(entry)}>: {said} (reader show {entry.id} notes it)",
+            )
+            for entry, head, said in report.stands_again
+        ],
+        "more stories standing again, no longer retracted or taken down",
+        lists=False,
+    )
+    told_again = {entry.id for entry, _, _ in report.stands_again}
+    _named(
+        feeds,
+        [
             # Which ones: a correction matters to whoever quoted the copy before, which is kept.
             (
                 entry,
@@ -379,6 +393,7 @@ def print_sync_report(
                 f"the earlier copy is kept (reader show {entry.id} names it)",
             )
             for entry in report.updated
+            if entry.id not in told_again  # one line a story: its earlier copies named there
         ],
         "more stories updated, their earlier copies kept; `reader list` marks them Δ",
         lists=False,

@@ -40,6 +40,7 @@ from .finished_article import CUT_BY_NESTING as CUT_BY_NESTING
 from .finished_article import ONLY_ITS_SUMMARY, finished_article
 from .github_react import github_embedded_issue
 from .live_blog import coverage_end, is_live
+from .nesting import nesting_depth, too_deep
 from .next_page import next_page_url, without_page_contents
 from .page_cleanup import noscript_prose, scripts_off
 from .page_declarations import read_declarations
@@ -163,6 +164,7 @@ def extract_page(
             url,
         )
     html = with_fewer_attributes(html)
+    doc = None
     try:
         doc, cut = _parse(html)
         check_script_redirect(doc, url)
@@ -231,9 +233,9 @@ def extract_page(
             shown,
         )
     except RecursionError:
-        raise FetchError(
-            ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
-        ) from None
+        # Past what `page_tree._parse` reads flat: said with how deep it is.
+        depth = nesting_depth(doc) if doc is not None else 0
+        raise FetchError(ErrorKind.EXTRACTION, too_deep(depth), url) from None
     article, more = finished_article(parts, url, base, paywall, fallback_html, cut, next_page)
     return replace(article, live=live, coverage_ended=ended), more
 

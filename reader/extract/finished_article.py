@@ -28,13 +28,17 @@ from .article_parts import Parts
 from .body_blocks import _longer_text
 from .corrections import with_head_notes
 from .feed_stub import whole_feed_text
+from .nesting import PARSERS_DEPTH, too_deep
 from .offer_lines import without_offer_lines
 from .paywall import FOR_SUBSCRIBERS, Paywall, before_the_wall
 from .print_page import without_masthead
 from .script_language import script_language
 from .social_titles import is_account_title, opening_words
 
-CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
+CUT_BY_NESTING = (
+    f"the page is nested too deeply (over {PARSERS_DEPTH:,} levels): its text stops where the"
+    " parser stopped"
+)
 ONLY_ITS_SUMMARY = (
     "the page builds its article with scripts: this is only the summary it declares; "
     "open the original in a browser"
@@ -85,7 +89,9 @@ def finished_article(
                 url,
             )
         if not _SUMMARY_WORDS.search(meta.description):
-            raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
+            # The text below where the parser stopped, if any, is what is missing: said so.
+            why = too_deep(PARSERS_DEPTH) if cut else "no article text found on the page"
+            raise FetchError(ErrorKind.EXTRACTION, why, url)
         # A page scripts build, read where no feed gives its text (`reader show URL`): the
         # summary it declares for link previews is what there is of it, and says so.
         blocks = (Block(BlockKind.PARAGRAPH, (Inline(meta.description),)),)

@@ -39,14 +39,26 @@ _BOX_SPANS = lxml.etree.XPath(
 # The elements at `MAX_DEPTH` (a path of steps, each one level: libxml2 walks each level's
 # elements once, in C, where a walk of the tree in Python would cost every page).
 _TOO_DEEP = lxml.etree.XPath("/*" + "/*" * MAX_DEPTH)
-# libxml2 stops reading a page at 2,048 levels even with `huge_tree`: an element this deep
-# says the rest of the page was not read.
+PARSERS_DEPTH = 2048
+"""Where libxml2 stops reading a page even with `huge_tree` (2.14: no error, no warning; 256
+without it): the rest of the page is not in the tree."""
+# An element this deep says the rest of the page was not read.
 _PARSERS_LIMIT = lxml.etree.XPath("/*" * 2040)
 # The tags a page that deep is read again without: the boxes and the inline formatting that
 # nest (paragraphs close one another and need no end tag). Not the page's lists, tables,
 # asides, forms and sections, which tell its furniture apart from its article.
 _WRAPPER_TAGS = re.compile(
     r"</?(?:div|span|font|b|i|u|em|strong|small|big|center|nobr|tt|s|strike)(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+# The tags a page still too deep is read without at last (a thousand tables in tables, a
+# blockquote in each, a made-up tag's): every tag but those of its text's paragraphs, links,
+# pictures and breaks, which close one another, and those whose content is no text to read
+# (its head's, its scripts' and styles'). Headings and `<pre>`s go too: each nests in the one
+# before, and three thousand of them were too deep to read even so.
+_ALL_BUT_TEXTS = re.compile(
+    r"</?(?!(?:p|a|img|br|html|head|body|title|meta|link|base|script|style|noscript"
+    r"|template|textarea|svg|math)(?=[\s/>]))[a-z][^>]*>",
     re.IGNORECASE,
 )
 # What stays of the markup below `MAX_DEPTH`: paragraphs, headings, links, pictures, breaks.
@@ -91,14 +103,11 @@ def _move_after(el: HtmlElement, outer: HtmlElement) -> None:
     anchor.tail = (anchor.tail or "") + (tail or "")
 
 
-# The wrappers above `MAX_DEPTH` that a chain of nesting unwraps: boxes and inline
-# formatting, not the page's article or main part.
-_CHAIN_WRAPPERS = frozenset(
-    [
-        *("div", "span", "font", "b", "i", "u", "em", "strong", "small", "big", "center"),
-        *("nobr", "tt", "s", "strike", "section"),
-    ]
-)
+# What a chain of nesting keeps of the elements above `MAX_DEPTH` leading down to it: the
+# page's article or main part, and the text's own elements; every other level is unwrapped,
+# boxes and inline formatting, and blockquotes, lists and tables in one another too (300
+# blockquotes: readability took the deepest 50 for the article, the rest of the story lost).
+_CHAIN_KEPT = frozenset(["html", "body", "article", "main", *_KEPT_DEEP])
 
 
 def flattened(doc: HtmlElement) -> None:
@@ -113,7 +122,7 @@ def flattened(doc: HtmlElement) -> None:
         for el in deep.iterancestors():
             if el in chain:
                 break  # climbed from another deep element already
-            if el.tag in _CHAIN_WRAPPERS:
+            if el.tag not in _CHAIN_KEPT:
                 chain[el] = None
     for el in chain:
         el.drop_tag()
@@ -125,6 +134,12 @@ def flattened(doc: HtmlElement) -> None:
             deep.drop_tag()
 
 
+def still_too_deep(doc: HtmlElement) -> bool:
+    """Elements past `MAX_DEPTH` even `flattened`: the tags it keeps nest (headings in
+    headings, `<pre>`s), and the extraction's recursion would fail on them."""
+    return bool(_TOO_DEEP(doc))
+
+
 def cut_by_the_parser(doc: HtmlElement) -> bool:
     """The parser stopped at its depth limit: the page's text after that point is missing."""
     return bool(_TOO_DEEP(doc)) and bool(_PARSERS_LIMIT(doc))
@@ -134,3 +149,28 @@ def without_wrappers(html: str) -> str:
     """The page's markup without its wrapping tags: its text, paragraphs, headings and links
     at a depth any parser reads whole."""
     return _WRAPPER_TAGS.sub(" ", html)
+
+
+def read_flat(html: str) -> str:
+    """The page's markup with no tag that nests but those of its text (`_ALL_BUT_TEXTS`): for a
+    page still too deep without its wrappers, its words in paragraphs, the structure of its
+    lists, quotes and tables given up to read them at all."""
+    return _ALL_BUT_TEXTS.sub(" ", html)
+
+
+def nesting_depth(doc: HtmlElement) -> int:
+    """The levels of the deepest element in `doc`, walked once (no element's ancestors climbed
+    for each: a page two thousand deep)."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(doc, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def too_deep(depth: int) -> str:
+    """A page `depth` levels deep that even read flat could not be read, in words, its depth
+    rounded down ("the page is nested too deeply to read (over 2,000 levels)"), but the
+    parser's own limit, said whole."""
+    levels = depth if depth == PARSERS_DEPTH else depth // 100 * 100 if depth >= 100 else depth - 1
+    return f"the page is nested too deeply to read (over {levels:,} levels)"

@@ -17,7 +17,9 @@ from ..page_parsing import HTML_PARSER
 from .nesting import (
     cut_by_the_parser,
     flattened,
+    read_flat,
     spans_as_boxes,
+    still_too_deep,
     without_nested_paragraphs,
     without_wrappers,
 )
@@ -30,20 +32,29 @@ def _parse(html: str) -> tuple[HtmlElement, bool]:
     html = without_xml_declaration(html)
     if not html.strip():
         raise FetchError(ErrorKind.EXTRACTION, "the page is empty")
-    try:
-        doc = lxml.html.document_fromstring(html, parser=HTML_PARSER)
+    # Thousands of unclosed or nested wrappers: read without them rather than cut short;
+    # then, past the parser's depth even so (tables in tables), or with the text's own tags
+    # in one another past what the extraction reads (headings in headings, which spent
+    # seconds failing), read with no tag that nests.
+    for flatter in (None, without_wrappers, read_flat):
+        doc = _tree(flatter(html) if flatter else html)
         cut = cut_by_the_parser(doc)
-        if cut:
-            # Thousands of unclosed or nested wrappers: read flat rather than cut short.
-            doc = lxml.html.document_fromstring(without_wrappers(html), parser=HTML_PARSER)
-            cut = cut_by_the_parser(doc)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
-    without_nested_paragraphs(doc)
-    spans_as_boxes(doc)
-    flattened(doc)
+        if cut and flatter is not read_flat:
+            continue  # no pass over a tree thrown away
+        without_nested_paragraphs(doc)
+        spans_as_boxes(doc)
+        flattened(doc)
+        if flatter is read_flat or not still_too_deep(doc):
+            break
     without_ruby_readings(doc)  # before the headline is read from the page's `h1`
     return doc, cut
+
+
+def _tree(html: str) -> HtmlElement:
+    try:
+        return lxml.html.document_fromstring(html, parser=HTML_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
 
 
 def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:

@@ -18,8 +18,8 @@ from .furniture import is_furniture, names_of
 from .heading_boxes import (
     box_heads_something,
     heading_boxes,
+    headings_over_tabs,
     heads_something,
-    heads_tabs,
     tab_boxes,
 )
 from .images import worth_keeping
@@ -69,8 +69,8 @@ class _CleanUp(_Sanitize):
         # once the tabs, links, are gone.
         over_tabs = [
             boxes
-            for heading in node.iter(*_HEADINGS)
-            if heads_tabs(heading, node) and (boxes := tab_boxes(heading, node))
+            for heading in headings_over_tabs(node.iter(*_HEADINGS), node)
+            if (boxes := tab_boxes(heading, node))
         ]
         for wrappers in [*heading_boxes(node), *over_tabs]:
             box = wrappers[-1]
@@ -307,7 +307,7 @@ class _CleanUp(_Sanitize):
         article. A heading with nothing under it on the page itself stays, as the page shows it."""
         heading_text = [h for h in node.iter(*_HEADINGS) if _section_has_text(h)]
         # A heading over the tabs of the panels after it heads those panels, the tabs gone.
-        over_tabs = {h for h in heading_text if heads_tabs(h, node)}
+        over_tabs = set(headings_over_tabs(heading_text, node))
         clean = super().sanitize(node, candidates, keep_all_images)
         emptied = [
             h

@@ -129,7 +129,7 @@ class LibraryDownloads(LibraryPictures):
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             shown = self._numbered(url, cached)
-            if not offline and not cached.incomplete:
+            if not offline and not cached.incomplete and self.pictures_on_open:
                 # Its pictures not kept yet (cached before they were, or the network failing
                 # them), fetched behind it: none of its own reading waits.
                 self.keep_pictures_later(url, shown, _entry_of(target))

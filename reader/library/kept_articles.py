@@ -58,12 +58,14 @@ class LibraryKeptArticles(LibraryArchiving):
 
     def _with_gone(self, url: str, copy: Article) -> Article:
         """A cached copy of `url`'s article told when its page was last found taken down,
-        with what status and how (`Store.gone_how`), and of the takedowns and the retractions
-        that ended."""
+        with what status and how (`Store.gone_how`), of the takedowns and the retractions
+        that ended, and of its page fetched again and not taken (`Store.refused_reads`)."""
         if ended := tuple(self.store.takedowns_ended(url)):
             copy = replace(copy, takedowns=ended)
         if unsaid := tuple(self.store.retractions_ended(url)):
             copy = replace(copy, retractions_ended=unsaid)
+        if refused := tuple(self.store.refused_reads(url)):
+            copy = replace(copy, refused_reads=refused)
         gone = self.store.gone_at(url)
         if gone is None:
             return copy

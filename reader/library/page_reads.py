@@ -15,7 +15,7 @@ from ..config import site_rule_for
 from ..keys import article_key
 from ..models import Entry, Response, StoreError
 from ..portal import SITE_PAGE_KEPT, Answer, portal_error, relates
-from ..urls import canonical_url
+from ..urls import canonical_url, without_tracking_parameters
 from .failures import _storage_as_fetch_error
 from .leads import CEILING
 from .reextraction import LibraryReextraction
@@ -64,9 +64,12 @@ class LibraryPageReads(LibraryReextraction):
         from ..page_handover import hand_over, release
 
         self.start_workers_soon(feeds=False)
+        # Asked for without the tracking parameters a feed's link carries: they say who read
+        # it, not which page (`without_tracking_parameters`); cached under `url` as ever.
+        asked = without_tracking_parameters(target)
         etag, modified = validators or (None, None)
         response = await self.fetcher.get(
-            target,
+            asked,
             decode=False,
             ceiling=CEILING.get(),
             lead=lead,

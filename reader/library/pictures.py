@@ -19,13 +19,14 @@ from ..pictures import (
     ACCEPT,
     KeptPicture,
     article_pictures,
+    counted_tries,
     digest,
     not_a_picture,
     page_counted,
-    page_in_place,
     page_sent,
     past_every_articles,
     picture_type,
+    refused_why,
 )
 from ..plural import size_text
 from ..portal import WINDOW, Answer, page_print, portal_message
@@ -252,13 +253,14 @@ class LibraryPictures(LibraryPageReads):
                         # Every article's: asked again once eviction has made room.
                         picture = KeptPicture(address, why=why, again=left > room)
                     pictures.append(picture)
-                # A web page's answer is owed for `PAGE_SYNCS` syncs, none counted while a login
-                # page was met minutes ago (this article's first one too, asked before it was known).
+                # A web page's answer or a refusal is owed for `PAGE_SYNCS` tries, none counted
+                # while a login page was met minutes ago (this article's first one too, asked
+                # before it was known).
                 seen = self._portal.last_seen
                 portal = seen > 0 and time.monotonic() - seen < WINDOW
                 pictures = [
                     page_counted(p, known.get(p.url), not portal)
-                    if p.again and page_in_place(p.why)
+                    if p.again and counted_tries(p)
                     else p
                     for p in pictures
                 ]
@@ -369,6 +371,7 @@ class LibraryPictures(LibraryPageReads):
             )
         except FetchError as error:
             why = safe_line(error.message, 300)
+            why = refused_why(error.status, why) or why
             return KeptPicture(address, why=why, again=_may_come_later(error)), None
         found = picture_type(response.body)
         if found is None:

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 Outcome = Literal["changed", "unchanged", "kept", "gone", "failed", "completed"]
 
+REFUSALS = frozenset({ErrorKind.SIGN_IN, ErrorKind.EXTRACTION})
+"""The failures of a cached story's page fetched again that are the page's own answer, not
+the network's: a page to sign in, one with no article text in the story's place. The copy stays,
+and the refusal is kept (`Store.note_refused`) and said as a page giving less is."""
+
 
 @dataclass(frozen=True)
 class Renewal:
@@ -55,6 +60,9 @@ class Renewal:
     dropped: tuple[str, ...] = ()
     """The earlier copies the cap on copies kept dropped to keep this one, said a line each as
     the sync says them (`Store.copies_dropped`)."""
+    ended: tuple[tuple[str, str], ...] = ()
+    """The retractions and takedowns this fetch found ended, as the sync's lines head and say
+    them (`ended_since`)."""
 
     @property
     def failure(self) -> FetchError | None:
@@ -131,6 +139,8 @@ class LibraryRenewal(LibrarySaving):
                     result = await self._renew_pages(entry, result)
         except FetchError as error:  # too many redirects among them
             if not taken_down(error):
+                if error.kind in REFUSALS:  # the page changed, and is not the story
+                    await self._note_refused(entry.link, error.message)
                 return Renewal("failed", error=error)
             try:
                 copy = await asyncio.to_thread(self.store.article_heading, entry.link)
@@ -142,7 +152,17 @@ class LibraryRenewal(LibrarySaving):
             # A changed text may show other pictures: those not kept yet are fetched.
             self.keep_pictures_later(entry.link, result.article)
         outcome = "changed" if result.article is not None else "kept"
+        if result.refused:
+            await self._note_refused(entry.link, result.refused)
         return Renewal(outcome, error=result.failed, refused=result.refused)
+
+    async def _note_refused(self, url: str, why: str) -> None:
+        """Keep that `url`'s page, fetched again, was not taken for its copy, and why, for the
+        copy's notes to say (`Store.note_refused`): said once by the sync, it was forgotten."""
+        import asyncio
+
+        with suppress(StoreError):  # the copy stays as it was: only the word of it is lost
+            await asyncio.to_thread(self.store.note_refused, url, why)
 
     async def _renew_pages(self, entry: Entry, first: Extracted) -> Extracted:
         """An article over several pages read again from `first`, its first page's reading:
@@ -226,8 +246,17 @@ class LibraryRenewal(LibrarySaving):
         if outcome == "changed":
             with suppress(StoreError):  # the copy is kept: only the word of those gone is lost
                 dropped = await asyncio.to_thread(self.store.copies_dropped, url, begun)
+        ended: list[tuple[str, str]] = []
+        with suppress(StoreError):  # kept in the store: only the word of it is lost
+            ended = await asyncio.to_thread(self.ended_since, url, begun)
         return Renewal(
-            outcome, cached.fetched_at, renewal.error, article, renewal.refused, tuple(dropped)
+            outcome,
+            cached.fetched_at,
+            renewal.error,
+            article,
+            renewal.refused,
+            tuple(dropped),
+            tuple(ended),
         )
 
     async def _read_on(self, target: Entry | str, url: str, cached: Article) -> Renewal:
@@ -272,6 +301,25 @@ class LibraryRenewal(LibrarySaving):
             return None
         text = " ".join(" ".join(block.text for block in latest.blocks).split())
         return self._told(url, latest) if wanted in text else None
+
+    def ended_since(self, url: str, since: float) -> list[tuple[str, str]]:
+        """What a fetch of `url`'s page at or after `since` (epoch seconds) found ended: each
+        retraction or withdrawal said of the story no longer said, each takedown the page
+        giving the story again, as the sync's line heads ("no longer withdrawn", "back") and
+        says them (`retraction_notes`)."""
+        from ..retraction_notes import retraction_ended_words, takedown_ended_line
+
+        ended = [
+            (f"no longer {one.said}", retraction_ended_words(one))
+            for one in self.store.retractions_ended(url)
+            if one.until.timestamp() >= since
+        ]
+        ended += [
+            ("back", takedown_ended_line(down))
+            for down in self.store.takedowns_ended(url)
+            if down.until.timestamp() >= since
+        ]
+        return ended
 
     def copy_changes(
         self, target: Entry | str, older: int | None = None, newer: int | None = None

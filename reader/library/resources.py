@@ -95,6 +95,7 @@ class LibraryResources:
         upgrade: bool | str = True,
         keep_pictures: bool = False,
         processes: int = 0,
+        pictures_on_open: bool = True,
     ) -> None:
         self.data_dir = data_dir
         # Whether an article's download keeps its pictures (`pictures`): the config's
@@ -103,6 +104,10 @@ class LibraryResources:
         # Whether the config keeps them, though this sync doesn't (`--no-pictures`): the
         # articles owing theirs are counted in its recap for the next to fetch.
         self.pictures_wanted = keep_pictures
+        # Whether opening a cached article fetches the pictures it owes: not when the config
+        # asks for a reader that touches the network only when told (`Config.quiet_opening`),
+        # which opened a hotlink-refused picture's article and asked its CDN (acc48a A2).
+        self.pictures_on_open = pictures_on_open
         # The downloads of articles' pictures under way (`pictures`), and a turn for each of
         # a few articles at once: each holds its pictures (20 MB at most) till all are in.
         self._picture_tasks: dict[str, asyncio.Task[None]] = {}  # by the article's address
@@ -230,6 +235,7 @@ class LibraryResources:
             upgrade=upgrade,
             keep_pictures=config.keep_pictures,
             processes=config.workers,
+            pictures_on_open=not config.quiet_opening,
         )
 
     @property

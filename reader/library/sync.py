@@ -284,6 +284,8 @@ class LibrarySync(LibrarySyncStart):
         # Copies of a chain of corrections the copies' cap dropped by this sync (acc44c C12).
         copies_dropped: list[tuple[Entry, str]] = []
         live_dropped = [0]  # of live blogs (`live_blogs`): counted alone
+        # Retractions and takedowns this sync found ended, the story standing again.
+        stands_again: list[tuple[Entry, str, str]] = []
         begun = time.time()
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
@@ -577,6 +579,10 @@ class LibrarySync(LibrarySyncStart):
                         # By the same text too: the page's own now, cached for offline.
                         copies_replaced.append(entry)
                         return
+            if renewal.outcome in ("changed", "kept"):
+                with suppress(StoreError):  # kept in the store: only the sync's word is lost
+                    ended = await asyncio.to_thread(self.ended_since, entry.link, begun)
+                    stands_again.extend((entry, head, said) for head, said in ended)
             if renewal.outcome == "changed":
                 renewed.append(entry)
                 with suppress(StoreError):  # the copy is kept: only the word of a drop is lost
@@ -611,6 +617,11 @@ class LibrarySync(LibrarySyncStart):
                 # The correction its feed told of came, and is not taken: said, not silent
                 # (acc40a M1: a short statement's correction dropped without a word).
                 not_renewed.append((entry, renewal.refused))
+            elif renewal.error is not None and renewal.error.kind == ErrorKind.EXTRACTION:
+                # A page with no text where the story was: said as one giving less is, its feed
+                # having told of a change the copy does not have. A page to sign in is no news
+                # to the sync (a wall stands before every story): the copy's notes keep it.
+                not_renewed.append((entry, renewal.error.message))
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
                 if article_key(entry.link) in start.copies:
@@ -804,11 +815,13 @@ class LibrarySync(LibrarySyncStart):
             not_offline = await asyncio.to_thread(self.not_offline)
             full = any(e.unwritable == Unwritable.DISK_FULL for _, e in failures)
             portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
+            owed = self.store.pictures_owed_keys() if self.pictures_wanted else set()
             not_offline = replace(
                 not_offline,
                 disk_full=full,
                 portal=portal,
-                no_pictures=len(self.store.pictures_owed_keys()) if self.pictures_wanted else 0,
+                no_pictures=len(owed),
+                refused_pictures=len(self.store.refused_pictures_keys(owed)),
             )
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
@@ -861,6 +874,7 @@ class LibrarySync(LibrarySyncStart):
             not_renewed=not_renewed,
             copies_dropped=copies_dropped,
             live_copies_dropped=live_dropped[0],
+            stands_again=stands_again,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,
             gone=gone,

@@ -122,6 +122,7 @@ _ARTICLE_PREFIXES = (
     "copies-dropped:",
     "grown:",
     "retraction-ended:",
+    "refused-read:",
     "told:",
     SHOWN_AS,
     KEPT_BY,

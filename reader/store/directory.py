@@ -90,6 +90,23 @@ UPGRADE_AT_FIRST_WRITE = "at first write"
 read as it is until the command first writes (a dry run, a failure on its argument or nothing
 to change leave it as it was, acc47d D5)."""
 
+UPGRADE_UNLESS_OPEN = "unless open elsewhere"
+"""The `upgrade` of the reader told to upgrade (its question's `y`): upgraded as it opens, or,
+another process having it open, read as it is this time, as `n` reads it (`upgrade_put_off`
+says why): the reader's `y` under a running sync ended in "cannot open DIR", exit 1."""
+
+
+def upgrade_put_off_said(root: Path, older: int) -> str:
+    """Why `root`, of format `older`, was read as it is though the reader was told to upgrade
+    it (`UPGRADE_UNLESS_OPEN`)."""
+    from ..sync_lock import open_elsewhere_said
+
+    return (
+        f"the data directory {root} was not upgraded to format {DATA_FORMAT}:"
+        f" {open_elsewhere_said(root)}, then start the reader again to upgrade it; read as it"
+        f" is (format {older}) this time, keeping nothing"
+    )
+
 
 C = TypeVar("C", bound=type)
 
@@ -159,6 +176,16 @@ def _os_error(root: Path, error: OSError) -> StoreError:
     if said := refused_write(root, error):
         return StoreError(said)
     return StoreError(f"cannot use the data directory {root}: {error.strerror or error}")
+
+
+def _mending(root: Path) -> StoreError:
+    """The error of a store not opened, or no longer open (`InUseLock.lost`): `reader repair`
+    holds the directory alone."""
+    return StoreError(
+        f"`reader repair` is mending the data directory {root}: try again once it has ended"
+        " (nothing was changed)",
+        Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
+    )
 
 
 def _busy(root: Path, waited: float) -> StoreError:
@@ -400,6 +427,9 @@ class StoreDirectory:
         """Told the older format when a write upgrades the directory, to say so at once."""
         self.older_format: int | None = None
         """The older format of a directory read as it is (not to `upgrade`)."""
+        self.upgrade_put_off = ""
+        """Why a directory of an older format was read as it is though the reader was told to
+        upgrade it (`UPGRADE_UNLESS_OPEN`), "" when it was not."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         self.articles_damaged = ""
         """The line saying the article cache is damaged, when it was found so with the
@@ -443,12 +473,8 @@ class StoreDirectory:
     def _open(self, root: Path, settings: dict[str, Any]) -> None:
         try:
             make_private_folder(root)
-            if not self._in_use.take() and not self._in_use.held_alone_here():
-                raise StoreError(
-                    f"`reader repair` is mending the data directory {root}: try again once it"
-                    " has ended (nothing was changed)",
-                    Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
-                )
+            if not self._in_use.held_alone_here() and not self._in_use.take():
+                raise _mending(root)
             self._state = open_cache(root / "state", waits=self._waits, **settings)
             try:
                 self._articles = open_cache(root / "articles", waits=self._waits, **settings)
@@ -513,7 +539,16 @@ class StoreDirectory:
                 f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
             )
         if found != DATA_FORMAT and not self.read_only:
-            if isinstance(found, int) and self._upgrade is not True:
+            if isinstance(found, int) and self._upgrade in (True, UPGRADE_UNLESS_OPEN):
+                upgraded = self._marked_upgraded(found)
+                self._still_held()
+                if upgraded:
+                    return
+                if self._upgrade is True:
+                    self.close()
+                    raise upgrade_blocked(self.root, found)
+                self.upgrade_put_off = upgrade_put_off_said(self.root, found)
+            if isinstance(found, int):
                 # Read as it is, as on a read-only disk: the older reader sharing it (a synced
                 # folder, another machine) still opens it after a `reader list` here.
                 self._state.close()
@@ -527,27 +562,22 @@ class StoreDirectory:
                 self.read_only_tag = Unwritable.OLDER_FORMAT
                 self.upgrades_at_write = self._upgrade == UPGRADE_AT_FIRST_WRITE
                 return
-            if isinstance(found, int):
-                self._mark_upgraded(found)
-                return
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
                 self._marked_new()
                 self._state.set(_FORMAT, DATA_FORMAT)
 
-    def _mark_upgraded(self, older: int) -> None:
-        """The directory, of format `older`, marked as this reader's: unless another process
-        has it open (`upgrade_blocked`), none opening it meanwhile. Its records are read as
-        they are and written anew in this format, so marking it is all the upgrade there is."""
+    def _marked_upgraded(self, older: int) -> bool:
+        """Whether the directory, of format `older`, was marked as this reader's: not while
+        another process has it open, none opening it meanwhile. Its records are read as they
+        are and written anew in this format, so marking it is all the upgrade there is."""
         with self._in_use.alone_for_now() as alone:
             if alone:
                 with suppress(sqlite3.DatabaseError, OSError):
                     self._state.set(_FORMAT, DATA_FORMAT)
                     self.upgraded_from = older
-        if not alone:
-            self.close()
-            raise upgrade_blocked(self.root, older)
+        return alone
 
     def _upgrade_now(self) -> None:
         """The directory read as it is (`upgrades_at_write`) opened to write and upgraded: at
@@ -560,6 +590,22 @@ class StoreDirectory:
     def _upgraded_now(self) -> None:
         older = self.older_format
         assert older is not None
+        try:
+            self._upgraded_alone(older)
+        finally:
+            self._still_held()  # said over the refusal: nothing more is read of it
+        if self.on_upgrade is not None:
+            self.on_upgrade(older)
+
+    def _still_held(self) -> None:
+        """Raises the StoreError of `reader repair` mending, the store closed, when the switch
+        of an upgrade let the in-use lock go for good (`InUseLock.lost`: an older reader's
+        repair took it in between): no file is read or written while repair mends it."""
+        if self._in_use.lost:
+            self.close()
+            raise _mending(self.root)
+
+    def _upgraded_alone(self, older: int) -> None:
         with self._in_use.alone_for_now() as alone:
             if not alone:
                 raise upgrade_blocked(self.root, older)
@@ -576,8 +622,6 @@ class StoreDirectory:
             self.upgrades_at_write, self.older_format = False, None
             self._state.set(_FORMAT, DATA_FORMAT)
             self.upgraded_from = older
-        if self.on_upgrade is not None:
-            self.on_upgrade(older)
 
     def _marked_new(self) -> None:
         """A directory with no format marked (new, or from before the marker) as of this

@@ -20,7 +20,13 @@ from contextlib import nullcontext
 from typing import Any
 
 from ..keys import article_key
-from ..pictures import KeptPicture, page_in_place, past_every_articles
+from ..pictures import (
+    KeptPicture,
+    counted_tries,
+    page_in_place,
+    past_every_articles,
+    refused_picture,
+)
 from .articles import PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
@@ -80,6 +86,20 @@ class StorePictures(StorePictureUsers):
         if not isinstance(found, dict):
             return []
         return [p for u, held in found.items() if (p := _picture(u, held)) is not None]
+
+    def refused_pictures_keys(self, keys: set[str]) -> set[str]:
+        """Of `keys`, articles owing pictures (`pictures_owed_keys`), those whose every picture
+        owed is one its site refused (`pictures.refused_picture`): owed for a few tries alone,
+        not for the next sync to fetch."""
+        refused = set()
+        for key in keys:
+            found = self._load(self._articles, PICTURES + key, {})
+            if not isinstance(found, dict):
+                continue
+            owed = [p for u, held in found.items() if (p := _picture(u, held)) and not p.settled]
+            if owed and all(refused_picture(p.why) for p in owed):
+                refused.add(key)
+        return refused
 
     def picture_bytes(self, url: str, picture: str) -> tuple[KeptPicture, bytes] | None:
         """The kept picture at address `picture` of the article at `url`, and its bytes; None
@@ -205,7 +225,7 @@ class StorePictures(StorePictureUsers):
                     record[picture.url] = {"why": picture.why or "not kept"}
                     if picture.again:
                         record[picture.url]["again"] = True
-                    if page_in_place(picture.why):
+                    if counted_tries(picture):
                         record[picture.url]["pages"] = picture.pages
                 kept.append(picture)
             articles.delete(PICTURE_DATA + key)  # an older reader's: its bytes are shared now

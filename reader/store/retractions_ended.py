@@ -18,7 +18,7 @@ from typing import Any
 from ..keys import article_key
 from ..models import Article, RetractionEnded
 from .directory import _reporting_storage_errors
-from .reading_times import StoreReadingTimes
+from .refused_reads import StoreRefusedReads
 from .taken_down import _moment
 
 RETRACTIONS_ENDED = "retraction-ended:"
@@ -54,7 +54,7 @@ def first_saying(records: Iterable[Any]) -> int:
 
 
 @_reporting_storage_errors
-class StoreRetractionsEnded(StoreReadingTimes):
+class StoreRetractionsEnded(StoreRefusedReads):
     """The retractions of a `Store`'s stories that ended."""
 
     def _note_retraction_ended(self, key: str, records: list[Any], article: Article) -> None:

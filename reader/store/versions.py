@@ -88,7 +88,21 @@ def _noise_apart(
         at = article_fetched_at(copy)
     except (KeyError, TypeError, ValueError):
         at = None
-    return noise_apart(said_before[0], said[0], at)
+    return noise_apart(said_before[0], said[0], at, _read_at(before))
+
+
+def _read_at(data: Any) -> datetime | None:
+    """When the words of a copy's record (parsed) were last read off its page: when it was
+    last checked the same (`Article.checked_at`: its text the page's then, a clock in it
+    stamped then), else when it was retrieved; None when that can't be read."""
+    if not isinstance(data, dict):
+        return None
+    with suppress(TypeError, ValueError):
+        checked = data.get("checked_at")
+        if isinstance(checked, str) and checked:
+            return datetime.fromisoformat(checked)
+        return article_fetched_at(data)
+    return None
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -116,9 +130,16 @@ def _grew(said: tuple[str, ...], now: tuple[str, ...] | None, live: bool) -> boo
     return len(now[0]) > len(said[0]) and all(line in lines for line in said[0].splitlines())
 
 
-def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Article) -> bool:
-    """What a copy says (`said`) and what `article`, fetched again, says (`now`) differ only in
-    the time its page stamps itself with at each request (`page_clock`): no new copy."""
+def _clock_alone(
+    record: Any,
+    said: tuple[str, ...],
+    now: tuple[str, ...] | None,
+    article: Article,
+    made: tuple[datetime, ...],
+) -> bool:
+    """What the copy `record` says (`said`) and what `article`, fetched again (made at one of
+    the times `made` a cache says, if any), says (`now`) differ only in the time its page
+    stamps itself with at each request (`page_clock`): no new copy."""
     # Here, not at the top: only a page fetched again and changed needs its pattern, and every
     # command imports the store.
     from ..page_clock import only_clock_changed
@@ -126,7 +147,7 @@ def _clock_alone(said: tuple[str, ...], now: tuple[str, ...] | None, article: Ar
     return (
         now is not None
         and said[1:] == now[1:]
-        and only_clock_changed(said[0], now[0], article.fetched_at)
+        and only_clock_changed(said[0], now[0], article.fetched_at, _read_at(_parsed(record)), made)
     )
 
 
@@ -203,9 +224,11 @@ class StoreVersions(StoreRetractionsEnded):
         packed_page: bytes,
         fallback_html: str = "",
         later_pages: list[tuple[str, bytes]] | None = None,
+        made: tuple[datetime, ...] = (),
     ) -> bool:
         """Cache `article`, fetched again, in place of the copy there (with `later_pages`, the
-        raw pages after its first, of one over several); True when its text, headline, byline
+        raw pages after its first, of one over several; `made`: when a cache on the way says
+        its page was made, `page_clock.made_by_cache`); True when its text, headline, byline
         or date of publication changed (`_said_in`): the copy
         then kept as its latest earlier version (record and first raw page, at most
         `MAX_VERSIONS`), and the article marked as changed since it was last read."""
@@ -217,7 +240,7 @@ class StoreVersions(StoreRetractionsEnded):
             raw = self._value(self._articles, f"raw:{key}")
             said, now = _said_in(record), _said_in(_article_record(article))
             changed = said is not None and (
-                (said != now and not _clock_alone(said, now, article))
+                (said != now and not _clock_alone(record, said, now, article, made))
                 or _newly_retracted(record, article)
             )
             if said is not None and not changed:

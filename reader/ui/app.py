@@ -37,7 +37,7 @@ from textual.widgets import Input
 from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY, terminal_words
-from ..store.directory import upgrade_said
+from ..store.directory import UPGRADE_UNLESS_OPEN, upgrade_said
 from ..word_wrap import said_on_stderr
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
@@ -518,7 +518,10 @@ class ReaderApp(ReaderAppLifecycle):
         self.set_timer(FIRST_FRAME_HELD_AT_MOST, self._show_first_frame)
         try:
             self.library = Library.configured(
-                self.data_dir, self.config, workers="process", upgrade=self.upgrade
+                self.data_dir,
+                self.config,
+                workers="process",
+                upgrade=UPGRADE_UNLESS_OPEN if self.upgrade else False,
             )
             self.library.workers_on_demand(workers_idle_end(self.config.refresh_interval))
             self.library.pictures_kept = self.pictures_kept
@@ -545,7 +548,10 @@ class ReaderApp(ReaderAppLifecycle):
             self.refresh_on_start = self.refresh_coming = False
             self.prefetch_limit = 0
             self._told_not_kept = True  # marks among the rest
-            self.notify(plain(self.library.read_only).plain, severity="warning", markup=False)
+            # Told to upgrade it (`y`) under another process: which, and read as it is (one
+            # line, in place of the one an older format read as it is has).
+            said = self.library.store.upgrade_put_off or self.library.read_only
+            self.notify(plain(said).plain, severity="warning", markup=False)
         self._catch_hang_up()
         self._changed_seen = self.library.store.changed_at()
         self._cached_seen = self.library.store.cached_at()
@@ -642,13 +648,19 @@ class ReaderApp(ReaderAppLifecycle):
 def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) -> int:
     """Run the reader on `data_dir` until the user quits; returns the exit status. `upgrade`:
     False reads a directory of an older format as it is, keeping nothing (`ReaderState.upgrade`)."""
+    from .error_output import ErrorOutput
     from .terminal import mouse_reports
     from .type_ahead import keys_of, typed_ahead
 
     app = ReaderApp(data_dir, config=config)
     app.upgrade = upgrade
+    app.error_output = ErrorOutput.opened(data_dir)  # no traceback of a worker's on the screen
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
-    app.run(mouse=mouse_reports(app.config.mouse))
+    try:
+        app.run(mouse=mouse_reports(app.config.mouse))
+    finally:
+        if app.error_output is not None:
+            app.error_output.close()
     resume_after_start()  # quit before its first screen was drawn
     if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
         # Not to a terminal that hung up: the write fails there, and the exit status was 1.

@@ -19,7 +19,7 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline, saved_time
 from ..sentence_start import sentence
 from ..url_display import shown_url
-from ..urls import contact_address, is_web_url
+from ..urls import contact_address, is_web_url, without_tracking
 from .app_marks import ReaderAppMarks
 from .browser import NO_BROWSER_HINT, open_in_browser, open_in_text_browser, opens_in_terminal
 from .clipboard import clipboard_commands, copy_with_tools
@@ -513,10 +513,13 @@ class ReaderAppArticles(ReaderAppMarks):
             self.notify(message, severity="warning", markup=False)
 
     def open_original(self, url: str) -> None:
-        """Open an article's page in the web browser (http and https links only)."""
+        """Open an article's page in the web browser (http and https links only), without
+        the tracking parameters its link carries (`without_tracking`), a link in its text's
+        too."""
         if not url or not is_web_url(url):
             self.notify("This item has no web address to open.", severity="warning")
             return
+        url = without_tracking(url)
         shown = plain(shown_url(url), max_length=200).plain
         if opens_in_terminal(self):
             self._run(self._in_text_browser(url, shown), "browser")

@@ -15,7 +15,7 @@ from contextlib import suppress
 from functools import partial
 from inspect import CORO_CREATED, getcoroutinestate
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.css.query import NoMatches
@@ -41,6 +41,9 @@ from .themes import (
     line_filters,
 )
 from .timer_floor import floor_timers
+
+if TYPE_CHECKING:
+    from .error_output import ErrorOutput
 
 OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
@@ -77,6 +80,9 @@ class ReaderAppState(App[int]):
     is one): a sync quitting stopped, and what it left (`exit`)."""
     sync_progress: SyncProgress | None = None
     """The last progress of the sync running (`_show_progress`), None before its first."""
+    error_output: ErrorOutput | None = None
+    """Where the processes it starts write their errors while its screen is drawn (the data
+    directory's `errors.log`: `error_output`); None: the terminal, as in a test's app."""
     upgrade = True
     """Whether a data directory of an older format is upgraded as the reader opens it (and said
     so in a notice); False, as the user chose before it started (`cli.demo`), reads it as it

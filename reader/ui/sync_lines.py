@@ -58,6 +58,13 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += (
             f" · {len(report.not_renewed)} not updated (fetched again, not taken): {first}{more}"
         )
+    if report.stands_again:
+        # A retraction or takedown ended: whoever cited the story, or its withdrawal, must know.
+        entry, head, _ = report.stands_again[0]
+        more = len(report.stands_again) - 1
+        line += f" · {head}: {plain(entry.title, max_length=80).plain}" + (
+            f" and {more} more no longer retracted or taken down" if more else ""
+        )
     outages, named = report.told_failures()
     cut_short = next((o for o in outages if o.cut_short), None)
     if outages and not cut_short:  # a site refusing: one thing, before any article's own failure

@@ -33,6 +33,7 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 from ..marks import in_gnu_screen
+from .error_output import ErrorOutput
 
 
 def mouse_reports(asked: bool | None, environ: Mapping[str, str] | None = None) -> bool:
@@ -123,10 +124,25 @@ class ReaderDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._errors: ErrorOutput | None = getattr(self._app, "error_output", None)
+        """The error output the processes it starts write to: the log while the screen is
+        drawn, the terminal otherwise (`error_output`); None leaves it the terminal."""
+        if self._errors is not None:
+            self._file = self._errors.terminal  # type: ignore[assignment]
         if self._file is not None:
             self._file = _Drawn(self._file)  # type: ignore[assignment]
         self._suspended = False
         self.exit_event = _WakingEvent()
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()
+        if self._errors is not None:
+            self._errors.to_log()
+
+    def stop_application_mode(self) -> None:
+        if self._errors is not None:
+            self._errors.to_terminal()
+        super().stop_application_mode()
 
     def run_input_thread(self) -> None:
         """Textual's `LinuxDriver.run_input_thread` (8.2), waiting without a timeout once the
@@ -181,6 +197,8 @@ class ReaderDriver(LinuxDriver):
         left (the shell's lines back). Quitting then shuts the workers down out of sight: the
         reader's screen stayed drawn, unchanged, for the 2-3 s that took (acc27b B18), and
         people pressed `q` again. Writing these again then changes nothing."""
+        if self._errors is not None:
+            self._errors.to_terminal()
         self._disable_mouse_support()
         self._disable_bracketed_paste()
         self._disable_in_band_window_resize()

@@ -31,6 +31,7 @@ from ....retraction_notes import (
     ended_takedowns_note,
     gone_note,
     later_note,
+    refused_note,
     retraction_note,
 )
 from ....url_display import shown_url
@@ -154,14 +155,15 @@ def header(
         # What became of the story and of this copy, each a sentence of its own: the address
         # above no longer gives it (gone); down a while, and back (F9); the text below is the
         # outlet's notice, the story's a copy kept (acc44c C1); said withdrawn, and taken back;
-        # an earlier copy of a story retracted since (acc47b F1); another app's copy, and of
-        # when.
+        # an earlier copy of a story retracted since (acc47b F1); the page fetched again and
+        # not taken for this copy; another app's copy, and of when.
         for said, most in (
             (gone_note(article), 400),
             (ended_takedowns_note(article), 600),
             (retraction_note(article), 400),
             (ended_retractions_note(article), 600),
             (later_note(article), 400),
+            (refused_note(article), 600),
             (kept_note(article), 400),
             (coverage_note(article), 200),
         ):

@@ -1,0 +1,93 @@
+"""Where the processes the reader starts write their errors while its screen is up: the data
+directory's `errors.log`, not the terminal.
+
+A worker process inherits the reader's error output (descriptor 2), which is the terminal the
+screen is drawn on (Textual draws on it). One that could not start (the reader's files changed
+under it: an upgrade) had Python print its traceback there, over the screen, from its first
+line, before any of the reader's code runs in it; so did a graphical browser's messages, and
+the resource tracker's. While the screen is the reader's, descriptor 2 is the log, and the
+screen is drawn on a copy of the terminal's descriptor; given back to the terminal whenever the
+reader steps aside (a program run in the terminal, Ctrl-Z) and as it quits, where its own last
+lines are said. What a real bug's traceback says is kept in the log, to be found there.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from contextlib import suppress
+from pathlib import Path
+from typing import IO
+
+LOG_NAME = "errors.log"
+KEPT_AT_MOST = 1 << 20
+"""Bytes of the log kept from one start to the next: a longer one is started afresh."""
+
+
+class ErrorOutput:
+    """The reader's error output, the terminal (`terminal`, a copy of it) or the log by turns."""
+
+    def __init__(self, log: int, terminal: IO[str]) -> None:
+        self._log = log
+        self.terminal = terminal
+        """The terminal, to draw the screen on (a descriptor of its own, never the log)."""
+
+    @classmethod
+    def opened(cls, data_dir: Path) -> ErrorOutput | None:
+        """The log of `data_dir` opened, and a copy of the terminal taken; None where there is
+        none to write (a read-only directory, a stray entry under its name, no terminal): the
+        errors go to the terminal, as before."""
+        path = data_dir / LOG_NAME
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        for name in ("O_CLOEXEC", "O_NOFOLLOW", "O_NONBLOCK"):  # POSIX's
+            flags |= getattr(os, name, 0)
+        try:
+            log = os.open(path, flags, 0o600)
+        except OSError:
+            return None
+        try:
+            found = os.fstat(log)
+            if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1:
+                # Someone's file (a second name planted here) or a pipe: never written through.
+                os.close(log)
+                return None
+            if found.st_size > KEPT_AT_MOST:
+                os.ftruncate(log, 0)
+            stderr = sys.__stderr__
+            if stderr is None:
+                os.close(log)
+                return None
+            # Not inherited (os.dup's copies are not): no child is given the terminal this way.
+            copy = os.dup(stderr.fileno())
+        except (OSError, ValueError):
+            os.close(log)
+            return None
+        try:
+            # Closed by `close`.
+            terminal = open(copy, "w", encoding=stderr.encoding, errors=stderr.errors)  # noqa: SIM115
+        except (OSError, ValueError):
+            os.close(copy)
+            os.close(log)
+            return None
+        return cls(log, terminal)
+
+    def to_log(self) -> None:
+        """Descriptor 2 is the log: the screen is the reader's."""
+        with suppress(OSError, ValueError):
+            if sys.__stderr__ is not None:
+                sys.__stderr__.flush()  # what the reader wrote before goes to the terminal
+            os.dup2(self._log, 2)
+
+    def to_terminal(self) -> None:
+        """Descriptor 2 is the terminal again: the screen is given back."""
+        with suppress(OSError, ValueError):
+            os.dup2(self.terminal.fileno(), 2)
+
+    def close(self) -> None:
+        """The terminal back on descriptor 2 for good, the copies closed."""
+        self.to_terminal()
+        with suppress(OSError):
+            self.terminal.close()
+        with suppress(OSError):
+            os.close(self._log)

@@ -1,0 +1,106 @@
+"""A SOCKS 5 proxy, Tor's among them, in `[network] proxy` ("socks5h://host:port") or named by the
+environment under "env" (`ALL_PROXY`): every fetch goes through it, the site's name handed to it
+(no DNS lookup here), and a reader without the package httpx speaks SOCKS with says so in one
+line (acc48a A3: refused as a setting, and a 55-line ImportError traceback under "env").
+
+Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' own
+(`socks_proxy`), the only one that knows the name news.example."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.socks_proxy import SocksProxy, socks_proxy
+from tests.test_proxy import _reader, _secure_feed, _site, secure_site  # noqa: F401
+
+
+@pytest.fixture
+def tor() -> Iterator[SocksProxy]:
+    with socks_proxy({"news.example": "127.0.0.1", "secure.example": "127.0.0.1"}) as proxy:
+        yield proxy
+
+
+def _synced(
+    httpserver: HTTPServer, tmp_path: Path, config: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config, **env)
+    assert added.returncode == 0, added.stderr
+    synced = _reader(tmp_path / "data", "sync", config=config, **env)
+    assert synced.returncode == 0, synced.stderr
+    return _reader(tmp_path / "data", "show", "--offline", f"{base}/ferry.html", config=config)
+
+
+@pytest.mark.parametrize("scheme", ["socks5h", "socks5"])
+def test_a_feed_and_its_article_come_through_a_socks_proxy_named_in_the_config(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path, scheme: str
+) -> None:
+    shown = _synced(httpserver, tmp_path, f'[network]\nproxy = "{tor.url(scheme)}"\n')
+    assert "after a consultation that drew more replies" in shown.stdout
+    # The name handed to the proxy, never an address looked up here (it has none here).
+    assert ("name", "news.example", httpserver.port) in tor.log
+    assert all(how == "name" for how, _, _ in tor.log)
+
+
+def test_https_through_a_socks_proxy_checks_the_sites_certificate(
+    secure_site: tuple[HTTPServer, Path],  # noqa: F811
+    tor: SocksProxy,
+    tmp_path: Path,
+) -> None:
+    """TLS end to end with the site, through the proxy's tunnel: its certificate, by an
+    authority not trusted, refused; trusted (`ca_file`), the feed comes."""
+    server, ca_file, base = _secure_feed(secure_site)
+    config = f'[network]\nproxy = "{tor.url()}"\n'
+    untrusted = _reader(tmp_path / "plain", "add", f"{base}/feed.xml", config=config)
+    assert "authority this computer doesn't trust" in untrusted.stderr, untrusted.stderr
+    config += f'ca_file = "{ca_file}"\n'
+    added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
+    assert added.returncode == 0, added.stderr
+    assert ("name", "secure.example", server.port) in tor.log
+
+
+def test_env_takes_a_socks_proxy_from_all_proxy(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+) -> None:
+    config = '[network]\nproxy = "env"\n'
+    shown = _synced(httpserver, tmp_path, config, ALL_PROXY=tor.url())
+    assert "after a consultation that drew more replies" in shown.stdout
+    assert len(tor.log) >= 2  # the feed and its article
+
+
+def test_a_socks_proxy_without_its_package_is_said_in_one_line(
+    tor: SocksProxy, tmp_path: Path
+) -> None:
+    """The reader run where socksio can't be imported (a stand-in that fails, first on the
+    path), as an install made without the reader's dependencies is."""
+    stub = tmp_path / "stub" / "socksio"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('no socksio here')\n")
+    path = os.pathsep.join([str(stub.parent), os.environ.get("PYTHONPATH", "")])
+    for number, (config, env) in enumerate(
+        [
+            (f'[network]\nproxy = "{tor.url()}"\n', {}),
+            ('[network]\nproxy = "env"\n', {"ALL_PROXY": tor.url()}),
+        ]
+    ):
+        added = _reader(
+            tmp_path / f"data{number}",
+            "add",
+            "http://news.example/feed.xml",
+            config=config,
+            PYTHONPATH=path,
+            **env,
+        )
+        assert added.returncode != 0
+        assert "Traceback" not in added.stderr, added.stderr
+        line = added.stderr.splitlines()[0]  # the feed, subscribed, is retried by a sync
+        assert "socksio" in line and "httpx[socks]" in line, line
+        assert ("[network] proxy" if not env else "ALL_PROXY") in line, line
+    assert tor.log == []
