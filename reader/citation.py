@@ -264,11 +264,15 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
             lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := kept_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+    if not copied and (note := coverage_note(article)):
+        lines.append(f"Note: {note}")
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     for note in article.copies_dropped if article.version == len(article.versions) else ():
-        # A copy of the chain of corrections no longer kept: said, not left silent (C12).
-        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
+        # Copies of the chain of corrections no longer kept: said in the header, not left
+        # silent (C12); not in a citation, which cites a copy that is kept (acc48c C4).
+        if not copied:
+            lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         # An item with no link has no page: its feed's text is all there is of it.
         lines.append(
@@ -283,6 +287,15 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         why = safe_line(article.incomplete)
         lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")
     return lines
+
+
+def coverage_note(article: Article) -> str:
+    """What the header says of a live blog whose page says its coverage ended
+    (`Article.coverage_ended`): "the live coverage ended 2026-12-07T10:30:00+00:00" (acc48c
+    C13: a blog's closing left no mark); "" for one running, or no live blog."""
+    if article.coverage_ended is None:
+        return ""
+    return f"the live coverage ended {moment_text(article.coverage_ended)}, as the page says"
 
 
 def section_front_line(article: Article) -> str:
@@ -343,6 +356,10 @@ def _keys_said(key: str | None, changes_key: str | None, copies: str) -> str:
     return ": " + ", ".join(said) if said else ""
 
 
+LISTED_COPIES = 3
+"""Earlier copies a header names each by its time; past them, the first and the last."""
+
+
 def version_note(
     article: Article,
     in_reader: bool = False,
@@ -370,9 +387,15 @@ def version_note(
             return ""  # `retraction_note` says the text is the same as the copies' kept
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
+        # Those of a saved live blog run to fifty: the first and the last past a few, not a
+        # line of times in every header and quote (acc48c C4).
+        many = len(times) - 1 > LISTED_COPIES
         if copied:
             kept = " and ".join(moment_text(at) for at in times[:-1])
-            return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
+            if many:
+                kept = f"{moment_text(times[0])} to {moment_text(times[-2])}"
+            copies = f"{len(times) - 1} copies" if many else _copies(len(times) - 1)
+            return f"the text changed since the {copies} retrieved {kept}"
         how = (
             _keys_said(key, changes_key, "it")
             if in_reader
@@ -382,11 +405,14 @@ def version_note(
         if number == 2:
             return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept{how}"
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
+        if many:
+            kept = f"{moment_text(times[0])} (1) to {moment_text(times[-2])} ({len(times) - 1})"
         if in_reader:
             how = _keys_said(key, changes_key, "them")
         else:
             how = ": reader show --version N prints one, reader diff what changed"
-        return f"the text changed since the copies retrieved {kept}, which are kept{how}"
+        copies = f"{len(times) - 1} copies" if many else "copies"
+        return f"the text changed since the {copies} retrieved {kept}, which are kept{how}"
     latest = f"the latest, retrieved {moment_text(times[-1])}"
     if copied:
         said = "says the same" if number in article.repeats else "differs"

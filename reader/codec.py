@@ -384,6 +384,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             if article.retracted
             else {}
         ),
+        # Only when so: a record without them (and one from before) is no live blog's.
+        **({"live": True} if article.live else {}),
+        **({"coverage_ended": _dt(article.coverage_ended)} if article.coverage_ended else {}),
         "partial": article.partial,
         "incomplete": article.incomplete,
         "incomplete_for_good": article.incomplete_for_good,
@@ -497,6 +500,8 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         checked_at=_parse_dt(d.get("checked_at")),
         retracted=str(d.get("retracted") or d.get("feed_retracted") or ""),
         retracted_by_feed=not d.get("retracted") and bool(d.get("feed_retracted")),
+        live=bool(d.get("live")),
+        coverage_ended=_parse_dt(d.get("coverage_ended")),
         partial=bool(d.get("partial")),
         incomplete=str(d.get("incomplete") or ""),
         incomplete_for_good=bool(d.get("incomplete_for_good")),
@@ -616,6 +621,11 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["cited_url"] = shown_cited_url(article)
     # Said of every page, so a script tells a section front's teasers from an article's text.
     data["section_front"] = article.section_front
+    # A live blog still running, and when one's coverage ended (null while it runs, or for no
+    # live blog: acc48c C13).
+    data["live"] = article.live
+    ended = article.coverage_ended
+    data["coverage_ended"] = ended.isoformat(timespec="seconds") if ended else None
     # Whose copy the text is ("wallabag"), "" for the page's own.
     data["kept_by"] = article.kept_by
     # A document file's (a PDF's) text, cited as a report, or a web page's.

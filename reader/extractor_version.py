@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 79
+EXTRACTOR = 80
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -220,7 +220,8 @@ extraction's recursion read with no tag that nests, to its end; a chain of hundr
 blockquotes, lists or tables unwrapped, not its deepest part read for the article (acc47c). 79: a
 live blog's entry keeps its id as its heading's anchor, for a feed item pointing into the page
 (`#block-20`), and an entry's time written in a paragraph (`<p class="timestamp">`) is its heading
-(acc48c C3, C5)."""
+(acc48c C3, C5). 80: a live blog still running is marked so (`Article.live`), and the end of its
+coverage kept (`coverage_ended`): a sync asks for its page while it runs (acc48c C1, C13)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

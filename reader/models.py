@@ -590,6 +590,14 @@ class Article:
     earlier copy's `later_retracted`), the copies after it saying it too: an edit of the notice
     kept as a copy was named as where it was first said. 0: the latest, or not known. Filled
     as `versions` is."""
+    live: bool = False
+    """The page is a live blog still running: it declares itself one (`LiveBlogPosting`) or
+    holds entries named so ("live-feed"), with no end of its coverage declared. A sync asks
+    for its page again while it runs (`live_blogs.LIVE_FOR`), its feed's item told anew or not
+    (acc48c C1: the item's summary kept all day, the blog read stale)."""
+    coverage_ended: datetime | None = None
+    """When the page says its live coverage ended (`coverageEndTime`), None while it runs or
+    for a page no live blog: said in its header and `--format json` (acc48c C13)."""
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
@@ -628,10 +636,15 @@ class Article:
     """This copy, read while it was kept, is kept no longer (a later fetch dropped it, the
     copies' rule): `versions` are those kept and its own time where it falls among them,
     `version` its place there (`Library.superseded`)."""
+    grown: bool = False
+    """Every copy kept differs from the one before it by entries added alone (a live blog that
+    grew: `Store.grown_keys`): its text "updated", new entries, not "corrected", a claim about
+    the outlet (acc48c C8). Filled as `versions` is."""
     copies_dropped: tuple[str, ...] = ()
-    """The copies of it the copies' cap dropped, a line each ("copy 2 of 5, retrieved …,
-    dropped on …: only 3 earlier copies are kept of an article not saved": `Store.copies_dropped`),
-    said by the latest copy's notes (acc44c C12: dropped silently). Filled as `versions` is."""
+    """The copies of it the copies' cap dropped, said in one line ("2 earlier copies not kept
+    (retrieved … to …): only 3 earlier copies are kept of an article not saved":
+    `Store.copies_not_kept`), by the latest copy's header, not its citation (acc44c C12:
+    dropped silently; acc48c C4: a line a copy piled up). Filled as `versions` is."""
     gone_at: datetime | None = None
     """When its page, asked for again after it was cached, last answered that the story is
     not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page

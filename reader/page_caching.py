@@ -63,6 +63,8 @@ class Extracted:
     # Why a page read again is not taken in place of the copy (`renew_for_cache`): a clause,
     # said by the sync and `reader show --refresh`; "" when nothing was judged so.
     refused: str = ""
+    # The page answered 304 to "changed since?" (`Library._fetched`'s `validators`): unread.
+    not_modified: bool = False
 
 
 def _inflated(response: Response, limits: FetchLimits) -> tuple[Response, bytes | None]:

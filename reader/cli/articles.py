@@ -28,7 +28,14 @@ from ..models import (
     StoreError,
 )
 from ..plural import plural
-from ..reports import SaveOutcome, across_feeds, also_in, newest_first, saved_moment
+from ..reports import (
+    LIVE_WORD,
+    SaveOutcome,
+    across_feeds,
+    also_in,
+    newest_first,
+    saved_moment,
+)
 from ..retraction_notes import corrected_word
 from ..safe import safe_line
 from ..url_display import line_url, shown_url
@@ -573,6 +580,8 @@ def _print_lines(
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
         if h.corrected:  # Δ goes once read; that the outlet changed it stays (acc44c C7)
             gone += f"  ({corrected_word(h.retracted)})"
+        if h.live_at:  # listed by its last update, not its start (acc48c C11)
+            gone += f"  ({LIVE_WORD})"
         if day := page_day(h, page_dates):
             gone += f"  (the page: {day})"
         if h.tags:

@@ -407,6 +407,10 @@ def print_sync_report(
         "more earlier copies dropped; `reader show ID` names them",
         lists=False,
     )
+    if count := report.live_copies_dropped:
+        # One line of all the live blogs' (acc48c C14), each's header counting its own.
+        copies = plural(count, "earlier copy", "earlier copies")
+        _told(f"{copies} of live blogs not kept (their first and newest are)")
     _named(
         feeds,
         [

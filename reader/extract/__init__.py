@@ -39,6 +39,7 @@ from .document import base_url
 from .finished_article import CUT_BY_NESTING as CUT_BY_NESTING
 from .finished_article import ONLY_ITS_SUMMARY, finished_article
 from .github_react import github_embedded_issue
+from .live_blog import coverage_end, is_live
 from .nesting import nesting_depth, too_deep
 from .next_page import next_page_url, without_page_contents
 from .page_cleanup import noscript_prose, scripts_off
@@ -187,6 +188,9 @@ def extract_page(
         social_post = bluesky_post(doc) if body is None else None
         scripted_thread = github_embedded_issue(doc)
         paywall, latest_entry = cleaned_page(doc, base, paywall, declarations.live_blog)
+        # Before the body is chosen from the page, which may leave the entries' mark behind.
+        ended = coverage_end(declarations.json_ld)
+        live = is_live(doc, declarations.live_blog, ended)
         chosen = chosen_body(
             doc, url, base, meta, declarations.json_ld, body, social_post, scripted_thread
         )
@@ -232,7 +236,8 @@ def extract_page(
         # Past what `page_tree._parse` reads flat: said with how deep it is.
         depth = nesting_depth(doc) if doc is not None else 0
         raise FetchError(ErrorKind.EXTRACTION, too_deep(depth), url) from None
-    return finished_article(parts, url, base, paywall, fallback_html, cut, next_page)
+    article, more = finished_article(parts, url, base, paywall, fallback_html, cut, next_page)
+    return replace(article, live=live, coverage_ended=ended), more
 
 
 def _read_without_scripts(

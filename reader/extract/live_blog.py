@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -64,6 +64,26 @@ _BETWEEN = " · "
 def declares_live_blog(json_ld: list[dict[str, Any]]) -> bool:
     """The page's JSON-LD (its `json_ld_objects`) calls it a live blog."""
     return any("LiveBlogPosting" in types_of(obj) for obj in json_ld)
+
+
+def coverage_end(json_ld: list[dict[str, Any]]) -> datetime | None:
+    """When the page's live blog says its coverage ended (`coverageEndTime`, as search engines
+    ask of a live blog closed), once that time has come; None while it runs, or for a page no
+    live blog. A time ahead is the end the outlet plans: the blog runs till then."""
+    for obj in json_ld:
+        if "LiveBlogPosting" not in types_of(obj):
+            continue
+        said = obj.get("coverageEndTime")
+        ended = parse_datetime(said) if isinstance(said, str) else None
+        if ended is not None and ended.tzinfo is not None and ended <= datetime.now(UTC):
+            return ended
+    return None
+
+
+def is_live(doc: HtmlElement, declared: bool, ended: datetime | None) -> bool:
+    """The page (`doc`, its entries marked by `mark_live_entries`) is a live blog still running:
+    declared one (`declared`) or holding entries named so, its coverage not ended (`ended`)."""
+    return ended is None and (declared or doc.find(f".//*[@{ENTRIES}]") is not None)
 
 
 def _named_live(holder: HtmlElement) -> bool:

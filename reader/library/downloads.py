@@ -502,19 +502,26 @@ class LibraryDownloads(LibraryPictures):
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(
-        self, url: str, entry: Entry | None, step: Callable[..., Extracted] | None = None
+        self,
+        url: str,
+        entry: Entry | None,
+        step: Callable[..., Extracted] | None = None,
+        validators: tuple[str | None, str | None] | None = None,
     ) -> tuple[Extracted, str]:
         """The article's first page fetched, read by the worker `step` (extracted and cached,
         `extract_for_cache`, when None; or read again in place of the copy: `renew_for_cache`),
         and its address. A page that sends the browser on is followed as a redirect is, under
-        the same cap."""
+        the same cap. `validators`: the ETag and Last-Modified to ask "changed since?" with."""
         if step is None:
             from ..page_caching import extract_for_cache
 
             step = extract_for_cache
         target, lead = url, "an imported file's link" if FILE_LINK.get() else "a feed's link"
         for _hop in range(self.limits.max_redirects + 1):
-            result, page_url = await self._fetched(url, target, step, entry, lead=lead)
+            result, page_url = await self._fetched(
+                url, target, step, entry, lead=lead, validators=validators
+            )
+            validators = None  # the page it sends on to: asked whole
             if not result.refresh:
                 return result, page_url
             target, lead = result.refresh, "a page's refresh"

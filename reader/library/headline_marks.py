@@ -40,13 +40,25 @@ class HeadlineMarks:
     gone: set[str] = field(default_factory=set)
     """The articles whose pages were found taken down (`Store.gone_keys`)."""
     copied: set[str] = field(default_factory=set)
-    """The articles with earlier copies kept (`Store.copied_keys`): corrected, for good."""
+    """The articles with earlier copies kept whose text changed (`Store.corrected_keys`):
+    corrected, for good."""
+    live: dict[str, tuple[float, str]] = field(default_factory=dict)
+    """The live blogs still running, by key: when each last changed and its address
+    (`live_blogs.live_running`)."""
+    _live_links: frozenset[str] | None = None
     retraction: Callable[[str], tuple[str, bool]] = lambda _key: ("", False)
     """`Store.retraction`: what the latest copy cached under a key says became of its story,
     read for a `copied` one only (a retraction keeps the copy before)."""
     read_now: dict[str, str] = field(default_factory=dict)
     """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
     _dated: dict[str, str] | None = None
+
+    def live_links(self) -> frozenset[str]:
+        """The addresses of the live blogs still running (`live`): a feed listing one is read
+        whole and sorted, its place not its date's (`headline_runs`)."""
+        if self._live_links is None:
+            self._live_links = frozenset(url for _, url in self.live.values())
+        return self._live_links
 
     def headline(self, entry: Entry, key: str, read: bool) -> Headline:
         cached = bool(key) and key in self.cached
@@ -91,6 +103,7 @@ class HeadlineMarks:
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
                 "saved_at": saved_time(record),
+                "live_at": self.live[key][0] if cached and key in self.live else 0.0,
             },
         )
 

@@ -81,10 +81,13 @@ def _places(records: Any, marks: HeadlineMarks) -> list[float] | None:
         return None
     places: list[float] = []
     last = float("-inf")
+    live = marks.live_links()
     try:
         for record in records:
             if not isinstance(record, dict) or "id" not in record or "feed_url" not in record:
                 return None
+            if live and record.get("link") in live:
+                return None  # a live blog, listed by its last update (`Headline.live_at`)
             when = record.get("published") or record.get("updated")
             if not when:
                 # Undated by its feed: dated by its cached page, if any, when listed.

@@ -19,6 +19,7 @@ from ..store.shown_ids import UNLISTED
 from ..url_display import site_named
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
+from .live_blogs import live_running
 from .tags import LibraryTags
 
 
@@ -263,7 +264,8 @@ class LibraryHeadlines(LibraryTags):
             updated=store.renewed_keys(),
             changed_entries=store.changed_entry_anchors(),
             gone=store.gone_keys(),
-            copied=store.copied_keys(),
+            copied=store.corrected_keys(),
+            live=live_running(store.live_blogs()),
             retraction=store.retraction,
         )
 

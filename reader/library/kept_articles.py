@@ -43,7 +43,8 @@ class LibraryKeptArticles(LibraryArchiving):
         if not earlier:
             return latest
         times = (*earlier, latest.fetched_at)
-        dropped = tuple(self.store.copies_dropped(url))
+        # One line of those dropped, not one a copy (acc48c C4).
+        dropped = tuple(filter(None, [self.store.copies_not_kept(url)]))
         first = self.store.retraction_first_said(url) if latest.retracted else 0
         return replace(
             latest,
@@ -52,6 +53,7 @@ class LibraryKeptArticles(LibraryArchiving):
             repeats=repeats,
             copies_dropped=dropped,
             retracted_first=first,
+            grown=self.store.grown(url),
         )
 
     def _with_gone(self, url: str, copy: Article) -> Article:

@@ -6,6 +6,7 @@ decides which pages an article is read from, because this is the same for every 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ class LibraryPageReads(LibraryReextraction):
         *extra: Any,
         lead: str = "a link",
         leads_on: bool = True,
+        validators: tuple[str | None, str | None] | None = None,
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
@@ -49,7 +51,12 @@ class LibraryPageReads(LibraryReextraction):
         `lead` says what led to `target` ("a page's refresh"), refused when it leads to a more
         private address than the download's ceiling (`leads`); the page's own sets the ceiling
         of what it leads to, unless nothing is followed from it (not `leads_on`: an AMP or
-        one-page version, read in place of the pages)."""
+        one-page version, read in place of the pages).
+
+        `validators`, the ETag and Last-Modified the page last came with (None, None when
+        none were kept), ask "changed since?": a 304 is Extracted(not_modified=True), nothing
+        read. A live blog's first page (asked so, or read as one) keeps those it comes with
+        now, for the next such question; other pages' are not written at all."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
@@ -60,7 +67,19 @@ class LibraryPageReads(LibraryReextraction):
         # Asked for without the tracking parameters a feed's link carries: they say who read
         # it, not which page (`without_tracking_parameters`); cached under `url` as ever.
         asked = without_tracking_parameters(target)
-        response = await self.fetcher.get(asked, decode=False, ceiling=CEILING.get(), lead=lead)
+        etag, modified = validators or (None, None)
+        response = await self.fetcher.get(
+            asked,
+            decode=False,
+            ceiling=CEILING.get(),
+            lead=lead,
+            etag=etag,
+            last_modified=modified,
+        )
+        if response.not_modified:
+            from ..page_caching import Extracted
+
+            return Extracted(not_modified=True), response.url
         if canonical_url(url) in self._inflight:
             self._pages_in.add(canonical_url(url))  # cached from here on: not given up
         if leads_on:
@@ -92,6 +111,12 @@ class LibraryPageReads(LibraryReextraction):
         finally:
             release(sent)
         del sent
+        live = result.article is not None and result.article.live
+        if target == url and (validators is not None or live):
+            with suppress(StoreError):  # only the next question is asked whole
+                await asyncio.to_thread(
+                    self.store.keep_page_validators, url, response.etag, response.last_modified
+                )
         seen = result.seen
         first = seen is not None and step is extract_for_cache
         if result.sign_in is not None:

@@ -111,22 +111,30 @@ class Renewal:
 class LibraryRenewal(StoredLibrary):
     """A `Library`'s cached articles fetched again."""
 
-    async def _renew(self, entry: Entry) -> Renewal:
+    async def _renew(self, entry: Entry, conditional: bool = False) -> Renewal:
         """`entry`'s cached article fetched again (`renew_for_cache`): "changed" when the
         copy was replaced by a changed text, kept as an earlier version; "gone" when the site
         says the story is not there, the copy kept and the answer recorded; else "kept"
         ("unchanged" is told apart by `refresh_article`) or "failed". A failure, a login
         page, a page that is no longer the story leave the copy as it was: nothing cached is
-        lost."""
+        lost. `conditional`: asked with the validators its page last came with (a live
+        blog's, by a sync), a 304 "unchanged"."""
         import asyncio
 
         from ..page_caching import renew_for_cache
 
+        validators = None
+        if conditional:
+            validators = (None, None)
+            with suppress(StoreError):
+                validators = await asyncio.to_thread(self.store.page_validators, entry.link)
         try:
             # An address the user gave (no feed) may lead anywhere, as `reader show URL` does.
             await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
             with _unexpected_as_fetch_error(entry.link):
-                result, _ = await self._first_page(entry.link, entry, renew_for_cache)
+                result, _ = await self._first_page(entry.link, entry, renew_for_cache, validators)
+                if result.not_modified:
+                    return Renewal("unchanged")
                 if result.staged is not None:
                     result = await self._renew_pages(entry, result)
         except FetchError as error:  # too many redirects among them
@@ -267,6 +275,32 @@ class LibraryRenewal(StoredLibrary):
         with suppress(StoreError):  # a reader open elsewhere shows the whole article
             await asyncio.to_thread(self.store.note_changed)
         return Renewal("completed", cached.fetched_at, None, latest)
+
+    def changes_since_shown(self, target: Entry | str, shown: Article) -> CopyChanges:
+        """What changed from `shown`, a copy on screen dropped since from those kept
+        (`Article.dropped`), to the latest, numbered as `shown`'s copies are: the reader open on
+        a live blog for three syncs had `d` refused (acc48c C7). Offline always; CPU work."""
+        url = self.cached_link(target)
+        latest = self.store.article(url) if url else None
+        if latest is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
+        from ..copy_changes import changes_between
+
+        numbered = replace(latest, versions=shown.versions, version=len(shown.versions))
+        return changes_between(shown, numbered)
+
+    def latest_holding(self, target: Entry | str, words: str) -> Article | None:
+        """The latest copy of `target`'s cached article (told of its copies, as `reader show`
+        has it) when its text holds `words` as they are, spacing aside: a quote read from a
+        copy no longer kept cites the copy that still holds it (acc48c C7). None when it
+        doesn't, or the article is not cached."""
+        url = self.cached_link(target)
+        latest = self.store.article(url) if url else None
+        wanted = " ".join(words.split())
+        if latest is None or not wanted:
+            return None
+        text = " ".join(" ".join(block.text for block in latest.blocks).split())
+        return self._told(url, latest) if wanted in text else None
 
     def ended_since(self, url: str, since: float) -> list[tuple[str, str]]:
         """What a fetch of `url`'s page at or after `since` (epoch seconds) found ended: each

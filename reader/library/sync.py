@@ -283,6 +283,7 @@ class LibrarySync(LibrarySyncStart):
         not_renewed: list[tuple[Entry, str]] = []
         # Copies of a chain of corrections the copies' cap dropped by this sync (acc44c C12).
         copies_dropped: list[tuple[Entry, str]] = []
+        live_dropped = [0]  # of live blogs (`live_blogs`): counted alone
         # Retractions and takedowns this sync found ended, the story standing again.
         stands_again: list[tuple[Entry, str, str]] = []
         begun = time.time()
@@ -556,7 +557,10 @@ class LibrarySync(LibrarySyncStart):
                     # refused as it went failed, "cannot connect to …" a story.
                     renewal = (
                         await network.asked(
-                            entry.link, partial(self._renew, entry), lambda r: r.failure
+                            entry.link,
+                            # A live blog's page asked "changed since?" (`live_blogs`).
+                            partial(self._renew, entry, article_key(entry.link) in start.live),
+                            lambda r: r.failure,
                         )
                         if left is None
                         else Renewal("failed")
@@ -583,7 +587,12 @@ class LibrarySync(LibrarySyncStart):
                 renewed.append(entry)
                 with suppress(StoreError):  # the copy is kept: only the word of a drop is lost
                     dropped = await asyncio.to_thread(self.store.copies_dropped, entry.link, begun)
-                    copies_dropped.extend((entry, said) for said in dropped)
+                    if article_key(entry.link) in start.live:
+                        # A live blog drops a copy at every sync: counted, not a line each
+                        # (acc48c C14: 12 lines a minute of six blogs in a cron log).
+                        live_dropped[0] += len(dropped)
+                    else:
+                        copies_dropped.extend((entry, said) for said in dropped)
             elif renewal.outcome == "gone" and renewal.error is not None:
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
@@ -653,6 +662,8 @@ class LibrarySync(LibrarySyncStart):
                 # Moved to its address by a refresh since the last sync (the reader's `r`):
                 # the new page a copy of its own, as a sync's own refresh has it (`moved`).
                 or (key in told and bool(told[key].link) and article_key(told[key].link) != key)
+                # A live blog still running, its item told anew or not (`live_blogs`).
+                or key in start.live
             ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))
@@ -862,6 +873,7 @@ class LibrarySync(LibrarySyncStart):
             updated=renewed,
             not_renewed=not_renewed,
             copies_dropped=copies_dropped,
+            live_copies_dropped=live_dropped[0],
             stands_again=stands_again,
             article_failures=unfetched + renew_failures,
             not_articles=not_articles,

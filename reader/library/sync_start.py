@@ -18,6 +18,7 @@ from ..store.feeds import Told
 from ..store.saved import FROM_FILE, HELD
 from ..too_large_links import outgrown
 from .feed_refresh import LibraryFeedRefresh
+from .live_blogs import live_running
 from .retold import updated_since
 
 
@@ -57,6 +58,9 @@ class SyncStart:
     file_links: set[str]
     """The keys of the saved links from a file (`FROM_FILE`): fetched from public addresses
     only (`leads.FILE_LINK`)."""
+    live: set[str]
+    """The keys of the live blogs still running (`live_blogs.live_running`): asked for again at
+    each sync, their feed's item told anew or not."""
 
 
 def lean(entry: Entry) -> Entry:
@@ -98,6 +102,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
         )
         renewable, told = store.renewable(), store.told()
         skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
+        live = live_running(store.live_blogs()).keys() & renewable.keys()
 
         def as_read(entry: Entry, key: str) -> Entry:
             # Whole when the sync may fetch it (not cached, nor left), or fetch it again (its
@@ -110,6 +115,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
             if (
                 key not in skipped
                 or key in told
+                or key in live
                 or (key in renewable and updated_since(entry, renewable[key]))
             ):
                 return entry
@@ -161,4 +167,5 @@ class LibrarySyncStart(LibraryFeedRefresh):
             copies,
             copies_unlisted,
             {k for k, r in saved.items() if isinstance(r, dict) and r.get(FROM_FILE)},
+            live,
         )

@@ -384,7 +384,7 @@ def _unlisted_headlines(
     saved = store.saved()
     partial = store.partial_keys()
     gone = store.gone_keys()
-    copied = store.copied_keys()
+    copied = store.corrected_keys()
     read = store.read_ids(UNLISTED)
     shown = store.shown_ids()
     out = []

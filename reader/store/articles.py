@@ -60,6 +60,14 @@ KEPT_BY = "kept-by:"
 """Per article key, whose copy of its text the article cached is (`Article.kept_by`: "wallabag")
 while a sync is to ask for its page, whose article takes its place; "" once the page answered
 that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
+LIVE = "live:"
+"""Per article key, a live blog still running (`Article.live`): when its text last changed as
+the copy says (its page's time of update, else the copy's retrieval; epoch seconds), and its
+address, for a sync to ask for its page again while it runs and lists to order it by its last
+update (`live_blogs`). None for any other article."""
+VALIDATORS = "validators:"
+"""Per article key, the ETag and Last-Modified its first page came with, for a sync asking for
+a live blog's page again to ask "changed since?" (a 304 costs no page)."""
 _COPIES_MARKED = "copies-marked"
 """In the state cache: when the copies cached before `KEPT_BY` marks were kept were marked
 (`mark_copies_cached_before`)."""
@@ -113,11 +121,14 @@ _ARTICLE_PREFIXES = (
     "renewed:",
     "changed-entries:",
     "copies-dropped:",
+    "grown:",
     "retraction-ended:",
     "refused-read:",
     "told:",
     SHOWN_AS,
     KEPT_BY,
+    LIVE,
+    VALIDATORS,
 )
 
 
@@ -472,6 +483,7 @@ class StoreArticles(StoreTakenDown):
             self._mark_missing_text(key, article)
             self._mark_pictures_owed(key, url, article)
             self._put_dated(key, article)
+            self._mark_live(key, article)
             if not article.kept_by:
                 self._articles.delete(KEPT_BY + key)
             elif KEPT_BY + key not in self._articles:  # extracted again: settled or not, as was
@@ -532,6 +544,39 @@ class StoreArticles(StoreTakenDown):
             self._articles.set(AHEAD + key, article.served_at.timestamp())
         else:
             self._articles.delete(AHEAD + key)
+
+    def _mark_live(self, key: str, article: Article) -> None:
+        """Mark an article being put as a live blog still running (`LIVE`), or no more."""
+        changed = [t.timestamp() for t in (article.updated, article.fetched_at) if t is not None]
+        if article.live:
+            # One short string, kept in the row: read with the others in one query.
+            self._articles.set(LIVE + key, f"{max(changed, default=time.time()):.0f} {article.url}")
+        else:
+            self._articles.delete(LIVE + key)
+
+    def live_blogs(self) -> dict[str, tuple[float, str]]:
+        """The live blogs still running (`LIVE`), by key: when each last changed, and its
+        address as cached, in one query."""
+        found: dict[str, tuple[float, str]] = {}
+        for key, kept in rows_with_prefix(self._articles, LIVE):
+            at, _, url = kept.partition(" ") if isinstance(kept, str) else ("", "", "")
+            with suppress(ValueError):
+                found[key] = (float(at), url)
+        return found
+
+    def page_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified the first page of `url`'s article came with (`VALIDATORS`)."""
+        kept = self._value(self._articles, VALIDATORS + article_key(url))
+        if isinstance(kept, list) and len(kept) == 2:
+            return tuple(v if isinstance(v, str) else None for v in kept)  # type: ignore[return-value]
+        return None, None
+
+    def keep_page_validators(self, url: str, etag: str | None, modified: str | None) -> None:
+        """Keep the validators the first page of `url`'s article came with (none: dropped)."""
+        if etag or modified:
+            self._articles.set(VALIDATORS + article_key(url), [etag, modified])
+        else:
+            self._articles.delete(VALIDATORS + article_key(url))
 
     def _mark_missing_text(self, key: str, article: Article) -> None:
         """Mark an article being put as missing text for a sync to read on, and as cached only

@@ -42,6 +42,9 @@ MAX_SAVED_VERSIONS = 50
 corrections is evidence, the first correction often the one that matters, and three dropped
 the middle ones of a story edited more than twice, silently (acc44c C12). A copy is its text
 and its page compressed: fifty are a few megabytes at most."""
+GROWN = "grown:"
+"""Per article key, a live blog whose every change kept was entries added alone (`_grew`): its
+copies "updated", not corrected (acc48c C8). Gone at its first change of text it had."""
 DROPPED = "copies-dropped:"
 """Per article key, the copies its versions' cap dropped (`renew_article`): each's number and
 count as they were then, its retrieval time and when it went, for its notes to say."""
@@ -115,6 +118,18 @@ def _said_in(record: Any) -> tuple[str, ...] | None:
     except ValueError:
         return None
     return _said_by(data)
+
+
+def _grew(said: tuple[str, ...], now: tuple[str, ...] | None, live: bool) -> bool:
+    """What a live blog's copy says (`said`) is all still said, line for line, by its page
+    fetched again (`now`), which adds lines of its own: entries added, none changed or taken
+    out, the byline and the date of publication the same. Its headline may change: a live
+    blog's follows the story ("Live: fire – three hurt"). A summary rewritten, an entry
+    corrected or deleted is a change of what it said: a correction."""
+    if not live or now is None or said[2:] != now[2:]:
+        return False
+    lines = set(now[0].splitlines())
+    return len(now[0]) > len(said[0]) and all(line in lines for line in said[0].splitlines())
 
 
 def _clock_alone(
@@ -243,6 +258,14 @@ class StoreVersions(StoreRetractionsEnded):
                 self._note_retraction_ended(key, [*records, _parsed(record)], article)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
+                live = article.live or article.coverage_ended is not None
+                assert said is not None
+                if _grew(said, now, live or bool((_parsed(record) or {}).get("live"))) and (
+                    not kept or GROWN + key in self._articles
+                ):
+                    self._articles.set(GROWN + key, 1)
+                else:
+                    self._articles.delete(GROWN + key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
                 if len(kept) > (MAX_SAVED_VERSIONS if self._saved_key(key) else MAX_VERSIONS):
                     gone, how = _one_less(kept)
@@ -339,6 +362,31 @@ class StoreVersions(StoreRetractionsEnded):
                     f"copy {number} of {int(one['of'])}{retrieved}, dropped on {day}: {why}"
                 )
         return said
+
+    def copies_not_kept(self, url: str) -> str:
+        """What was dropped of the copies of `url`'s article, said in one line for its header
+        and `reader show` (acc48c C4: a line per copy, "copy 2 of 5" each time, piled up one
+        a sync): "12 earlier copies not kept (retrieved 2026-12-07T11:31:13+00:00 to …): only
+        3 earlier copies are kept of an article not saved"; "" when none was."""
+        noted = self._load(self._articles, DROPPED + article_key(url), [])
+        times, cap = [], 0
+        for one in noted if isinstance(noted, list) else ():
+            with suppress(KeyError, TypeError, ValueError):
+                cap = max(cap, int(one["of"]) - 2)  # the earlier copies kept, the latest aside
+                times.append(str(one.get("retrieved") or ""))
+        if not times:
+            return ""
+        dated = sorted(t for t in times if t)
+        span = (
+            ""
+            if not dated
+            else f" (retrieved {dated[0]})"
+            if len(dated) == 1
+            else f" (retrieved {dated[0]} to {dated[-1]})"
+        )
+        why = "" if cap >= MAX_SAVED_VERSIONS else " of an article not saved"
+        copies = plural(len(times), "earlier copy", "earlier copies")
+        return f"{copies} not kept{span}: only {cap} earlier copies are kept{why}"
 
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
         """The copies kept of the article under `key` (compressed records and raw pages,
@@ -451,6 +499,15 @@ class StoreVersions(StoreRetractionsEnded):
     def copied_keys(self) -> set[str]:
         """The keys of the articles with earlier versions kept, in one query."""
         return self._keys_with_prefix("versions:")
+
+    def corrected_keys(self) -> set[str]:
+        """Of `copied_keys`, those whose text was changed (corrected): not a live blog that only
+        grew (`GROWN`)."""
+        return self.copied_keys() - self._keys_with_prefix(GROWN)
+
+    def grown(self, url: str) -> bool:
+        """The copies of `url`'s article differ by entries added alone (`GROWN`)."""
+        return GROWN + article_key(url) in self._articles
 
     def searched_copies(
         self, key: str

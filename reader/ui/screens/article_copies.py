@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ...keys import article_key
@@ -107,8 +108,11 @@ class ArticleScreenCopies(ArticleScreenHighlights):
         if (article := self._changed_article()) is None:
             return
         # From the oldest, to the latest: the last of `versions`, which hold a copy dropped
-        # since (`Article.dropped`) beside those kept.
-        number = article.version - 1 or len(article.versions) - article.dropped
+        # since (`Article.dropped`) beside those kept. From a copy dropped, the kept one
+        # nearest it in time (acc48c C7: copy 1, the first ever, an hour before it).
+        number = article.version - 1 or len(article.versions)
+        if article.dropped and _nearer_after(article.versions, article.version):
+            number = article.version  # the one after it, numbered among those kept
         entry = self.headline.entry
         try:  # a read of the cache and a decompression: not on the event loop
             other = await asyncio.to_thread(self.reader.lib.article_version, entry, number)
@@ -157,20 +161,30 @@ class ArticleScreenCopies(ArticleScreenHighlights):
         await self.check_newer_copy()  # numbered among the copies kept now
         if (article := self._changed_article()) is None:
             return
-        if article.dropped:
-            # Its number is no kept copy's: the copies compared would be two others.
-            key = self.key_of("earlier_version")
-            said = f": {key} shows those kept" if key else ""
-            self.notify(f"This copy is no longer kept{said}.", markup=False)
-            return
         newer = max(article.version, 2)
         older = newer - 1
         entry = self.headline.entry
         lib = self.reader.lib
         try:
-            changes = await asyncio.to_thread(lib.copy_changes, entry, older, newer)
+            if article.dropped:
+                # Its number is no kept copy's: the text on screen, held here, compared with
+                # the latest (acc48c C7: refused, "no longer kept", while it was read).
+                changes = await asyncio.to_thread(lib.changes_since_shown, entry, article)
+            else:
+                changes = await asyncio.to_thread(lib.copy_changes, entry, older, newer)
         except (FetchError, StoreError) as error:
             self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
             return
         if self.headline.entry is entry and self.is_current:
             self.app.push_screen(ChangesScreen(changes))
+
+
+def _nearer_after(times: tuple[datetime | None, ...], number: int) -> bool:
+    """Of copy `number`'s neighbours in `times` (retrieval times, oldest first), the one after
+    it is nearer in time than the one before (none before: it is)."""
+    if number < 2:
+        return True
+    at, before, after = times[number - 1], times[number - 2], times[number]
+    if at is None or before is None or after is None:
+        return False
+    return after - at < at - before

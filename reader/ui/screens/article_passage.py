@@ -6,6 +6,7 @@ passage copies the citation alone) (see `ArticleScreen`).
 from __future__ import annotations
 
 import asyncio
+from contextlib import suppress
 from dataclasses import replace
 
 from textual.actions import SkipAction
@@ -37,7 +38,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
         address = body.article.url if body.article else self.headline.entry.link
         self.reader.ask_to_add_feed(shown_url(address) if address else "", reading=True)
 
-    def action_cite(self) -> None:
+    async def action_cite(self) -> None:
         """The article's citation on the clipboard, in the config's `[citation] style`: title,
         author, site, dates and address, as `reader show --format markdown` heads it, or one
         line in Chicago's or APA's style (the feed's facts, while the article isn't shown).
@@ -50,6 +51,16 @@ class ArticleScreenPassage(ArticleScreenLinks):
         # came out as they are in a CMS, an e-mail or a word processor (acc30a J15).
         markdown = self.reader.config.citation_copy == "markdown"
         passage = self._selected_passage()
+        shown = self.query_one(ArticleBody).article
+        if passage and shown is not None and shown.dropped:
+            # A copy dropped since it was shown: the words quoted cited from the latest when
+            # it holds them, a copy kept (acc48c C7: "no longer kept … differs" of words the
+            # latest had unchanged). A read of the cache: not on the event loop.
+            with suppress(FetchError, StoreError):
+                lib, entry = self.reader.lib, self.headline.entry
+                latest = await asyncio.to_thread(lib.latest_holding, entry, passage)
+                if latest is not None:
+                    article = cited_article(entry, latest)
         if passage:
             quotation = self.query_one(ArticleBody).quotation(markdown)
             citation = copied_citation(article, style, under_markdown=markdown, markdown=markdown)

@@ -15,6 +15,7 @@ from ....citation import (
     FEEDS_DATE,
     cited_source,
     cited_url,
+    coverage_note,
     kept_note,
     section_front_line,
     version_note,
@@ -164,6 +165,7 @@ def header(
             (later_note(article), 400),
             (refused_note(article), 600),
             (kept_note(article), 400),
+            (coverage_note(article), 200),
         ):
             if said:
                 note = said[0].upper() + said[1:] + "."
@@ -192,10 +194,13 @@ def corrected_mark(article: Article, plain_layout: bool = False) -> str:
     first retrieved (earlier copies kept): "δ corrected", as the headline list marks it
     (`marks.CORRECTED_MARK`), for as long as the copies are kept, read or not (Δ goes once
     read, acc45); the word alone in the plain layout. "" for one copy, or an earlier one
-    (whose note says it was replaced)."""
+    (whose note says it was replaced); "updated (new entries)" for a live blog that only grew
+    (`Article.grown`, acc48c C8)."""
     times = article.versions
     if len(times) < 2 or article.version != len(times):
         return ""
+    if article.grown and not article.retracted:  # a live blog's entries added: no correction
+        return "updated (new entries)"
     word = corrected_word(article.retracted)  # "δ retracted": not told from a correction before
     return word if plain_layout else f"{CORRECTED_MARK} {word}"
 

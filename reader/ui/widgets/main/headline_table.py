@@ -32,7 +32,7 @@ from ....feed_names import source_name
 from ....feed_tags import hashed_tags
 from ....marks import CUT_MARK, UNREAD_MARK, as_letter, offline_mark, saved_mark
 from ....models import Entry
-from ....reports import Headline, saved_moment
+from ....reports import LIVE_WORD, Headline, saved_moment
 from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
@@ -756,7 +756,10 @@ def _nowhere_else(_entry_id: str) -> list[str]:
 
 
 def shown_title(headline: Headline) -> str:
-    """A row's title, its article's tags after it ("… #fishing #long read")."""
+    """A row's title, its article's tags after it ("… #fishing #long read"), and "(live)"
+    after a live blog's still running, listed by its last update (acc48c C11)."""
     entry = headline.entry
     title = entry.title or shown_url(entry.link) or "(untitled)"
+    if headline.live_at:
+        title = f"{title}  ({LIVE_WORD})"
     return f"{title}  {hashed_tags(headline.tags)}" if headline.tags else title

@@ -1,0 +1,140 @@
+"""A live blog on 127.0.0.1 that a test grows, edits and closes between syncs, as the breaking-news
+editor's server did (acc48c): its RSS item says the same whatever the blog holds ("Live: berth
+fires", "Entries so far"), its page answers "changed since?" with a 304 when its ETag matches.
+
+`entries` are the blog's entries, newest first, each (time "10:NN", heading, text); `ended` an
+ISO time of `coverageEndTime` once closed; `asked` the paths asked for with the status given."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+PAGE = "/live.html"
+OTHER = "/roadworks.html"
+
+
+def entry(n: int, word: str = "second") -> tuple[str, str, str]:
+    """Entry `n` of the blog as the editor's generator wrote it; `word` the one a correction
+    changes."""
+    return (
+        f"10:{n:02d}",
+        f"Entry {n}: crews at berth {n}",
+        f"Firefighters moved to berth {n} where a {word} fire broke out in stacked containers; "
+        f"the harbour master said the berth would stay shut overnight, entry {n}.",
+    )
+
+
+class LiveBlog(http.server.ThreadingHTTPServer):
+    entries: list[tuple[str, str, str]]
+    ended: str = ""
+    summary: str = "Entries so far"
+    asked: list[tuple[str, int]]
+    other: str = ""
+    """The RFC 822 date of another story the feed lists ("Harbour roadworks" at /roadworks.html,
+    an ordinary article), "" for none."""
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+    def grow(self, upto: int) -> None:
+        """The blog with entries 1 to `upto`, newest first, those already there kept as they are."""
+        have = {e[0] for e in self.entries}
+        new = [entry(n) for n in range(upto, 0, -1) if f"10:{n:02d}" not in have]
+        self.entries = new + self.entries
+
+    def page(self) -> str:
+        blocks = "".join(
+            f'<article class="block"><header><time datetime="2026-12-07T{at}:00+00:00">{at}'
+            f"</time></header><h2>{heading}</h2><p>{text}</p></article>"
+            for at, heading, text in self.entries
+        )
+        declared = {
+            "@context": "https://schema.org",
+            "@type": "LiveBlogPosting",
+            "headline": "Live: berth fires",
+            "datePublished": "2026-12-07T10:00:00+00:00",
+            "dateModified": f"2026-12-07T{self.entries[0][0]}:00+00:00",
+            **({"coverageEndTime": self.ended} if self.ended else {}),
+        }
+        return (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: berth fires'
+            f'</title><script type="application/ld+json">{json.dumps(declared)}</script></head>'
+            '<body><main><article><h1>Live: berth fires</h1><div class="liveblog-body">'
+            f"{blocks}</div></article></main></body></html>"
+        )
+
+    def feed(self) -> str:
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Pure Growth</title>'
+            f"<link>{self.url('/')}</link><description>x</description><item>"
+            f"<title>Live: berth fires</title><link>{self.url(PAGE)}</link>"
+            '<guid isPermaLink="false">pure-1</guid><pubDate>Mon, 07 Dec 2026 10:00:00 GMT'
+            f"</pubDate><description>{self.summary}</description></item>{self._other_item()}"
+            "</channel></rss>"
+        )
+
+    def _other_item(self) -> str:
+        if not self.other:
+            return ""
+        return (
+            f"<item><title>Harbour roadworks</title><link>{self.url(OTHER)}</link>"
+            f"<guid>{self.url(OTHER)}</guid><pubDate>{self.other}</pubDate></item>"
+        )
+
+    def other_page(self) -> str:
+        text = " ".join(
+            f"The harbour road will close for repairs for the {n} time this year, the council said."
+            for n in ("first", "second", "third", "fourth", "fifth")
+        )
+        return (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour roadworks'
+            "</title></head><body><article><h1>Harbour roadworks</h1>"
+            f"<p>{text}</p><p>{text}</p></article></body></html>"
+        )
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: LiveBlog
+
+    def do_GET(self) -> None:
+        kind = "application/rss+xml" if self.path == "/feed.xml" else "text/html; charset=utf-8"
+        if self.path == "/feed.xml":
+            data = self.server.feed().encode()
+        elif self.path == OTHER:
+            data = self.server.other_page().encode()
+        else:
+            data = self.server.page().encode()
+        tag = '"' + hashlib.sha1(data).hexdigest() + '"'
+        status = 304 if self.headers.get("If-None-Match") == tag else 200
+        self.server.asked.append((self.path, status))
+        self.send_response(status)
+        self.send_header("ETag", tag)
+        if status == 304:
+            self.end_headers()
+            return
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def live_blog(entries: int) -> Iterator[LiveBlog]:
+    """The blog with `entries` entries, served on a free port of 127.0.0.1 till the block ends."""
+    server = LiveBlog(("127.0.0.1", 0), _Handler)
+    server.entries, server.asked = [], []
+    server.grow(entries)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
