@@ -26,7 +26,7 @@ from .cited_names import Name
 from .commonmark import escape_inline, link_destination
 from .models import Article
 from .safe import safe_line
-from .title_case import title_case
+from .title_case import title_case, written_capitals
 
 # MLA's abbreviations of the months (MLA 9, appendix 1): "May", "June" and "July" written out.
 _MONTHS = (
@@ -80,7 +80,7 @@ def mla(article: Article, markdown: bool = False) -> str:
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
     # MLA's title case is Chicago's headline case, prepositions lower case (MLA 6.20).
-    title = title_case(title) if is_english(article, title) else title
+    title = title_case(title, written_capitals(article)) if is_english(article, title) else title
     names = cited_names(article)
     parts = []
     if names:

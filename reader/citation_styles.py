@@ -28,7 +28,7 @@ from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
 from .text_shape import one_line
-from .title_case import proper_nouns, sentence_case, title_case
+from .title_case import proper_nouns, sentence_case, shouted, title_case, written_capitals
 from .writer_names import AGENCIES, given_name_first, masthead, with_suffixes
 
 # `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
@@ -181,7 +181,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
     `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
-    title = title_case(title) if is_english(article, title) else title
+    title = title_case(title, written_capitals(article)) if is_english(article, title) else title
     parts = []
     names = cited_names(article)
     if names:
@@ -251,7 +251,8 @@ def apa(article: Article, markdown: bool = False) -> str:
     italics."""
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
-    title = sentence_case(title, proper_nouns(article)) if is_english(article, title) else title
+    if is_english(article, title):
+        title = sentence_case(title, proper_nouns(article), written_capitals(article))
     names = cited_names(article)
     # A page dated only by its "Updated" line: that is the date it shows, which APA cites.
     dated = article.published or article.updated
@@ -366,7 +367,7 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": item_id,
         "type": "report" if article.document else "article-newspaper",
-        "title": safe_line(article.title),
+        "title": _record_title(article),
         "publisher" if article.document else "container-title": source,
         "author": [_csl_name(n) for n in cited_names(article)],
         "URL": shown_cited_url(article),
@@ -379,6 +380,16 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     if accessed := accessed_day(article):
         item["accessed"] = _date_parts(accessed)
     return {key: value for key, value in item.items() if value}
+
+
+def _record_title(article: Article) -> str:
+    """The title a record gives: as written, but an English headline in capitals throughout
+    in Chicago's headline case, as the styles set it, its own acronyms kept (acc48d D2: the
+    BibTeX and RIS records froze "WHO WARNS OF…" where the styles lowered it)."""
+    title = safe_line(article.title)
+    if not shouted(title.split()) or not is_english(article, title):
+        return title
+    return title_case(title, written_capitals(article))
 
 
 def _csl_name(name: Name) -> dict[str, Any]:

@@ -109,24 +109,27 @@ def _acronym(word: str) -> str:
     return word[:at] + written + core[len(bare) :].lower() + word[at + len(core) :]
 
 
-def _lowered(words: list[str]) -> list[str]:
-    """A title's words in capitals lowered, but for the acronyms in `_ACRONYMS`, "I" and a
-    word holding a figure; the style's case is set after (acc47a A11: "PORT CLOSED AFTER
-    FIRE." was cited so in APA and Chicago, where one asks for sentence case, the other for
-    headline case)."""
+def _lowered(words: list[str], capitals: frozenset[str] = frozenset()) -> list[str]:
+    """A title's words in capitals lowered, but for the acronyms in `_ACRONYMS`, the
+    `capitals` (`written_capitals`: "WHO", "RNLI", "DUP" as the article's text writes them),
+    "I" and a word holding a figure; the style's case is set after (acc47a A11: "PORT CLOSED
+    AFTER FIRE." was cited so in APA and Chicago, where one asks for sentence case, the other
+    for headline case)."""
     return [
-        word if word == "I" or any(c.isdigit() for c in word) else _acronym(word) or word.lower()
+        word
+        if word == "I" or any(c.isdigit() for c in word) or _bare(word) in capitals
+        else _acronym(word) or word.lower()
         for word in words
     ]
 
 
-def title_case(title: str) -> str:
+def title_case(title: str, capitals: frozenset[str] = frozenset()) -> str:
     """Chicago's headline case: every word capitalised but articles, conjunctions and
     prepositions inside the title; a word's own capitals kept, but a title's in capitals
-    throughout, lowered first (`shouted`)."""
+    throughout, lowered first (`shouted`) but for the `capitals` (`written_capitals`)."""
     words = _WORD.findall(title)
     if shouted(words):
-        words = _lowered(words)
+        words = _lowered(words, capitals)
     label = _label_words(words)
     out = []
     for n, word in enumerate(words):
@@ -148,16 +151,19 @@ def title_case(title: str) -> str:
     return " ".join(out)
 
 
-def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
+def sentence_case(
+    title: str, names: frozenset[str] = frozenset(), capitals: frozenset[str] = frozenset()
+) -> str:
     """APA's sentence case, for a title the page set in headline case ("Harbour Contract Costs
     Twice"): every word lower case but the first, the first after a colon, a word's own
     capitals ("NATO", "McCarthy") and the `names` (`proper_nouns`: "Oslo", "Quayside"). A
-    title already in sentence case is left as it is, its proper nouns and all."""
+    title already in sentence case is left as it is, its proper nouns and all; one in capitals
+    throughout is lowered but for the `capitals` (`written_capitals`)."""
     words = _WORD.findall(title)
     if shouted(words):
         # In capitals throughout: lowered, then its first word and the `names` capitalised as
         # below.
-        title = " ".join(_capitalised_names(_lowered(words), names))
+        title = " ".join(_capitalised_names(_lowered(words, capitals), names))
         return re.sub(r"(^\W*|[:?!]\s+)(\w)", lambda m: m[1] + m[2].upper(), title)
     # A word that keeps its own case ("iPhone", "MPs") or has no letter ("—") says nothing of
     # the title's case: "…Report on iPhone Data" is in headline case still.
@@ -225,9 +231,12 @@ _TEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START = frozenset(".!?:;…\"“‘'([«—")
 
 
+_MARKS = "\"'“”‘’()[].,;:!?«»"
+
+
 def _bare(word: str) -> str:
     """ "oslo" for "Oslo's", "(Oslo)" and "Oslo,": the word a text's other mentions share."""
-    bare = word.strip("\"'“”‘’()[].,;:!?«»").casefold()
+    bare = word.strip(_MARKS).casefold()
     return bare[:-2] if bare.endswith(("'s", "’s")) else bare
 
 
@@ -252,3 +261,26 @@ def proper_nouns(article: Article) -> frozenset[str]:
             if at >= 0 and text[at] not in _SENTENCE_START and not word.isupper():
                 capitalised.add(_bare(word))
     return frozenset(capitalised - lowered)
+
+
+def written_capitals(article: Article) -> frozenset[str]:
+    """The words (`_bare`) the article's text writes in capitals as words of their own, beside
+    a word in lower case ("The WHO said", "An RNLI crew", "DUP and SNP MPs"): its acronyms,
+    which a headline in capitals gives no sign of (acc48d D2: "WHO WARNS…" was cited "Who
+    warns…", "…DUP AND SNP MPS…" "…dup and snp MPs…"). A sentence in capitals throughout
+    says nothing of its words."""
+    found: set[str] = set()
+    for block in article.blocks:
+        if block.kind not in _PROSE:
+            continue
+        words = _WORD.findall(block.text)
+        for n, word in enumerate(words):
+            letters = [c for c in _POSSESSIVE.sub("", word.strip(_MARKS)) if c.isalpha()]
+            beside = words[max(n - 1, 0) : n] + words[n + 1 : n + 2]
+            if (
+                len(letters) >= 2
+                and all(c.isupper() for c in letters)
+                and any(c.islower() for w in beside for c in w)
+            ):
+                found.add(_bare(word))
+    return frozenset(found)

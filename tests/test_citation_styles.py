@@ -416,3 +416,35 @@ def test_the_title_proper_after_a_bracketed_label_starts_with_a_capital() -> Non
     headline = story(title="[Live Updates] The Storm Hits The Coast")
     assert "[Live updates] The storm hits the coast." in apa(headline)
     assert '"[Live Updates] The Storm Hits the Coast."' in chicago(headline)
+
+
+def test_a_headline_in_capitals_keeps_the_acronyms_its_text_writes_in_capitals() -> None:
+    """acc48d D2: "WHO WARNS…" was cited "Who warns…", and "RNLI … DUP AND SNP MPS" "Rnli …
+    dup and snp MPs", though the text writes "The WHO said", "An RNLI crew", "DUP and SNP
+    MPs"; the records froze the headline's capitals where the styles lowered them."""
+    from reader.citation_mla import mla
+    from reader.citation_records import bibtex, ris
+
+    who = story(
+        title="WHO WARNS OF EARLY FLU SEASON AS NHS PREPARES",
+        blocks=_paragraphs("The WHO said on Monday that cases were rising early."),
+    )
+    assert ". WHO warns of early flu season as NHS prepares. " in apa(who)
+    assert '"WHO Warns of Early Flu Season as NHS Prepares."' in chicago(who)
+    rnli = story(
+        title="RNLI CREW RESCUES THREE AS DUP AND SNP MPS CLASH OVER COASTGUARD CUTS",
+        blocks=_paragraphs(
+            "An RNLI crew rescued three people on Sunday, as DUP and SNP MPs clashed.",
+            "A SENTENCE IN CAPITALS SAYS NOTHING OF CREW OR CLASH.",
+        ),
+    )
+    assert ". RNLI crew rescues three as DUP and SNP MPs clash over coastguard cuts. " in apa(rnli)
+    headline = '"RNLI Crew Rescues Three as DUP and SNP MPs Clash over Coastguard Cuts."'
+    assert headline in chicago(rnli)
+    assert headline in mla(rnli)
+    item = csl_item(rnli, "rnli")
+    assert item["title"] == headline[1:-2]
+    assert "TI  - RNLI Crew Rescues Three as DUP and SNP MPs Clash over Coastguard Cuts" in ris(
+        [item]
+    )
+    assert "CLASH OVER" not in bibtex([item])
