@@ -196,12 +196,42 @@ def test_a_byline_in_lower_case_on_purpose_names_its_writer(byline: str, name: s
         "By the way",
         "By wire reports",
         "By press association",
+        # acc48d D3: an agency, a desk, in lower case, were cited as people ("france-presse, a.")
+        "By agence france-presse",
+        "By afp staff",
+        "By reuters reporters",
+        "By united press international",
+        "By editorial board",
+        "By news desk",
+        "By web team",
+        "By eastquay gazette",  # an outlet's words
         "Posted by bell hooks",  # a forum's account
         "bell hooks",  # no "By"
     ],
 )
 def test_lower_case_words_that_are_no_byline_name_no_one(byline: str) -> None:
     assert author_of(f'<p class="byline">{byline}</p>') == ""
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        '<meta property="og:site_name" content="The Quayside Clarion">',
+        "<title>Bus subsidies | Quayside Clarion</title>",
+        '<link rel="canonical" href="https://www.quaysideclarion.example/2026/bus">',
+        '<meta property="og:url" content="https://quayside-clarion.example/2026/bus">',
+    ],
+)
+def test_a_lower_case_byline_naming_the_site_names_no_writer(site: str) -> None:
+    """acc48d D3: "By eastquay gazette", the paper's own name, was cited "gazette, e."."""
+    page = f"""<html lang="en"><head>{site}</head><body>
+<div id="the_content" class="article"><h1>China weighs cutting bus subsidies</h1>
+<p class="byline">By quayside clarion</p><div class="article-content">{STORY}</div></div>
+</body></html>"""
+    assert extract_article(page, "https://ledger.example/2026-12-03/bus").author == ""
+    # A writer's name in lower case on the same page is still theirs.
+    writer = page.replace("By quayside clarion", "By bell hooks")
+    assert extract_article(writer, "https://ledger.example/2026-12-03/bus").author == "bell hooks"
 
 
 def test_a_commenter_s_lower_case_byline_names_no_writer() -> None:

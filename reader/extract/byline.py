@@ -349,7 +349,19 @@ def _lower_case_name(el: HtmlElement) -> str:
     after the story's byline and lists them (`lower_case_names`)."""
     if next(el.iterancestors("li"), None) is not None:
         return ""
-    return lower_case_byline(_text(_without_extras(el)))
+    return lower_case_byline(_text(_without_extras(el)), _site_names(el))
+
+
+def _site_names(el: HtmlElement) -> tuple[str, ...]:
+    """The names the page `el` is in gives its site: its declared ones, its `<title>`'s last
+    part, its addresses' hosts (a byline naming the site in lower case is no writer's)."""
+    root = el.getroottree().getroot()
+    declared = root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")
+    titles = [t.text_content() for t in root.iter("title")]
+    ends = [re.split(r"\s[|–—-]\s", t)[-1] for t in titles if re.search(r"\s[|–—-]\s", t)]
+    addresses = root.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    hosts = [m[1] for a in addresses if (m := re.match(r"\w+://(?:www\.)?([^/:]+)", str(a)))]
+    return tuple(str(n) for n in (*declared, *ends, *hosts) if n)
 
 
 def _boxes_after(el: HtmlElement, language: str) -> list[str]:
