@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from .citation import cited_source, copy_notes, retrieved, shown_cited_url
-from .cited_names import Name, parsed_name, turnable
+from .cited_names import Name, parsed_names, turnable
 from .collation import sort_key
 from .commonmark import autolink, escape_inline
 from .config import CITATION_STYLES
@@ -58,11 +58,11 @@ def cited_names(article: Article) -> list[Name]:
     """The `authors` as the styles cite them (`parsed_name`); a document's author that is its
     publisher, a body ("Harbourton Council"), as written, not turned round as a person's."""
     site = one_line(safe_line(cited_source(article))).casefold()
+    names = authors(article)
+    parsed = parsed_names(names, article.language)
     return [
-        Name(literal=n)
-        if article.document and n.casefold() == site
-        else parsed_name(n, article.language)
-        for n in authors(article)
+        Name(literal=n) if article.document and n.casefold() == site else name
+        for n, name in zip(names, parsed, strict=True)
     ]
 
 

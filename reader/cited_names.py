@@ -350,6 +350,35 @@ def _chinese_family_first(words: list[str], language: str) -> bool:
     return commonest == [True, False]
 
 
+def parsed_names(names: list[str], language: str = "") -> list[Name]:
+    """The writers of one byline, each `parsed_name`; of two Chinese family names ("Wang Li"),
+    one read in the order written is read family name first where a co-writer of the byline is
+    by `_chinese_family_first` (acc48d D7: "By Wang Li and Zhang Wei" was cited "Li, W., &
+    Zhang, W."): a byline writes its Chinese names in one order."""
+    parsed = [parsed_name(name, language) for name in names]
+    if not any(_chinese_family_first(name.split(), language) for name in names):
+        return parsed
+    return [
+        Name(family=words[0], given=words[1], family_first=True)
+        if not name.family_first
+        and len(words := written.split()) == 2
+        and all(_chinese_family_word(w) for w in words)
+        and name.family == words[1]
+        else name
+        for written, name in zip(names, parsed, strict=True)
+    ]
+
+
+def _chinese_family_word(word: str) -> bool:
+    """`word` is a Chinese family name in pinyin, capitalised ("Wang", "Li")."""
+    return (
+        word.casefold() in _CHINESE_FAMILIES
+        and word[:1].isupper()
+        and word[1:].islower()
+        and _PINYIN_GIVEN.fullmatch(word.casefold()) is not None
+    )
+
+
 def _family_name_first(words: list[str], language: str = "") -> bool:
     """The name is written family name first, as Chinese, Vietnamese and Korean ones are:
     turned round, "Nguyễn Văn An" was cited "An, Nguyễn Văn", "Kim Jong-un" "Jong-un, Kim" and

@@ -16,7 +16,8 @@ from pytest_httpserver import HTTPServer
 from test_cited_name_orders import unlettered
 from test_cli import reader
 
-from reader.citation_styles import chicago, parsed_name
+from reader.citation_styles import chicago
+from reader.cited_names import parsed_name
 from reader.models import Article
 
 STORY = (

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from reader.citation import copied_citation, header_lines, markdown_header
-from reader.citation_styles import apa, authors, chicago, csl_item, parsed_name
+from reader.citation_styles import apa, authors, chicago, csl_item
+from reader.cited_names import parsed_name
 from reader.models import Article, Block, BlockKind, Inline
 
 CET = timezone(timedelta(hours=1))

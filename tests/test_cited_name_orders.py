@@ -73,6 +73,11 @@ NAMES = [
     ("By Li Yan and Chen Xia", "en", "Li Yan and Chen Xia.", "Li, Y., & Chen, X."),
     # Both among the ten commonest: in the order written, given name first.
     ("By Wang Li", "en", "Li, Wang.", "Li, W."),
+    # Unless a co-writer of the byline is read family name first: one byline, one order
+    # (acc48d D7: "Li, W., & Zhang, W.").
+    ("By Wang Li and Zhang Wei", "en", "Wang Li and Zhang Wei.", "Wang, L., & Zhang, W."),
+    ("By Zhang Wei and Wang Li", "en", "Zhang Wei and Wang Li.", "Zhang, W., & Wang, L."),
+    ("By Wang Li and Maren Holt", "en", "Li, Wang, and Maren Holt.", "Li, W., & Holt, M."),
     # Unless the family name is marked by its capitals, wherever it stands.
     ("By ZHANG Wei", "en", "Zhang Wei.", "Zhang, W."),
     ("By Jean-Luc PICARD", "en", "Picard, Jean-Luc.", "Picard, J.-L."),
