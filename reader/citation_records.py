@@ -37,7 +37,30 @@ _LINE_BREAKS = re.compile(r"\s+")
 
 def _tex(text: str) -> str:
     """`text` as a BibTeX field's text: read as written, never as TeX."""
-    return _TEX_SPECIAL.sub(lambda found: _TEX[found.group()], _LINE_BREAKS.sub(" ", text)).strip()
+    return _tex_run(text).strip()
+
+
+def _tex_run(text: str) -> str:
+    """`text` as a run of a BibTeX field's text, its spaces at either end kept."""
+    return _TEX_SPECIAL.sub(lambda found: _TEX[found.group()], _LINE_BREAKS.sub(" ", text))
+
+
+# A CSL title's words whose capitals are their own, in a headline the styles recased
+# (`citation_styles._record_title`: "<span class="nocase">RNLI</span> Crew Rescues…").
+_NOCASE = re.compile(r'<span class="nocase">([^<]*)</span>')
+
+
+def _bib_title(title: str) -> str:
+    """A title as BibTeX's field: in double braces, the paper's capitals kept; or one the
+    styles recased with its own capitals marked, those words alone in braces, so that a
+    style lowers the others as the style lines do ("{RNLI} Crew Rescues Three")."""
+    if not _NOCASE.search(title):
+        return "{{" + _tex(title) + "}}"
+    parts = _NOCASE.split(title)  # the text between, then each marked word
+    braced = "".join(
+        _tex_run(p) if n % 2 == 0 else "{" + _tex(p) + "}" for n, p in enumerate(parts)
+    )
+    return "{" + braced.strip() + "}"
 
 
 def _family(name: dict[str, Any]) -> str:
@@ -168,7 +191,7 @@ def _bib_entry(item: dict[str, Any], key: str) -> str:
     if names := item.get("author"):
         fields.append(("author", "{" + " and ".join(_bib_name(n) for n in names) + "}"))
     if title := item.get("title"):
-        fields.append(("title", "{{" + _tex(title) + "}}"))  # the paper's capitals kept
+        fields.append(("title", _bib_title(title)))
     if report:
         if publisher := item.get("publisher"):
             fields.append(("institution", "{" + _tex(publisher) + "}"))
@@ -229,7 +252,7 @@ def _ris_record(item: dict[str, Any]) -> str:
     lines = [_ris_line("TY", "RPRT" if report else "NEWS")]
     lines += [_ris_line("AU", _ris_name(n)) for n in item.get("author", [])]
     if title := item.get("title"):
-        lines.append(_ris_line("TI", title))
+        lines.append(_ris_line("TI", _NOCASE.sub(r"\1", title)))
     if report and (publisher := item.get("publisher")):
         lines.append(_ris_line("PB", publisher))
     elif journal := item.get("container-title"):

@@ -28,7 +28,14 @@ from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
 from .text_shape import one_line
-from .title_case import proper_nouns, sentence_case, shouted, title_case, written_capitals
+from .title_case import (
+    keeps_case,
+    proper_nouns,
+    sentence_case,
+    shouted,
+    title_case,
+    written_capitals,
+)
 from .writer_names import AGENCIES, given_name_first, masthead, with_suffixes
 
 # `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
@@ -384,12 +391,18 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
 
 def _record_title(article: Article) -> str:
     """The title a record gives: as written, but an English headline in capitals throughout
-    in Chicago's headline case, as the styles set it, its own acronyms kept (acc48d D2: the
-    BibTeX and RIS records froze "WHO WARNS OF…" where the styles lowered it)."""
+    in Chicago's headline case, as the styles set it (acc48d D2: the BibTeX and RIS records
+    froze "WHO WARNS OF…" where the styles lowered it), the words whose capitals are their own
+    ("WHO", "MPs") marked so, in CSL's `<span class="nocase">`, which citeproc-js and pandoc
+    keep and BibTeX's braces say (`citation_records`). A title in capitals has no lower-case
+    "span" that could be read as one."""
     title = safe_line(article.title)
     if not shouted(title.split()) or not is_english(article, title):
         return title
-    return title_case(title, written_capitals(article))
+    return " ".join(
+        f'<span class="nocase">{word}</span>' if keeps_case(word) else word
+        for word in title_case(title, written_capitals(article)).split(" ")
+    )
 
 
 def _csl_name(name: Name) -> dict[str, Any]:

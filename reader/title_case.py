@@ -32,7 +32,7 @@ _ADVERBS_BEFORE_FIGURES = frozenset({"up", "off"})
 _FIGURE = re.compile(r"[$£€¥₹]?\d")
 
 
-def _keeps_case(word: str) -> bool:
+def keeps_case(word: str) -> bool:
     """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure; in a
     compound, one of its parts ("COVID-19", "Anti-NATO"), not a headline's capitals of each
     ("Speech-To-Text")."""
@@ -71,7 +71,7 @@ def _label_words(words: list[str]) -> int:
 # Acronyms an English headline in capitals holds, kept so when it is lowered: a short list of
 # the commonest in news. Which other word of two to four letters is one ("DUP", "SNP") is not
 # knowable from a headline in capitals: such a word is lowered as any other. A word with a
-# figure ("COVID-19", "G7") keeps its capitals anyway (`_keeps_case`).
+# figure ("COVID-19", "G7") keeps its capitals anyway (`keeps_case`).
 _ACRONYMS = {
     word.casefold(): word
     for word in (
@@ -144,8 +144,8 @@ def title_case(title: str, capitals: frozenset[str] = frozenset()) -> str:
         )
         if word in _VERSUS and 0 < n < len(words) - 1:
             out.append(word)  # "R v Blackwater", not "R V" (acc40a M6); a "V" may be a numeral
-        elif _keeps_case(word) or (bare in _MINOR and not starts and not adverb):
-            out.append(word if _keeps_case(word) else word.lower())
+        elif keeps_case(word) or (bare in _MINOR and not starts and not adverb):
+            out.append(word if keeps_case(word) else word.lower())
         else:
             out.append(_capitalised(word))
     return " ".join(out)
@@ -172,7 +172,7 @@ def sentence_case(
         for w in words[1:]
         if w.strip("\"'“”‘’()").casefold() not in _MINOR
         and any(c.isalpha() for c in w)
-        and not _keeps_case(w)
+        and not keeps_case(w)
     ]
     capitalised = [w for w in major if w[:1].isupper()]
     if len(major) < 2 or len(capitalised) < len(major):
@@ -184,7 +184,7 @@ def sentence_case(
         # APA capitalises a subtitle's first word, after a colon; a dash goes on with the
         # sentence ("— and what to do about it").
         starts = n in (0, label) or out[-1].endswith((":", "?", "!"))
-        kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
+        kept = starts or keeps_case(word) or word == "I" or _bare(word) in names
         out.append(word if kept or _calendar_name(words, n) else word.lower())
     return " ".join(out)
 
