@@ -117,10 +117,18 @@ def _lowered(words: list[str], capitals: frozenset[str] = frozenset()) -> list[s
     for headline case)."""
     return [
         word
-        if word == "I" or any(c.isdigit() for c in word) or _bare(word) in capitals
-        else _acronym(word) or word.lower()
+        if word == "I" or any(c.isdigit() for c in word)
+        else _acronym(word)
+        # Its possessive's "S" lowered: "RNLI's", as `_acronym` writes "UK's".
+        or (
+            _CAPITAL_POSSESSIVE.sub(lambda m: m[0].lower(), word) if _bare(word) in capitals else ""
+        )
+        or word.lower()
         for word in words
     ]
+
+
+_CAPITAL_POSSESSIVE = re.compile(r"['’]S(?=\W*$)")
 
 
 def title_case(title: str, capitals: frozenset[str] = frozenset()) -> str:

@@ -443,6 +443,12 @@ def test_a_headline_in_capitals_keeps_the_acronyms_its_text_writes_in_capitals()
     headline = '"RNLI Crew Rescues Three as DUP and SNP MPs Clash over Coastguard Cuts."'
     assert headline in chicago(rnli)
     assert headline in mla(rnli)
+    # A possessive's "S" is lowered still, the text's capitals or not.
+    possessive = story(
+        title="COVID-19 CASES RISE IN THE UK'S NORTH AS RNLI'S CREWS WARN",
+        blocks=_paragraphs("Cases in the UK rose, and the RNLI said its crews were tired."),
+    )
+    assert ". COVID-19 cases rise in the UK's north as RNLI's crews warn. " in apa(possessive)
     item = csl_item(rnli, "rnli")
     # CSL's mark for a word's own capitals, which citeproc-js and pandoc keep.
     assert item["title"] == (
