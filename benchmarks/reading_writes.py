@@ -2,38 +2,36 @@
 battery): articles opened one after the other as the reader opens them (`n`), each read, its
 reading noted, its place kept once the view settles and again as it is left.
 
-    uv run python benchmarks/reading_writes.py DATA_DIR [--against CHECKOUT] [--articles 30]
+    uv run python benchmarks/reading_writes.py DATA_DIR [--before CHECKOUT] [--articles 30]
 
 DATA_DIR is a data directory with cached articles (acc48b's 5,000, or a demo sync); each
-checkout reads a copy of it of its own, in a Python process of its own (with `--against`,
-another checkout's, its own `.venv`, else this Python with that checkout on `PYTHONPATH`),
-one after the other at the same load. Printed side by side: the bytes the process wrote
-(`write_bytes` of /proc/self/io) and the pages the state's write-ahead log grew by, per
-article. Nothing is asserted: this prints numbers.
+checkout reads a copy of it of its own, in a Python process of its own (with `--before`,
+another checkout's first, on `PYTHONPATH`), one after the other at the same load. Printed
+side by side: the bytes the process wrote (`write_bytes` of /proc/self/io) and the pages the
+state's write-ahead log grew by, per article. Nothing is asserted: this prints numbers.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
 
-from farm import checkout_python, child_env, load_average
+from farm import children_json, load_average
 
 CHILD = r"""
-import asyncio, inspect, json, sys, time
+import asyncio, inspect, json, shutil, sys, tempfile, time
 from pathlib import Path
 from reader.keys import article_key
 from reader.library import Library
 from reader.store.reading_times import READ_AT
 
-data_dir, count = Path(sys.argv[1]), int(sys.argv[2])
+# A copy of the library of its own, as its read marks and places change.
+data_dir = Path(tempfile.mkdtemp(prefix="reading-writes-")) / "data"
+shutil.copytree(sys.argv[1], data_dir, ignore=shutil.ignore_patterns("*.lock"))
+count = int(sys.argv[2])
 wal = data_dir / "state" / "cache.db-wal"
 
 def written():
@@ -71,43 +69,28 @@ async def main():
                       "frames": (after[1] - before[1]) / (4096 + 24)}))
 
 asyncio.run(main())
+shutil.rmtree(data_dir.parent)
 """
-
-
-def measure(checkout: Path, data_dir: Path, articles: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="reading-writes-") as scratch:
-        copy = Path(scratch) / "data"
-        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("*.lock"))
-        done = subprocess.run(
-            [str(checkout_python(checkout)), "-P", "-c", CHILD, str(copy), str(articles)],
-            env=child_env(PYTHONPATH=str(checkout.resolve())),
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=1800,
-        )
-    return json.loads(done.stdout.splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--against", type=Path, help="another checkout")
+    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     parser.add_argument("--articles", type=int, default=30)
     args = parser.parse_args()
-    here = Path(__file__).resolve().parent.parent
-    checkouts = {"this": here, **({"against": args.against} if args.against else {})}
-    found = {name: measure(path, args.data_dir, args.articles) for name, path in checkouts.items()}
-    print(f"load {load_average()}, {found['this']['articles']:.0f} articles opened")
+    argv = [str(args.data_dir.resolve()), str(args.articles)]
+    found = children_json(CHILD, argv, args.before)
+    print(f"load {load_average()}, {found['after']['articles']:.0f} articles opened")
     for name, got in found.items():
         per = max(got["articles"], 1)
         print(
             f"{name}: {got['bytes'] / per / 1024:.1f} KB written an article,"
             f" {got['frames'] / per:.1f} pages of the state's log"
         )
-    if args.against and found["against"]["bytes"]:
+    if args.before and found["before"]["bytes"]:
         print(
-            f"ratio this/against (bytes): {found['this']['bytes'] / found['against']['bytes']:.2f}"
+            f"ratio after/before (bytes): {found['after']['bytes'] / found['before']['bytes']:.2f}"
         )
 
 
