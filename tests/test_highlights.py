@@ -491,3 +491,36 @@ def test_highlights_kept_before_their_citation_was_cite_the_headlines_byline(
     cited = capsys.readouterr().out.split("# Council approves £412m budget", 1)[1]
     assert "Author: Priya Raman" in cited
     assert "Published: " in cited and "(per the feed)" in cited
+
+
+def test_a_note_holding_the_words_searched_keeps_the_search_on_its_match(
+    synced_dir: Path,
+) -> None:
+    """A note on the article holding the words searched is one more match, drawn at the head:
+    the search stays on the match it was at, one number later, and `v` selects its sentence
+    (acc48b: "Match 6 of 14" became "6 of 15", and `v` chose the match before)."""
+
+    def current_words(body: ArticleBody) -> tuple[int, str]:
+        assert body._matches is not None and body._current is not None
+        run, start = body._matches.start_of(body._current)
+        text = body._line_map.runs[run].text
+        return start, text
+
+    async def run() -> None:
+        async with reading(synced_dir, TITLE, (100, 24)) as (_app, pilot, body):
+            await pilot.press("slash", *"budget", "enter")
+            await pilot.pause()
+            assert body.match_count >= 4
+            await pilot.press("n", "n", "n")
+            await pilot.pause()
+            number, count, words = body.current_match, body.match_count, current_words(body)
+            assert number is not None
+            await pilot.press("a")  # no passage: on the article, drawn at the head of its text
+            await pilot.pause()
+            await pilot.press(*"Ask about the budget vote", "enter")
+            await until(pilot, lambda: body.article_note != "", "the article's note")
+            await pilot.pause()
+            assert body.match_count == count + 1
+            assert (body.current_match, current_words(body)) == (number + 1, words)
+
+    asyncio.run(run())

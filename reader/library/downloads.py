@@ -76,6 +76,7 @@ class LibraryDownloads(LibraryPictures):
         first_page: Callable[[Article], None] | None = None,
         seen: bool = True,
         waits: bool = True,
+        noted: bool = True,
     ) -> Article:
         """The cleaned article of an entry or URL: from the cache, else fetched and cached.
 
@@ -84,7 +85,8 @@ class LibraryDownloads(LibraryPictures):
         `incomplete`), for a reader to start on while the rest comes. Not `seen` (printed by
         `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         The user `waits` for it (not a prefetch): its download and reading go before the
-        queued work of a refresh under way (`priority_gate.USER_WAITS`).
+        queued work of a refresh under way (`priority_gate.USER_WAITS`). Not `noted`: its
+        reading is noted by the caller's mark (`mark_read(..., noted=True)`), in one write.
         """
         import asyncio
 
@@ -115,10 +117,11 @@ class LibraryDownloads(LibraryPictures):
             and (page := await self._page_of_held_copy(target, url)) is not None
         ):
             return page
-        if cached is not None:
+        if cached is not None and noted:
             # Noted in a thread the article doesn't wait for: opening one on a store another
             # program holds waited 30 s for the note.
             self._in_background("opened", url, self.store.touch_article, url, seen)
+        if cached is not None:
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             shown = self._numbered(url, cached)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..keys import article_key
 from ..models import Entry
+from ..urls import is_web_url
 from .lookup import LibraryLookup
 from .resources import _link
 
@@ -35,12 +36,16 @@ class LibraryFlags(LibraryLookup):
         read: bool = True,
         opened_at: float | None = None,
         others: Sequence[Entry] | None = None,
+        noted: bool = False,
     ) -> None:
         """`opened_at`: the article was opened then (epoch seconds): what `read_at` gives. The
         other feeds' headlines of its article are marked too (an article read is read wherever
         it is listed): `others`, where the caller knows them (the reader's index: none found
-        in every feed's list, 0.3 s on a year's 250 feeds), else those the store finds."""
-        self.store.set_read(entry, read, opened_at, others)
+        in every feed's list, 0.3 s on a year's 250 feeds), else those the store finds.
+        `noted`: its article's reading noted with the mark, in one write (`article` with
+        `noted=False` left it to this)."""
+        url = entry.link if noted and opened_at is not None and is_web_url(entry.link) else ""
+        self.store.set_read(entry, read, opened_at, others, opened_url=url)
 
     def reading_times(self) -> Callable[[Entry], datetime | None]:
         """When an entry's article was last opened in the reader (`mark_read`'s `opened_at`);

@@ -160,6 +160,10 @@ class LibraryReaderState(LibraryKeptArticles):
             record = self._places_pending.get(url, _NOT_PENDING)
             if record is _NOT_PENDING:
                 return  # an earlier thread wrote the newest
-            self.store.set_reading_place(url, record)
+            # Not written again when the store has it: leaving an article keeps its place
+            # whatever the wait after the last scroll kept (another screen of it may have
+            # kept another), and each write was a commit of four pages (acc48b B3).
+            if self.store.reading_place(url) != record:
+                self.store.set_reading_place(url, record)
             if self._places_pending.get(url, _NOT_PENDING) is record:
                 del self._places_pending[url]

@@ -140,7 +140,7 @@ class LibraryRenewal(StoredLibrary):
         except FetchError as error:  # too many redirects among them
             if not taken_down(error):
                 if error.kind in REFUSALS:  # the page changed, and is not the story
-                    await self._note_refused(entry.link, error.message)
+                    await self._note_renewal_refused(entry.link, error.message)
                 return Renewal("failed", error=error)
             try:
                 copy = await asyncio.to_thread(self.store.article_heading, entry.link)
@@ -153,10 +153,10 @@ class LibraryRenewal(StoredLibrary):
             self.keep_pictures_later(entry.link, result.article)
         outcome = "changed" if result.article is not None else "kept"
         if result.refused:
-            await self._note_refused(entry.link, result.refused)
+            await self._note_renewal_refused(entry.link, result.refused)
         return Renewal(outcome, error=result.failed, refused=result.refused)
 
-    async def _note_refused(self, url: str, why: str) -> None:
+    async def _note_renewal_refused(self, url: str, why: str) -> None:
         """Keep that `url`'s page, fetched again, was not taken for its copy, and why, for the
         copy's notes to say (`Store.note_refused`): said once by the sync, it was forgotten."""
         import asyncio

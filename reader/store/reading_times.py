@@ -15,9 +15,11 @@ are read still (the later of the two counts), and go with the article as ever.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from ..keys import article_key
+from ..models import Entry
 from .articles import StoreArticles
 from .directory import _reporting_storage_errors
 from .key_ranges import rows_with_prefix
@@ -52,6 +54,23 @@ class StoreReadingTimes(StoreArticles):
         self._state.set(READ_AT + key, now)
         if seen and self._renewed_unseen(key):  # a write only when there is one
             self._state.set(SEEN_AT + key, now)
+
+    def set_read(
+        self,
+        entry: Entry,
+        read: bool,
+        opened_at: float | None = None,
+        others: Sequence[Entry] | None = None,
+        opened_url: str = "",
+    ) -> None:
+        """`StoreFeeds.set_read`, and with `opened_url`, the article at it just read
+        (`touch_article`) in the same transaction: the reader marks what it opens, and the
+        mark and the note of reading were two commits, each writing the same few pages of
+        the state (its table's, its indexes', diskcache's count and size) again (acc48b B3)."""
+        with self._state.transact():
+            super().set_read(entry, read, opened_at, others)
+            if opened_url:
+                self.touch_article(opened_url)
 
     def read_times(self) -> dict[str, float]:
         """When each article was last read, by key, in two queries: the state's times, and

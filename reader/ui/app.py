@@ -558,8 +558,7 @@ class ReaderApp(ReaderAppLifecycle):
         self.refreshed_seen = self.library.store.refreshed_at()
         self.set_interval(self.outside_every, self._outside_changes)
         self._run(self._start(), "start")
-        if self.config.refresh_interval > 0:
-            self.set_interval(self.config.refresh_interval, self._timed_refresh)
+        self._start_timed_refresh()
 
     async def _start(self) -> None:
         try:

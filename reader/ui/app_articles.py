@@ -268,7 +268,7 @@ class ReaderAppArticles(ReaderAppMarks):
                 first_page(article)
 
         try:
-            article = await self._download(entry, first_in)
+            article = await self._download(entry, first_in, opened=True)
         except FetchError:
             # Not in the cache: a row marked available offline (another process pruned it,
             # say) must stop saying so once opening it has found it gone.
@@ -324,9 +324,11 @@ class ReaderAppArticles(ReaderAppMarks):
         entry: Entry,
         first_page: Callable[[Article], None] | None = None,
         ahead: bool = False,
+        opened: bool = False,
     ) -> Article:
         """`library.article(entry)` in a task of the app's own, awaited through a shield
-        (`article_ahead` when fetched `ahead` of the user: a prefetch).
+        (`article_ahead` when fetched `ahead` of the user: a prefetch). `opened`: shown, and
+        marked read (`_opened`), the mark noting its reading in the same write.
 
         A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
         the Library's wait on a download: the article should still land in the cache, and a
@@ -337,7 +339,7 @@ class ReaderAppArticles(ReaderAppMarks):
             fetching = (
                 self.lib.article_ahead(entry)
                 if ahead
-                else self.lib.article(entry, first_page=first_page)
+                else self.lib.article(entry, first_page=first_page, noted=not opened)
             )
             task = asyncio.ensure_future(fetching)
             self._downloads[entry.id] = task

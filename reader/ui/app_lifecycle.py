@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from textual._compositor import CompositorUpdate, LayoutUpdate
 
 from .app_notices import ReaderAppNotices
 from .reading_cursor import cursor_place
+from .timed_refresh import TimedRefresh
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -111,9 +113,19 @@ class ReaderAppLifecycle(ReaderAppNotices):
             return
         self.check_open_articles()  # a changed copy of one open may be among them
 
+    def _start_timed_refresh(self) -> None:
+        """The refresh by the clock (`[feeds] refresh_interval`), if one is set."""
+        if (interval := self.config.refresh_interval) > 0:
+            self.timed = TimedRefresh(interval)
+            self.timed_tick_at = time.time()
+            self.set_interval(interval, self._timed_refresh)
+
     def _timed_refresh(self) -> None:
-        if not self._busy:
-            self.action_refresh()
+        if self._busy or self.timed is None:
+            return
+        self.timed_tick_at = time.time()
+        if self.timed.tick():  # not while nothing answers, but after ever longer waits
+            self._run_alone(self._refresh, "refresh", timed=True)
 
     def _catch_hang_up(self) -> None:
         """A closed terminal window (SIGHUP), a killed tmux session or a `kill` (SIGTERM) quit

@@ -80,7 +80,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
         # of it as the index has them, when it has them all.
         changed = self.index.set_read_everywhere(entry.id, read)
         others = [h.entry for h in changed if h.entry.id != entry.id] if self.index.whole else None
-        self.keep(Unkept(partial(self.lib.mark_read, entry, read, opened_at, others), MARK))
+        mark = partial(self.lib.mark_read, entry, read, opened_at, others, noted=opened)
+        self.keep(Unkept(mark, MARK))
         self._changed(changed)
         if not self._busy:
             self.status = self.summary()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Collection, Coroutine
+from datetime import datetime
 from typing import Any, TypeVar
 
 from textual.reactive import var
@@ -28,11 +29,13 @@ from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
 from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
+from .display import when
 from .headlines import view_tag
 from .job_ended import JobEnded
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
 from .sync_lines import finishing_line, sync_summary
+from .timed_refresh import TimedRefresh
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
@@ -79,6 +82,12 @@ class ReaderAppSync(ReaderAppFill):
     """The last refresh's or sync's summary and when it ended: the status lines, which say how
     long ago (`StatusBar`), watch it; one that ended as the one before did is a change too."""
 
+    timed: TimedRefresh | None = None
+    """Which of the interval's ticks refresh (`[feeds] refresh_interval`; None: no timed
+    refresh): fewer while nothing answers."""
+    timed_tick_at = 0.0
+    """When the timed refresh's timer last ticked, or was started (epoch seconds)."""
+
     refreshed_seen: var[float] = var(0.0)
     """When a feed was last refreshed, here or by another process (a cron's `reader sync`), as
     the store last said it (`Store.refreshed_at`, epoch seconds; 0 for not known): the status
@@ -88,9 +97,14 @@ class ReaderAppSync(ReaderAppFill):
     def action_refresh(self) -> None:
         self._run_alone(self._refresh, "refresh")
 
-    def _run_alone(self, job: Callable[[], Coroutine[Any, Any, None]], group: str) -> None:
+    def _run_alone(
+        self, job: Callable[[], Coroutine[Any, Any, None]], group: str, timed: bool = False
+    ) -> None:
         """Start a refresh or a sync, unless one is running already: a second would race the
-        first for the status line and the list."""
+        first for the status line and the list. One the user asks for (not `timed`) brings
+        the timed refresh back to its interval, if nothing answered before."""
+        if not timed and self.timed is not None:
+            self.timed.asked()
         if self._busy == "refreshing" and group == "sync" and self._job_task is not None:
             # A sync refreshes every feed too: the refresh gives way to it at once (the one on
             # opening, say), rather than turning away the `S` pressed at the gate.
@@ -166,7 +180,10 @@ class ReaderAppSync(ReaderAppFill):
         # The workers, started on demand, start now: their imports overlap the job's network
         # (the parser's, and the extractor's for the pages a sync or the fetch ahead reads
         # after: imported as the first page came, it held them seconds on a busy machine).
-        self.lib.start_workers_soon(articles=busy == "syncing" or self.prefetch_limit > 0)
+        # Not while nothing answers, the timed refresh backing off: each start was ~0.5 s of
+        # CPU to learn the network was still gone (acc48b B2). Started when a feed comes.
+        if self.timed is None or not self.timed.backing_off:
+            self.lib.start_workers_soon(articles=busy == "syncing" or self.prefetch_limit > 0)
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
@@ -204,7 +221,7 @@ class ReaderAppSync(ReaderAppFill):
                 self.library.drop_handed_over()  # read in: a sync from now on asks again
         if sync_next:
             return  # the sync's line is the status line's, not this refresh's summary
-        line = summary(result)
+        line = summary(result) + self._next_try(results)
         # Its time said with it, and its age as it grows: after a night open or a suspend,
         # "Refreshed 3 of 3 feeds: 0 new headlines" read as now (acc43c C4).
         self.job_ended = JobEnded(line, time.time(), synced_feeds(results) > 0)
@@ -215,6 +232,18 @@ class ReaderAppSync(ReaderAppFill):
         # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
         # on screen.
         self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+
+    def _next_try(self, results: list[FeedResult]) -> str:
+        """The timed refresh told how the job went (`TimedRefresh.ended`); while nothing
+        answers, when it tries again, for the job's line ("" otherwise)."""
+        if self.timed is None or not results:
+            return ""
+        self.timed.ended(nothing_answered(results))
+        if not self.timed.backing_off:
+            return ""
+        now = time.time()
+        then = datetime.fromtimestamp(self.timed.next_at(self.timed_tick_at, now)).astimezone()
+        return f" · trying again at {when(then, datetime.now().astimezone())}"
 
     async def _read_in(
         self,

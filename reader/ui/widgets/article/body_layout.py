@@ -107,10 +107,14 @@ class ArticleLayout(ArticleHighlighted):
         if self._matches is not None:
             # Re-wrapped (a resize, a theme): the same matches on their new lines. A table's
             # lines may now hold other matches: then the search starts again from the top line.
-            total, current = self._matches.total, self._current
+            before, current = self._matches, self._current
             self._find(self._query, self.top_line)
-            if self._matches is not None and self._matches.total == total:
-                self._current = current
+            if self._matches is not None and current is not None:
+                same = self._same_match(before, current)
+                if same is not None:
+                    self._current = same
+                elif self._matches.total == before.total:
+                    self._current = current
             if in_view:
                 self._reveal()
         if keyed is not None:

@@ -90,6 +90,21 @@ class ArticleSearch(ArticleState):
         self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
 
+    def _same_match(self, before: Spans, current: int) -> int | None:
+        """The match now (`_matches`, found again on the text laid out anew) that is match
+        `current` of `before`: the same one of the article's text, the reader's notes drawn
+        among it passed over. A note added holding the words searched is one more match: the
+        numbers after it moved on, and the search went to the match before the one it was at
+        (acc48b). None when that match was in a note, or the text's matches are others now (a
+        table's lines wrapped anew)."""
+        if self._matches is None:
+            return None
+        in_text = _text_matches(before)
+        now = _text_matches(self._matches)
+        if len(now) != len(in_text) or current not in in_text:
+            return None
+        return now[in_text.index(current)]
+
     def heading_in_view(self) -> None:
         """The heading just above the current match (a live blog's update's time and title),
         when it is at most `HEADING_REACH` lines above, brought into view with the match: a
@@ -151,3 +166,9 @@ class ArticleSearch(ArticleState):
         first, _last = spans.span_lines(index)
         context = min(CONTEXT_LINES, self.scrollable_content_region.height // 4)
         self.scroll_to(y=max(0, first - context), animate=False, immediate=True)
+
+
+def _text_matches(matches: Spans) -> list[int]:
+    """The numbers of `matches` in the article's own text, not in the reader's notes."""
+    runs = matches.lines.runs
+    return [n for n in range(matches.total) if not runs[matches.start_of(n)[0]].own]

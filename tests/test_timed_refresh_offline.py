@@ -1,0 +1,90 @@
+"""The timed refresh backs off while nothing answers (acc48b B2): a reader left open on a flight
+with `refresh_interval = "1m"` started its worker processes every minute (~0.5 s of CPU each) to
+learn again that the network was gone. The real reader under Pilot with a 1-second interval,
+its feed's server stopped (the port closed on 127.0.0.1); the policy's doubling on its own."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.config import load_config
+from reader.ui import app as app_module
+from reader.ui.app import ReaderApp
+from reader.ui.timed_refresh import BACK_OFF_AT_MOST, TimedRefresh
+from tests.tui_pilot import started, subscribe_to_page, until
+
+PAGE = "<html><body><article><h1>Harbour</h1><p>The pump house opened.</p></article></body></html>"
+
+
+def _refreshing_ticks(timed: TimedRefresh, ticks: int) -> list[int]:
+    """Which of `ticks` timer ticks refresh, nothing answering any of them."""
+    refreshed = []
+    for tick in range(1, ticks + 1):
+        if timed.tick():
+            refreshed.append(tick)
+            timed.ended(nothing_answered=True)
+    return refreshed
+
+
+def test_the_wait_doubles_while_nothing_answers_up_to_its_most() -> None:
+    timed = TimedRefresh(60)
+    assert _refreshing_ticks(timed, 40) == [1, 3, 7, 15, 31]
+    most = int(BACK_OFF_AT_MOST / 60)
+    for _ in range(10):
+        timed.ended(nothing_answered=True)
+    assert timed.every == most  # 30 minutes, not more
+    timed.ended(nothing_answered=False)  # an answer: the interval again
+    assert not timed.backing_off and timed.tick()
+    timed.ended(nothing_answered=True)
+    timed.asked()  # `r`: the interval again
+    assert timed.tick()
+    hourly = TimedRefresh(7200)
+    hourly.ended(nothing_answered=True)
+    assert hourly.every == 1  # an interval past the most: itself
+
+
+def test_a_timed_refresh_with_nothing_answering_backs_off(tmp_path: Path) -> None:
+    subscribe_to_page(tmp_path, PAGE, "Harbour Gazette", "Pump house")  # its server stopped
+    tmp_path.joinpath("config.toml").write_text(
+        '[feeds]\nrefresh_interval = "1s"\nrefresh_on_open = false\nfetch_ahead = 0\n', "utf-8"
+    )
+
+    class Counted(ReaderApp):
+        CSS_PATH = str(Path(app_module.__file__).with_name(ReaderApp.CSS_PATH))  # not here
+        ticks = refreshes = 0
+
+        def _timed_refresh(self) -> None:
+            self.ticks += 1
+            super()._timed_refresh()
+
+        async def _refresh(self, feeds: frozenset[str] | None = None, name: str = "") -> None:
+            self.refreshes += 1
+            await super()._refresh(feeds, name)
+
+    async def run() -> None:
+        app = Counted(tmp_path, config=load_config(tmp_path / "config.toml"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            pool_starts = 0
+            start = app.lib.cpu.start
+
+            def counted_start(articles: bool = True) -> None:
+                nonlocal pool_starts
+                pool_starts += 1
+                start(articles)
+
+            app.lib.cpu.start = counted_start  # type: ignore[method-assign]
+            await until(pilot, lambda: app.ticks >= 12, "12 ticks of the timer", timeout=120)
+            await until(pilot, lambda: not app._busy, "the refresh's end")
+            # Ticks 1, 3 and 7 (the 4th at 15), each failing: one in every tick refreshed
+            # before, each starting the worker processes.
+            assert app.refreshes <= 3, app.refreshes
+            assert pool_starts <= 1, pool_starts  # the first only: none while backing off
+            assert "Nothing answered at 127.0.0.1" in app.status
+            assert "trying again at" in app.status
+            before = app.refreshes
+            await pilot.press("r")  # the user's: at once, whatever the back-off
+            await until(pilot, lambda: app.refreshes > before, "r's refresh")
+
+    asyncio.run(run())
