@@ -73,6 +73,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "pictures_fold": ("--articles", "6", "--runs", "1"),
     "discovery_memory": ("--items", "2000", "--runs", "1"),
     "read_marks": (DATA, "--runs", "1"),
+    "reading_writes": (DATA, "--before", THIS, "--articles", "2"),
     "saved_sync_start": ("--saved", "5", "--uncached", "2", "--repeats", "1"),
     "same_feed_items": ("--against", THIS),  # no calls recorded: both checkouts' start
     "search_after_sync": ("--articles", "5", "--sample", "2"),
