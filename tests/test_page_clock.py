@@ -8,6 +8,7 @@ the real store in tmp_path, the CLI as a user runs it."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -241,3 +242,40 @@ def test_a_time_ago_that_shrinks_or_lags_is_no_clock() -> None:
     assert not only_clock_changed("Updated 3 minutes ago", "Updated 1 minute ago", at, before)
     assert not only_clock_changed("Updated 3 minutes ago", "Updated 4 minutes ago", at, before)
     assert not only_clock_changed("Posted 5 hours ago.", "Posted 2 hours ago.", at, before)
+
+
+def test_a_time_the_story_gives_corrected_to_the_fetch_s_minute_is_a_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d D1: "called at 19:45", corrected to the minute the page is fetched again at, was
+    read as the page's clock: "unchanged", the copy's words overwritten, 19:45 lost."""
+    called = f"{datetime.now(UTC) + timedelta(minutes=15):%H:%M}"  # no clock of any fetch here
+    site.stamp = f"Firefighters were called at {called} on Sunday."
+    url = site.url(PATH)
+    ran(capsys, data_dir, "show", url)
+    site.stamp = "Firefighters were called at {now:%H:%M} on Sunday."  # the fetch's minute
+    said = refreshed(capsys, data_dir, url)
+    assert "kept as copy 1" in said and "unchanged" not in said
+    assert f"called at {called}" in ran(capsys, data_dir, "show", url, "--version", "1")[0]
+    assert f"[-{called}-]" in ran(capsys, data_dir, "diff", url)[0]
+
+
+def test_a_page_s_clock_dates_no_update(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d D4: "Last updated 12:21", the page's clock, fetched again and unchanged but for
+    it, was cited as the copy's "Updated", after its "Retrieved"."""
+    site.stamp = (
+        'Published <time datetime="{now:%Y-%m-%d}T00:00:00+00:00">at 00:00</time>. Last updated'
+        ' <time datetime="{now:%Y-%m-%dT%H:%M:%S}+00:00">{now:%H:%M:%S}</time>'
+    )
+    url = site.url(PATH)
+    first = json.loads(ran(capsys, data_dir, "show", url, "--format", "json")[0])
+    assert first["updated"] is not None and first["updated"] <= first["fetched_at"]
+    said = refreshed(capsys, data_dir, url)
+    assert "unchanged since" in said and "kept as copy" not in said
+    shown = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert shown["fetched_at"] == first["fetched_at"] and shown["checked_at"]
+    assert shown["updated"] == first["updated"]
+    header = ran(capsys, data_dir, "show", url, "--offline")[0]
+    assert f"Updated: {first['updated']}" in header or "Updated:" not in header
