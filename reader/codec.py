@@ -374,6 +374,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "fetched_at": _dt(article.fetched_at),
         # Only when kept (the clock was behind): a record without it is the clock's alone.
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
+        # Only when a cache said it kept the page: a record without it was sent as made.
+        **({"made_at": [_dt(at) for at in article.made_at]} if article.made_at else {}),
         # Only when fetched again and found the same: a record without it was not.
         **({"checked_at": _dt(article.checked_at)} if article.checked_at else {}),
         # Only when the page said so anew: a record without it said nothing of the kind. One
@@ -469,6 +471,24 @@ def article_fetched_at(d: dict[str, Any]) -> datetime | None:
     return _parse_dt(d.get("fetched_at"))
 
 
+def article_updated(d: dict[str, Any]) -> tuple[datetime | None, bool]:
+    """When an article's record says it was updated, as much as was stated, and whether its
+    feed alone said so (`Article.updated_by_feed`), without rebuilding the article."""
+    updated = with_precision(_parse_dt(d.get("updated")), d.get("updated_precision") or "")
+    return updated, bool(d.get("updated_by_feed"))
+
+
+def article_made_at(d: dict[str, Any]) -> tuple[datetime, ...]:
+    """When a cache on the way said it made the page of an article's record (`Article.made_at`),
+    without rebuilding the article; () for none."""
+    made = d.get("made_at")
+    return (
+        tuple(datetime.fromisoformat(at) for at in made if isinstance(at, str) and at)
+        if isinstance(made, list)
+        else ()
+    )
+
+
 KEPT_BY = ("wallabag",)
 """The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
 STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE})
@@ -481,13 +501,14 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
     blocks = _with_anchors(tuple(_block_from_list(b) for b in d["blocks"]), d.get("anchors"))
     blocks = _with_spans(blocks, d.get("spans"))
+    updated, updated_by_feed = article_updated(d)
     return Article(
         url=d["url"],
         title=d.get("title") or "",
         author=d.get("author") or "",
         # A record from before precisions were kept has none: its dates are taken as whole.
         published=with_precision(_parse_dt(d.get("published")), d.get("published_precision") or ""),
-        updated=with_precision(_parse_dt(d.get("updated")), d.get("updated_precision") or ""),
+        updated=updated,
         site_name=d.get("site_name") or "",
         podcast=str(d.get("podcast") or ""),
         language=d.get("language") or "",
@@ -497,6 +518,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         document=bool(d.get("document")),
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
+        made_at=article_made_at(d),
         checked_at=_parse_dt(d.get("checked_at")),
         retracted=str(d.get("retracted") or d.get("feed_retracted") or ""),
         retracted_by_feed=not d.get("retracted") and bool(d.get("feed_retracted")),
@@ -508,7 +530,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         page_url=str(d.get("page_url") or ""),
         extractor=int(d.get("extractor") or 0),
         published_by_feed=bool(d.get("published_by_feed")),
-        updated_by_feed=bool(d.get("updated_by_feed")),
+        updated_by_feed=updated_by_feed,
         feed_date=_witness_date(d.get("feed_date")),
         section_front=bool(d.get("section_front")),
         # Said in the article's header and citation: one of the apps known, nothing a record
@@ -593,6 +615,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "published_by_feed",
         "updated_by_feed",
         "feed_date",
+        "made_at",
     ):
         data.pop(key, None)
     # Every object has the key: null for a copy never fetched again (`Article.checked_at`).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime
 
 from .fold import PUNCTUATION
@@ -23,18 +24,17 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 """A soft hyphen, zero-width spaces and joiners: nothing a reader sees."""
 
 
-def noise_apart(
-    old: str, new: str, retrieved: datetime | None, before: datetime | None = None
-) -> bool:
-    """Whether the text `new`, retrieved at `retrieved`, says what `old` (read at `before`)
-    says but for its typography and its page's clock (`page_clock.only_clock_changed`); False
-    for the same text, which is a copy repeated, not one differing by noise."""
+def noise_apart(old: str, new: str, made: Sequence[datetime], before: Sequence[datetime]) -> bool:
+    """Whether the text `new`, made at one of the times `made` (its retrieval first), says what
+    `old` (made at one of the times `before`) says but for its typography and its page's clock
+    (`page_clock.only_clock_changed`); False for the same text, which is a copy repeated, not
+    one differing by noise."""
     from .page_clock import only_clock_changed
 
     if old == new:
         return False
     old, new = _plain(old), _plain(new)
-    return old == new or only_clock_changed(old, new, retrieved, before)
+    return old == new or only_clock_changed(old, new, made, before)
 
 
 def _plain(text: str) -> str:

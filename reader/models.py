@@ -564,6 +564,10 @@ class Article:
     than a day, that clock behind (a laptop's reset to 2000), or earlier by more than an hour
     and less than a month, that clock ahead; a citation's "Retrieved" is then the server's time
     (`dates.retrieved_as_believed`). None for a clock the server agreed with."""
+    made_at: tuple[datetime, ...] = ()
+    """When a cache on the way (a CDN) said the page of this copy's text was made, before it
+    was retrieved (`page_clock.made_by_cache`: its Age, or the server's Date it kept): a clock
+    the page stamps itself with is read as of then (`page_clock`). () for a page sent as made."""
     checked_at: datetime | None = None
     """When a fetch last found the page saying what this copy says (`Store.renew_article`):
     the copy's `fetched_at` stays when it was first had, the fact a citation gives as evidence

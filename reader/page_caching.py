@@ -203,15 +203,19 @@ def _article_read(
 
 def _as_retrieved(article: Article, response: Response, entry: Entry) -> Article:
     """`article`, read from `response`'s page, as retrieved now: its retrieval time, the
-    clock's, and its server's where the clock is behind it (`Article.served_at`); without a
+    clock's, and its server's where the clock is behind it (`Article.served_at`); when a cache
+    on the way says it made the page (`Article.made_at`); without a
     date its page (or its feed) gives after that where the server's clock vouches for it
     (`dated_before`); what the page said nothing of taken from its feed's `entry`."""
+    from .page_clock import made_by_cache  # here, as the store: every command imports this
+
     now = datetime.now(UTC)
     taken = taken_at(response.date, now, response.age)
     # Again once filled in: the feed's date may be as far ahead.
     article = dated_before(filled_from(dated_before(article, taken), entry), taken)
     served = served_time(response.date, now, response.age)
-    return replace(article, fetched_at=now, served_at=served)
+    made = made_by_cache(response.date, response.age, now)
+    return replace(article, fetched_at=now, served_at=served, made_at=made)
 
 
 def extract_for_cache(
@@ -325,7 +329,6 @@ def renew_for_cache(
     as it is: Extracted() with no article, `refused` saying why when it was judged so. A page
     that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
-    from .page_clock import made_by_cache
     from .portal import relates
     from .retraction import retraction_of
 
@@ -356,12 +359,8 @@ def renew_for_cache(
         return Extracted(next_page=next_page, staged=article, packed=_packed(response, wire_gzip))
     # The copy there is kept as an earlier version when the text changed; a page the same as
     # before only renews the copy, and is no "update" to tell of.
-    # A cache on the way may have kept the page a while: its clock is read as of when it says.
-    made = made_by_cache(response.date, response.age, article.fetched_at or datetime.now(UTC))
     with whole_write():
-        renewed = writer.renew_article(
-            url, article, _packed(response, wire_gzip), fallback_html, made=made
-        )
+        renewed = writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html)
     if not renewed:
         return Extracted()
     return Extracted(article)

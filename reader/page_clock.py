@@ -4,15 +4,18 @@ only there is no new copy (`Store.renew_article`): else each fetch kept one ("ch
 kept as copy 5"), and the cap on copies kept dropped the copy where a real correction was first
 seen to make room for them (acc47b F6).
 
-Told apart from a time the story gives (a race run in 2:01:39, corrected to 2:01:09) by what it
-reads, every other word the same:
-- a time of day, to the second or the minute, is the newer copy's retrieval time, to
-  `CLOCK_SLACK` seconds, in any time zone (zones differ by whole half hours but a few, which are
-  left as copies);
-- or the time a cache on the way (a CDN) says the page was made, kept since (`made_by_cache`:
-  its Age, or the server's Date it kept);
-- a time "ago" ("3 minutes ago", "an hour ago", "just now") grew by no more than the time
-  between the two retrievals, to its unit.
+Told apart from a time the story gives (a race run in 2:01:39, corrected to 2:01:09; a fire
+crew called at 19:45, corrected to 20:05) by what it reads, every other word the same, in each
+copy as of when that copy was made (acc48d D1: only the newer one was read so, and a time
+corrected to the minute of a fetch was taken for the clock, the copy's words overwritten):
+- a time of day, to the second or the minute, that is the older copy's retrieval (or check)
+  time, changed to the newer copy's, to `CLOCK_SLACK` seconds, in any time zone (zones differ
+  by whole half hours but a few, which are left as copies);
+- or, for either, the time a cache on the way (a CDN) says the page was made, kept since
+  (`made_by_cache`: its Age, or the server's Date it kept);
+- a time "ago" ("3 minutes ago", "an hour ago", "just now") that grew by the time between the
+  two, to its unit: no more, and no less (acc48d D9: "12 minutes ago" to "2 minutes ago" is
+  another time).
 """
 
 from __future__ import annotations
@@ -41,17 +44,14 @@ _UNITS = {"sec": 1, "min": 60, "hr": 3600, "day": _DAY}
 
 
 def only_clock_changed(
-    old: str,
-    new: str,
-    retrieved: datetime | None,
-    before: datetime | None = None,
-    made: Sequence[datetime] = (),
+    old: str, new: str, made: Sequence[datetime], before: Sequence[datetime]
 ) -> bool:
-    """Whether `new`, retrieved at `retrieved` (made then, or at one of the times `made` a
-    cache says), says what `old` (read at `before`, when known) says but for the page's clock:
-    its times of day and its times ago, each changed one read as the clock (see the module's
-    note)."""
-    if retrieved is None or old == new:
+    """Whether `new`, made at one of the times `made` (its retrieval, and when a cache on the
+    way says it made it), says what `old`, made at one of the times `before` (when it was read,
+    and when a cache said), says but for the page's clock: its times of day and its times ago,
+    each changed one read as the clock in both (see the module's note). False with no time
+    known for either."""
+    if not made or not before or old == new:
         return False
     old, new = _differing(old, new)
     old_parts, new_parts = list(_parts(old)), list(_parts(new))
@@ -61,7 +61,7 @@ def only_clock_changed(
         if isinstance(was, str) or isinstance(now, str):
             if was != now:
                 return False  # words between them, or a stamp for words: another text
-        elif was[0] != now[0] and not _clock(was, now, (retrieved, *made), before):
+        elif was[0] != now[0] and not _clock(was, now, made, before):
             return False
     return True
 
@@ -99,20 +99,22 @@ def _parts(text: str) -> Iterator[str | re.Match[str]]:
 
 
 def _clock(
-    was: re.Match[str], now: re.Match[str], made: Sequence[datetime], before: datetime | None
+    was: re.Match[str], now: re.Match[str], made: Sequence[datetime], before: Sequence[datetime]
 ) -> bool:
-    """The stamp `was` of a copy read at `before` changed to `now` in one made at one of the
-    times `made` (its retrieval first), as a page's clock changes."""
+    """The stamp `was` of a copy made at one of the times `before` changed to `now` in one made
+    at one of the times `made`, as a page's clock changes."""
     if was["h"] is not None and now["h"] is not None:
         if (was["s"] is None) != (now["s"] is None):
             return False
-        return any(_at(now, at) for at in made)
+        return any(_at(was, at) for at in before) and any(_at(now, at) for at in made)
     if was["h"] is None and now["h"] is None:
-        if before is None:
-            return False
-        grown = (made[0] - before).total_seconds()
-        step = _UNITS[_unit(now)] if now["unit"] else 1
-        return _ago(now) <= _ago(was) + max(grown, 0) + step + CLOCK_SLACK
+        step = max(_step(was), _step(now))
+        grown = _ago(now) - _ago(was)
+        return any(
+            abs(grown - (at - then).total_seconds()) <= step + CLOCK_SLACK
+            for at in made
+            for then in before
+        )
     return False
 
 
@@ -129,6 +131,11 @@ def _unit(stamp: re.Match[str]) -> str:
     """A time ago's unit, as `_UNITS` names it."""
     unit = stamp["unit"].lower()
     return "hr" if unit.startswith("h") else unit[:3]
+
+
+def _step(stamp: re.Match[str]) -> int:
+    """Seconds a time ago is counted in: it says the same for as long ("just now": a minute)."""
+    return _UNITS[_unit(stamp)] if stamp["unit"] else 60
 
 
 def _ago(stamp: re.Match[str]) -> int:

@@ -8,6 +8,7 @@ the real store in tmp_path, the CLI as a user runs it."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -159,47 +160,122 @@ def test_a_stamp_to_the_minute_ago_or_kept_by_a_cache_alone_makes_no_copy(
 
 
 def test_what_reads_as_the_page_s_clock() -> None:
-    at = datetime(2026, 12, 7, 8, 15, 59, tzinfo=UTC)
-    assert only_clock_changed("Generated at 08:15:54.", "Generated at 08:15:59.", at)
-    assert only_clock_changed("Generated at 13:45:50.", "Generated at 13:45:57.", at)  # +5:30
-    assert not only_clock_changed("Generated at 08:15:54.", "Generated at 08:19:59.", at)
-    assert not only_clock_changed("Ran 2:01:39.", "Ran 2:01:09.", at)
-    assert not only_clock_changed("At 08:15:54, £3m.", "At 08:15:59, £4m.", at)
-    assert not only_clock_changed("At 08:15:54.", "At 08:15:54.", at)
-    assert not only_clock_changed("At 08:15:54.", "At 08:15:59.", None)
+    at = (datetime(2026, 12, 7, 8, 15, 59, tzinfo=UTC),)
+    before = (at[0] - timedelta(seconds=5),)
+
+    def clock(old: str, new: str) -> bool:
+        return only_clock_changed(old, new, at, before)
+
+    assert clock("Generated at 08:15:54.", "Generated at 08:15:59.")
+    assert clock("Generated at 13:45:54.", "Generated at 13:45:57.")  # +5:30
+    assert not clock("Generated at 08:15:54.", "Generated at 08:19:59.")
+    assert not clock("Ran 2:01:39.", "Ran 2:01:09.")
+    assert not clock("At 08:15:54, £3m.", "At 08:15:59, £4m.")
+    assert not clock("At 08:15:54.", "At 08:15:54.")
+    assert not only_clock_changed("At 08:15:54.", "At 08:15:59.", (), before)
+    assert not only_clock_changed("At 08:15:54.", "At 08:15:59.", at, ())
     # Looked for where the copies part, past the text they share (`_differing`).
     long = " ".join(f"word{n}" for n in range(5000))
-    assert only_clock_changed(f"{long} At 08:15:54.", f"{long} At 08:15:59.", at)
-    assert only_clock_changed(f"At 8:15:54 {long}", f"At 8:15:59 {long}", at)
-    assert not only_clock_changed(f"x {long} At 08:15:54.", f"y {long} At 08:15:59.", at)
-    assert not only_clock_changed(f"{long}1 08:15:54", f"{long}2 08:15:59", at)
+    assert clock(f"{long} At 08:15:54.", f"{long} At 08:15:59.")
+    assert clock(f"At 8:15:54 {long}", f"At 8:15:59 {long}")
+    assert not clock(f"x {long} At 08:15:54.", f"y {long} At 08:15:59.")
+    assert not clock(f"{long}1 08:15:54", f"{long}2 08:15:59")
+
+
+def test_a_time_corrected_to_the_fetch_s_is_no_clock() -> None:
+    """acc48d D1: the old stamp was never read against its own copy's time, so a time the
+    story gives corrected to the minute of the fetch (in any half-hour zone) was taken for the
+    clock, and the copy's words overwritten."""
+    at = (datetime(2026, 12, 7, 12, 35, 18, tzinfo=UTC),)
+    before = (datetime(2026, 12, 7, 12, 34, 7, tzinfo=UTC),)
+    assert not only_clock_changed(
+        "Called at 19:45 on Sunday.", "Called at 20:05 on Sunday.", at, before
+    )
+    assert not only_clock_changed("Called at 19:45.", "Called at 12:35.", at, before)
+    assert not only_clock_changed("At 07:14:09.", "At 12:35:18.", at, before)
+    # Kept by a cache (made at 12:30:07): its stamp read as of then, the copy's as of its own.
+    kept = (at[0], *made_by_cache("", "311", at[0]))
+    assert only_clock_changed("Updated 12:34.", "Updated 12:30.", kept, before)
+    assert not only_clock_changed("Updated 19:45.", "Updated 12:30.", kept, before)
+    assert only_clock_changed("Updated 12:30.", "Updated 12:35.", at, (before[0], *kept[1:]))
 
 
 def test_what_reads_as_the_page_s_clock_to_the_minute_through_a_cache_or_ago() -> None:
-    at = datetime(2026, 12, 7, 10, 42, 30, tzinfo=UTC)
-    before = at - timedelta(minutes=9)
-    # To the minute, at its retrieval, in any zone.
-    assert only_clock_changed("Updated 10:33.", "Updated 10:42.", at)
-    assert only_clock_changed("Updated 16:03.", "Updated 16:12.", at)  # +5:30
-    assert only_clock_changed("Updated 10:33 a.m.", "Updated 10:42 a.m.", at)
-    assert not only_clock_changed("Kick-off 10:33.", "Kick-off 10:39.", at)
-    assert not only_clock_changed("Met at 10:31.", "Met at 10:42:30.", at)
+    now = datetime(2026, 12, 7, 10, 42, 30, tzinfo=UTC)
+    at, before = (now,), (now - timedelta(minutes=9),)
+    # To the minute, at each retrieval, in any zone.
+    assert only_clock_changed("Updated 10:33.", "Updated 10:42.", at, before)
+    assert only_clock_changed("Updated 16:03.", "Updated 16:12.", at, before)  # +5:30
+    assert only_clock_changed("Updated 10:33 a.m.", "Updated 10:42 a.m.", at, before)
+    assert not only_clock_changed("Kick-off 10:33.", "Kick-off 10:39.", at, before)
+    assert not only_clock_changed("Met at 10:33.", "Met at 10:42:30.", at, before)
     # Made when a cache on the way says: its Age, or the Date it kept.
-    made = made_by_cache("", "300", at)
-    assert only_clock_changed("Updated 10:31.", "Updated 10:37.", at, before, made)
-    assert only_clock_changed("At 10:41:50.", "At 10:37:31.", at, before, made)  # older
-    kept = made_by_cache("Mon, 07 Dec 2026 10:35:02 GMT", "", at)
-    assert only_clock_changed("At 10:41:50.", "At 10:35:02.", at, before, kept)
-    assert not only_clock_changed("Updated 10:31.", "Updated 10:36.", at, before)  # no cache
-    assert not only_clock_changed("Updated 10:31.", "Updated 10:33.", at, before, made)
-    assert not only_clock_changed("Updated 10:31, £3m.", "Updated 10:37, £4m.", at, before, made)
-    assert made_by_cache("Mon, 07 Dec 2026 10:42:28 GMT", "0", at) == ()  # the clock's own
+    made = (now, *made_by_cache("", "300", now))
+    assert only_clock_changed("Updated 10:33.", "Updated 10:37.", made, before)
+    assert only_clock_changed("At 10:33:28.", "At 10:37:31.", made, before)  # older
+    kept = (now, *made_by_cache("Mon, 07 Dec 2026 10:35:02 GMT", "", now))
+    assert only_clock_changed("At 10:33:28.", "At 10:35:02.", kept, before)
+    assert not only_clock_changed("Updated 10:33.", "Updated 10:36.", at, before)  # no cache
+    assert not only_clock_changed("Updated 10:33.", "Updated 10:35.", made, before)
+    assert not only_clock_changed("Updated 10:33, £3m.", "Updated 10:37, £4m.", made, before)
+    assert made_by_cache("Mon, 07 Dec 2026 10:42:28 GMT", "0", now) == ()  # the clock's own
     # A time ago grows with the time between the retrievals, to its unit.
     assert only_clock_changed("Updated 3 minutes ago", "Updated 12 minutes ago", at, before)
-    assert only_clock_changed("Updated 3 minutes ago", "Updated 1 minute ago", at, before)
     assert only_clock_changed("Posted an hour ago.", "Posted 2 hours ago.", at, before)
     assert only_clock_changed("Updated just now", "Updated 9 mins ago", at, before)
     assert not only_clock_changed("Updated 3 minutes ago", "Updated 3 hours ago", at, before)
-    assert not only_clock_changed("Updated 3 minutes ago", "Updated 9 minutes ago", at)
+    assert not only_clock_changed("Updated 3 minutes ago", "Updated 9 minutes ago", at, ())
     assert not only_clock_changed("3 minutes ago, £3m", "9 minutes ago, £4m", at, before)
     assert not only_clock_changed("Updated 10:33", "Updated 9 minutes ago", at, before)
+    # Made by a cache 5 minutes before: 4 minutes more, not 9.
+    assert only_clock_changed("Updated 3 minutes ago", "Updated 7 minutes ago", made, before)
+
+
+def test_a_time_ago_that_shrinks_or_lags_is_no_clock() -> None:
+    """acc48d D9: a time ago that shrank was read as the clock (an upper bound only), against
+    the README ("grown by no more than"): it must grow by the time between the fetches."""
+    now = datetime(2026, 12, 7, 10, 42, 30, tzinfo=UTC)
+    at, before = (now,), (now - timedelta(minutes=9),)
+    assert not only_clock_changed(
+        "Updated 12 minutes ago. X", "Updated 2 minutes ago. X", at, before
+    )
+    assert not only_clock_changed("Updated 3 minutes ago", "Updated 1 minute ago", at, before)
+    assert not only_clock_changed("Updated 3 minutes ago", "Updated 4 minutes ago", at, before)
+    assert not only_clock_changed("Posted 5 hours ago.", "Posted 2 hours ago.", at, before)
+
+
+def test_a_time_the_story_gives_corrected_to_the_fetch_s_minute_is_a_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d D1: "called at 19:45", corrected to the minute the page is fetched again at, was
+    read as the page's clock: "unchanged", the copy's words overwritten, 19:45 lost."""
+    called = f"{datetime.now(UTC) + timedelta(minutes=15):%H:%M}"  # no clock of any fetch here
+    site.stamp = f"Firefighters were called at {called} on Sunday."
+    url = site.url(PATH)
+    ran(capsys, data_dir, "show", url)
+    site.stamp = "Firefighters were called at {now:%H:%M} on Sunday."  # the fetch's minute
+    said = refreshed(capsys, data_dir, url)
+    assert "kept as copy 1" in said and "unchanged" not in said
+    assert f"called at {called}" in ran(capsys, data_dir, "show", url, "--version", "1")[0]
+    assert f"[-{called}-]" in ran(capsys, data_dir, "diff", url)[0]
+
+
+def test_a_page_s_clock_dates_no_update(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d D4: "Last updated 12:21", the page's clock, fetched again and unchanged but for
+    it, was cited as the copy's "Updated", after its "Retrieved"."""
+    site.stamp = (
+        'Published <time datetime="{now:%Y-%m-%d}T00:00:00+00:00">at 00:00</time>. Last updated'
+        ' <time datetime="{now:%Y-%m-%dT%H:%M:%S}+00:00">{now:%H:%M:%S}</time>'
+    )
+    url = site.url(PATH)
+    first = json.loads(ran(capsys, data_dir, "show", url, "--format", "json")[0])
+    assert first["updated"] is not None and first["updated"] <= first["fetched_at"]
+    said = refreshed(capsys, data_dir, url)
+    assert "unchanged since" in said and "kept as copy" not in said
+    shown = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert shown["fetched_at"] == first["fetched_at"] and shown["checked_at"]
+    assert shown["updated"] == first["updated"]
+    header = ran(capsys, data_dir, "show", url, "--offline")[0]
+    assert f"Updated: {first['updated']}" in header or "Updated:" not in header

@@ -129,6 +129,7 @@ class LibraryReextraction(LibraryPruning):
                 fetched_at=old.fetched_at if old else fetched_at or _now(),
                 kept_by=old.kept_by if old else "",
                 served_at=old.served_at if old else None,
+                made_at=old.made_at if old else (),  # its page's, read again: its clock's time
             )
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)

@@ -19,6 +19,8 @@ from ..anchored_entries import changed_entries
 from ..codec import (
     article_fetched_at,
     article_from_dict,
+    article_made_at,
+    article_updated,
     struck_from_dict,
     text_from_dict,
 )
@@ -86,25 +88,26 @@ def _noise_apart(
         return False
     if said_in(before) != said_in(copy):
         return False
-    try:
-        at = article_fetched_at(copy)
-    except (KeyError, TypeError, ValueError):
-        at = None
-    return noise_apart(said_before[0], said[0], at, _read_at(before))
+    return noise_apart(said_before[0], said[0], _made_times(copy), _made_times(before))
 
 
-def _read_at(data: Any) -> datetime | None:
-    """When the words of a copy's record (parsed) were last read off its page: when it was
-    last checked the same (`Article.checked_at`: its text the page's then, a clock in it
-    stamped then), else when it was retrieved; None when that can't be read."""
+def _made_times(data: Any) -> tuple[datetime, ...]:
+    """When the words of a copy's record (parsed) were made, as a clock in them reads: when
+    they were last read off its page (when it was last checked the same, `Article.checked_at`:
+    its text the page's then; else when it was retrieved), and when a cache on the way said it
+    made that page (`Article.made_at`); () when that can't be read."""
     if not isinstance(data, dict):
-        return None
-    with suppress(TypeError, ValueError):
+        return ()
+    with suppress(TypeError, ValueError, KeyError):
         checked = data.get("checked_at")
         if isinstance(checked, str) and checked:
-            return datetime.fromisoformat(checked)
-        return article_fetched_at(data)
-    return None
+            read = datetime.fromisoformat(checked)
+        elif (fetched := article_fetched_at(data)) is not None:
+            read = fetched
+        else:
+            return ()
+        return (read, *article_made_at(data))
+    return ()
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -137,11 +140,10 @@ def _clock_alone(
     said: tuple[str, ...],
     now: tuple[str, ...] | None,
     article: Article,
-    made: tuple[datetime, ...],
 ) -> bool:
-    """What the copy `record` says (`said`) and what `article`, fetched again (made at one of
-    the times `made` a cache says, if any), says (`now`) differ only in the time its page
-    stamps itself with at each request (`page_clock`): no new copy."""
+    """What the copy `record` says (`said`) and what `article`, fetched again, says (`now`)
+    differ only in the time its page stamps itself with at each request (`page_clock`), each
+    stamp its copy's clock: no new copy."""
     # Here, not at the top: only a page fetched again and changed needs its pattern, and every
     # command imports the store.
     from ..page_clock import only_clock_changed
@@ -149,7 +151,10 @@ def _clock_alone(
     return (
         now is not None
         and said[1:] == now[1:]
-        and only_clock_changed(said[0], now[0], article.fetched_at, _read_at(_parsed(record)), made)
+        and article.fetched_at is not None
+        and only_clock_changed(
+            said[0], now[0], (article.fetched_at, *article.made_at), _made_times(_parsed(record))
+        )
     )
 
 
@@ -172,20 +177,26 @@ def _parsed(record: Any) -> Any:
         return None
 
 
-def _checked(article: Article, record: Any) -> Article:
+def _checked(article: Article, record: Any, clock: bool) -> Article:
     """`article`, fetched again and saying what the copy `record` says, as the copy retrieved
     when that was (its `fetched_at`, and `served_at` with it) and found the same now
     (`checked_at`): a renewal moved the retrieval time, and "Retrieved" in a dossier's citation
-    said when the words were last looked at, not since when they were on file (acc44c C8)."""
+    said when the words were last looked at, not since when they were on file (acc44c C8).
+    `clock`: the words the same but for the page's clock (`_clock_alone`), whose time is no
+    update's: the copy's time of update stays (acc48d D4: "Last updated 12:21", the clock, was
+    cited as "Updated" after the copy's "Retrieved")."""
     try:
         data = json.loads(record)
         first = article_fetched_at(data)
         served = data.get("served_at")
         served_at = datetime.fromisoformat(served) if isinstance(served, str) and served else None
+        updated, by_feed = article_updated(data) if clock else (article.updated, False)
     except (ValueError, TypeError, KeyError):  # read as the record is: it was, just above
         return article
     if first is None:
         return article
+    if clock:
+        article = replace(article, updated=updated, updated_by_feed=by_feed)
     return replace(article, fetched_at=first, served_at=served_at, checked_at=article.fetched_at)
 
 
@@ -231,11 +242,9 @@ class StoreVersions(StoreRetractionsEnded):
         packed_page: bytes,
         fallback_html: str = "",
         later_pages: list[tuple[str, bytes]] | None = None,
-        made: tuple[datetime, ...] = (),
     ) -> bool:
         """Cache `article`, fetched again, in place of the copy there (with `later_pages`, the
-        raw pages after its first, of one over several; `made`: when a cache on the way says
-        its page was made, `page_clock.made_by_cache`); True when its text, headline, byline
+        raw pages after its first, of one over several); True when its text, headline, byline
         or date of publication changed (`_said_in`): the copy
         then kept as its latest earlier version (record and first raw page, at most
         `MAX_VERSIONS`), and the article marked as changed since it was last read."""
@@ -247,11 +256,11 @@ class StoreVersions(StoreRetractionsEnded):
             raw = self._value(self._articles, f"raw:{key}")
             said, now = _said_in(record), _said_in(_article_record(article))
             changed = said is not None and (
-                (said != now and not _clock_alone(record, said, now, article, made))
+                (said != now and not _clock_alone(record, said, now, article))
                 or _newly_retracted(record, article)
             )
             if said is not None and not changed:
-                article = _checked(article, record)
+                article = _checked(article, record, said != now)
             if record is not None and not article.retracted and said_in(_parsed(record))[0]:
                 # Said no longer, copy or none: kept as said, from when to when.
                 records = [data for _, data in self._records_of(key)]
