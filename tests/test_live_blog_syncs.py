@@ -224,3 +224,24 @@ def test_a_live_blog_is_listed_by_its_last_update_and_marked_live(
     ran(capsys, data_dir, "sync")
     first, second = ran(capsys, data_dir, "list")[0].splitlines()
     assert "Harbour roadworks" in first and "(live)" not in first + second
+
+
+def test_a_304_for_a_live_blogs_page_is_a_check_of_its_copy(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync asking a live blog's page "changed since?" and answered 304 checked the copy: its
+    "Checked:" says so, as a page fetched whole and found the same does; the copy was shown as
+    last checked at its retrieval, hours before."""
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    ident = _id(capsys, data_dir)
+    first = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    retrieved = next(x for x in first.splitlines() if x.startswith("Retrieved: "))
+    assert "Checked: " not in first
+    time.sleep(1.1)  # a check a second later: a time of its own, to the second
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 304]
+    shown = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    assert retrieved in shown.splitlines()  # the copy as retrieved then
+    check = next(x for x in shown.splitlines() if x.startswith("Checked: "))
+    assert check.endswith(", unchanged") and check[9:-11] > retrieved[11:], (retrieved, check)

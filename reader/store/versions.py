@@ -281,6 +281,15 @@ class StoreVersions(StoreRetractionsEnded):
                 self._articles.set(f"pages:{key}", pack_page_list(later_pages))
         return changed
 
+    def mark_checked(self, url: str, at: datetime) -> None:
+        """The page of `url`'s cached article answered "not changed since" (a 304 to a live
+        blog's "changed since?"): its copy checked at `at` (`Article.checked_at`), as a page
+        fetched whole and found the same is (`_checked`)."""
+        with self._articles.transact():
+            article = self.article(url)
+            if article is not None:
+                self.put_article(url, replace(article, checked_at=at))
+
     def _note_changed_entries(self, key: str, record: str, article: Article, more: bool) -> None:
         """Keep which of the entries items point into (`anchored_entries`) the copy `record`
         had that `article` changed; `more`: added to those kept, the page not opened since."""
