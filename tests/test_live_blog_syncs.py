@@ -245,3 +245,21 @@ def test_a_304_for_a_live_blogs_page_is_a_check_of_its_copy(
     assert retrieved in shown.splitlines()  # the copy as retrieved then
     check = next(x for x in shown.splitlines() if x.startswith("Checked: "))
     assert check.endswith(", unchanged") and check[9:-11] > retrieved[11:], (retrieved, check)
+
+
+def test_list_json_says_which_headline_is_a_live_blog(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader list --json` has `live`, the row's "(live)", for a script as for the eye."""
+    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+
+    def live() -> dict[str, bool]:
+        rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+        return {row["title"]: row["live"] for row in rows}
+
+    assert live() == {"Live: berth fires": True, "Harbour roadworks": False}
+    blog.ended = "2026-12-07T10:30:00+00:00"
+    ran(capsys, data_dir, "sync")
+    assert live() == {"Live: berth fires": False, "Harbour roadworks": False}

@@ -110,6 +110,7 @@ def headline_json(
         "taken_down": h.taken_down,
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "corrected": h.corrected,  # earlier copies kept, read or not (acc44c C7)
+        "live": bool(h.live_at),  # a live blog still running: the row's "(live)"
         # What became of the story, and whose word it is, as `show --format json` has them.
         "retracted": h.retracted,
         "retracted_by": ("feed" if h.retracted_by_feed else "page") if h.retracted else None,
