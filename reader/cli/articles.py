@@ -33,6 +33,7 @@ from ..reports import (
     SaveOutcome,
     across_feeds,
     also_in,
+    listed_at,
     newest_first,
     saved_moment,
 )
@@ -568,7 +569,8 @@ def _print_lines(
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
-        when = _listed_when(e.published)
+        # A live blog still running: its last update, as the list is ordered (`listed_at`).
+        when = _listed_when(listed_at(h) if h.live_at else e.published)
         if by_saving and (saved := saved_moment(h)) is not None:
             when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)
