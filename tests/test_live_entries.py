@@ -273,3 +273,52 @@ def test_a_diff_keeps_new_entries_apart_from_the_summary_s_rewrite(
     hunks = out.split("\n\n")
     assert "11:05 · Update 5: crews on berth 5, its heading and paragraph 1" in out
     assert not [h for h in hunks if "Key point" in h and "Update 5" in h], out
+
+
+def test_only_the_item_whose_entry_was_corrected_is_marked_corrected(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 2 corrected made every item pointing into the blog "corrected" (δ, `list
+    --corrected`, `is:corrected`): an item is corrected when its own entry was, for good,
+    the page opened since or not."""
+    synced(site, data_dir, capsys)
+
+    def corrected() -> dict[str, bool]:
+        out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
+        return {item["link"].rpartition("/")[2]: item["corrected"] for item in json.loads(out)}
+
+    def synced_with(fixed: int) -> None:
+        CORRECTED.add(fixed)
+        try:
+            site.body = blog(site.entries)
+            ran(capsys, data_dir, "sync")
+        finally:
+            CORRECTED.clear()
+
+    site.entries = [1, 2, 3, 4]
+    site.summary = "A third fire is reported near the grain silos."
+    synced_with(2)
+    assert corrected() == {
+        "port-fire.html": True,  # the page: one of its entries corrected
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": False,
+    }
+    listed = ran(capsys, data_dir, "list", "--corrected", "--feed", "Metro Daily")[0]
+    assert "Update 2" in listed and "Update 1" not in listed and "Update 3" not in listed
+    # The page read (its Δ gone), then entry 3 corrected too: entry 2's item stays corrected.
+    [page_id] = [
+        item["id"]
+        for item in json.loads(ran(capsys, data_dir, "list", "--json")[0])
+        if item["link"] == site.url(BLOG)
+    ]
+    ran(capsys, data_dir, "show", page_id)
+    CORRECTED.add(2)
+    site.summary = "Crews hold the fire at the grain silos."
+    synced_with(3)
+    assert corrected() == {
+        "port-fire.html": True,
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": True,
+    }

@@ -120,6 +120,7 @@ _ARTICLE_PREFIXES = (
     "versions:",
     "renewed:",
     "changed-entries:",
+    "corrected-entries:",
     "copies-dropped:",
     "grown:",
     "retraction-ended:",

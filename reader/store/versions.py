@@ -218,6 +218,10 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
 CHANGED_ENTRIES = "changed-entries:"
 """Per article key, the anchors of the entries (`anchored_entries`) syncs changed since the page
 was last opened: an item pointing into one of them is changed (Δ), the others not."""
+CORRECTED_ENTRIES = "corrected-entries:"
+"""Per article key, the anchors of the entries (`anchored_entries`) any sync changed, opened since
+or not: of a corrected page (`corrected_keys`), an item pointing into one of them is corrected
+(δ), the others not. None for a page corrected before they were kept: all its items are."""
 
 
 @_reporting_storage_errors
@@ -301,19 +305,28 @@ class StoreVersions(StoreRetractionsEnded):
         if before is None or not any(block.anchors for block in before.blocks):
             self._articles.delete(CHANGED_ENTRIES + key)
             return
-        kept = self._load(self._articles, CHANGED_ENTRIES + key, [])
-        if not isinstance(kept, list) or not more:
-            kept = []
-        changed = sorted({*map(str, kept), *changed_entries(before, article)})
-        self._save(self._articles, CHANGED_ENTRIES + key, changed)
+        changed = changed_entries(before, article)
+        for prefix, kept_too in ((CHANGED_ENTRIES, more), (CORRECTED_ENTRIES, True)):
+            kept = self._load(self._articles, prefix + key, []) if kept_too else []
+            kept = kept if isinstance(kept, list) else []
+            self._save(self._articles, prefix + key, sorted({*map(str, kept), *changed}))
 
     def changed_entry_anchors(self) -> dict[str, list[str]]:
-        """By article key, the entries items point into that a sync changed (see
+        """By article key, the entries items point into that a sync changed since the page was
+        last opened (see `_note_changed_entries`)."""
+        return self._entry_anchors(CHANGED_ENTRIES)
+
+    def corrected_entry_anchors(self) -> dict[str, list[str]]:
+        """By article key, the entries items point into that any sync changed (see
         `_note_changed_entries`)."""
+        return self._entry_anchors(CORRECTED_ENTRIES)
+
+    def _entry_anchors(self, prefix: str) -> dict[str, list[str]]:
+        """By article key, the anchors kept under `prefix`, in one query."""
         found: dict[str, list[str]] = {}
-        for key, raw in rows_with_prefix(self._articles, CHANGED_ENTRIES):
+        for key, raw in rows_with_prefix(self._articles, prefix):
             # A long list is kept in a file of its own, not in the row: read as any record.
-            value = self._load(self._articles, CHANGED_ENTRIES + key) if raw is None else raw
+            value = self._load(self._articles, prefix + key) if raw is None else raw
             with suppress(TypeError, ValueError):
                 value = json.loads(value) if isinstance(value, str) else value
             if isinstance(value, list):
