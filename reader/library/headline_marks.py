@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from ..anchored_entries import item_changed
+from ..anchored_entries import item_changed, points_into
 from ..dates import parse_datetime, zone_unstated, zoned_as
 from ..feed_tags import saved_tags
 from ..models import Entry, made
@@ -110,7 +110,12 @@ class HeadlineMarks:
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
                 "saved_at": saved_time(record),
-                "live_at": self.live[key][0] if cached and key in self.live else 0.0,
+                # The blog's item alone: one pointing into it is one entry, of its own time.
+                "live_at": (
+                    self.live[key][0]
+                    if cached and key in self.live and not points_into(entry.link)
+                    else 0.0
+                ),
             },
         )
 
