@@ -28,6 +28,7 @@ from .models import (
     Feed,
     Inline,
     Reach,
+    TextMarks,
     made,
 )
 
@@ -576,6 +577,27 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
             at += len(text)
         at += 1
     return runs
+
+
+_HEADING = BlockKind.HEADING.value
+
+
+def headings_from_dict(d: dict[str, Any]) -> list[tuple[int, str]]:
+    """Where in `text_from_dict(d)` each heading's line starts, with its text: a hit's line
+    names the live blog's entry its match is in (`full_text`). Asked for a hit only."""
+    found: list[tuple[int, str]] = []
+    at = 0  # where the line starts in the text
+    kinds = (block[0] for block in d["blocks"] if block[0] != _IMAGE)  # a line each
+    for line, kind in zip(_text_lines(d), kinds, strict=True):
+        if kind == _HEADING:
+            found.append((at, line))
+        at += len(line) + 1
+    return found
+
+
+def marks_from_dict(d: dict[str, Any]) -> TextMarks:
+    """`TextMarks` of a record."""
+    return TextMarks(struck_from_dict(d), headings_from_dict(d))
 
 
 def article_to_json(article: Article) -> dict[str, Any]:

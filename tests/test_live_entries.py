@@ -322,3 +322,34 @@ def test_only_the_item_whose_entry_was_corrected_is_marked_corrected(
         "port-fire.html#block-2": True,
         "port-fire.html#block-3": True,
     }
+
+
+def test_a_search_hit_names_the_entry_its_match_is_in(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list --search Okonkwo` gave the sentence alone: on a blog of 400 updates the editor
+    could not tell which update, of which time, named her (acc48c C12). A match before any
+    entry (the pinned summary) names none."""
+    site.entries = list(range(1, 13))
+    site.body = blog(site.entries, ["Investigator Okonkwo-Dahl joins the inquiry", "Roads shut"])
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    out = ran(capsys, data_dir, "list", "--search", "coroner's")[0]
+    hit = [line for line in out.splitlines() if "coroner" in line.lower() and "Image" not in line]
+    assert any("11:05 · Update 5: crews on berth 5 · " in line for line in hit), out
+    out = ran(capsys, data_dir, "list", "--search", "inquiry")[0]
+    assert "inquiry" in out and "Update" not in out.split("inquiry")[0].splitlines()[-1], out
+
+
+def test_an_item_pointing_into_a_live_blog_is_listed_at_its_own_time(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the blog's own item is listed (and dated) by its last update, with "(live)": each
+    item pointing into it is one entry, of its own time (170 Metro items all said the time of
+    the last sync)."""
+    synced(site, data_dir, capsys)
+    out = ran(capsys, data_dir, "list")[0]
+    assert f"{TITLE}  (live)" in out.splitlines()[0], out
+    assert "2026-12-07 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
+    rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert [row["live"] for row in rows] == [True, False, False, False]

@@ -19,11 +19,11 @@ from ..anchored_entries import changed_entries
 from ..codec import (
     article_fetched_at,
     article_from_dict,
-    struck_from_dict,
+    marks_from_dict,
     text_from_dict,
 )
 from ..keys import article_key
-from ..models import Article
+from ..models import Article, TextMarks
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
@@ -533,12 +533,12 @@ class StoreVersions(StoreRetractionsEnded):
 
     def searched_copies(
         self, key: str
-    ) -> list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]]:
+    ) -> list[tuple[datetime | None, str, str, str, Callable[[], TextMarks]]]:
         """The kept earlier versions of the article cached under `key`, oldest first, as a
         search reads them: each's retrieval time, title, byline and text
-        (`codec.text_from_dict`) and where its struck-through runs are, worked out when asked
-        (`codec.struck_from_dict`), without rebuilding it; a damaged one left out."""
-        found: list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]] = []
+        (`codec.text_from_dict`) and where its struck-through runs and headings are, worked out
+        when asked (`codec.marks_from_dict`), without rebuilding it; a damaged one left out."""
+        found: list[tuple[datetime | None, str, str, str, Callable[[], TextMarks]]] = []
         for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
@@ -554,7 +554,7 @@ class StoreVersions(StoreRetractionsEnded):
                     title if isinstance(title, str) else "",
                     author if isinstance(author, str) else "",
                     text,
-                    partial(struck_from_dict, data),
+                    partial(marks_from_dict, data),
                 )
             )
         return found
