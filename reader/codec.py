@@ -554,8 +554,20 @@ _STRUCK = 1 << _INLINE_FLAGS.index("struck")
 def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
     """Where in `text_from_dict(d)` the struck-through runs of a paragraph are (start, end,
     without their outer spaces, as Markdown marks them): a hit's snippet marks them as the
-    text does. Asked for a hit only: most records read by a search are no hit."""
+    text does (`marks_from_dict`)."""
+    return marks_from_dict(d).struck
+
+
+_HEADING = BlockKind.HEADING.value
+
+
+def marks_from_dict(d: dict[str, Any]) -> TextMarks:
+    """What a hit's line marks in `text_from_dict(d)`, in one walk of the record: where its
+    struck-through runs are (`struck_from_dict`), and where each heading's line starts, with
+    its text (a hit's line names the live blog's entry its match is in). Asked for a hit only:
+    most records read by a search are no hit."""
     runs: list[tuple[int, int]] = []
+    headings: list[tuple[int, str]] = []
     at = 0  # where the line starts in the text
     for kind, _level, _ordinal, inlines, *row in d["blocks"]:
         if kind == _IMAGE:
@@ -564,6 +576,8 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
             cells = (("".join(i[0] for i in cell) or "—") for cell in row[0])
             at += len(" | ".join(cells)) + 1
             continue
+        if kind == _HEADING:
+            headings.append((at, "".join(i[0] for i in inlines)))
         # A paragraph's line is its inlines' texts: measured as they are walked, not joined
         # again (the text was made already; a hit's runs took as long as its text).
         for i in inlines:
@@ -576,28 +590,7 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
                 runs.append((begin, end))
             at += len(text)
         at += 1
-    return runs
-
-
-_HEADING = BlockKind.HEADING.value
-
-
-def headings_from_dict(d: dict[str, Any]) -> list[tuple[int, str]]:
-    """Where in `text_from_dict(d)` each heading's line starts, with its text: a hit's line
-    names the live blog's entry its match is in (`full_text`). Asked for a hit only."""
-    found: list[tuple[int, str]] = []
-    at = 0  # where the line starts in the text
-    kinds = (block[0] for block in d["blocks"] if block[0] != _IMAGE)  # a line each
-    for line, kind in zip(_text_lines(d), kinds, strict=True):
-        if kind == _HEADING:
-            found.append((at, line))
-        at += len(line) + 1
-    return found
-
-
-def marks_from_dict(d: dict[str, Any]) -> TextMarks:
-    """`TextMarks` of a record."""
-    return TextMarks(struck_from_dict(d), headings_from_dict(d))
+    return TextMarks(runs, headings)
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
