@@ -1,5 +1,5 @@
 """The entries of a page that feed items point into (`page#block-20`: each entry of a live blog
-an item of its own, acc48c C3): which of them a new copy of the page changed.
+an item of its own, acc48c C3): which of them a new copy of the page changed, or ever corrected.
 
 An entry runs from the block holding its anchor (`Block.anchors`, an id the extractor kept) to
 the next block holding one. A sync that finds the page grew marks the page changed (Δ), but an
@@ -37,9 +37,17 @@ def changed_entries(before: Article, after: Article) -> list[str]:
     return sorted(anchor for anchor, text in entry_texts(before).items() if now.get(anchor) != text)
 
 
+def points_into(link: str) -> bool:
+    """Whether an item linking to `link` points into its page (`page#block-20`): one entry of
+    it, not the page whole."""
+    return bool(link.partition("#")[2])
+
+
 def item_changed(link: str, changed: list[str] | None) -> bool:
-    """Whether the item linking to `link`, whose page a sync found changed, is changed itself:
-    one pointing into the page (`#block-20`) when its entry is among those `changed` (None:
-    not known, as for a page changed before entries were told apart), any other always."""
-    _page, _hash, anchor = link.partition("#")
-    return not anchor or changed is None or anchor in changed
+    """Whether the item linking to `link`, whose page a sync found changed (or corrected), is
+    changed (corrected) itself: one pointing into the page (`#block-20`) when its entry is among
+    those `changed` (None: not known, as for a page changed before entries were told apart),
+    any other always."""
+    if not points_into(link):
+        return True
+    return changed is None or link.partition("#")[2] in changed

@@ -28,6 +28,7 @@ from .models import (
     Feed,
     Inline,
     Reach,
+    TextMarks,
     made,
 )
 
@@ -575,8 +576,20 @@ _STRUCK = 1 << _INLINE_FLAGS.index("struck")
 def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
     """Where in `text_from_dict(d)` the struck-through runs of a paragraph are (start, end,
     without their outer spaces, as Markdown marks them): a hit's snippet marks them as the
-    text does. Asked for a hit only: most records read by a search are no hit."""
+    text does (`marks_from_dict`)."""
+    return marks_from_dict(d).struck
+
+
+_HEADING = BlockKind.HEADING.value
+
+
+def marks_from_dict(d: dict[str, Any]) -> TextMarks:
+    """What a hit's line marks in `text_from_dict(d)`, in one walk of the record: where its
+    struck-through runs are (`struck_from_dict`), and where each heading's line starts, with
+    its text (a hit's line names the live blog's entry its match is in). Asked for a hit only:
+    most records read by a search are no hit."""
     runs: list[tuple[int, int]] = []
+    headings: list[tuple[int, str]] = []
     at = 0  # where the line starts in the text
     for kind, _level, _ordinal, inlines, *row in d["blocks"]:
         if kind == _IMAGE:
@@ -585,6 +598,8 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
             cells = (("".join(i[0] for i in cell) or "—") for cell in row[0])
             at += len(" | ".join(cells)) + 1
             continue
+        if kind == _HEADING:
+            headings.append((at, "".join(i[0] for i in inlines)))
         # A paragraph's line is its inlines' texts: measured as they are walked, not joined
         # again (the text was made already; a hit's runs took as long as its text).
         for i in inlines:
@@ -597,7 +612,7 @@ def struck_from_dict(d: dict[str, Any]) -> list[tuple[int, int]]:
                 runs.append((begin, end))
             at += len(text)
         at += 1
-    return runs
+    return TextMarks(runs, headings)
 
 
 def article_to_json(article: Article) -> dict[str, Any]:

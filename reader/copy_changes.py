@@ -11,7 +11,6 @@ rewritten costs no more than a long article edited.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from .dates import stated_iso
+from .entry_headings import ENTRY_HEADING_CHARS, is_entry_heading
 from .models import Article, BlockKind
 from .text_shape import one_line
 from .word_diff import Opcode, Span, Words, keys, spans_from, whole, word_and_space
@@ -134,25 +134,18 @@ def paragraphs(article: Article) -> list[str]:
     return [text for text, _heading in _units(article)]
 
 
-_TIMED = re.compile(r"\d{1,4}[-:.]\d{2}")
-"""How a live blog's entry heading starts: its time ("11:33 · Update 38", "23.48 GMT", "2026-12-07
-11:35 · …"), as `extract.live_blog` writes it."""
-ENTRY_HEADING_CHARS = 80
-"""An entry heading naming a change is cut to this many characters."""
-
-
 def entry_places(article: Article) -> tuple[tuple[str, int], ...]:
     """Of each of `article`'s `paragraphs`, the live-blog entry it is in (its time heading,
     one line) and its number in it (0: the heading itself); () when the article has fewer than
     two timed headings: a diff of a 600-paragraph blog named a correction "Paragraph 412"
     alone (acc48c C9). Before the first entry (a summary), ("", n)."""
     units = list(_units(article))
-    if sum(1 for text, heading in units if heading and _TIMED.match(text)) < 2:
+    if sum(1 for text, heading in units if heading and is_entry_heading(text)) < 2:
         return ()
     places: list[tuple[str, int]] = []
     entry, number = "", 0
     for text, heading in units:
-        if heading and _TIMED.match(text):
+        if heading and is_entry_heading(text):
             entry, number = text[:ENTRY_HEADING_CHARS], 0
         elif heading and not entry:
             number = 0  # a heading before the entries ("Summary") starts no entry

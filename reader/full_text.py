@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 
 from .cells import terminal_cells
 from .dates import in_local_time
+from .entry_headings import ENTRY_HEADING_CHARS, is_entry_heading
 from .feed_summary import summary_line
 from .fold import TYPESET, Folding, as_folded, composed, fold
 from .keys import link_key
-from .models import Article, BlockKind, Entry
+from .models import Article, BlockKind, Entry, TextMarks
 from .reports import Headline
 from .safe import safe_line
 from .search_bodies import Kept
@@ -95,6 +96,10 @@ class Hit:
     """The text where the words are nearest each other (the snippet's), from the first of
     them, at most `NEAR_CHARACTERS`: where the reading view opens, the match of `word` there
     (the first one could be pages away, acc27a A16)."""
+    entry: str = ""
+    """The heading of the live blog's entry the snippet is in ("11:34 · Update 40: …"), safe to
+    show; "" for a match in no entry, or in an article of no entries: which update of four
+    hundred, of what time, the words are in."""
     lead: str = ""
     """For a hit found by its title alone (no `snippet`, no `byline`): the first words of the
     article's text, else of the feed's summary of it, safe to show ("" for neither): what it
@@ -125,12 +130,14 @@ class Hit:
     @property
     def line(self) -> str:
         """The line shown under the hit: "by" its byline when that holds a word, the earlier
-        copy the words are in, and its snippet; for one found by its title alone, its lead;
+        copy the words are in, the live blog's entry they are in, and its snippet; for one
+        found by its title alone, its lead;
         never blank (with no text to show, it says so)."""
         titled = f"titled “{self.headlined}”" if self.headlined and not self.version else ""
         text = self.snippet or (self.lead if titled else "")
         noted = f"in your note: {self.noted}" if self.noted else ""
-        said = " · ".join(part for part in (self.copy_lead, titled, text, noted) if part)
+        entry = self.entry if text == self.snippet else ""
+        said = " · ".join(part for part in (self.copy_lead, titled, entry, text, noted) if part)
         return said or self.lead or TITLE_ALONE
 
     @property
@@ -235,9 +242,14 @@ def article_text(article: Article) -> str:
     return "\n".join(block.text for block in article.blocks if block.kind != BlockKind.IMAGE)
 
 
-StruckRuns = Callable[[], Sequence[tuple[int, int]]]
-"""Where a text's struck-through runs are, start and end (`codec.struck_from_dict`), worked
-out when called: for a hit's snippet only, most texts a search reads being no hit."""
+MarksOf = Callable[[], TextMarks]
+"""Where a text's struck-through runs and headings are (`codec.marks_from_dict`), worked out
+when called: for a hit's line only, most texts a search reads being no hit."""
+
+
+def _no_marks() -> TextMarks:
+    """The marks of a text with none (a feed's summary, searched in place of an article)."""
+    return TextMarks([], [])
 
 
 def snippet(text: str, at: int, end: int, struck: Sequence[tuple[int, int]] = ()) -> str:
@@ -323,15 +335,16 @@ def _found(
     query: Query,
     title: str,
     text: str,
-    struck: StruckRuns = list,
+    marks: MarksOf = _no_marks,
     unheld: Container[int] = (),
     bare: bool = False,
     kept: bool = False,
     note: str = "",
-) -> tuple[str, str, str, str] | None:
-    """The snippet of `text` (the runs `struck` gives marked), the word matched first in it
-    ("", "" when `text` holds none of them), the byline holding a word `text` doesn't
-    (`Hit.byline`) and where in `text` the words are nearest (`Hit.near`) when a word of each
+) -> tuple[str, str, str, str, str] | None:
+    """The snippet of `text` (the struck-through runs `marks` gives marked), the word matched
+    first in it ("", "" when `text` holds none of them), the byline holding a word `text`
+    doesn't (`Hit.byline`), where in `text` the words are nearest (`Hit.near`) and the live
+    blog's entry they are in (`Hit.entry`, by the headings `marks` gives) when a word of each
     of the query's groups is in `title` (a `heading`) or `text` and none it excludes, else
     None. `unheld`: the words it excludes (by their place in `query.excluded`) that the index
     tells `text` can't hold, not looked for in it. `bare`: whether it matches, alone (no
@@ -381,13 +394,13 @@ def _found(
     ):
         return None
     if bare:
-        return ("", in_text[0].typed if in_text else "", "", "")
+        return ("", in_text[0].typed if in_text else "", "", "", "")
     byline = ""
     if in_head and _APART in title:
         named = [word for word in in_head if word.field != "title"]
         byline = _byline_holding(title.split(_APART)[1:], named) if named else ""
     if not in_text:
-        return ("", "", byline, "")
+        return ("", "", byline, "", "")
     # Quoted as written, where the words were found in the text composed (`_Folded`: a
     # French one's "œuvre" as "oeuvre"): the snippet misspelt "sœurs Dubœuf" (acc32a A8).
     at, end, word = _closest(body, in_text)
@@ -395,7 +408,26 @@ def _found(
     # The first words from there, in their paragraph (the view finds a query in one), tell
     # the place apart; with one word, its first match is the place already.
     near = text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
-    return snippet(text, at, end, struck()).translate(TYPESET), word, byline, near
+    struck, headings = marks()
+    return (
+        snippet(text, at, end, struck).translate(TYPESET),
+        word,
+        byline,
+        near,
+        _entry_at(headings, at),
+    )
+
+
+def _entry_at(headings: Sequence[tuple[int, str]], at: int) -> str:
+    """The heading, safe to show, of the live blog's entry holding the place `at` of a text
+    whose `headings` (where each's line starts, its text) are given: the last entry heading
+    before it (`is_entry_heading`); "" for a place before any, or a text of fewer than two (a
+    story with one heading that starts with a year is no live blog)."""
+    timed = [(start, heading) for start, heading in headings if is_entry_heading(heading)]
+    if len(timed) < 2:
+        return ""
+    n = bisect_right(timed, at, key=lambda timed_heading: timed_heading[0])
+    return safe_line(timed[n - 1][1], ENTRY_HEADING_CHARS) if n else ""
 
 
 def noted_snippet(query: Query, note: str) -> str:
@@ -529,7 +561,7 @@ def titles_holding(titles: list[str], word: _Word) -> set[int]:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_text: Callable[[Headline], tuple[str, str, StruckRuns, str] | None],
+    cached_text: Callable[[Headline], tuple[str, str, MarksOf, str] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[KeySet | None] | None = None,
     copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
@@ -599,16 +631,16 @@ def search(
         known = kept(headline) if cached and kept is not None else None
         if known is not None:  # matched as the index keeps it: found or not, alone
             title = heading(_titles(headline, known.title), shown_byline(headline, known.byline))
-            found = _found(query, title, known.folded, list, unheld(key), True, True, note)
+            found = _found(query, title, known.folded, _no_marks, unheld(key), True, True, note)
         if known is None or (found is not None and not bare):  # a hit's line is the record's
             got = cached_text(headline) if cached else None
             # With no text of it cached (a PDF's, a podcast's, a page that failed: all there
             # is), its feed's text is searched as an article's is, and is what its hit shows.
-            text, byline, struck, own = got or (_feed_text(headline, summary_of), "", list, "")
+            text, byline, marks, own = got or (_feed_text(headline, summary_of), "", _no_marks, "")
             title = heading(_titles(headline, own), shown_byline(headline, byline))
             # Of its cached text only: a feed's, searched in its place, is in no article's row.
             absent = unheld(key) if got else ()
-            found = _found(query, title, text, struck, absent, bare, note=note)
+            found = _found(query, title, text, marks, absent, bare, note=note)
         if found is not None and bare:
             hits.append(Hit(headline, *found, query=query.text, pending=True))
         elif found is not None:
@@ -716,9 +748,9 @@ def _lead(text: str, headline: Headline, summary_of: Callable[[Entry], str]) -> 
     return snippet(text, 0, 0) if text else ""
 
 
-KeptCopy = tuple[datetime | None, str, str, str, StruckRuns]
+KeptCopy = tuple[datetime | None, str, str, str, MarksOf]
 """A kept earlier version of an article as a search reads it: when it was retrieved, its
-title, byline and text, and where its struck-through runs are."""
+title, byline and text, and where its struck-through runs and headings are."""
 
 
 def _headline_holding(query: Query, title: str, text: str) -> str:
@@ -755,10 +787,10 @@ def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> li
     title, byline or text, or in the headline's: a story is found by the headline it had
     before the site changed it (what other outlets quoted, acc30a J10) as by its text then."""
     for version in range(len(kept), 0, -1):
-        retrieved, copy_title, byline, text, struck = kept[version - 1]
+        retrieved, copy_title, byline, text, marks = kept[version - 1]
         own = copy_title.replace(_APART, "")
         title = heading(_titles(headline, own), shown_byline(headline, byline))
-        if (found := _found(query, title, text, struck)) is not None:
+        if (found := _found(query, title, text, marks)) is not None:
             then = _headline_holding(query, own, text) if own != headline.entry.title else ""
             return [
                 Hit(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
@@ -330,6 +330,15 @@ def picture_label(alt: str) -> str:
     """What a picture's line says: "Image: Idle cranes at Eastquay", or "Image" when the page's
     `alt` says nothing of it."""
     return f"Image: {alt}" if alt else "Image"
+
+
+class TextMarks(NamedTuple):
+    """What a search hit's line marks in an article's text as a search reads it (a block a
+    line: `codec.text_from_dict`), worked out for a hit only (`codec.marks_from_dict`): its
+    struck-through runs (start, end) and its headings (where each's line starts, its text)."""
+
+    struck: list[tuple[int, int]]
+    headings: list[tuple[int, str]]
 
 
 @dataclass(frozen=True)

@@ -164,11 +164,23 @@ def newest_first(headline: Headline) -> float:
     """The order every list shows headlines in: newest first, by when published, else
     updated (a saved article no feed lists: else when it was saved), undated ones last; a live
     blog still running by its last update (`Headline.live_at`)."""
-    entry = headline.entry
     if headline.live_at:  # a live blog still running: by its last update (acc48c C11)
-        stated = [t.timestamp() for t in (entry.published, entry.updated) if t is not None]
-        return -max(headline.live_at, *stated)
-    return newest_first_at(entry.published or entry.updated)
+        return newest_first_at(listed_at(headline))
+    return newest_first_at(headline.entry.published or headline.entry.updated)
+
+
+def listed_at(headline: Headline) -> datetime | None:
+    """When `reader list` dates `headline`, as it orders it (`newest_first`): when published,
+    else updated; a live blog still running when it last changed, else the list said "10:00"
+    of a blog it put above stories of 11:00 by its update at 11:49. (The reader's row gives its
+    start: a blog's last change counts its retrieval, and a picture of the demo's rows would
+    change with the clock.)"""
+    entry = headline.entry
+    stated = entry.published or entry.updated
+    if not headline.live_at:
+        return stated
+    moments = [t for t in (entry.published, entry.updated) if t is not None]
+    return max([*moments, datetime.fromtimestamp(headline.live_at, UTC)], key=datetime.timestamp)
 
 
 def newest_saved_first(headline: Headline) -> float:

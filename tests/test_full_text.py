@@ -15,7 +15,7 @@ from reader.cells import terminal_cells
 from reader.full_text import SNIPPET_CELLS, TITLE_ALONE, Hit, Query, matches, search, snippet
 from reader.library import Library
 from reader.library.text_search import search_cached
-from reader.models import Entry
+from reader.models import Entry, TextMarks
 from reader.reports import Headline
 from tests.test_cli import reader
 
@@ -43,6 +43,11 @@ _PARAGRAPHS = {
         ],
     ),
 }
+
+
+def _no_marks() -> TextMarks:
+    """The marks of a text with no struck-through run nor heading."""
+    return TextMarks([], [])
 
 
 def _page(title: str, paragraphs: list[str]) -> str:
@@ -309,7 +314,7 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     def hit(title: str, cached: str | None, summary: str = "", author: str = "") -> str:
         entry = Entry("id", "https://x.example/feed", title, "https://x.example/a", author=author)
         headline = Headline(replace(entry, summary=summary), False, cached is not None)
-        found = search([headline], Query("ferry"), lambda h: (cached or "", "", list, ""))
+        found = search([headline], Query("ferry"), lambda h: (cached or "", "", _no_marks, ""))
         assert len(found) == 1
         return found[0].line
 
@@ -345,7 +350,9 @@ def test_a_hit_names_one_byline_not_the_feeds_and_the_pages_both() -> None:
     def hits(query: str, page_byline: str) -> list[Hit]:
         headline = Headline(entry, False, True)
         return search(
-            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline, list, "")
+            [headline],
+            Query(query),
+            lambda h: ("The channel was dredged.", page_byline, _no_marks, ""),
         )
 
     def line(query: str, page_byline: str) -> str:
@@ -389,7 +396,7 @@ def test_a_hits_byline_says_by_once(
     found = search(
         [Headline(entry, False, True)],
         Query(query),
-        lambda h: ("The channel was dredged.", page_byline, list, ""),
+        lambda h: ("The channel was dredged.", page_byline, _no_marks, ""),
     )
     assert [hit.line for hit in found] == [f"by {said}"]
 

@@ -224,3 +224,56 @@ def test_a_live_blog_is_listed_by_its_last_update_and_marked_live(
     ran(capsys, data_dir, "sync")
     first, second = ran(capsys, data_dir, "list")[0].splitlines()
     assert "Harbour roadworks" in first and "(live)" not in first + second
+
+
+def test_a_304_for_a_live_blogs_page_is_a_check_of_its_copy(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync asking a live blog's page "changed since?" and answered 304 checked the copy: its
+    "Checked:" says so, as a page fetched whole and found the same does; the copy was shown as
+    last checked at its retrieval, hours before."""
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    ident = _id(capsys, data_dir)
+    first = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    retrieved = next(x for x in first.splitlines() if x.startswith("Retrieved: "))
+    assert "Checked: " not in first
+    time.sleep(1.1)  # a check a second later: a time of its own, to the second
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 304]
+    shown = ran(capsys, data_dir, "show", "--offline", ident)[0]
+    assert retrieved in shown.splitlines()  # the copy as retrieved then
+    check = next(x for x in shown.splitlines() if x.startswith("Checked: "))
+    assert check.endswith(", unchanged") and check[9:-11] > retrieved[11:], (retrieved, check)
+
+
+def test_list_json_says_which_headline_is_a_live_blog(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader list --json` has `live`, the row's "(live)", for a script as for the eye."""
+    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+
+    def live() -> dict[str, bool]:
+        rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+        return {row["title"]: row["live"] for row in rows}
+
+    assert live() == {"Live: berth fires": True, "Harbour roadworks": False}
+    blog.ended = "2026-12-07T10:30:00+00:00"
+    ran(capsys, data_dir, "sync")
+    assert live() == {"Live: berth fires": False, "Harbour roadworks": False}
+
+
+def test_a_live_blog_is_dated_by_its_last_update_as_it_is_ordered(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Listed above a story of 11:00 by its last update, a blog begun at 10:00 is dated by that
+    update too in `reader list`: it said "10:00" over "11:00"."""
+    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    first, second = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "berth fires" in first and "Harbour roadworks" in second
+    live_when, other_when = first.split("  ")[1], second.split("  ")[1]
+    assert other_when == "2026-12-07 11:00" and live_when > other_when, (first, second)

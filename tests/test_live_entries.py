@@ -273,3 +273,83 @@ def test_a_diff_keeps_new_entries_apart_from_the_summary_s_rewrite(
     hunks = out.split("\n\n")
     assert "11:05 · Update 5: crews on berth 5, its heading and paragraph 1" in out
     assert not [h for h in hunks if "Key point" in h and "Update 5" in h], out
+
+
+def test_only_the_item_whose_entry_was_corrected_is_marked_corrected(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 2 corrected made every item pointing into the blog "corrected" (δ, `list
+    --corrected`, `is:corrected`): an item is corrected when its own entry was, for good,
+    the page opened since or not."""
+    synced(site, data_dir, capsys)
+
+    def corrected() -> dict[str, bool]:
+        out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
+        return {item["link"].rpartition("/")[2]: item["corrected"] for item in json.loads(out)}
+
+    def synced_with(fixed: int) -> None:
+        CORRECTED.add(fixed)
+        try:
+            site.body = blog(site.entries)
+            ran(capsys, data_dir, "sync")
+        finally:
+            CORRECTED.clear()
+
+    site.entries = [1, 2, 3, 4]
+    site.summary = "A third fire is reported near the grain silos."
+    synced_with(2)
+    assert corrected() == {
+        "port-fire.html": True,  # the page: one of its entries corrected
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": False,
+    }
+    listed = ran(capsys, data_dir, "list", "--corrected", "--feed", "Metro Daily")[0]
+    assert "Update 2" in listed and "Update 1" not in listed and "Update 3" not in listed
+    # The page read (its Δ gone), then entry 3 corrected too: entry 2's item stays corrected.
+    [page_id] = [
+        item["id"]
+        for item in json.loads(ran(capsys, data_dir, "list", "--json")[0])
+        if item["link"] == site.url(BLOG)
+    ]
+    ran(capsys, data_dir, "show", page_id)
+    CORRECTED.add(2)
+    site.summary = "Crews hold the fire at the grain silos."
+    synced_with(3)
+    assert corrected() == {
+        "port-fire.html": True,
+        "port-fire.html#block-1": False,
+        "port-fire.html#block-2": True,
+        "port-fire.html#block-3": True,
+    }
+
+
+def test_a_search_hit_names_the_entry_its_match_is_in(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list --search Okonkwo` gave the sentence alone: on a blog of 400 updates the editor
+    could not tell which update, of which time, named her (acc48c C12). A match before any
+    entry (the pinned summary) names none."""
+    site.entries = list(range(1, 13))
+    site.body = blog(site.entries, ["Investigator Okonkwo-Dahl joins the inquiry", "Roads shut"])
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    out = ran(capsys, data_dir, "list", "--search", "coroner's")[0]
+    hit = [line for line in out.splitlines() if "coroner" in line.lower() and "Image" not in line]
+    assert any("11:05 · Update 5: crews on berth 5 · " in line for line in hit), out
+    out = ran(capsys, data_dir, "list", "--search", "inquiry")[0]
+    assert "inquiry" in out and "Update" not in out.split("inquiry")[0].splitlines()[-1], out
+
+
+def test_an_item_pointing_into_a_live_blog_is_listed_at_its_own_time(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the blog's own item is listed (and dated) by its last update, with "(live)": each
+    item pointing into it is one entry, of its own time (170 Metro items all said the time of
+    the last sync)."""
+    synced(site, data_dir, capsys)
+    out = ran(capsys, data_dir, "list")[0]
+    assert f"{TITLE}  (live)" in out.splitlines()[0], out
+    assert "2026-12-07 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
+    rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    assert [row["live"] for row in rows] == [True, False, False, False]

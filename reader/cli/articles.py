@@ -33,6 +33,7 @@ from ..reports import (
     SaveOutcome,
     across_feeds,
     also_in,
+    listed_at,
     newest_first,
     saved_moment,
 )
@@ -110,6 +111,7 @@ def headline_json(
         "taken_down": h.taken_down,
         "changed": h.updated,  # the list's Δ: said in words too (acc42a A4)
         "corrected": h.corrected,  # earlier copies kept, read or not (acc44c C7)
+        "live": bool(h.live_at),  # a live blog still running: the row's "(live)"
         # What became of the story, and whose word it is, as `show --format json` has them.
         "retracted": h.retracted,
         "retracted_by": ("feed" if h.retracted_by_feed else "page") if h.retracted else None,
@@ -567,7 +569,8 @@ def _print_lines(
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
-        when = _listed_when(e.published)
+        # A live blog still running: its last update, as the list is ordered (`listed_at`).
+        when = _listed_when(listed_at(h) if h.live_at else e.published)
         if by_saving and (saved := saved_moment(h)) is not None:
             when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from ..anchored_entries import item_changed
+from ..anchored_entries import item_changed, points_into
 from ..dates import parse_datetime, zone_unstated, zoned_as
 from ..feed_tags import saved_tags
 from ..models import Entry, made
@@ -42,6 +42,9 @@ class HeadlineMarks:
     copied: set[str] = field(default_factory=set)
     """The articles with earlier copies kept whose text changed (`Store.corrected_keys`):
     corrected, for good."""
+    corrected_entries: dict[str, list[str]] = field(default_factory=dict)
+    """By article key, the entries any sync changed (`anchored_entries`): of the items pointing
+    into a corrected page, those pointing at one of them are corrected (δ), not the others."""
     live: dict[str, tuple[float, str]] = field(default_factory=dict)
     """The live blogs still running, by key: when each last changed and its address
     (`live_blogs.live_running`)."""
@@ -77,7 +80,11 @@ class HeadlineMarks:
             and item_changed(entry.link, self.changed_entries.get(key))
         )
         taken_down = cached and key in self.gone
-        corrected = cached and key in self.copied
+        corrected = (
+            cached
+            and key in self.copied
+            and item_changed(entry.link, self.corrected_entries.get(key))
+        )
         retracted, by_feed = self.retraction(key) if corrected else ("", False)
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
@@ -103,7 +110,12 @@ class HeadlineMarks:
                 "tags": saved_tags(record) if record else (),
                 "archived": bool(record.get("archived")) if isinstance(record, dict) else False,
                 "saved_at": saved_time(record),
-                "live_at": self.live[key][0] if cached and key in self.live else 0.0,
+                # The blog's item alone: one pointing into it is one entry, of its own time.
+                "live_at": (
+                    self.live[key][0]
+                    if cached and key in self.live and not points_into(entry.link)
+                    else 0.0
+                ),
             },
         )
 

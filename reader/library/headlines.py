@@ -265,6 +265,7 @@ class LibraryHeadlines(LibraryTags):
             changed_entries=store.changed_entry_anchors(),
             gone=store.gone_keys(),
             copied=store.corrected_keys(),
+            corrected_entries=store.corrected_entry_anchors(),
             live=live_running(store.live_blogs()),
             retraction=store.retraction,
         )

@@ -13,7 +13,7 @@ from ..article_sources import read_from
 from ..citation import cited_address
 from ..config import site_rule_for
 from ..keys import article_key, item_of_address
-from ..models import Article, Entry
+from ..models import Article, Entry, TextMarks
 from ..store.saved import HELD
 from .archiving import LibraryArchiving
 from .resources import _link
@@ -147,11 +147,9 @@ class LibraryKeptArticles(LibraryArchiving):
         url = _link(target)
         return self.store.article_text(url) if url else None
 
-    def searched(
-        self, target: Entry | str
-    ) -> tuple[str, str, Callable[[], list[tuple[int, int]]], str] | None:
+    def searched(self, target: Entry | str) -> tuple[str, str, Callable[[], TextMarks], str] | None:
         """The cached article's text and byline as a search reads them (`full_text.search`),
-        where its struck-through runs are in the text, and its own title (a PDF's, a page's
+        where its struck-through runs and headings are in the text, and its own title (a PDF's, a page's
         heading: "" for none); None when it is not cached."""
         url = _link(target)
         found = self.store.searched_by_key(article_key(url)) if url else None

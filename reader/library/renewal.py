@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from ..citation import moment_text
@@ -134,6 +134,10 @@ class LibraryRenewal(StoredLibrary):
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache, validators)
                 if result.not_modified:
+                    with suppress(StoreError):  # only the time of the check is lost
+                        await asyncio.to_thread(
+                            self.store.mark_checked, entry.link, datetime.now(UTC)
+                        )
                     return Renewal("unchanged")
                 if result.staged is not None:
                     result = await self._renew_pages(entry, result)

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..feed_tags import saved_tags
-from ..full_text import Hit, KeptCopy, Query, StruckRuns, search
+from ..full_text import Hit, KeptCopy, MarksOf, Query, search
 from ..indexed_search import caught_up, headlines_hold_none, index_cached, opened_index
 from ..keys import link_key
 from ..reports import Headline, across_feeds, merged_newest_first, saved_time
@@ -271,14 +271,14 @@ def _written_since(
 def _readers(
     lib: LibraryKeptArticles,
 ) -> tuple[
-    Callable[[Headline], tuple[str, str, StruckRuns, str] | None],
+    Callable[[Headline], tuple[str, str, MarksOf, str] | None],
     Callable[[Headline], list[KeptCopy]],
 ]:
-    """What a search reads of a headline: its cached article's text, byline, struck runs and
+    """What a search reads of a headline: its cached article's text, byline, marks (struck runs, headings) and
     own title (`full_text.search`'s `cached_text`), and its kept earlier copies."""
     store = lib.store
 
-    def text(headline: Headline) -> tuple[str, str, StruckRuns, str] | None:
+    def text(headline: Headline) -> tuple[str, str, MarksOf, str] | None:
         if not headline.key:
             return lib.searched(headline.entry)
         # Read by its key: no address made canonical again for each.

@@ -20,12 +20,12 @@ from ..codec import (
     article_date,
     article_from_dict,
     article_to_dict,
-    struck_from_dict,
+    marks_from_dict,
     text_from_dict,
 )
 from ..dates import BELIEVED_AHEAD, stated_iso
 from ..keys import article_key
-from ..models import Article
+from ..models import Article, TextMarks
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
@@ -120,6 +120,7 @@ _ARTICLE_PREFIXES = (
     "versions:",
     "renewed:",
     "changed-entries:",
+    "corrected-entries:",
     "copies-dropped:",
     "grown:",
     "retraction-ended:",
@@ -403,12 +404,10 @@ class StoreArticles(StoreTakenDown):
             cache._sql(f"CREATE INDEX IF NOT EXISTS {_TIMES_INDEX} ON Cache (key, store_time)")
             self._times_indexed = True
 
-    def searched_by_key(
-        self, key: str
-    ) -> tuple[str, str, str, Callable[[], list[tuple[int, int]]]] | None:
+    def searched_by_key(self, key: str) -> tuple[str, str, str, Callable[[], TextMarks]] | None:
         """The cached article's title, byline ("" for none) and text as a search reads them
-        (`codec.text_from_dict`), and where its struck-through runs are in the text, worked
-        out when asked (`codec.struck_from_dict`: for a hit's snippet), by its key, without
+        (`codec.text_from_dict`), and where its struck-through runs and headings are in the
+        text, worked out when asked (`codec.marks_from_dict`: for a hit's line), by its key, without
         rebuilding the article (None: not cached, or a damaged record)."""
         data = self._load(self._articles, f"article:{key}")
         if not isinstance(data, dict):
@@ -422,7 +421,7 @@ class StoreArticles(StoreTakenDown):
             title if isinstance(title, str) else "",
             author if isinstance(author, str) else "",
             text,
-            partial(struck_from_dict, data),
+            partial(marks_from_dict, data),
         )
 
     def article_text(self, url: str) -> str | None:

@@ -21,11 +21,11 @@ from ..codec import (
     article_from_dict,
     article_made_at,
     article_updated,
-    struck_from_dict,
+    marks_from_dict,
     text_from_dict,
 )
 from ..keys import article_key
-from ..models import Article
+from ..models import Article, TextMarks
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
@@ -229,6 +229,10 @@ def _said_by(data: Any) -> tuple[str, ...] | None:
 CHANGED_ENTRIES = "changed-entries:"
 """Per article key, the anchors of the entries (`anchored_entries`) syncs changed since the page
 was last opened: an item pointing into one of them is changed (Δ), the others not."""
+CORRECTED_ENTRIES = "corrected-entries:"
+"""Per article key, the anchors of the entries (`anchored_entries`) any sync changed, opened since
+or not: of a corrected page (`corrected_keys`), an item pointing into one of them is corrected
+(δ), the others not. None for a page corrected before they were kept: all its items are."""
 
 
 @_reporting_storage_errors
@@ -290,6 +294,15 @@ class StoreVersions(StoreRetractionsEnded):
                 self._articles.set(f"pages:{key}", pack_page_list(later_pages))
         return changed
 
+    def mark_checked(self, url: str, at: datetime) -> None:
+        """The page of `url`'s cached article answered "not changed since" (a 304 to a live
+        blog's "changed since?"): its copy checked at `at` (`Article.checked_at`), as a page
+        fetched whole and found the same is (`_checked`)."""
+        with self._articles.transact():
+            article = self.article(url)
+            if article is not None:
+                self.put_article(url, replace(article, checked_at=at))
+
     def _note_changed_entries(self, key: str, record: str, article: Article, more: bool) -> None:
         """Keep which of the entries items point into (`anchored_entries`) the copy `record`
         had that `article` changed; `more`: added to those kept, the page not opened since."""
@@ -301,19 +314,28 @@ class StoreVersions(StoreRetractionsEnded):
         if before is None or not any(block.anchors for block in before.blocks):
             self._articles.delete(CHANGED_ENTRIES + key)
             return
-        kept = self._load(self._articles, CHANGED_ENTRIES + key, [])
-        if not isinstance(kept, list) or not more:
-            kept = []
-        changed = sorted({*map(str, kept), *changed_entries(before, article)})
-        self._save(self._articles, CHANGED_ENTRIES + key, changed)
+        changed = changed_entries(before, article)
+        for prefix, kept_too in ((CHANGED_ENTRIES, more), (CORRECTED_ENTRIES, True)):
+            kept = self._load(self._articles, prefix + key, []) if kept_too else []
+            kept = kept if isinstance(kept, list) else []
+            self._save(self._articles, prefix + key, sorted({*map(str, kept), *changed}))
 
     def changed_entry_anchors(self) -> dict[str, list[str]]:
-        """By article key, the entries items point into that a sync changed (see
+        """By article key, the entries items point into that a sync changed since the page was
+        last opened (see `_note_changed_entries`)."""
+        return self._entry_anchors(CHANGED_ENTRIES)
+
+    def corrected_entry_anchors(self) -> dict[str, list[str]]:
+        """By article key, the entries items point into that any sync changed (see
         `_note_changed_entries`)."""
+        return self._entry_anchors(CORRECTED_ENTRIES)
+
+    def _entry_anchors(self, prefix: str) -> dict[str, list[str]]:
+        """By article key, the anchors kept under `prefix`, in one query."""
         found: dict[str, list[str]] = {}
-        for key, raw in rows_with_prefix(self._articles, CHANGED_ENTRIES):
+        for key, raw in rows_with_prefix(self._articles, prefix):
             # A long list is kept in a file of its own, not in the row: read as any record.
-            value = self._load(self._articles, CHANGED_ENTRIES + key) if raw is None else raw
+            value = self._load(self._articles, prefix + key) if raw is None else raw
             with suppress(TypeError, ValueError):
                 value = json.loads(value) if isinstance(value, str) else value
             if isinstance(value, list):
@@ -520,12 +542,12 @@ class StoreVersions(StoreRetractionsEnded):
 
     def searched_copies(
         self, key: str
-    ) -> list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]]:
+    ) -> list[tuple[datetime | None, str, str, str, Callable[[], TextMarks]]]:
         """The kept earlier versions of the article cached under `key`, oldest first, as a
         search reads them: each's retrieval time, title, byline and text
-        (`codec.text_from_dict`) and where its struck-through runs are, worked out when asked
-        (`codec.struck_from_dict`), without rebuilding it; a damaged one left out."""
-        found: list[tuple[datetime | None, str, str, str, Callable[[], list[tuple[int, int]]]]] = []
+        (`codec.text_from_dict`) and where its struck-through runs and headings are, worked out
+        when asked (`codec.marks_from_dict`), without rebuilding it; a damaged one left out."""
+        found: list[tuple[datetime | None, str, str, str, Callable[[], TextMarks]]] = []
         for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
@@ -541,7 +563,7 @@ class StoreVersions(StoreRetractionsEnded):
                     title if isinstance(title, str) else "",
                     author if isinstance(author, str) else "",
                     text,
-                    partial(struck_from_dict, data),
+                    partial(marks_from_dict, data),
                 )
             )
         return found
