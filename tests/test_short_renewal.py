@@ -156,6 +156,14 @@ def test_a_page_not_taken_for_the_copy_is_noted_with_the_copy(
     main(["--data-dir", str(data_dir), "show", url, "--refresh"])
     shown = ran(capsys, data_dir, "show", url, "--offline")[0]
     assert "(not taken 2 times since it was retrieved)" in shown
+    # The page gives the story again: the note says so, in the past (acc48d D8: worded as
+    # current after "Checked …, unchanged").
+    site.body = Site.body
+    assert "unchanged since" in ran(capsys, data_dir, "show", url, "--refresh")[1]
+    shown = ran(capsys, data_dir, "show", url, "--offline")[0]
+    (note,) = [x for x in shown.splitlines() if x.startswith("Note: the page fetched again on ")]
+    assert "this is the copy" not in note
+    assert f"it gave the story of the copy retrieved {kept_at} again" in note
 
 
 def test_the_reader_s_header_says_the_page_was_not_taken(
