@@ -11,8 +11,8 @@ reader steps aside (a program run in the terminal, Ctrl-Z) and as it quits, wher
 lines are said. What a real bug's traceback says is kept in the log, to be found there.
 
 What the reader writes there itself comes under a line of its own saying when and from which
-program ("--- 2026-12-07T12:41:06Z browser: …"): a browser it starts, a `[[command]]`'s
-errors past the first line the status line says (acc48d D5).
+program ("--- 2026-12-07T12:41:06Z browser, given https://…"): a browser it starts, a
+`[[command]]`'s errors past the first line the status line says (acc48d D5).
 """
 
 from __future__ import annotations
