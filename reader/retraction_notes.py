@@ -186,13 +186,40 @@ def refused_note(article: Article) -> str:
     if not refused:
         return ""
     last = refused[-1]
-    note = (
-        f"the page fetched again on {moment_text(last.at)} was not taken for the article: "
-        f"{last.why}; this is the copy retrieved {moment_text(retrieved(article))}"
-    )
+    copy = f"the copy retrieved {moment_text(retrieved(article))}"
+    checked = article.checked_at
+    if checked is not None and checked > last.at:
+        # The page gave this copy's story again since: the refusal is over (acc48d D8: worded
+        # as current after "Checked …, unchanged").
+        note = (
+            f"the page fetched again on {moment_text(last.at)} was not taken for the article:"
+            f" {last.why}; on {moment_text(checked)} it gave the story of {copy} again"
+        )
+    else:
+        note = (
+            f"the page fetched again on {moment_text(last.at)} was not taken for the article: "
+            f"{last.why}; this is {copy}"
+        )
     if len(refused) > 1:
         note += f" (not taken {len(refused)} times since it was retrieved)"
     return note
+
+
+def _days(since: datetime, until: datetime) -> str:
+    """When something that ended was, by the day: "from 2026-12-07 until 2026-12-09", or
+    "on 2026-12-07 (from 12:31 until 14:02)" within one day (acc48d D8: "from 2026-12-07 until
+    2026-12-07")."""
+    first, last = since.date().isoformat(), until.date().isoformat()
+    if first != last:
+        return f"from {first} until {last}"
+    return f"on {first} (from {since:%H:%M} until {until:%H:%M})"
+
+
+def _gone_how(how: str, status: int) -> str:
+    """How a page was found taken down, as a line style's citation says it."""
+    if how:
+        return "the page sending the story elsewhere"
+    return f"the page answering {status}" if status else "the page gone"
 
 
 def fate_words(article: Article) -> str:
@@ -210,16 +237,13 @@ def fate_words(article: Article) -> str:
         said.append(f"{'later ' if later else ''}{word}, as {whose} said on {day}")
     for one in article.retractions_ended:
         whose = _FEED if one.by_feed else _PAGE
-        since, until = one.since.date().isoformat(), one.until.date().isoformat()
-        said.append(f"{one.said}, as {whose} said from {since} until {until}")
-    if article.gone_at is not None:
-        how = (
-            "the page sending the story elsewhere"
-            if article.gone_how
-            else f"the page answering {article.gone_status}"
-            if article.gone_status
-            else "the page gone"
+        said.append(f"{one.said}, as {whose} said {_days(one.since, one.until)}")
+    for down in article.takedowns:  # ended: bracketed as an ended withdrawal is (acc48d D8)
+        said.append(
+            f"{TAKEN_DOWN}, {_gone_how(down.how, down.status)} {_days(down.since, down.until)}"
         )
+    if article.gone_at is not None:
+        how = _gone_how(article.gone_how, article.gone_status)
         said.append(f"{TAKEN_DOWN}, {how} on {article.gone_at.date().isoformat()}")
     if not said:
         return ""

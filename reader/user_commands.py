@@ -288,6 +288,9 @@ class Started:
 
     process: subprocess.Popen[bytes]
     errors: IO[bytes]
+    written: str = ""
+    """What it wrote on its errors (its first 64 KiB), once it ended (`wait`): the line says
+    the first line of it, the rest is kept elsewhere (the TUI's errors.log)."""
 
     def wait(self, name: str) -> str:
         """Waits for its end (in a thread of the caller's: never the UI's loop), its {file}
@@ -299,12 +302,11 @@ class Started:
             command_files.ended(self.process)
         try:
             self.errors.seek(0)
-            first = next(
-                (line for line in self.errors.read(64 * 1024).splitlines() if line.strip()), b""
-            )
+            self.written = self.errors.read(64 * 1024).decode("utf-8", "replace")
         finally:
             self.errors.close()
-        said = safe_line(first.decode("utf-8", "replace"), _SAID_ERROR)
+        first = next((line for line in self.written.splitlines() if line.strip()), "")
+        said = safe_line(first, _SAID_ERROR)
         if code != 0 and said:
             return f"{name} ended (exit {_exit(code)}): {said}"
         return f"{name} ended (exit {_exit(code)})"

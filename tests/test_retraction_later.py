@@ -201,6 +201,11 @@ def test_a_takedown_that_ended_is_said_with_when_it_was_down(
         f"Note: the page was found taken down from {down} (answered 404) until {ended['until']}, "
         "when it gave the story again"
     ) in shown
+    # Bracketed in a line style as an ended withdrawal is (acc48d D8: nothing was said).
+    span = f"on {down[:10]} (from {down[11:16]} until {ended['until'][11:16]})"
+    for style in ("apa", "mla"):
+        cited = ran(capsys, data_dir, "show", ident, "--format", "citation", "--style", style)[0]
+        assert f"[Taken down, the page answering 404 {span}]" in cited, style
 
 
 def test_a_page_sent_elsewhere_is_marked_as_an_older_reader_reads_it_and_its_marks_stay_read(

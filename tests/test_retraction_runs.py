@@ -51,7 +51,8 @@ def test_a_withdrawal_the_feed_s_headline_took_back_is_said_from_when_until_when
 ) -> None:
     ident, said_at = _withdrawn_by_feed(site, data_dir, capsys)
     changed_after(site, STORY, title=TITLE)  # and takes it back
-    ran(capsys, data_dir, "sync")
+    # Counted in the summary, as a takedown is (acc48d D8: "0 failed" alone).
+    assert "0 failed, 1 no longer withdrawn\n" in ran(capsys, data_dir, "sync")[1]
     item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
     assert item["retracted"] == ""
     (ended,) = item["retracted_before"]
@@ -68,7 +69,9 @@ def test_a_withdrawal_the_feed_s_headline_took_back_is_said_from_when_until_when
         assert "the story was later withdrawn" not in cited[0], number
     apa = ran(capsys, data_dir, "show", ident, "--format", "citation", "--style", "apa")[0]
     day = said_at[:10]
-    assert f"[Withdrawn, as the feed's headline said from {day} until {day}]" in apa
+    # One day's: "on" it, from when until when that day (acc48d D8: "from D until D").
+    span = f"on {day} (from {said_at[11:16]} until {ended['until'][11:16]})"
+    assert f"[Withdrawn, as the feed's headline said {span}]" in apa
     # Said again, and taken back again: each time kept.
     changed_after(site, STORY, title=WITHDRAWN)
     ran(capsys, data_dir, "sync")

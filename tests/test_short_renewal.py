@@ -92,11 +92,18 @@ def test_a_page_giving_much_less_than_the_copy_is_refused_and_said_so(
     assert main([*args, "sync"]) == 0
     said = capsys.readouterr().err
     assert f"not updated: {title}" in said and "of its own, the copy cached" in said
-    _, after = sync(data_dir, feed)
+    again, after = sync(data_dir, feed)
     assert after == text
+    # Not asked for, nor said, again by the next sync: its feed told of nothing new since
+    # (acc48d D6: every sync fetched it and said the same line).
+    assert again.not_renewed == [] and again.articles_fetched == 0
     assert main([*args, "show", site.url("/2026/12/ferry.html"), "--refresh"]) == 0
     said = capsys.readouterr().err
     assert "not taken for the article: the page gave" in said and "stays" in said
+    # Its feed telling of a change after that: asked for again.
+    site.updated = corrected_now()
+    told, _ = sync(data_dir, feed)
+    assert [entry.title for entry, _ in told.not_renewed] == [title]
 
 
 def test_the_readers_status_line_names_a_story_not_updated() -> None:
@@ -156,6 +163,14 @@ def test_a_page_not_taken_for_the_copy_is_noted_with_the_copy(
     main(["--data-dir", str(data_dir), "show", url, "--refresh"])
     shown = ran(capsys, data_dir, "show", url, "--offline")[0]
     assert "(not taken 2 times since it was retrieved)" in shown
+    # The page gives the story again: the note says so, in the past (acc48d D8: worded as
+    # current after "Checked …, unchanged").
+    site.body = Site.body
+    assert "unchanged since" in ran(capsys, data_dir, "show", url, "--refresh")[1]
+    shown = ran(capsys, data_dir, "show", url, "--offline")[0]
+    (note,) = [x for x in shown.splitlines() if x.startswith("Note: the page fetched again on ")]
+    assert "this is the copy" not in note
+    assert f"it gave the story of the copy retrieved {kept_at} again" in note
 
 
 def test_the_reader_s_header_says_the_page_was_not_taken(

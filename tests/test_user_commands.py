@@ -231,6 +231,35 @@ def test_a_failing_program_says_its_first_line_of_errors(
     asyncio.run(check())
 
 
+def test_a_failing_program_s_errors_past_the_first_line_are_kept_in_the_log(
+    synced_dir: Path, recorder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `[[command]]`'s errors past the line said were kept nowhere, not even in errors.log
+    (acc48d D5): there, under a line saying when and which command, and the line says so."""
+    from reader.ui.error_output import ErrorOutput
+
+    monkeypatch.setenv("EXIT_WITH", "2")
+    monkeypatch.setenv("SAY_ON_ERRORS", "yt-dlp: ERROR: no video\n  at line 12\n  at line 40\n")
+    errors = ErrorOutput.opened(tmp_path)
+    assert errors is not None
+
+    async def check() -> str:
+        async with commanded(synced_dir, command()) as (app, pilot, said):
+            app.error_output = errors
+            await pilot.press("M")
+            return await ended(pilot, said)
+
+    try:
+        line = asyncio.run(check())
+    finally:
+        errors.close()
+    log = tmp_path / "errors.log"
+    assert line == f"record ended (exit 2): yt-dlp: ERROR: no video; more in {log}"
+    heading, *rest = log.read_text(encoding="utf-8").splitlines()
+    assert re.fullmatch(r"--- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \[\[command\]\] record: .+", heading)
+    assert rest == ["yt-dlp: ERROR: no video", "  at line 12", "  at line 40"]
+
+
 def test_a_program_that_cant_start_says_so(synced_dir: Path, tmp_path: Path) -> None:
     not_executable = tmp_path / "plain-file"
     not_executable.write_text("", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -460,6 +461,10 @@ def print_sync_report(
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
         if taken := len(report.gone) + len(report.gone_kept):
             line += f", {taken} taken down"
+        # And those standing again, as the takedowns are counted (acc48d D8): "1 back, 2 no
+        # longer withdrawn", by what each's line is headed.
+        ended = Counter(head for _, head, _ in report.stands_again)
+        line += "".join(f", {count} {head}" for head, count in ended.items())
         if report.full:
             line += f", {report.full}"
     _told(line)

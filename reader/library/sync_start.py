@@ -101,6 +101,11 @@ class LibrarySyncStart(LibraryFeedRefresh):
             store.slow(),
         )
         renewable, told = store.renewable(), store.told()
+        for key, at in store.last_refused().items():
+            # A page refused (a teaser, a page to sign in) is judged as of then: asked for
+            # again once its feed tells of a later change, or a day on (acc48d D6).
+            if key in renewable:
+                renewable[key] = max(renewable[key], at)
         skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
         live = live_running(store.live_blogs()).keys() & renewable.keys()
 

@@ -45,12 +45,13 @@ def upgrade_said(root: Path, older: int) -> str:
     """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
     # Named by the format, which `reader --version` says of a reader, not by the day it was
     # raised (acc38b K1 named a day): 7 and 8 were raised on one day, and "readers from before
-    # 2026-12-07" left out the format-7 readers of that day it refuses too. And what keeps a
-    # way back, for the next machine (acc47d D6: nothing said there was none).
+    # 2026-12-07" left out the format-7 readers of that day it refuses too. No advice to copy
+    # it before the upgrade here: said once upgraded, it is too late (acc48d D10); the question
+    # before it (`reader` asks) gives it while it still helps.
     return (
         f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
         f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it,"
-        f" and there is no downgrade; {copy_first(root, older)}"
+        " and there is no downgrade"
     )
 
 

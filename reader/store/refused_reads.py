@@ -13,6 +13,7 @@ from contextlib import suppress
 from ..keys import article_key
 from ..models import RefusedRead
 from .directory import _reporting_storage_errors
+from .key_ranges import keys_with_prefix
 from .reading_times import StoreReadingTimes
 from .taken_down import _moment
 
@@ -21,6 +22,10 @@ REFUSED_READS = "refused-read:"
 `RefusedRead`'s fields, times in epoch seconds)."""
 _REFUSED_KEPT = 10
 """How many refusals of one story's page are kept: the latest."""
+REFUSED_ASKED_AGAIN = 24 * 3600
+"""Seconds a sync leaves a page it refused before asking for it again, its feed telling of no
+change since (`last_refused`): a paywall's teaser was fetched and said again by every sync
+(acc48d D6), and a wall lifted is found within a day."""
 
 
 @_reporting_storage_errors
@@ -47,4 +52,20 @@ class StoreRefusedReads(StoreReadingTimes):
         for one in refused if isinstance(refused, list) else ():
             with suppress(KeyError, TypeError, ValueError, OverflowError, OSError):
                 found.append(RefusedRead(_moment(one["at"]), str(one["why"])))
+        return found
+
+    def last_refused(self) -> dict[str, float]:
+        """By article key, when its page was last refused (epoch seconds), for those refused
+        within `REFUSED_ASKED_AGAIN`: what a sync compares the time its feed says the story was
+        updated with, as with its download (`renewable`)."""
+        now, found = time.time(), {}
+        for key in keys_with_prefix(self._articles, REFUSED_READS):
+            refused = self._load(self._articles, REFUSED_READS + key, [])
+            times = [
+                one["at"]
+                for one in (refused if isinstance(refused, list) else ())
+                if isinstance(one, dict) and isinstance(one.get("at"), int | float)
+            ]
+            if times and now - max(times) < REFUSED_ASKED_AGAIN:
+                found[key] = float(max(times))
         return found

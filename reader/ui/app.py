@@ -653,7 +653,9 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
 
     app = ReaderApp(data_dir, config=config)
     app.upgrade = upgrade
-    app.error_output = ErrorOutput.opened(data_dir)  # no traceback of a worker's on the screen
+    # No traceback of a worker's on the screen; but nothing written into a library of an older
+    # format read as it is, keeping nothing (acc48d D10): its errors go to the terminal.
+    app.error_output = ErrorOutput.opened(data_dir) if upgrade else None
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     try:
         app.run(mouse=mouse_reports(app.config.mouse))

@@ -21,7 +21,12 @@ from ..sentence_start import sentence
 from ..url_display import shown_url
 from ..urls import contact_address, is_web_url, without_tracking
 from .app_marks import ReaderAppMarks
-from .browser import NO_BROWSER_HINT, open_in_browser, open_in_text_browser, opens_in_terminal
+from .browser import (
+    NO_BROWSER_HINT,
+    open_in_browser_heard,
+    open_in_text_browser,
+    opens_in_terminal,
+)
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
@@ -504,15 +509,13 @@ class ReaderAppArticles(ReaderAppMarks):
             self.notify(f"The picture kept could not be copied to open: {error}", markup=False)
             return
         uri = path.as_uri()
+        heard = ""
         if opens_in_terminal(self):
             opened = await open_in_text_browser(self, uri)
         else:
-            opened = open_in_browser(uri)
-        if opened:
-            self.notify(f"Opened the picture kept offline: {path}", markup=False)
-        else:
-            message = f"No browser could open the picture kept, {path}. {NO_BROWSER_HINT}"
-            self.notify(message, severity="warning", markup=False)
+            opened, heard = open_in_browser_heard(uri, self.error_output)
+        done = f"Opened the picture kept offline: {path}"
+        self._said_opened(opened, heard, f"the picture kept, {path}", done)
 
     def open_original(self, url: str) -> None:
         """Open an article's page in the web browser (http and https links only), without
@@ -526,14 +529,21 @@ class ReaderAppArticles(ReaderAppMarks):
         if opens_in_terminal(self):
             self._run(self._in_text_browser(url, shown), "browser")
         else:
-            self._said_opened(open_in_browser(url), shown)
+            self._said_opened(*open_in_browser_heard(url, self.error_output), shown)
 
     async def _in_text_browser(self, url: str, shown: str) -> None:
-        self._said_opened(await open_in_text_browser(self, url), shown)
+        self._said_opened(await open_in_text_browser(self, url), "", shown)
 
-    def _said_opened(self, opened: bool, shown: str) -> None:
-        if opened:
-            self.notify(f"Opened in your browser: {shown}", markup=False)
+    def _said_opened(self, opened: bool, heard: str, shown: str, done: str = "") -> None:
+        """`shown` opened (`done` says so, "Opened in your browser: …" unless given), or not;
+        `heard`: what the browser wrote on its errors (`open_in_browser_heard`), which says it
+        may have failed whatever `webbrowser` said (another of its browsers, tried next, is
+        taken as opened once started)."""
+        if heard:
+            said = "No browser could open" if not opened else "The browser may not have opened"
+            self.notify(f"{said} {shown}: {heard}", severity="warning", markup=False)
+        elif opened:
+            self.notify(done or f"Opened in your browser: {shown}", markup=False)
         else:
             message = f"No browser could open {shown}. {NO_BROWSER_HINT}"
             self.notify(message, severity="warning", markup=False)

@@ -17,6 +17,7 @@ from .stepped_aside import stepped_aside
 
 if TYPE_CHECKING:
     from .app import ReaderApp
+    from .error_output import ErrorOutput
 
 NO_BROWSER_HINT = "Name one in the BROWSER environment variable (w3m or lynx run in this terminal)."
 """Said when no browser took a link: `webbrowser` reads BROWSER, and a text browser runs here."""
@@ -57,6 +58,24 @@ def open_in_browser(url: str) -> bool:
     background, or where the reader can't step aside (a test's headless app); True when one
     took it. A text browser in the reader's terminal is `open_in_text_browser`'s."""
     return _opened(url)
+
+
+def open_in_browser_heard(url: str, errors: ErrorOutput | None) -> tuple[bool, str]:
+    """`open_in_browser`, and what the browser wrote on its error output meanwhile, which
+    goes to `errors` (the log, while the screen is up): "the browser said: <its first line>"
+    ("; more in <the log>" where it wrote more), "" where it wrote nothing. A browser that
+    could not start ("cannot open display") said nothing on the screen before (acc48d D5)."""
+    from .error_output import first_line, lines_written
+
+    if errors is None:
+        return open_in_browser(url), ""
+    mark = errors.headed(f"browser, given {url}")
+    opened = open_in_browser(url)
+    written = errors.written_since(mark)
+    if not (first := first_line(written)):
+        return opened, ""
+    more = f"; more in {errors.path}" if lines_written(written) > 1 else ""
+    return opened, f"the browser said: {first}{more}"
 
 
 def _opened(url: str) -> bool:

@@ -9,6 +9,10 @@ the resource tracker's. While the screen is the reader's, descriptor 2 is the lo
 screen is drawn on a copy of the terminal's descriptor; given back to the terminal whenever the
 reader steps aside (a program run in the terminal, Ctrl-Z) and as it quits, where its own last
 lines are said. What a real bug's traceback says is kept in the log, to be found there.
+
+What the reader writes there itself comes under a line of its own saying when and from which
+program ("--- 2026-12-07T12:41:06Z browser, given https://…"): a browser it starts, a
+`[[command]]`'s errors past the first line the status line says (acc48d D5).
 """
 
 from __future__ import annotations
@@ -17,19 +21,45 @@ import os
 import stat
 import sys
 from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 LOG_NAME = "errors.log"
 KEPT_AT_MOST = 1 << 20
 """Bytes of the log kept from one start to the next: a longer one is started afresh."""
+SAID_AT_MOST = 300
+"""Characters of a program's first line of errors said in the status line."""
+READ_BACK = 64 * 1024
+"""Bytes of what a program wrote read back from the log to be said (`written_since`)."""
+
+
+def first_line(text: str) -> str:
+    """The first line of `text` with anything on it, made safe to say (`safe_line`)."""
+    from ..safe import safe_line
+
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    return safe_line(line, SAID_AT_MOST)
+
+
+def lines_written(text: str) -> int:
+    """How many lines of `text` have anything on them."""
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def heading(source: str) -> str:
+    """The line that comes before what `source` (a program, as the user knows it) writes in
+    the log: when, and which."""
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"--- {when} {' '.join(source.split())}\n"
 
 
 class ErrorOutput:
     """The reader's error output, the terminal (`terminal`, a copy of it) or the log by turns."""
 
-    def __init__(self, log: int, terminal: IO[str]) -> None:
+    def __init__(self, log: int, terminal: IO[str], path: Path) -> None:
         self._log = log
+        self._path = path
         self.terminal = terminal
         """The terminal, to draw the screen on (a descriptor of its own, never the log)."""
 
@@ -70,7 +100,37 @@ class ErrorOutput:
             os.close(copy)
             os.close(log)
             return None
-        return cls(log, terminal)
+        return cls(log, terminal, path)
+
+    @property
+    def path(self) -> Path:
+        """Where the log is."""
+        return self._path
+
+    def headed(self, source: str) -> int:
+        """`heading(source)` written, for what `source` writes next; where the log ends after it
+        (for `written_since`)."""
+        self.kept(source, "")
+        try:
+            return os.fstat(self._log).st_size
+        except OSError:
+            return 0
+
+    def kept(self, source: str, text: str) -> None:
+        """`text` (from `source`) written in the log under its heading."""
+        if text and not text.endswith("\n"):
+            text += "\n"
+        with suppress(OSError):
+            os.write(self._log, (heading(source) + text).encode("utf-8", "replace"))
+
+    def written_since(self, mark: int) -> str:
+        """What was written in the log after `mark` (`headed`'s), its first `READ_BACK` bytes."""
+        try:
+            with open(self._path, "rb") as log:
+                log.seek(mark)
+                return log.read(READ_BACK).decode("utf-8", "replace")
+        except OSError:
+            return ""
 
     def to_log(self) -> None:
         """Descriptor 2 is the log: the screen is the reader's."""

@@ -41,6 +41,7 @@ from ..user_commands import (
     start,
 )
 from .display import plain
+from .error_output import lines_written
 from .stepped_aside import stepped_aside
 
 if TYPE_CHECKING:
@@ -193,6 +194,11 @@ def _wait(
 ) -> None:
     """In a daemon thread: the program's end said in the status line (its {file} removed)."""
     line = started.wait(command.name)
+    errors = app.error_output
+    if errors is not None and lines_written(started.written) > 1:
+        # Past the line said, kept nowhere before (acc48d D5): in the log, under its name.
+        errors.kept(f"[[command]] {command.name}: {command.program}", started.written)
+        line += f"; more in {errors.path}"
     # Not `call_from_thread`, which waits for the answer: the reader may have ended meanwhile.
     with suppress(RuntimeError):  # its loop closed: nobody to tell
         loop.call_soon_threadsafe(app.say_for_now, line)
