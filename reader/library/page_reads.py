@@ -6,7 +6,6 @@ decides which pages an article is read from, because this is the same for every 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -113,6 +112,8 @@ class LibraryPageReads(LibraryReextraction):
         del sent
         live = result.article is not None and result.article.live
         if target == url and (validators is not None or live):
+            import asyncio  # here: `reader list` and `feeds` read no page (test_start_imports)
+
             with suppress(StoreError):  # only the next question is asked whole
                 await asyncio.to_thread(
                     self.store.keep_page_validators, url, response.etag, response.last_modified
