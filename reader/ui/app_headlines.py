@@ -156,7 +156,8 @@ class ReaderAppHeadlines(ReaderAppState):
             self._settle_timer = None
         # What the reads of the article or list just shown left mapped of the store's files,
         # unmapped by each thread's next read: one article's at most, not every one read.
-        self.lib.store.let_go_of_maps()
+        if self.library is not None:  # a settle put in hand before the reader quit
+            self.library.store.let_go_of_maps()
         if not self._busy and not collect_and_freeze():
             # A closed article's screen still held (a busy machine had not handled its last
             # messages): not frozen with the rest, a moment more (`collector._ReadingViews.closed`).
