@@ -115,7 +115,7 @@ class _ThreadsClosing(diskcache.Cache):
             for key, value in settings:
                 if key.startswith("sqlite_"):
                     self.reset(key, value, update=False)
-        elif local.maps_let_go != self._maps_let_go:
+        elif getattr(local, "maps_let_go", 0) != self._maps_let_go:
             local.maps_let_go = self._maps_let_go
             # In its own thread, before its next statement (SQLite leaves the map as it is
             # while a statement still holds a page of it).
