@@ -11,7 +11,8 @@ own, one after the other: the real `ReaderApp` under `App.run_test()` (120x40), 
 shown and every headline read, then `F`, the word, Enter, and the wall clock until the first
 hits are listed and until the whole list replaces them (and the process's CPU meanwhile, its
 threads' too); then Esc. The child reports its
-anonymous resident memory (RssAnon) before `F`, with the hits shown, and 3 s after Esc. The
+anonymous resident memory (RssAnon) before `F`, with the hits shown, and 3 s after Esc, and the
+files it maps resident (RssFile: the store's SQLite maps) before `F` and after Esc. The
 articles' index of their times (`StoreArticles._index_article_times`) is made before this
 checkout's child (its making, once a directory, is printed) and dropped before the other's,
 which would read through it too. Each `--word` (a query: spaces, `-word`, quotes typed as keys)
@@ -33,9 +34,11 @@ from children import checkouts, child_json, compared, comparison_parser, quiet_r
 HERE = Path(__file__).resolve().parent
 
 
-def anon_mb() -> float:
+def anon_mb(field: str = "RssAnon") -> float:
+    """A line of /proc/self/status in MB: RssAnon, or RssFile (the files mapped: the store's
+    SQLite maps among them, acc48b B1)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("RssAnon:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -87,7 +90,7 @@ def child(root: Path, data: Path, word: str) -> None:
         async with quiet_reader(data) as (app, pilot):
             await all_feeds(app, pilot)
             main = app.main_screen
-            result = {"before": anon_mb()}
+            result = {"before": anon_mb(), "file_before": anon_mb("RssFile")}
             await pilot.press("F", *(_KEYS.get(char, char) for char in word))
 
             async def watch() -> None:  # beside the keys: `press` returns only once idle
@@ -109,6 +112,7 @@ def child(root: Path, data: Path, word: str) -> None:
             await pilot.press("escape")
             await pilot.pause(3)
             result["after"] = anon_mb()
+            result["file_after"] = anon_mb("RssFile")
         return result
 
     print(json.dumps(asyncio.run(run())))
@@ -150,7 +154,8 @@ def main() -> int:
             f" all {got['all']:.1f} s (the process's CPU {got['cpu']:.1f} s);"
             f" RssAnon {got['before']:.0f} MB before F,"
             f" {got['with_hits']:.0f} MB with the hits, {got['after']:.0f} MB after Esc"
-            f" ({got['after'] - got['before']:+.0f} MB)"
+            f" ({got['after'] - got['before']:+.0f} MB); RssFile {got['file_before']:.0f} MB"
+            f" before F, {got['file_after']:.0f} MB after Esc"
         )
     print(f"load average {load_average()}")
     return 0

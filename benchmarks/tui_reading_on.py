@@ -12,7 +12,8 @@ as it is (its read marks change: use a copy). The reader is driven with Pilot at
 feeds", its first headline opened, then `n` `--articles` times, each article waited for. Two
 children run one after the other: the reader as it is, and the reader with `unlink_strips` made
 to do nothing and no bound, as before session 31. At each checkpoint (every `--every` articles) each reports
-its anonymous resident memory (RssAnon), Python's allocated blocks and the objects frozen;
+its anonymous resident memory (RssAnon), the files it maps resident (RssFile: the store's
+SQLite maps among them) and both (VmRSS), Python's allocated blocks and the objects frozen;
 at the end, how many objects of earlier articles were garbage the collector could not reach
 (frozen: found by thawing). The table gives the growth per article after the first checkpoint,
 when Textual's caches have filled. With `--against DIR` (a worktree of main), that checkout's
@@ -35,9 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # search.py, farm.py b
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
 
-def anon_mb() -> float:
+def anon_mb(field: str = "RssAnon") -> float:
+    """A line of /proc/self/status in MB: RssAnon (the process's own), RssFile (files mapped:
+    the store's SQLite maps among them, acc48b B1), VmRSS (both, what `top` shows)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("RssAnon:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -47,6 +50,8 @@ def point(opened: int) -> dict[str, float]:
     return {
         "articles": opened,
         "rss": anon_mb(),
+        "file": anon_mb("RssFile"),
+        "vmrss": anon_mb("VmRSS"),
         "blocks": sys.getallocatedblocks(),
         "frozen": gc.get_freeze_count(),
     }
@@ -160,7 +165,11 @@ def main() -> None:
     print("|---|" + "---:|" * len(first))  # type: ignore[arg-type]
     for name, run in runs.items():
         points = run["points"]
-        cells = " | ".join(f"{p['rss']:.1f} MB, {p['frozen']:,.0f} frozen" for p in points)  # type: ignore[union-attr]
+        cells = " | ".join(
+            f"{p['rss']:.1f} MB, {p['frozen']:,.0f} frozen; RssFile {p['file']:.1f}, VmRSS"
+            f" {p['vmrss']:.1f} MB"
+            for p in points  # type: ignore[union-attr]
+        )
         print(f"| {name} | {cells} |")
     print()
     for name, run in runs.items():
@@ -170,6 +179,7 @@ def main() -> None:
         print(
             f"{name}: after the first {start['articles']:.0f}, per article "
             f"RssAnon {1024 * (last['rss'] - start['rss']) / span:+.0f} KB, "
+            f"RssFile {1024 * (last['file'] - start['file']) / span:+.0f} KB, "
             f"blocks {(last['blocks'] - start['blocks']) / span:+,.0f}, "
             f"frozen {(last['frozen'] - start['frozen']) / span:+,.0f}; "
             f"garbage kept frozen at the end {run['stuck']:,} objects; a settle (collect and"

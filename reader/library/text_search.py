@@ -116,6 +116,7 @@ def search_cached(
     finally:
         if bodies is not None:
             bodies.close()
+        store.articles_map_let_go()  # every article it looked in was read (acc48b B1)
 
 
 def _searched(
@@ -314,6 +315,7 @@ def detailed(lib: LibraryKeptArticles, hits: Sequence[Hit], query: Query) -> lis
         summary_of=lib.store.feed_summary,
         notes=notes_by_key(lib.store),
     )
+    lib.store.articles_map_let_go()
     found = {hit.headline.entry.id: hit for hit in again}
     return [
         found.get(hit.headline.entry.id) or replace(hit, pending=False) if hit.pending else hit

@@ -29,6 +29,7 @@ from ..models import Article, TextMarks
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
+from .caches import remap
 from .directory import _reporting_storage_errors, packed_record
 from .key_ranges import dict_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
@@ -423,6 +424,11 @@ class StoreArticles(StoreTakenDown):
             text,
             partial(marks_from_dict, data),
         )
+
+    def articles_map_let_go(self) -> None:
+        """The pages of the articles' file that this thread's reads left mapped, unmapped now
+        (`caches.remap`): after a search has read every article it looked in."""
+        remap(self._articles._con, self._articles.sqlite_mmap_size)
 
     def article_text(self, url: str) -> str | None:
         """The cached article's text as a search reads it (`codec.text_from_dict`), or None."""

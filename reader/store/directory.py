@@ -722,6 +722,13 @@ class StoreDirectory:
         self._not_here_told |= self.not_here
         return self.not_here_said()
 
+    def let_go_of_maps(self) -> None:
+        """Each thread's memory map of the two caches' files unmapped as the thread next reads
+        them (`caches.remap`): what a read left mapped is not counted as the reader's memory
+        for the rest of a session (acc48b B1)."""
+        self._state.let_go_of_maps()
+        self._articles.let_go_of_maps()
+
     def close(self) -> None:
         if not self.not_here <= self._not_here_told and (said := self.not_here_said()):
             log.warning(safe_line(said))

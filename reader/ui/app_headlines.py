@@ -154,6 +154,10 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._settle_timer is not None:
             self._settle_timer.stop()
             self._settle_timer = None
+        # What the reads of the article or list just shown left mapped of the store's files,
+        # unmapped by each thread's next read: one article's at most, not every one read.
+        if self.library is not None:  # a settle put in hand before the reader quit
+            self.library.store.let_go_of_maps()
         if not self._busy and not collect_and_freeze():
             # A closed article's screen still held (a busy machine had not handled its last
             # messages): not frozen with the rest, a moment more (`collector._ReadingViews.closed`).
