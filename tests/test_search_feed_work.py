@@ -16,7 +16,7 @@ import pytest
 
 import reader.library.text_search as text_search
 from reader.config import Config
-from reader.library import Library
+from reader.library.stored import StoredLibrary
 from reader.models import Entry, Feed
 from reader.reports import Headline
 from reader.search_feeds import SearchFeed
@@ -32,13 +32,17 @@ def test_reader_list_feed_opens_the_library_once(
 ) -> None:
     (synced_dir / "config.toml").write_text(CONFIG, encoding="utf-8")
     opened: list[Path] = []
-    configured = Library.configured.__func__  # type: ignore[attr-defined]
+    # `reader list` opens the library's stored layers alone (`StoredLibrary`, startup48), of
+    # which the whole `Library` is made too: counted where both are opened.
+    configured = StoredLibrary.configured.__func__  # type: ignore[attr-defined]
 
-    def counted(cls: type[Library], data_dir: Path, *args: Any, **kwargs: Any) -> Library:
+    def counted(
+        cls: type[StoredLibrary], data_dir: Path, *args: Any, **kwargs: Any
+    ) -> StoredLibrary:
         opened.append(data_dir)
         return configured(cls, data_dir, *args, **kwargs)
 
-    monkeypatch.setattr(Library, "configured", classmethod(counted))
+    monkeypatch.setattr(StoredLibrary, "configured", classmethod(counted))
     listed = run_reader(synced_dir, "list", "--feed", NAME)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout == run_reader(synced_dir, "list", "--search", STORMS).stdout
