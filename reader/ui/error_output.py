@@ -35,11 +35,12 @@ READ_BACK = 64 * 1024
 
 
 def first_line(text: str) -> str:
-    """The first line of `text` with anything on it, made safe to say (`safe_line`)."""
-    from ..safe import safe_line
+    """The first line of `text` with anything on it, made safe to say (`display.plain`, the
+    screen's one door for untrusted text)."""
+    from .display import plain
 
     line = next((line for line in text.splitlines() if line.strip()), "")
-    return safe_line(line, SAID_AT_MOST)
+    return plain(line, max_length=SAID_AT_MOST).plain
 
 
 def lines_written(text: str) -> int:
