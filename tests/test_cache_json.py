@@ -57,7 +57,10 @@ def test_cache_json_says_what_it_holds(
     kept = data_dir / ".stversions" / "state"
     kept.mkdir(parents=True)
     (kept / "cache~20261206-120000.db").write_bytes(b"\0" * 3_000_000)
-    assert printed(data_dir, capsys, "cache", "--json")["disk_bytes"] == held["disk_bytes"]
+    # Not equal: a write-ahead log closed by the time of the second look is gone from it
+    # (a CI saw 381,887 then 233,535 bytes). The 3 MB copy is far past that.
+    again = printed(data_dir, capsys, "cache", "--json")["disk_bytes"]
+    assert again < held["disk_bytes"] + 1_000_000
 
 
 def test_prune_json_names_what_went_and_a_dry_run_changes_nothing(
