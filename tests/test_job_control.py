@@ -49,3 +49,24 @@ def test_ctrl_z_suspends_from_the_help_too(synced_dir: Path) -> None:
         _until(lambda: _state(reader.process.pid) != "T", "the reader going on")
         reader.type(b"Q")
         assert reader.process.wait(timeout=30) == 0
+
+
+def test_the_screen_is_drawn_whole_again_after_fg(synced_dir: Path) -> None:
+    """Back from Ctrl-Z after the refresh on opening, only the status line came back (3 times in
+    6 in tmux): the feeds and headlines stayed blank until keys drew parts of them (acc48d D11).
+    Its size the terminal's, not COLUMNS' and LINES' of the test's run: a size that changed on
+    the way back was drawn whole before too."""
+    with reader_in_pty(synced_dir, environment={"COLUMNS": None, "LINES": None}) as reader:
+        _until(lambda: b"Refreshed" in reader.screen(), "the refresh on opening done")
+        assert b"Northwind Tech" in reader.screen()
+        reader.type(b"\x1a")  # Ctrl-Z
+        _until(lambda: _state(reader.process.pid) == "T", "the reader stopped")
+        before = len(reader.screen())
+        reader.process.send_signal(signal.SIGCONT)
+        _until(
+            lambda: b"Northwind Tech" in reader.screen()[before:],
+            "the feed list drawn again",
+            seconds=30,
+        )
+        reader.type(b"Q")
+        assert reader.process.wait(timeout=30) == 0

@@ -553,6 +553,7 @@ class ReaderApp(ReaderAppLifecycle):
             said = self.library.store.upgrade_put_off or self.library.read_only
             self.notify(plain(said).plain, severity="warning", markup=False)
         self._catch_hang_up()
+        self._drawn_again_on_resume()
         self._changed_seen = self.library.store.changed_at()
         self._cached_seen = self.library.store.cached_at()
         self.refreshed_seen = self.library.store.refreshed_at()

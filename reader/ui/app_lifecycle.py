@@ -137,6 +137,13 @@ class ReaderAppLifecycle(ReaderAppNotices):
         for number in _HANG_UPS:
             loop.add_signal_handler(number, self._hung_up, number)
 
+    def _drawn_again_on_resume(self) -> None:
+        """Back from Ctrl-Z (`fg`), the whole screen drawn again. Textual starts its terminal
+        mode over and sends a resize of the same size, which it skips as no change, so only the
+        status line came back and the rest stayed blank until keys drew parts of it (acc48d
+        D11); its `App.suspend` draws again on its way out, its SIGTSTP's way back doesn't."""
+        self.app_resume_signal.subscribe(self, lambda _app: self.refresh(layout=True))
+
     def _hung_up(self, number: int) -> None:
         if self._aside:
             self._hung_up_aside = number  # the reader's end once the program's is over
