@@ -7,17 +7,20 @@ feed served on 127.0.0.1, the CLI as a subprocess, the reading view driven with 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
-from tests.served_feed import serve_one_item
+from tests.served_feed import own_http_server, serve_one_item
 from tests.tui_pilot import reading, subscribe, until
 
 TITLE = "Harbour board doubles the dredging contract"
@@ -95,3 +98,62 @@ def test_a_link_in_the_text_opens_without_its_tracking_parameters(
             assert opened[1] == background
 
     asyncio.run(run())
+
+
+def show_json(data_dir: Path, link: str) -> dict[str, object]:
+    """`reader show --offline --format json` of the article cached for `link`."""
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    shown = subprocess.run(
+        [sys.executable, "-m", "reader", "show", "--offline", "--format", "json", link],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)
+
+
+def test_a_click_trackers_redirect_is_followed_without_its_tracking_parameters(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A feed's link through a click tracker whose 302 sends to the story with "utm_*" and
+    "fbclid" on it: the publisher is asked for the story clean, and it is kept at that clean
+    address (acc48a A5)."""
+    with own_http_server() as tracker:
+        story = own_server.url_for("/story.html")
+        own_server.expect_request("/story.html").respond_with_data(
+            page(own_server.url_for("/background.html")), content_type="text/html"
+        )
+        click = tracker.url_for("/click") + "?u=" + quote(f"{story}?{IN_TEXT}", safe="")
+        tracker.expect_request("/click").respond_with_response(
+            Response(status=302, headers={"Location": f"{story}?{IN_TEXT}"})
+        )
+        feed = serve_one_item(own_server, "Coastal Courier", TITLE, click.replace("&", "&amp;"))
+        subscribe(data_dir, [feed], 1)
+        (clicked,) = [request for request, _ in tracker.log]
+    (asked,) = [request for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked.query_string == b"id=7"
+    shown = show_json(data_dir, click)
+    assert shown["url"] == f"{story}?id=7"
+    assert "Nobody mentioned a second phase" in str(shown["markdown"])
+    assert "u=" in clicked.query_string.decode()  # the tracker's own address, as the feed gave it
+
+
+def test_a_site_that_redirects_until_its_parameter_is_there_is_still_read(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A site whose page redirects to itself with "utm_source" on until that is there: followed
+    as sent once the clean address was asked, not round its redirects till the hop limit."""
+    story = own_server.url_for("/story.html")
+
+    def answer(request: Request) -> Response:
+        if "utm_source" not in request.args:
+            return Response(status=302, headers={"Location": f"{story}?utm_source=site"})
+        return Response(page(story), content_type="text/html")
+
+    own_server.expect_request("/story.html").respond_with_handler(answer)
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked == [b"", b"utm_source=site"]
+    assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
