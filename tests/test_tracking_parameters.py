@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import webbrowser
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -157,3 +158,51 @@ def test_a_site_that_redirects_until_its_parameter_is_there_is_still_read(
     asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
     assert asked == [b"", b"utm_source=site"]
     assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
+
+
+def test_a_link_through_a_click_tracker_is_exported_as_its_destination(
+    data_dir: Path, own_server: HTTPServer, tmp_path: Path
+) -> None:
+    """An in-text link through another host's click tracker, its destination whole in its
+    query ("?u=https%3A%2F%2F…"), is written in every export as that destination, without its
+    tracking parameters; the article's own host's "?redirect=" and a tracker's parameter that
+    is no address are left as they are (acc48a A5)."""
+    background = own_server.url_for("/background.html")
+    tracked = f"{background}?{IN_TEXT}"
+    click = "http://t.example/click?u=" + quote(tracked, safe="") + "&utm_campaign=daily"
+    account = own_server.url_for("/account") + "?redirect=https%3A%2F%2Fnews.example%2Fa"
+    no_address = "http://t.example/go?to=spring-issue"
+    html = page(click).replace(
+        "</article>",
+        f'<p>Readers can <a href="{account}">sign in</a> to comment, or <a href="'
+        f"{no_address}\">read the spring issue</a> of the board's newsletter.</p></article>",
+    )
+    story = own_server.url_for("/story.html")
+    own_server.expect_request("/story.html").respond_with_data(html, content_type="text/html")
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    written = {}
+    for form in ("markdown", "html", "epub", "text"):
+        out = tmp_path / f"export.{form}"
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "export", "--format", form, "-o", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        if form == "epub":
+            with zipfile.ZipFile(out) as book:
+                names = [n for n in book.namelist() if n.endswith(".xhtml") and "nav" not in n]
+                written[form] = "".join(book.read(n).decode() for n in names)
+        else:
+            written[form] = out.read_text(encoding="utf-8")
+    for form, text in written.items():
+        text = text.replace("&amp;", "&")
+        assert f"{background}?id=7" in text, form
+        assert "t.example/click" not in text, form
+        for tracker in ("utm_", "fbclid", "gclid"):
+            assert tracker not in text, (form, tracker)
+        assert account in text, form
+        assert no_address in text, form
