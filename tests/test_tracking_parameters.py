@@ -1,16 +1,15 @@
 """The tracking parameters a feed's link carries ("?utm_source=rss&mc_cid=…") go to no site: the
 page is asked for without them (cached under the feed's link as ever), and a link in the text
 ("?utm_source=article&fbclid=…") opens and is exported without them, as `o` and citations already
-left them out (acc48a A5). One list, `urls.without_tracking`'s. Real parts: the page and its
-feed served on 127.0.0.1, the CLI as a subprocess, the reading view driven with Pilot."""
+left them out (acc48a A5). One list, `urls.without_tracking`'s, for a click tracker's redirect
+too; a link in the text through another host's click tracker is exported as its destination.
+Real parts: the page, its feed and a click tracker served on 127.0.0.1, the CLI as `run_reader`
+runs it, the reading view driven with Pilot."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import webbrowser
 import zipfile
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from tests.cli_run import run_reader
 from tests.served_feed import own_http_server, serve_one_item
 from tests.tui_pilot import reading, subscribe, until
 
@@ -63,15 +63,8 @@ def test_a_page_is_asked_for_without_the_feeds_tracking_parameters(
 ) -> None:
     (asked,) = [request for request, _ in site.log if request.path == "/story.html"]
     assert asked.query_string == b""
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
     link = site.url_for("/story.html") + "?" + TRACKED
-    shown = subprocess.run(
-        [sys.executable, "-m", "reader", "show", "--offline", "--format", "markdown", link],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    shown = run_reader(data_dir, "show", "--offline", "--format", "markdown", link)
     assert shown.returncode == 0, shown.stderr  # cached under the feed's link
     assert "Nobody mentioned a second phase" in shown.stdout
     # A link in the text, exported: its own parameter kept, the trackers' not.
@@ -103,14 +96,7 @@ def test_a_link_in_the_text_opens_without_its_tracking_parameters(
 
 def show_json(data_dir: Path, link: str) -> dict[str, object]:
     """`reader show --offline --format json` of the article cached for `link`."""
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    shown = subprocess.run(
-        [sys.executable, "-m", "reader", "show", "--offline", "--format", "json", link],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
     assert shown.returncode == 0, shown.stderr
     return json.loads(shown.stdout)
 
@@ -180,17 +166,10 @@ def test_a_link_through_a_click_tracker_is_exported_as_its_destination(
     story = own_server.url_for("/story.html")
     own_server.expect_request("/story.html").respond_with_data(html, content_type="text/html")
     subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
     written = {}
     for form in ("markdown", "html", "epub", "text"):
         out = tmp_path / f"export.{form}"
-        done = subprocess.run(
-            [sys.executable, "-m", "reader", "export", "--format", form, "-o", str(out)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
+        done = run_reader(data_dir, "export", "--format", form, "-o", str(out))
         assert done.returncode == 0, done.stderr
         if form == "epub":
             with zipfile.ZipFile(out) as book:
