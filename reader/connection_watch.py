@@ -31,6 +31,9 @@ class Watched:
     """The address and port its new connection reached; None for a pooled one, or none made."""
     handshaking: bool = False
     """Its TLS handshake was begun and not finished (failed, or still under way)."""
+    tunnelled: bool = False
+    """Through a proxy, its CONNECT was answered 2xx and the site's TLS begun in the tunnel:
+    what fails from there is the site's, not the proxy's."""
 
 
 WATCHED: ContextVar[Watched | None] = ContextVar("WATCHED", default=None)
@@ -46,9 +49,10 @@ def watching(inner: Trace | None) -> Trace:
     async def trace(event: str, info: dict[str, Any]) -> None:
         if event == "connection.connect_tcp.complete":
             watched.peer = _server_address(info.get("return_value"))
-        elif event == "connection.start_tls.started":
+        elif event in ("connection.start_tls.started", "proxy.start_tls.started"):
             watched.handshaking = True
-        elif event == "connection.start_tls.complete":
+            watched.tunnelled = event.startswith("proxy.")
+        elif event in ("connection.start_tls.complete", "proxy.start_tls.complete"):
             watched.handshaking = False  # not on its ".failed": that is what is told
         if inner is not None:
             await inner(event, info)
@@ -66,18 +70,27 @@ def _server_address(stream: object) -> tuple[str, int] | None:
     return None
 
 
-async def first_bytes(peer: tuple[str, int], target: bytes, host: bytes, timeout: float) -> bytes:
+async def first_bytes(
+    peer: tuple[str, int], target: bytes, host: bytes, timeout: float, tunnel: bytes = b""
+) -> bytes:
     """The first bytes the server at `peer` sends when asked for `target` of `host` in plain
     HTTP/1.1, with nothing else (no cookie, no agent): the address the failed request reached,
-    not its name resolved again. b"" when it sends none within `timeout`, or can't be reached."""
+    not its name resolved again. With `tunnel` ("host:443"), `peer` is a proxy asked first to
+    CONNECT there: what the server at the tunnel's end sends, b"" when the proxy refuses. b""
+    when it sends none within `timeout`, or can't be reached."""
     request = b"GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % (target, host)
     writer = None
     try:
         async with asyncio.timeout(timeout):
             reader, writer = await asyncio.open_connection(*peer)
+            if tunnel:
+                writer.write(b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (tunnel, tunnel))
+                head = await reader.readuntil(b"\r\n\r\n")
+                if head[9:10] != b"2":  # "HTTP/1.1 200 …"
+                    return b""
             writer.write(request)
             return await reader.read(PEEKED)
-    except (OSError, TimeoutError):
+    except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         return b""
     finally:
         if writer is not None:
@@ -85,26 +98,67 @@ async def first_bytes(peer: tuple[str, int], target: bytes, host: bytes, timeout
 
 
 async def not_http_said(failed: str, exc: Exception, timeout: float) -> bytes | None:
-    """What the server `failed` (a plain-http request's address) reached said instead of HTTP,
-    when its request failed before an answer's head came (`exc`: httpx's RemoteProtocolError,
-    or a ReadError as the server reset a connection it had written its banner on), asked
-    again at the address it reached (`first_bytes`); None when it answers in HTTP now (a
-    connection closed as it was reused, a server restarting), sends nothing, or was not
-    watched (a pooled connection, a proxy's)."""
+    """What the server `failed` reached said instead of HTTP, when its request failed before
+    an answer's head came (`exc`: httpx's RemoteProtocolError, or a ReadError as the server
+    reset a connection it had written its banner on), asked again at the address it reached
+    (`first_bytes`); for an https address, what it said instead of TLS, its handshake refused
+    (ConnectError: an SSH port's banner was "try http://…", acc48a/wire48). None when it
+    answers in HTTP now (a connection closed as it was reused, a server restarting; a plain
+    http server asked in https: `fetch_messages` says so), sends nothing, or was not watched
+    (a pooled connection, a proxy's: `proxy_not_http_said`)."""
     import httpx
 
     watched = WATCHED.get()
-    if (
-        not isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError)
-        or HEAD_CAME.get()
-        or watched is None
-        or watched.peer is None
-    ):
+    if watched is None or watched.peer is None or HEAD_CAME.get():
         return None
     target = httpx.URL(failed)
-    if target.scheme != "http":
-        return None  # over TLS, HTTP/2 may have been spoken: its errors are its own
-    said = await first_bytes(watched.peer, target.raw_path, target.netloc, timeout)
-    if not said.strip() or said.lstrip().startswith(b"HTTP/"):
+    if target.scheme == "https":
+        # Over TLS, HTTP/2 may have been spoken once it was made: its errors are its own.
+        if not isinstance(exc, httpx.ConnectError) or not watched.handshaking:
+            return None
+    elif not isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return None
-    return said
+    return _no_http(await first_bytes(watched.peer, target.raw_path, target.netloc, timeout))
+
+
+async def proxy_not_http_said(
+    proxy: str, failed: str, exc: Exception, timeout: float
+) -> tuple[bool, bytes] | None:
+    """Through the HTTP proxy `proxy`, a request of `failed` that failed before an answer's
+    head came (`exc`, as `not_http_said` takes it): who said what in no HTTP. (True, said)
+    when the proxy's own address answers so a request of its own (an SSH port named as the
+    proxy: its banner is its answer to CONNECT too); (False, said) when the proxy speaks HTTP
+    and what it passes on of a plain-http `failed`, asked again through it, is none (the
+    site's port is an SSH one); (False, said) too when an https site's handshake failed in the
+    tunnel the proxy made, and the site, asked again through one, says no TLS nor HTTP. None
+    when neither can be told: nothing said, a SOCKS proxy."""
+    import httpx
+
+    way, target = httpx.URL(proxy), httpx.URL(failed)
+    if way.scheme != "http" or not way.host or HEAD_CAME.get():
+        return None
+    at = (way.host, way.port or 80)
+    watched = WATCHED.get()
+    if target.scheme == "https" and watched is not None and watched.tunnelled:
+        # The proxy made the tunnel: the site's answer to the handshake, asked again through
+        # one (an SSH banner comes unasked; a plain http server answers the request).
+        if not isinstance(exc, httpx.ConnectError) or not watched.handshaking:
+            return None
+        tunnel = b"%s:%d" % (target.raw_host, target.port or 443)
+        said = _no_http(await first_bytes(at, target.raw_path, target.netloc, timeout, tunnel))
+        return None if said is None else (False, said)
+    if not isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return None
+    own = await first_bytes(at, b"/", way.netloc, timeout)
+    if (said := _no_http(own)) is not None:
+        return True, said
+    if not own.strip() or target.scheme != "http":
+        return None
+    passed = await first_bytes(at, str(target).encode("ascii"), target.netloc, timeout)
+    said = _no_http(passed)
+    return None if said is None else (False, said)
+
+
+def _no_http(said: bytes) -> bytes | None:
+    """`said`, when it is something and no HTTP answer; else None."""
+    return None if not said.strip() or said.lstrip().startswith(b"HTTP/") else said

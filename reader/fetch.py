@@ -24,7 +24,7 @@ from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
-from .connection_watch import WATCHED, not_http_said, watching
+from .connection_watch import WATCHED, not_http_said, proxy_not_http_said, watching
 from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
@@ -44,6 +44,7 @@ from .fetch_messages import (
     proxy_answered,
     proxy_auth_required,
     proxy_failure,
+    proxy_not_http,
     shown_proxy,
     too_many_redirects,
 )
@@ -55,7 +56,14 @@ from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
 from .unanswered import HEAD_CAME
 from .url_display import shown_url
-from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
+from .urls import (
+    absolute_url,
+    address_controls,
+    is_web_url,
+    not_web_url,
+    web_url_problem,
+    without_tracking_parameters,
+)
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
@@ -64,6 +72,16 @@ RESERVED = 2
 """Connections over `max_connections` kept for the requests of an article the user waits for
 (`priority_gate.USER_WAITS`): a refresh's requests to slow hosts holding every slot held the
 article opened meanwhile until one came back."""
+
+
+def _untracked_hop(target: str, url: str, hops: list[str]) -> str:
+    """A redirect's `target` without its tracking parameters (`without_tracking_parameters`):
+    a click tracker's 302 to "story?utm_source=rss&fbclid=…" asks the publisher's page clean,
+    and the page is kept at that clean address (acc48a A5). As sent when the clean address is
+    one this chain has asked already (`url`, `hops`): a site that redirects until its
+    parameter is there would otherwise send us round its redirects till the hop limit."""
+    clean = without_tracking_parameters(target)
+    return target if clean != target and (clean == url or clean in hops) else clean
 
 
 def _host_key(url: str) -> str:
@@ -380,13 +398,30 @@ class Fetcher:
             failed = _failed_url(exc, url)
             proxy = self.routes.proxy_for(failed)
             source = self.routes.source(failed)
-            if proxy and (through := proxy_failure(url, failed, exc, proxy, source)):
+            watched = WATCHED.get()
+            tunnelled = watched is not None and watched.tunnelled
+            # Past a tunnel the proxy made, a failure is the site's ("cannot connect to the
+            # proxy" was said of an SSH port's close in the handshake, once in two).
+            if (
+                proxy
+                and not tunnelled
+                and (through := proxy_failure(url, failed, exc, proxy, source))
+            ):
                 raise through from None
-            if (own := page_own_failure(url, failed, exc)) is not None:
-                raise own from None
             timeout = self.limits.connect_timeout
+            # Before the page's own failures: an https port answering in no TLS is told by
+            # what it said (an SSH banner), not as "try http://".
             if proxy is None and (said := await not_http_said(failed, exc, timeout)):
                 raise not_http(url, failed, said) from None
+            if proxy and (odd := await proxy_not_http_said(proxy, failed, exc, timeout)):
+                proxys, said = odd
+                raise (
+                    proxy_not_http(url, proxy, source, said)
+                    if proxys
+                    else not_http(url, failed, said)
+                ) from None
+            if (own := page_own_failure(url, failed, exc)) is not None:
+                raise own from None
             if other := await _certificate_for_another(failed, exc, proxy):
                 raise other from None
             if (refused := certificate_refused(url, failed, exc)) is not None:
@@ -443,9 +478,9 @@ class Fetcher:
                 proxied = self.routes.proxy_for(url) is not None
                 guarded = ceiling is not None and not proxied
                 # What its connection did is watched, to tell how it failed (`connection_watch`):
-                # not through a proxy, whose connection is the proxy's.
+                # through a proxy, the connection is the proxy's, and whether its tunnel was made.
                 guard = connect_guard(ceiling, lead, url) if guarded else None
-                extensions = {} if proxied else {"trace": watching(guard)}
+                extensions = {"trace": watching(guard)}
                 try:
                     request = self._client.build_request(
                         "GET", url, headers=self._headers(url, headers), extensions=extensions
@@ -489,6 +524,7 @@ class Fetcher:
                                 else "answered with a redirect to no address (an empty Location)"
                             )
                             raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
+                        target = _untracked_hop(target, url, hops)
                         hops.append(target)
                         status = response.status_code
                         first_redirect = first_redirect or status

@@ -78,13 +78,30 @@ first line."""
 def not_http(url: str, failed: str, said: bytes) -> FetchError:
     """The server at `failed` (asking for `url`) answered with `said`, which is no HTTP: an
     SSH port's banner, an HTTP/0.9 body with no status line. Said as "broke off the
-    connection" (acc47c C7), a fault that passes, and retried; it is the address's."""
-    first = safe_line(said.decode("utf-8", "replace").replace("\ufffd", ""), _SAID_CHARACTERS)
-    shown = f'it said "{first}"' if first else f"it sent {len(said)} bytes that are not text"
+    connection" (acc47c C7), a fault that passes, and retried; it is the address's. To an
+    https address, no TLS: said so, where it was "try http://…" whatever the port spoke."""
+    spoken = "TLS" if urlsplit(failed).scheme == "https" else "HTTP"
     message = (
-        f"the server at {_host(failed)} did not answer in HTTP ({shown}): is the address right?"
+        f"the server at {_host(failed)} did not answer in {spoken} ({_said(said)}):"
+        " is the address right?"
     )
     return FetchError(ErrorKind.BAD_URL, message, url, connected=True)
+
+
+def proxy_not_http(url: str, proxy: str, source: str, said: bytes) -> FetchError:
+    """The proxy `proxy` (named by `source`) answered a request of its own with `said`, no
+    HTTP: its address is another server's (an SSH port). The proxy's failure, marking no feed
+    failing, not "HOST broke off the connection" of every site asked through it."""
+    message = (
+        f"{_named(proxy, source)} did not answer in HTTP ({_said(said)}): is its address right?"
+    )
+    return FetchError(ErrorKind.PROXY, message, url)
+
+
+def _said(said: bytes) -> str:
+    """What a server said in no HTTP, as a failure shows it: its first line, made safe."""
+    first = safe_line(said.decode("utf-8", "replace").replace("\ufffd", ""), _SAID_CHARACTERS)
+    return f'it said "{first}"' if first else f"it sent {len(said)} bytes that are not text"
 
 
 def handshake_timed_out(failed: str, seconds: float) -> str:

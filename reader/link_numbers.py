@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urldefrag
 
-from .citation import own_addresses
+from .citation import cited_link, own_addresses
 from .models import Article, Block, BlockKind, Inline
 from .url_display import shown_url
 
@@ -30,7 +30,8 @@ def numbered_links(article: Article) -> tuple[Article, tuple[str, ...]]:
     numbers: dict[str, int] = {}
 
     def number_of(href: str) -> int:
-        address = shown_url(href)
+        # Listed as every copy writes it: no tracking parameters, past a click tracker.
+        address = shown_url(cited_link(article, href, own))
         return numbers.setdefault(address, len(numbers) + 1)
 
     def runs(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, quote, unquote, urljoin, urlsplit, urlunsplit
 
 from .safe import safe_line, without_terminal_escapes
 
@@ -313,6 +313,33 @@ def without_tracking_parameters(url: str) -> str:
         return url
     query = "&".join(p for p in _untracked(parts.query).split("&") if not _campaign(p))
     return urlunsplit(parts._replace(query=query))
+
+
+# The query parameters a click tracker carries its link's destination in, whole
+# ("https://t.example/click?u=https%3A%2F%2Fnews.example%2Fstory"): ClearURLs' redirections
+# read Google's "url"/"q" and Facebook's "u" so; "redirect", "target", "dest" and "to" are the
+# mailers' and ad servers' own names. "q" is left out: elsewhere it is a search's words.
+_DESTINATION_NAMES = frozenset(["url", "u", "redirect", "target", "dest", "to"])
+_ENCODED_WEB = re.compile(r"https?%3a%2f%2f", re.IGNORECASE)
+
+
+def click_destination(url: str) -> str:
+    """The address a click tracker's `url` sends on to, read from its query: the one parameter
+    of `_DESTINATION_NAMES` whose value decodes to a whole http(s) address (twice encoded, as
+    some mailers write it, too); "" when none does, or when two name different ones."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return ""
+    found = set()
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name.casefold() not in _DESTINATION_NAMES:
+            continue
+        if _ENCODED_WEB.match(value):
+            value = unquote(value)
+        if value[:8].lower().startswith(("http://", "https://")) and is_web_url(value):
+            found.add(value)
+    return found.pop() if len(found) == 1 else ""
 
 
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.

@@ -1,23 +1,27 @@
 """The tracking parameters a feed's link carries ("?utm_source=rss&mc_cid=…") go to no site: the
 page is asked for without them (cached under the feed's link as ever), and a link in the text
 ("?utm_source=article&fbclid=…") opens and is exported without them, as `o` and citations already
-left them out (acc48a A5). One list, `urls.without_tracking`'s. Real parts: the page and its
-feed served on 127.0.0.1, the CLI as a subprocess, the reading view driven with Pilot."""
+left them out (acc48a A5). One list, `urls.without_tracking`'s, for a click tracker's redirect
+too; a link in the text through another host's click tracker is exported as its destination.
+Real parts: the page, its feed and a click tracker served on 127.0.0.1, the CLI as `run_reader`
+runs it, the reading view driven with Pilot."""
 
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
+import json
 import webbrowser
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
-from tests.served_feed import serve_one_item
+from tests.cli_run import run_reader
+from tests.served_feed import own_http_server, serve_one_item
 from tests.tui_pilot import reading, subscribe, until
 
 TITLE = "Harbour board doubles the dredging contract"
@@ -59,15 +63,8 @@ def test_a_page_is_asked_for_without_the_feeds_tracking_parameters(
 ) -> None:
     (asked,) = [request for request, _ in site.log if request.path == "/story.html"]
     assert asked.query_string == b""
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
     link = site.url_for("/story.html") + "?" + TRACKED
-    shown = subprocess.run(
-        [sys.executable, "-m", "reader", "show", "--offline", "--format", "markdown", link],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    shown = run_reader(data_dir, "show", "--offline", "--format", "markdown", link)
     assert shown.returncode == 0, shown.stderr  # cached under the feed's link
     assert "Nobody mentioned a second phase" in shown.stdout
     # A link in the text, exported: its own parameter kept, the trackers' not.
@@ -95,3 +92,96 @@ def test_a_link_in_the_text_opens_without_its_tracking_parameters(
             assert opened[1] == background
 
     asyncio.run(run())
+
+
+def show_json(data_dir: Path, link: str) -> dict[str, object]:
+    """`reader show --offline --format json` of the article cached for `link`."""
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)
+
+
+def test_a_click_trackers_redirect_is_followed_without_its_tracking_parameters(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A feed's link through a click tracker whose 302 sends to the story with "utm_*" and
+    "fbclid" on it: the publisher is asked for the story clean, and it is kept at that clean
+    address (acc48a A5)."""
+    with own_http_server() as tracker:
+        story = own_server.url_for("/story.html")
+        own_server.expect_request("/story.html").respond_with_data(
+            page(own_server.url_for("/background.html")), content_type="text/html"
+        )
+        click = tracker.url_for("/click") + "?u=" + quote(f"{story}?{IN_TEXT}", safe="")
+        tracker.expect_request("/click").respond_with_response(
+            Response(status=302, headers={"Location": f"{story}?{IN_TEXT}"})
+        )
+        feed = serve_one_item(own_server, "Coastal Courier", TITLE, click.replace("&", "&amp;"))
+        subscribe(data_dir, [feed], 1)
+        (clicked,) = [request for request, _ in tracker.log]
+    (asked,) = [request for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked.query_string == b"id=7"
+    shown = show_json(data_dir, click)
+    assert shown["url"] == f"{story}?id=7"
+    assert "Nobody mentioned a second phase" in str(shown["markdown"])
+    assert "u=" in clicked.query_string.decode()  # the tracker's own address, as the feed gave it
+
+
+def test_a_site_that_redirects_until_its_parameter_is_there_is_still_read(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A site whose page redirects to itself with "utm_source" on until that is there: followed
+    as sent once the clean address was asked, not round its redirects till the hop limit."""
+    story = own_server.url_for("/story.html")
+
+    def answer(request: Request) -> Response:
+        if "utm_source" not in request.args:
+            return Response(status=302, headers={"Location": f"{story}?utm_source=site"})
+        return Response(page(story), content_type="text/html")
+
+    own_server.expect_request("/story.html").respond_with_handler(answer)
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked == [b"", b"utm_source=site"]
+    assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
+
+
+def test_a_link_through_a_click_tracker_is_exported_as_its_destination(
+    data_dir: Path, own_server: HTTPServer, tmp_path: Path
+) -> None:
+    """An in-text link through another host's click tracker, its destination whole in its
+    query ("?u=https%3A%2F%2F…"), is written in every export as that destination, without its
+    tracking parameters; the article's own host's "?redirect=" and a tracker's parameter that
+    is no address are left as they are (acc48a A5)."""
+    background = own_server.url_for("/background.html")
+    tracked = f"{background}?{IN_TEXT}"
+    click = "http://t.example/click?u=" + quote(tracked, safe="") + "&utm_campaign=daily"
+    account = own_server.url_for("/account") + "?redirect=https%3A%2F%2Fnews.example%2Fa"
+    no_address = "http://t.example/go?to=spring-issue"
+    html = page(click).replace(
+        "</article>",
+        f'<p>Readers can <a href="{account}">sign in</a> to comment, or <a href="'
+        f"{no_address}\">read the spring issue</a> of the board's newsletter.</p></article>",
+    )
+    story = own_server.url_for("/story.html")
+    own_server.expect_request("/story.html").respond_with_data(html, content_type="text/html")
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    written = {}
+    for form in ("markdown", "html", "epub", "text"):
+        out = tmp_path / f"export.{form}"
+        done = run_reader(data_dir, "export", "--format", form, "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        if form == "epub":
+            with zipfile.ZipFile(out) as book:
+                names = [n for n in book.namelist() if n.endswith(".xhtml") and "nav" not in n]
+                written[form] = "".join(book.read(n).decode() for n in names)
+        else:
+            written[form] = out.read_text(encoding="utf-8")
+    for form, text in written.items():
+        text = text.replace("&amp;", "&")
+        assert f"{background}?id=7" in text, form
+        assert "t.example/click" not in text, form
+        for tracker in ("utm_", "fbclid", "gclid"):
+            assert tracker not in text, (form, tracker)
+        assert account in text, form
+        assert no_address in text, form

@@ -20,6 +20,7 @@ from pytest_httpserver import HTTPServer
 from reader.config import FetchLimits
 from reader.models import ErrorKind
 from tests.cli_run import run_reader
+from tests.forwarding_proxy import forwarding_proxy
 from tests.silent_host import Listener, SilentHost, request_path
 from tests.test_fetch import error_of
 
@@ -122,3 +123,46 @@ def test_https_to_a_plain_server_says_to_try_http(httpserver: HTTPServer) -> Non
     host = plain.split("/")[2]
     assert error.kind == ErrorKind.BAD_URL and error.connected
     assert error.message == f"{host} does not speak https (its answer is not TLS): try {plain}"
+
+
+def test_https_to_an_ssh_port_says_what_it_said(ssh_port: OddServer) -> None:
+    """No TLS from an SSH port: what it said, not "try http://…", which answers no better."""
+    url = ssh_port.url.replace("http://", "https://")
+    error = error_of(url, FetchLimits(retries=0))
+    assert error.kind == ErrorKind.BAD_URL and error.connected
+    assert error.message == _said(ssh_port, 'it said "SSH-2.0-OpenSSH_9.6"').replace(
+        "in HTTP", "in TLS"
+    )
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_through_a_proxy_an_ssh_port_is_said_as_the_sites(ssh_port: OddServer, scheme: str) -> None:
+    """Through a proxy that speaks HTTP, the site's SSH port: its banner, passed on by the
+    proxy (plain http) or met in the tunnel the proxy made (https), is the site's, said as a
+    direct request says it; it was "HOST broke off the connection", and over https "cannot
+    connect to the proxy" once in two."""
+    with forwarding_proxy({"news.example": "127.0.0.1"}) as proxy:
+        url = f"{scheme}://news.example:{ssh_port.port}/feed.xml"
+        for _ in range(3):  # the same words each time
+            error = error_of(url, FetchLimits(retries=0, proxy=proxy.url))
+            spoken = "TLS" if scheme == "https" else "HTTP"
+            assert error.message == (
+                f"the server at news.example:{ssh_port.port} did not answer in {spoken}"
+                ' (it said "SSH-2.0-OpenSSH_9.6"): is the address right?'
+            )
+            assert error.kind == ErrorKind.BAD_URL
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_proxy_setting_naming_an_ssh_port_is_said_as_the_proxys(
+    ssh_port: OddServer, scheme: str
+) -> None:
+    """`[network] proxy` naming an SSH port: the proxy's failure, named, whatever site is
+    asked through it (no feed marked failing); it was "HOST broke off the connection"."""
+    proxy = f"http://127.0.0.1:{ssh_port.port}"
+    error = error_of(f"{scheme}://news.example/feed.xml", FetchLimits(retries=0, proxy=proxy))
+    assert error.kind == ErrorKind.PROXY
+    assert error.message == (
+        f"the proxy {proxy} ([network] proxy) did not answer in HTTP"
+        ' (it said "SSH-2.0-OpenSSH_9.6"): is its address right?'
+    )
