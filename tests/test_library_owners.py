@@ -126,7 +126,8 @@ def test_a_full_disk_met_writing_an_articles_own_file_is_a_full_disk(
     refused = _large_article_refused(home)
     assert refused.unwritable == Unwritable.DISK_FULL
     assert str(refused) == (
-        f"the disk holding {home} is full (or failing): nothing more could be kept, nothing was lost"
+        f"the disk holding {home} is full (or failing): nothing more could be kept,"
+        " nothing kept before was lost"
     )
     assert failure_status(refused) == 75  # EX_TEMPFAIL, as README's Exit status says
 

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -26,9 +27,9 @@ from reader.demo.server import DemoServer, start_demo_server
 from reader.extractor_version import EXTRACTOR
 from reader.keys import article_key
 from reader.library import Library
-from reader.models import ErrorKind
+from reader.models import ErrorKind, Unwritable
 from reader.reports import SyncReport
-from reader.store import DATA_FORMAT
+from reader.store import DATA_FORMAT, Store
 
 
 def cached_count(directory: Path) -> int:
@@ -749,6 +750,33 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
         subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
     assert sorted(p.read_bytes() for p in home.rglob("*") if p.is_file()) == before
     assert reader(home, "list").returncode == 0
+
+
+def test_an_io_error_on_a_disk_gone_read_only_is_said_read_only_not_full(
+    tiny_disk: Path,
+) -> None:
+    """ext4 made read-only by the kernel under an open reader (errors=remount-ro) fails SQLite's
+    writes as "disk I/O error": each refusal said the disk full, with room on it (acc49a A5).
+    The remount can't come with the store open here (a tmpfs refuses it while files are open
+    to write), so the refusal the store makes of such an error is asked of the real mount."""
+    from reader.store.directory import _storage_error
+
+    home = tiny_disk / "home"
+    Store(home).close()
+    io_error = sqlite3.OperationalError("disk I/O error")
+    assert _storage_error(home, io_error).unwritable == Unwritable.DISK_FULL  # rw: failing
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    try:
+        refused = _storage_error(home, io_error)
+        assert refused.unwritable == Unwritable.READ_ONLY
+        assert str(refused) == (
+            f"the data directory {home} is read-only: reading works, nothing new can be cached"
+        )
+        # SQLite's own word for a full disk stays a full disk's, whatever the mount.
+        full = _storage_error(home, sqlite3.OperationalError("database or disk is full"))
+        assert full.unwritable == Unwritable.DISK_FULL
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
 
 
 def test_a_read_only_data_dir_named_by_a_relative_path_reads_too(

@@ -212,7 +212,8 @@ def _refused(root: Path, why: Unwritable) -> StoreError:
     """A write to `root` refused: its disk full, or the directory read-only."""
     if why == Unwritable.DISK_FULL:
         return StoreError(
-            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
+            f"the disk holding {root} is full (or failing): nothing more could be kept,"
+            " nothing kept before was lost",
             why,
         )
     return StoreError(
@@ -230,7 +231,10 @@ def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
             " written to it, nothing of the new one changed; start the reader again to read it"
         )
     if _disk_full(error):
-        return _refused(root, Unwritable.DISK_FULL)
+        # A disk the kernel made read-only under the open store (ext4's errors=remount-ro)
+        # fails SQLite's writes as an I/O error, not as read-only: it was said "full" (acc49a A5).
+        failed = "full" not in text and read_only(root)
+        return _refused(root, Unwritable.READ_ONLY if failed else Unwritable.DISK_FULL)
     if _write_refused(error):
         return _refused(root, Unwritable.READ_ONLY)
     if "not a database" in text or "malformed" in text:
