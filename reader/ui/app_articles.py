@@ -30,6 +30,7 @@ from .browser import (
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
+from .store_changes import TAGS
 from .widgets.article.reading_place import Place
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ class ReaderAppArticles(ReaderAppMarks):
         gone = without_tags(had, wanted)
         # What the store makes of them (`Store.tag_saved`), shown before it has.
         tags = without_tags(with_tags(had, wanted), gone)
-        self.keep_saved(partial(self._write_tags, entry, wanted, gone))
+        self.keep_saved(partial(self._write_tags, entry, wanted, gone), kind=TAGS)
         self._changed(self.index.set_tags(entry.id, tags, saved=was_saved or bool(wanted)))
         self._show_tags(entry, tags)
         shown = " ".join(f"#{tag}" for tag in tags)

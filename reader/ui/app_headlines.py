@@ -26,6 +26,9 @@ from .messages import ArticleClosed, HeadlinesChanged
 from .quittable import quittable
 from .store_changes import counted
 
+_FILLED_OR_LOCKED = (Unwritable.DISK_FULL, Unwritable.READ_ONLY)
+"""Why a write is refused that a status line says while it lasts (`_held_note`)."""
+
 T = TypeVar("T")
 
 FIRST_ROWS = 200
@@ -296,11 +299,20 @@ class ReaderAppHeadlines(ReaderAppState):
         does, and what waits to be written once it lets go ("" otherwise). The first `m` on a
         held store was shown done with no word of it, and quitting lost it (acc33b B6)."""
         refused = self._marks_refused
-        if refused is None or refused.unwritable != Unwritable.BUSY:
+        if refused is None:
             return ""
         waiting = counted(self._unkept, short=True)
-        kept = f": {waiting} kept to write once it is free" if waiting else ""
-        return f"The data directory is busy (another program holds it){kept}"
+        if refused.unwritable == Unwritable.BUSY:
+            kept = f": {waiting} kept to write once it is free" if waiting else ""
+            return f"The data directory is busy (another program holds it){kept}"
+        # A disk that filled, or went read-only, under the open reader: said while it lasts,
+        # as one found so at the start is (`read_only_tag`). Only the first change refused
+        # was said, in a notice; the status line kept its counts, and the marks and tags
+        # made after it looked kept (acc49a A4).
+        if refused.unwritable not in _FILLED_OR_LOCKED or not waiting or self.lib.read_only_tag:
+            return ""
+        why = str(refused.unwritable)
+        return f"{why[:1].upper()}{why[1:]}: {waiting} not kept yet (tried again every few seconds)"
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:
         changed = tuple(h for h in headlines if h is not None)

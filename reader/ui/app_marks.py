@@ -134,7 +134,10 @@ class ReaderAppMarks(ReaderAppHeadlines):
         self.keep(Unkept(partial(self.lib.keep_feeds_hidden, hidden), VIEW))
 
     def keep_saved(
-        self, write: Callable[[], object], then: Callable[[Any], None] | None = None
+        self,
+        write: Callable[[], object],
+        then: Callable[[Any], None] | None = None,
+        kind: ChangeKind = SAVED,
     ) -> None:
         """`write`, a change to Saved (shown already), kept as the others are (`keep`), and
         `then` given what it returned; the store's note of it read back after it, so that the
@@ -149,7 +152,7 @@ class ReaderAppMarks(ReaderAppHeadlines):
             if then is not None:
                 then(result[0])
 
-        self.keep(Unkept(written, SAVED, then=kept))
+        self.keep(Unkept(written, kind, then=kept))
 
     def keep(self, change: Unkept) -> None:
         """`change` for the store to keep, behind those waiting (kept in the order made).
@@ -197,8 +200,8 @@ class ReaderAppMarks(ReaderAppHeadlines):
         was, self._marks_refused = self._marks_refused, error
         if self._quitting:
             return
+        self.show_counts()  # and for as long as it refuses (`_held_note`)
         if error.unwritable == Unwritable.BUSY:
-            self.show_counts()  # and for as long as it holds (`_held_note`)
             if was is not None and was.unwritable == Unwritable.BUSY:
                 return
             reason = error.args[0].removesuffix(": try again")

@@ -22,7 +22,10 @@ class ChangeKind(NamedTuple):
 
 MARK = ChangeKind("read mark", "read marks", "mark")
 SAVED = ChangeKind("change to Saved", "changes to Saved")
-"""An article saved, unsaved, archived or tagged."""
+"""An article saved, unsaved or archived."""
+TAGS = ChangeKind("change of tags", "changes of tags")
+"""Tags given or taken (an article tagged is saved too): named apart, a tag not kept was said
+"1 change to Saved not kept", and the tag looked for in vain (acc49a A4)."""
 VIEW = ChangeKind("view setting", "view settings")
 """Unread only, the feed list put away, the list left on: how the next start opens."""
 PLACE = ChangeKind("reading place", "reading places")

@@ -11,6 +11,7 @@ from ...feed_tags import typed_tag, with_tags
 from ...models import Entry
 from ...plural import plural
 from ..display import plain
+from ..store_changes import TAGS
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
 
@@ -89,5 +90,5 @@ class MainHitTags(MainFullText):
             line = f"Filed {plural(len(entries), 'hit')} under {shown} (saved for good)"
             self.query_one(StatusBar).show_note(plain(line, max_length=200).plain)
 
-        reader.keep_saved(write, written)
+        reader.keep_saved(write, written, kind=TAGS)
         reader._changed(changed)

@@ -1,0 +1,54 @@
+"""A disk that fills under the open reader: the first change it refused was said once, in a
+notice, and then nothing: the status line kept its counts, and the marks and tags made after
+looked kept, though none was (acc49a A4). The real store on a small real disk (a tmpfs),
+filled while the reader runs, then given room again."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from test_travel import fill, tiny_disk  # noqa: F401  (a fixture)
+
+from reader.library import Library
+from reader.ui.app import ReaderApp
+from tests.tui_pilot import started, status, until
+
+
+def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
+    tiny_disk: Path,  # noqa: F811
+    synced_master: Path,
+) -> None:
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+
+    async def run() -> tuple[str, str, str]:
+        app = ReaderApp(home, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.5  # the tries again once there is room
+        async with app.run_test(size=(140, 30), notifications=True) as pilot:
+            await started(pilot)
+            filler = fill(tiny_disk)
+            await pilot.press("m")
+            await until(pilot, lambda: "not kept yet" in status(app), "the refusal said")
+            first = status(app)
+            await pilot.press("j", "m")  # the next change said waiting too, not taken for kept
+            await until(pilot, lambda: "2 marks not kept" in status(app), "the second")
+            await pilot.press("#", *"trip", "enter")  # named as a tag, not a change to Saved
+            await until(pilot, lambda: "tags" in status(app), "the tag")
+            second = status(app)
+            filler.unlink()
+            await until(pilot, lambda: "kept" in status(app) and "not" not in status(app), "room")
+            return first, second, status(app)
+
+    first, second, after = asyncio.run(run())
+    assert first.startswith("The disk is full: 1 mark not kept yet (tried again every few seconds)")
+    assert second.startswith("The disk is full: 2 marks and 1 change of tags not kept yet")
+    assert after == "The disk has room again: 2 marks and 1 change of tags kept"
+    lib = Library(home)
+    try:
+        assert len([h for h in lib.headlines() if h.read]) == 2
+        assert len(lib.headlines(tags=["trip"])) == 1
+    finally:
+        lib.close()
