@@ -3,7 +3,8 @@
 each item opens at its own entry.
 
 A site on 127.0.0.1 (`tests.story_site`) serving the blog and its feed, the real store in
-tmp_path, the CLI as a user runs it."""
+tmp_path, the CLI as a user runs it. The blog runs yesterday (`live_blog_site.DAY`): its last
+update within the two days a live blog is asked for again, whenever the tests run."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
+from tests.live_blog_site import DAY, at, rfc822
 from tests.story_site import StorySite, ran, site_fixture
 from tests.tui_pilot import line_of, on_top, reading, running, until
 
@@ -46,7 +48,7 @@ def blog(entries: list[int], summary: list[str] | None = None, canonical: str = 
     """The blog's page, newest entry first, each an `<article id="block-N">`, under its pinned
     `summary` when given."""
     blocks = "".join(
-        f'<article class="block" id="block-{n}"><header><time datetime="2026-12-07T11:{n:02d}:00Z">'
+        f'<article class="block" id="block-{n}"><header><time datetime="{at(f"11:{n:02d}")}">'
         f"11:{n:02d}</time></header><h2>{entry_text(n)[0]}</h2><p>{entry_text(n)[1]}</p></article>"
         for n in sorted(entries, reverse=True)
     )
@@ -81,13 +83,13 @@ class Metro(StorySite):
             f"<item><title>{TITLE}</title><link>{self.url(BLOG)}</link>"
             "<guid isPermaLink='false'>metro-live</guid>"
             f"<description>{self.summary}</description>"
-            "<pubDate>Mon, 07 Dec 2026 11:00:00 GMT</pubDate></item>"
+            f"<pubDate>{rfc822('11:00')}</pubDate></item>"
         ]
         items += [
             f"<item><title>11:{n:02d} {entry_text(n)[0]}</title>"
             f"<link>{self.url(BLOG)}#block-{n}</link>"
             f"<guid isPermaLink='false'>metro-post-{n}</guid>"
-            f"<pubDate>Mon, 07 Dec 2026 11:{n:02d}:00 GMT</pubDate>"
+            f"<pubDate>{rfc822(f'11:{n:02d}')}</pubDate>"
             f"<description>{entry_text(n)[1]}</description></item>"
             for n in self.listed
         ]
@@ -350,6 +352,6 @@ def test_an_item_pointing_into_a_live_blog_is_listed_at_its_own_time(
     synced(site, data_dir, capsys)
     out = ran(capsys, data_dir, "list")[0]
     assert f"{TITLE}  (live)" in out.splitlines()[0], out
-    assert "2026-12-07 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
+    assert f"{DAY} 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
     rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert [row["live"] for row in rows] == [True, False, False, False]

@@ -569,8 +569,8 @@ def _print_lines(
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
-        # A live blog still running: its last update, as the list is ordered (`listed_at`).
-        when = _listed_when(listed_at(h) if h.live_at else e.published)
+        # As the reader's row (`listed_at`): a live blog still running by its last update.
+        when = _listed_when(listed_at(h))
         if by_saving and (saved := saved_moment(h)) is not None:
             when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)
