@@ -355,3 +355,21 @@ def test_an_item_pointing_into_a_live_blog_is_listed_at_its_own_time(
     assert f"{DAY} 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
     rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert [row["live"] for row in rows] == [True, False, False, False]
+
+
+def test_a_search_hits_json_names_the_entry_its_match_is_in(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list --search --json` had no word of the entry a hit inside a live blog is in, which the
+    hit's line names: `entry`, null for a match in no entry (the pinned summary)."""
+    site.entries = list(range(1, 13))
+    site.body = blog(site.entries, ["Investigator Okonkwo-Dahl joins the inquiry", "Roads shut"])
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    rows = json.loads(ran(capsys, data_dir, "list", "--search", "coroner's", "--json")[0])
+    [page] = [row for row in rows if row["link"] == site.url(BLOG)]
+    assert page["entry"] == "11:05 · Update 5: crews on berth 5", page
+    assert "coroner" in page["snippet"].lower()
+    rows = json.loads(ran(capsys, data_dir, "list", "--search", "inquiry", "--json")[0])
+    [page] = [row for row in rows if row["link"] == site.url(BLOG)]
+    assert page["entry"] is None and "inquiry" in page["snippet"], page
