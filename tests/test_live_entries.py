@@ -373,3 +373,28 @@ def test_a_search_hits_json_names_the_entry_its_match_is_in(
     rows = json.loads(ran(capsys, data_dir, "list", "--search", "inquiry", "--json")[0])
     [page] = [row for row in rows if row["link"] == site.url(BLOG)]
     assert page["entry"] is None and "inquiry" in page["snippet"], page
+
+
+def test_a_blog_read_through_an_item_says_only_that_entrys_correction(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 2 corrected: the blog read through entry 3's item said "δ corrected" in its byline,
+    the page's, though entry 3's row has no δ; read through entry 2's item, it says it."""
+    synced(site, data_dir, capsys)
+    site.entries = [1, 2, 3, 4]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        site.summary = "A third fire is reported near the grain silos."
+        ran(capsys, data_dir, "sync")
+    finally:
+        CORRECTED.clear()
+
+    async def byline(title: str) -> str:
+        async with reading(data_dir, title, (100, 24)) as (_app, pilot, body):
+            await until(pilot, lambda: "Update 4" in body.text, "the blog")
+            return "\n".join(body.lines[:6])
+
+    assert "corrected" not in asyncio.run(byline("11:03 Update 3"))
+    assert "δ corrected" in asyncio.run(byline("11:02 Update 2"))
+    assert "δ corrected" in asyncio.run(byline(TITLE))
