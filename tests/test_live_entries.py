@@ -108,6 +108,18 @@ def synced(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     ran(capsys, data_dir, "sync")
 
 
+def grown_with_2_corrected(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sync taking in entry 4, entry 2 corrected ("a third fire"), its item's standfirst new."""
+    site.entries = [1, 2, 3, 4]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        site.summary = "A third fire is reported near the grain silos."
+        ran(capsys, data_dir, "sync")
+    finally:
+        CORRECTED.clear()
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
 def test_an_export_writes_a_page_once_for_every_item_pointing_into_it(
     site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
@@ -164,14 +176,7 @@ def test_only_the_item_whose_entry_changed_is_marked_changed(
     """A sync that found the blog grew marked every item pointing into it changed (Δ): 167 of
     170 Metro headlines at each sync (acc48c C3). Only entry 2 is corrected here."""
     synced(site, data_dir, capsys)
-    site.entries = [1, 2, 3, 4]
-    CORRECTED.add(2)
-    try:
-        site.body = blog(site.entries)
-        site.summary = "A third fire is reported near the grain silos."
-        ran(capsys, data_dir, "sync")
-    finally:
-        CORRECTED.clear()
+    grown_with_2_corrected(site, data_dir, capsys)
     out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
     changed = {item["link"].rpartition("/")[2]: item["changed"] for item in json.loads(out)}
     assert changed == {
@@ -381,14 +386,7 @@ def test_a_blog_read_through_an_item_says_only_that_entrys_correction(
     """Entry 2 corrected: the blog read through entry 3's item said "δ corrected" in its byline,
     the page's, though entry 3's row has no δ; read through entry 2's item, it says it."""
     synced(site, data_dir, capsys)
-    site.entries = [1, 2, 3, 4]
-    CORRECTED.add(2)
-    try:
-        site.body = blog(site.entries)
-        site.summary = "A third fire is reported near the grain silos."
-        ran(capsys, data_dir, "sync")
-    finally:
-        CORRECTED.clear()
+    grown_with_2_corrected(site, data_dir, capsys)
 
     async def byline(title: str) -> str:
         async with reading(data_dir, title, (100, 24)) as (_app, pilot, body):
