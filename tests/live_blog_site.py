@@ -54,6 +54,8 @@ class LiveBlog(http.server.ThreadingHTTPServer):
     """The day the blog runs and its feed's items are dated."""
     began: str = ""
     """The day the blog began, at 10:00 (its datePublished, its item's date): "" for `day`."""
+    undated: bool = False
+    """The page gives no date of its own (no datePublished, dateModified, entries' times)."""
     other: str = ""
     """The time on `day` of another story the feed lists ("11:00": "Harbour roadworks" at
     /roadworks.html, an ordinary article), "" for none."""
@@ -69,16 +71,19 @@ class LiveBlog(http.server.ThreadingHTTPServer):
 
     def page(self) -> str:
         blocks = "".join(
-            f'<article class="block"><header><time datetime="{at(clock, self.day)}">{clock}'
-            f"</time></header><h2>{heading}</h2><p>{text}</p></article>"
+            f'<article class="block"><header>{self._timed(clock)}</header><h2>{heading}</h2>'
+            f"<p>{text}</p></article>"
             for clock, heading, text in self.entries
         )
+        dated = {
+            "datePublished": at("10:00", self.began or self.day),
+            "dateModified": at(self.entries[0][0], self.day),
+        }
         declared = {
             "@context": "https://schema.org",
             "@type": "LiveBlogPosting",
             "headline": "Live: berth fires",
-            "datePublished": at("10:00", self.began or self.day),
-            "dateModified": at(self.entries[0][0], self.day),
+            **({} if self.undated else dated),
             **({"coverageEndTime": self.ended} if self.ended else {}),
         }
         return (
@@ -87,6 +92,12 @@ class LiveBlog(http.server.ThreadingHTTPServer):
             '<body><main><article><h1>Live: berth fires</h1><div class="liveblog-body">'
             f"{blocks}</div></article></main></body></html>"
         )
+
+    def _timed(self, clock: str) -> str:
+        """An entry's time as the page shows it: a `<time>`, or the words alone (`undated`)."""
+        if self.undated:
+            return f"<span>Entry at {clock}</span>"
+        return f'<time datetime="{at(clock, self.day)}">{clock}</time>'
 
     def feed(self) -> str:
         return (

@@ -312,3 +312,19 @@ def test_a_live_blog_its_publisher_left_is_dated_by_its_page_not_its_retrieval(
     assert _page_asks(blog) == [200]  # its feed's item the same: not asked again
     [line] = ran(capsys, data_dir, "list")[0].splitlines()
     assert line.split("  ")[1] == f"{blog.day} 10:00" and "(live)" not in line, line
+
+
+def test_a_live_blog_dated_by_its_feed_alone_runs_from_its_retrieval(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page that gives no date of its own, its feed's item dated when the blog began three
+    days ago: its last change is its retrieval (the date its feed gives is the blog's start,
+    no update of it), and each sync asks for it again."""
+    blog.day = (datetime.now(UTC) - timedelta(days=3)).date().isoformat()
+    blog.undated = True
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 304]
+    [line] = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "(live)" in line and line.split("  ")[1] > f"{blog.day} 10:00", line

@@ -179,13 +179,14 @@ def _stated(moment: datetime | None) -> str:
 
 def _last_change(article: Article, found_changed: bool) -> float:
     """When the live blog `article` last changed, as its copy tells (epoch seconds): the time
-    of update its page gives (its dateModified, its newest entry's), never after the copy's
-    retrieval; else that retrieval. A copy a sync `found_changed` changed at its retrieval,
-    whatever time its page gives. The first retrieval is no change of a page that dates
-    itself: a blog its publisher never closed, last updated a week before it was first cached,
-    was asked for again for two days and `reader list` dated it by that retrieval."""
+    of update its page gives (its dateModified, its newest entry's; not one its feed gave in
+    the page's place), never after the copy's retrieval; else that retrieval. A copy a sync
+    `found_changed` changed at its retrieval, whatever time its page gives. The first
+    retrieval is no change of a page that dates itself: a blog its publisher never closed,
+    last updated a week before it was first cached, was asked for again for two days and
+    `reader list` dated it by that retrieval."""
     retrieved = article.fetched_at.timestamp() if article.fetched_at else time.time()
-    if article.updated is None or found_changed:
+    if article.updated is None or article.updated_by_feed or found_changed:
         return retrieved
     return min(article.updated.timestamp(), retrieved)
 
