@@ -653,6 +653,10 @@ class Article:
     """Every copy kept differs from the one before it by entries added alone (a live blog that
     grew: `Store.grown_keys`): its text "updated", new entries, not "corrected", a claim about
     the outlet (acc48c C8). Filled as `versions` is."""
+    other_entries_corrected: bool = False
+    """Read through an item pointing into one entry of the page (`page#block-N`) that no sync
+    changed: the corrections its copies hold are other entries' (`Store.corrected_entries`),
+    and its byline says none, as its row's δ does not. Filled as `versions` is."""
     copies_dropped: tuple[str, ...] = ()
     """The copies of it the copies' cap dropped, said in one line ("2 earlier copies not kept
     (retrieved … to …): only 3 earlier copies are kept of an article not saved":

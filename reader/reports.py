@@ -170,11 +170,11 @@ def newest_first(headline: Headline) -> float:
 
 
 def listed_at(headline: Headline) -> datetime | None:
-    """When `reader list` dates `headline`, as it orders it (`newest_first`): when published,
-    else updated; a live blog still running when it last changed, else the list said "10:00"
-    of a blog it put above stories of 11:00 by its update at 11:49. (The reader's row gives its
-    start: a blog's last change counts its retrieval, and a picture of the demo's rows would
-    change with the clock.)"""
+    """When a list dates `headline` (the reader's row, `reader list`), as it orders it
+    (`newest_first`): when published, else updated; a live blog still running when it last
+    changed (`Headline.live_at`, the time of update its page gives), else the list said "10:00"
+    of a blog it put above stories of 11:00 by its update at 11:49, and the row its start
+    while `reader list` gave its last update."""
     entry = headline.entry
     stated = entry.published or entry.updated
     if not headline.live_at:

@@ -3,7 +3,9 @@ editor's server did (acc48c): its RSS item says the same whatever the blog holds
 fires", "Entries so far"), its page answers "changed since?" with a 304 when its ETag matches.
 
 `entries` are the blog's entries, newest first, each (time "10:NN", heading, text); `ended` an
-ISO time of `coverageEndTime` once closed; `asked` the paths asked for with the status given."""
+ISO time of `coverageEndTime` once closed; `asked` the paths asked for with the status given.
+The blog runs on `DAY`, yesterday: dated so, its last update is within the two days a live blog
+is asked for again (`live_blogs.LIVE_FOR`) whenever the tests run, never ahead of the clock."""
 
 from __future__ import annotations
 
@@ -13,9 +15,23 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 PAGE = "/live.html"
 OTHER = "/roadworks.html"
+DAY = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
+"""The day the blog runs ("2026-12-06"): yesterday (see above)."""
+
+
+def at(clock: str, day: str = DAY) -> str:
+    """The ISO time of `clock` ("10:30") on `day`."""
+    return f"{day}T{clock}:00+00:00"
+
+
+def rfc822(clock: str, day: str = DAY) -> str:
+    """The RFC 822 time of `clock` ("11:00") on `day`, as an RSS feed dates an item."""
+    return format_datetime(datetime.fromisoformat(at(clock, day)), usegmt=True)
 
 
 def entry(n: int, word: str = "second") -> tuple[str, str, str]:
@@ -34,9 +50,15 @@ class LiveBlog(http.server.ThreadingHTTPServer):
     ended: str = ""
     summary: str = "Entries so far"
     asked: list[tuple[str, int]]
+    day: str = DAY
+    """The day the blog runs and its feed's items are dated."""
+    began: str = ""
+    """The day the blog began, at 10:00 (its datePublished, its item's date): "" for `day`."""
+    undated: bool = False
+    """The page gives no date of its own (no datePublished, dateModified, entries' times)."""
     other: str = ""
-    """The RFC 822 date of another story the feed lists ("Harbour roadworks" at /roadworks.html,
-    an ordinary article), "" for none."""
+    """The time on `day` of another story the feed lists ("11:00": "Harbour roadworks" at
+    /roadworks.html, an ordinary article), "" for none."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
@@ -49,16 +71,19 @@ class LiveBlog(http.server.ThreadingHTTPServer):
 
     def page(self) -> str:
         blocks = "".join(
-            f'<article class="block"><header><time datetime="2026-12-07T{at}:00+00:00">{at}'
-            f"</time></header><h2>{heading}</h2><p>{text}</p></article>"
-            for at, heading, text in self.entries
+            f'<article class="block"><header>{self._timed(clock)}</header><h2>{heading}</h2>'
+            f"<p>{text}</p></article>"
+            for clock, heading, text in self.entries
         )
+        dated = {
+            "datePublished": at("10:00", self.began or self.day),
+            "dateModified": at(self.entries[0][0], self.day),
+        }
         declared = {
             "@context": "https://schema.org",
             "@type": "LiveBlogPosting",
             "headline": "Live: berth fires",
-            "datePublished": "2026-12-07T10:00:00+00:00",
-            "dateModified": f"2026-12-07T{self.entries[0][0]}:00+00:00",
+            **({} if self.undated else dated),
             **({"coverageEndTime": self.ended} if self.ended else {}),
         }
         return (
@@ -68,13 +93,19 @@ class LiveBlog(http.server.ThreadingHTTPServer):
             f"{blocks}</div></article></main></body></html>"
         )
 
+    def _timed(self, clock: str) -> str:
+        """An entry's time as the page shows it: a `<time>`, or the words alone (`undated`)."""
+        if self.undated:
+            return f"<span>Entry at {clock}</span>"
+        return f'<time datetime="{at(clock, self.day)}">{clock}</time>'
+
     def feed(self) -> str:
         return (
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Pure Growth</title>'
             f"<link>{self.url('/')}</link><description>x</description><item>"
             f"<title>Live: berth fires</title><link>{self.url(PAGE)}</link>"
-            '<guid isPermaLink="false">pure-1</guid><pubDate>Mon, 07 Dec 2026 10:00:00 GMT'
-            f"</pubDate><description>{self.summary}</description></item>{self._other_item()}"
+            f'<guid isPermaLink="false">pure-1</guid><pubDate>{rfc822("10:00", self.began or self.day)}</pubDate>'
+            f"<description>{self.summary}</description></item>{self._other_item()}"
             "</channel></rss>"
         )
 
@@ -83,7 +114,7 @@ class LiveBlog(http.server.ThreadingHTTPServer):
             return ""
         return (
             f"<item><title>Harbour roadworks</title><link>{self.url(OTHER)}</link>"
-            f"<guid>{self.url(OTHER)}</guid><pubDate>{self.other}</pubDate></item>"
+            f"<guid>{self.url(OTHER)}</guid><pubDate>{rfc822(self.other, self.day)}</pubDate></item>"
         )
 
     def other_page(self) -> str:

@@ -8,12 +8,13 @@ import asyncio
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from reader.ui.screens.article import ArticleScreen
-from tests.live_blog_site import PAGE, LiveBlog, entry, live_blog
+from tests.live_blog_site import DAY, PAGE, LiveBlog, at, entry, live_blog
 from tests.story_site import ran
 from tests.tui_pilot import open_row, running, screen_text, until
 
@@ -48,7 +49,7 @@ def test_a_live_blog_is_asked_for_again_at_each_sync_while_it_runs(
     ran(capsys, data_dir, "sync")
     assert _page_asks(blog) == [200, 200, 304]
     # Closed: the sync that reads the end is the last to ask.
-    blog.ended = "2026-12-07T10:30:00+00:00"
+    blog.ended = at("10:30")
     blog.grow(13)
     ran(capsys, data_dir, "sync")
     ran(capsys, data_dir, "sync")
@@ -56,9 +57,9 @@ def test_a_live_blog_is_asked_for_again_at_each_sync_while_it_runs(
     # The end said: in the header and in `--format json` (acc48c C13).
     ident = _id(capsys, data_dir)
     shown = ran(capsys, data_dir, "show", "--offline", ident)[0]
-    assert "Note: the live coverage ended 2026-12-07T10:30:00+00:00, as the page says" in shown
+    assert f"Note: the live coverage ended {at('10:30')}, as the page says" in shown
     data = json.loads(ran(capsys, data_dir, "show", "--offline", ident, "--format", "json")[0])
-    assert data["live"] is False and data["coverage_ended"] == "2026-12-07T10:30:00+00:00"
+    assert data["live"] is False and data["coverage_ended"] == at("10:30")
     cited = ran(capsys, data_dir, "show", "--offline", ident, "--format", "citation")[0]
     assert "coverage ended" not in cited
 
@@ -127,7 +128,6 @@ def test_copies_a_live_blog_drops_are_said_once_and_never_in_a_citation(
 def test_a_saved_blogs_many_copies_are_named_by_the_first_and_the_last() -> None:
     """A saved live blog keeps fifty copies: its header and quotes name the first and the last
     of them, not a line of thirty times (acc48c C4)."""
-    from datetime import UTC, datetime, timedelta
 
     from reader.citation import version_note
     from reader.models import Article
@@ -211,16 +211,16 @@ def test_the_copy_read_stays_readable_once_syncs_drop_it(
 def test_a_live_blog_is_listed_by_its_last_update_and_marked_live(
     blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Begun at 10:00, updated since: above a story of 11:00, "(live)" after its headline
+    """Begun at 10:00, updated since: above a story of 10:05, "(live)" after its headline
     (acc48c C11: under dozens of newer headlines, at its start time)."""
-    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    blog.other = "10:05"
     ran(capsys, data_dir, "add", blog.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
     first, second = ran(capsys, data_dir, "list")[0].splitlines()
     assert "Live: berth fires  (live)" in first and "Harbour roadworks" in second
     assert "(live)" not in second
     # Its coverage ended: listed by its start again, no mark.
-    blog.ended = "2026-12-07T10:30:00+00:00"
+    blog.ended = at("10:30")
     ran(capsys, data_dir, "sync")
     first, second = ran(capsys, data_dir, "list")[0].splitlines()
     assert "Harbour roadworks" in first and "(live)" not in first + second
@@ -251,7 +251,7 @@ def test_list_json_says_which_headline_is_a_live_blog(
     blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`reader list --json` has `live`, the row's "(live)", for a script as for the eye."""
-    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    blog.other = "10:05"
     ran(capsys, data_dir, "add", blog.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
 
@@ -260,7 +260,7 @@ def test_list_json_says_which_headline_is_a_live_blog(
         return {row["title"]: row["live"] for row in rows}
 
     assert live() == {"Live: berth fires": True, "Harbour roadworks": False}
-    blog.ended = "2026-12-07T10:30:00+00:00"
+    blog.ended = at("10:30")
     ran(capsys, data_dir, "sync")
     assert live() == {"Live: berth fires": False, "Harbour roadworks": False}
 
@@ -268,12 +268,63 @@ def test_list_json_says_which_headline_is_a_live_blog(
 def test_a_live_blog_is_dated_by_its_last_update_as_it_is_ordered(
     blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Listed above a story of 11:00 by its last update, a blog begun at 10:00 is dated by that
-    update too in `reader list`: it said "10:00" over "11:00"."""
-    blog.other = "Mon, 07 Dec 2026 11:00:00 GMT"
+    """Listed above a story of 10:05 by its last update (its page's dateModified, 10:09), a blog
+    begun at 10:00 is dated by that update too, in `reader list`: it said "10:00" over "10:05",
+    then the time of the sync that first cached it."""
+    blog.other = "10:05"
     ran(capsys, data_dir, "add", blog.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
     first, second = ran(capsys, data_dir, "list")[0].splitlines()
-    assert "berth fires" in first and "Harbour roadworks" in second
+    assert "berth fires  (live)" in first and "Harbour roadworks" in second
     live_when, other_when = first.split("  ")[1], second.split("  ")[1]
-    assert other_when == "2026-12-07 11:00" and live_when > other_when, (first, second)
+    assert (live_when, other_when) == (f"{DAY} 10:09", f"{DAY} 10:05"), (first, second)
+
+
+def test_the_readers_row_dates_a_live_blog_as_reader_list_does(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Begun the day before its last update: the reader's row gave its start, the day before,
+    where `reader list` gives its last update; both give that update, with "(live)"."""
+    blog.began = (datetime.now(UTC) - timedelta(days=2)).date().isoformat()
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    [listed] = ran(capsys, data_dir, "list")[0].splitlines()
+    assert listed.split("  ")[1] == f"{DAY} 10:09" and "(live)" in listed, listed
+
+    async def run() -> str:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, _pilot):
+            return screen_text(app)
+
+    [row] = [line for line in asyncio.run(run()).splitlines() if "berth fires" in line]
+    assert DAY in row and blog.began not in row and "berth fires (live)" in row, row
+
+
+def test_a_live_blog_its_publisher_left_is_dated_by_its_page_not_its_retrieval(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A blog never declared ended, its page last updated three days before a sync first
+    cached it: its last change was that sync's retrieval, so each sync asked for it again for
+    two days, `reader list` dated it by that retrieval and said "(live)"."""
+    blog.day = (datetime.now(UTC) - timedelta(days=3)).date().isoformat()
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200]  # its feed's item the same: not asked again
+    [line] = ran(capsys, data_dir, "list")[0].splitlines()
+    assert line.split("  ")[1] == f"{blog.day} 10:00" and "(live)" not in line, line
+
+
+def test_a_live_blog_dated_by_its_feed_alone_runs_from_its_retrieval(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page that gives no date of its own, its feed's item dated when the blog began three
+    days ago: its last change is its retrieval (the date its feed gives is the blog's start,
+    no update of it), and each sync asks for it again."""
+    blog.day = (datetime.now(UTC) - timedelta(days=3)).date().isoformat()
+    blog.undated = True
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 304]
+    [line] = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "(live)" in line and line.split("  ")[1] > f"{blog.day} 10:00", line

@@ -3,7 +3,8 @@
 each item opens at its own entry.
 
 A site on 127.0.0.1 (`tests.story_site`) serving the blog and its feed, the real store in
-tmp_path, the CLI as a user runs it."""
+tmp_path, the CLI as a user runs it. The blog runs yesterday (`live_blog_site.DAY`): its last
+update within the two days a live blog is asked for again, whenever the tests run."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
+from tests.live_blog_site import DAY, at, rfc822
 from tests.story_site import StorySite, ran, site_fixture
 from tests.tui_pilot import line_of, on_top, reading, running, until
 
@@ -46,7 +48,7 @@ def blog(entries: list[int], summary: list[str] | None = None, canonical: str = 
     """The blog's page, newest entry first, each an `<article id="block-N">`, under its pinned
     `summary` when given."""
     blocks = "".join(
-        f'<article class="block" id="block-{n}"><header><time datetime="2026-12-07T11:{n:02d}:00Z">'
+        f'<article class="block" id="block-{n}"><header><time datetime="{at(f"11:{n:02d}")}">'
         f"11:{n:02d}</time></header><h2>{entry_text(n)[0]}</h2><p>{entry_text(n)[1]}</p></article>"
         for n in sorted(entries, reverse=True)
     )
@@ -81,13 +83,13 @@ class Metro(StorySite):
             f"<item><title>{TITLE}</title><link>{self.url(BLOG)}</link>"
             "<guid isPermaLink='false'>metro-live</guid>"
             f"<description>{self.summary}</description>"
-            "<pubDate>Mon, 07 Dec 2026 11:00:00 GMT</pubDate></item>"
+            f"<pubDate>{rfc822('11:00')}</pubDate></item>"
         ]
         items += [
             f"<item><title>11:{n:02d} {entry_text(n)[0]}</title>"
             f"<link>{self.url(BLOG)}#block-{n}</link>"
             f"<guid isPermaLink='false'>metro-post-{n}</guid>"
-            f"<pubDate>Mon, 07 Dec 2026 11:{n:02d}:00 GMT</pubDate>"
+            f"<pubDate>{rfc822(f'11:{n:02d}')}</pubDate>"
             f"<description>{entry_text(n)[1]}</description></item>"
             for n in self.listed
         ]
@@ -104,6 +106,18 @@ def synced(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     site.body = blog(site.entries, canonical=site.url(BLOG))
     ran(capsys, data_dir, "add", site.url("/feed.xml"))
     ran(capsys, data_dir, "sync")
+
+
+def grown_with_2_corrected(site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sync taking in entry 4, entry 2 corrected ("a third fire"), its item's standfirst new."""
+    site.entries = [1, 2, 3, 4]
+    CORRECTED.add(2)
+    try:
+        site.body = blog(site.entries)
+        site.summary = "A third fire is reported near the grain silos."
+        ran(capsys, data_dir, "sync")
+    finally:
+        CORRECTED.clear()
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
@@ -162,14 +176,7 @@ def test_only_the_item_whose_entry_changed_is_marked_changed(
     """A sync that found the blog grew marked every item pointing into it changed (Δ): 167 of
     170 Metro headlines at each sync (acc48c C3). Only entry 2 is corrected here."""
     synced(site, data_dir, capsys)
-    site.entries = [1, 2, 3, 4]
-    CORRECTED.add(2)
-    try:
-        site.body = blog(site.entries)
-        site.summary = "A third fire is reported near the grain silos."
-        ran(capsys, data_dir, "sync")
-    finally:
-        CORRECTED.clear()
+    grown_with_2_corrected(site, data_dir, capsys)
     out = ran(capsys, data_dir, "list", "--feed", "Metro Daily", "--json")[0]
     changed = {item["link"].rpartition("/")[2]: item["changed"] for item in json.loads(out)}
     assert changed == {
@@ -350,6 +357,42 @@ def test_an_item_pointing_into_a_live_blog_is_listed_at_its_own_time(
     synced(site, data_dir, capsys)
     out = ran(capsys, data_dir, "list")[0]
     assert f"{TITLE}  (live)" in out.splitlines()[0], out
-    assert "2026-12-07 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
+    assert f"{DAY} 11:03  N↓   Metro Daily: 11:03 Update 3: crews on berth 3\n" in out, out
     rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert [row["live"] for row in rows] == [True, False, False, False]
+
+
+def test_a_search_hits_json_names_the_entry_its_match_is_in(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list --search --json` had no word of the entry a hit inside a live blog is in, which the
+    hit's line names: `entry`, null for a match in no entry (the pinned summary)."""
+    site.entries = list(range(1, 13))
+    site.body = blog(site.entries, ["Investigator Okonkwo-Dahl joins the inquiry", "Roads shut"])
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    rows = json.loads(ran(capsys, data_dir, "list", "--search", "coroner's", "--json")[0])
+    [page] = [row for row in rows if row["link"] == site.url(BLOG)]
+    assert page["entry"] == "11:05 · Update 5: crews on berth 5", page
+    assert "coroner" in page["snippet"].lower()
+    rows = json.loads(ran(capsys, data_dir, "list", "--search", "inquiry", "--json")[0])
+    [page] = [row for row in rows if row["link"] == site.url(BLOG)]
+    assert page["entry"] is None and "inquiry" in page["snippet"], page
+
+
+def test_a_blog_read_through_an_item_says_only_that_entrys_correction(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 2 corrected: the blog read through entry 3's item said "δ corrected" in its byline,
+    the page's, though entry 3's row has no δ; read through entry 2's item, it says it."""
+    synced(site, data_dir, capsys)
+    grown_with_2_corrected(site, data_dir, capsys)
+
+    async def byline(title: str) -> str:
+        async with reading(data_dir, title, (100, 24)) as (_app, pilot, body):
+            await until(pilot, lambda: "Update 4" in body.text, "the blog")
+            return "\n".join(body.lines[:6])
+
+    assert "corrected" not in asyncio.run(byline("11:03 Update 3"))
+    assert "δ corrected" in asyncio.run(byline("11:02 Update 2"))
+    assert "δ corrected" in asyncio.run(byline(TITLE))

@@ -125,6 +125,13 @@ def headline_json(
     }
 
 
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """What `reader list --search --json` adds to a hit's row: its snippet, the kept copy the
+    words are in, and the live blog's entry they are in, as the hit's line names it (the JSON
+    named none: a script could not tell which update of four hundred held them)."""
+    return {"snippet": hit.snippet, "version": hit.version or None, "entry": hit.entry or None}
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before, end=True) if args.before is not None else None
@@ -200,8 +207,7 @@ def _list_of(
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         row_names = listed_names(feeds)  # what each row names its feed by
-        snippets: dict[int, str] = {}
-        versions: dict[int, int | None] = {}
+        hits_of: dict[int, Hit] = {}
         lines: dict[int, str] = {}
         more_note = ""
         streamed: StreamedHits | None = None
@@ -272,8 +278,7 @@ def _list_of(
                 streamed(found.hits)  # those of the last run, and any the pages left out
             headlines = listed(found.hits)
             if streamed is None:
-                snippets = {id(hit.headline): hit.snippet for hit in found.hits}
-                versions = {id(hit.headline): hit.version or None for hit in found.hits}
+                hits_of = {id(hit.headline): hit for hit in found.hits}
                 lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines:
                 # A name copied from wire copy in capitals is found in lower case (acc30a J12),
@@ -327,8 +332,7 @@ def _list_of(
             headlines,
             args,
             names,
-            snippets,
-            versions,
+            hits_of,
             lines,
             page_dates,
             opened_at,
@@ -346,8 +350,7 @@ def _listed(
     headlines: list[Headline],
     args: argparse.Namespace,
     names: Mapping[str, str],
-    snippets: dict[int, str],
-    versions: dict[int, int | None],
+    hits: dict[int, Hit],
     lines: dict[int, str],
     page_dates: Mapping[str, Any],
     opened_at: Mapping[str, datetime | None] | None = None,
@@ -356,7 +359,8 @@ def _listed(
     row_names: Mapping[str, str] | None = None,
     copies: Mapping[str, int] | None = None,
 ) -> int:
-    """`reader list`'s output of `headlines` (after a search, with what it found of each; when
+    """`reader list`'s output of `headlines` (after a search, with what it found of each, `hits`
+    by `id` of the headline; when
     each was last opened in the reader, by entry id, for JSON), and its status: a search that
     found nothing fails, for a script to tell, as grep's does."""
     if args.json:
@@ -373,8 +377,7 @@ def _listed(
         ]
         if args.search is not None:
             rows = [
-                {**row, "snippet": snippets[id(h)], "version": versions[id(h)]}
-                for row, h in zip(rows, headlines, strict=True)
+                {**row, **hit_json(hits[id(h)])} for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
         return _nothing_listed_said(not headlines, args)
@@ -569,8 +572,8 @@ def _print_lines(
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
-        # A live blog still running: its last update, as the list is ordered (`listed_at`).
-        when = _listed_when(listed_at(h) if h.live_at else e.published)
+        # As the reader's row (`listed_at`): a live blog still running by its last update.
+        when = _listed_when(listed_at(h))
         if by_saving and (saved := saved_moment(h)) is not None:
             when = in_local_time(saved).strftime("saved %Y-%m-%d")
         marks = ("N" if not h.read else " ") + offline_mark(h) + saved_mark(h)

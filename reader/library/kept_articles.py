@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from ..anchored_entries import item_changed, points_into
 from ..article_fallbacks import feed_text_of
 from ..article_sources import read_from
 from ..citation import cited_address
@@ -54,6 +55,10 @@ class LibraryKeptArticles(LibraryArchiving):
             copies_dropped=dropped,
             retracted_first=first,
             grown=self.store.grown(url),
+            # An item pointing into one entry: corrected when that entry was (its row's δ).
+            other_entries_corrected=(
+                points_into(url) and not item_changed(url, self.store.corrected_entries(url))
+            ),
         )
 
     def _with_gone(self, url: str, copy: Article) -> Article:

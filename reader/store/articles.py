@@ -63,7 +63,7 @@ while a sync is to ask for its page, whose article takes its place; "" once the 
 that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
 LIVE = "live:"
 """Per article key, a live blog still running (`Article.live`): when its text last changed as
-the copy says (its page's time of update, else the copy's retrieval; epoch seconds), and its
+the copy says (`_last_change`; epoch seconds), and its
 address, for a sync to ask for its page again while it runs and lists to order it by its last
 update (`live_blogs`). None for any other article."""
 VALIDATORS = "validators:"
@@ -175,6 +175,20 @@ def declared_address(article: Article) -> str:
 
 def _stated(moment: datetime | None) -> str:
     return stated_iso(moment) if moment else ""
+
+
+def _last_change(article: Article, found_changed: bool) -> float:
+    """When the live blog `article` last changed, as its copy tells (epoch seconds): the time
+    of update its page gives (its dateModified, its newest entry's; not one its feed gave in
+    the page's place), never after the copy's retrieval; else that retrieval. A copy a sync
+    `found_changed` changed at its retrieval, whatever time its page gives. The first
+    retrieval is no change of a page that dates itself: a blog its publisher never closed,
+    last updated a week before it was first cached, was asked for again for two days and
+    `reader list` dated it by that retrieval."""
+    retrieved = article.fetched_at.timestamp() if article.fetched_at else time.time()
+    if article.updated is None or article.updated_by_feed or found_changed:
+        return retrieved
+    return min(article.updated.timestamp(), retrieved)
 
 
 def _article_record(article: Article) -> str:
@@ -552,10 +566,11 @@ class StoreArticles(StoreTakenDown):
 
     def _mark_live(self, key: str, article: Article) -> None:
         """Mark an article being put as a live blog still running (`LIVE`), or no more."""
-        changed = [t.timestamp() for t in (article.updated, article.fetched_at) if t is not None]
         if article.live:
+            # A copy with earlier ones kept is one a sync found changed, at its retrieval.
+            at = _last_change(article, f"versions:{key}" in self._articles)
             # One short string, kept in the row: read with the others in one query.
-            self._articles.set(LIVE + key, f"{max(changed, default=time.time()):.0f} {article.url}")
+            self._articles.set(LIVE + key, f"{at:.0f} {article.url}")
         else:
             self._articles.delete(LIVE + key)
 

@@ -330,6 +330,13 @@ class StoreVersions(StoreRetractionsEnded):
         `_note_changed_entries`)."""
         return self._entry_anchors(CORRECTED_ENTRIES)
 
+    def corrected_entries(self, url: str) -> list[str] | None:
+        """The entries items point into that any sync changed in `url`'s article (see
+        `_note_changed_entries`); None when not known (a page corrected before they were kept,
+        or of no entries items point into)."""
+        kept = self._load(self._articles, CORRECTED_ENTRIES + article_key(url))
+        return [str(anchor) for anchor in kept] if isinstance(kept, list) else None
+
     def _entry_anchors(self, prefix: str) -> dict[str, list[str]]:
         """By article key, the anchors kept under `prefix`, in one query."""
         found: dict[str, list[str]] = {}

@@ -194,10 +194,13 @@ def corrected_mark(article: Article, plain_layout: bool = False) -> str:
     first retrieved (earlier copies kept): "δ corrected", as the headline list marks it
     (`marks.CORRECTED_MARK`), for as long as the copies are kept, read or not (Δ goes once
     read, acc45); the word alone in the plain layout. "" for one copy, or an earlier one
-    (whose note says it was replaced); "updated (new entries)" for a live blog that only grew
-    (`Article.grown`, acc48c C8)."""
+    (whose note says it was replaced), or one read through an item pointing into an entry no
+    sync changed (`Article.other_entries_corrected`: the page's δ was shown of every entry);
+    "updated (new entries)" for a live blog that only grew (`Article.grown`, acc48c C8)."""
     times = article.versions
     if len(times) < 2 or article.version != len(times):
+        return ""
+    if article.other_entries_corrected and not article.retracted:
         return ""
     if article.grown and not article.retracted:  # a live blog's entries added: no correction
         return "updated (new entries)"

@@ -32,7 +32,7 @@ from ....feed_names import source_name
 from ....feed_tags import hashed_tags
 from ....marks import CUT_MARK, UNREAD_MARK, as_letter, offline_mark, saved_mark
 from ....models import Entry
-from ....reports import LIVE_WORD, Headline, saved_moment
+from ....reports import LIVE_WORD, Headline, listed_at, saved_moment
 from ....url_display import shown_url
 from ...cell_width import NamesApart, fit_to_cells
 from ...display import isolated, plain, when
@@ -436,13 +436,13 @@ class HeadlineTable(ScrollView, can_focus=True):
 
     def _dated(self, headline: Headline, short: bool | None = None) -> str:
         """A row's time: when its article was saved in the lists ordered by it (`by_saving`),
-        else when it was published; `short` as the time column fits (None: the line saying
-        what the row is too narrow to show, which says which it is)."""
-        entry = headline.entry
+        else as `reader list` dates it (`listed_at`: a live blog's last update); `short` as the
+        time column fits (None: the line saying what the row is too narrow to show, which says
+        which it is)."""
         saved = saved_moment(headline) if self.by_saving else None
         if short is None:
-            return f"saved {when(saved)}" if saved else when(entry.published or entry.updated)
-        return when(saved or entry.published or entry.updated, self.now(), short=short)
+            return f"saved {when(saved)}" if saved else when(listed_at(headline))
+        return when(saved or listed_at(headline), self.now(), short=short)
 
     def selected_line(self) -> int | None:
         """The line of the view the cursor's row starts on, where the terminal cursor goes for a
