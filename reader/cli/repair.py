@@ -14,7 +14,8 @@ from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.caches import read_only
-from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line, upgrade_said
+from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line
+from ..store.format_upgrade import upgrade_said
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,

@@ -31,6 +31,12 @@ from ..safe import safe_line
 from ..sync_lock import InUseLock
 from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
+from .format_upgrade import (
+    UPGRADE_AT_FIRST_WRITE,
+    UPGRADE_UNLESS_OPEN,
+    upgrade_blocked,
+    upgrade_put_off_said,
+)
 from .holder_waits import HolderWaits
 from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
 from .record_batches import clean_rows
@@ -41,42 +47,6 @@ log = logging.getLogger("reader.store")
 _FORMAT = "format"
 
 
-def upgrade_said(root: Path, older: int) -> str:
-    """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
-    # Named by the format, which `reader --version` says of a reader, not by the day it was
-    # raised (acc38b K1 named a day): 7 and 8 were raised on one day, and "readers from before
-    # 2026-12-07" left out the format-7 readers of that day it refuses too. No advice to copy
-    # it before the upgrade here: said once upgraded, it is too late (acc48d D10); the question
-    # before it (`reader` asks) gives it while it still helps.
-    return (
-        f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
-        f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it,"
-        " and there is no downgrade"
-    )
-
-
-def copy_first(root: Path, older: int) -> str:
-    """How to keep a data directory of format `older` readable by the older reader: a copy of
-    it made before the upgrade."""
-    return (
-        "to keep a copy the older reader can open, copy the directory before it is upgraded"
-        f" (`cp -a {root} {root}.format{older}`)"
-    )
-
-
-def upgrade_blocked(root: Path, older: int) -> StoreError:
-    """The error of an upgrade from format `older` not made: another process has `root` open
-    (an older reader would go on writing into a directory it can no longer read, acc47d D2,
-    D3). Exit 75 (EX_TEMPFAIL): cron's next run tries again."""
-    from ..sync_lock import open_elsewhere_said
-
-    return StoreError(
-        f"the data directory {root} is of format {older} and this command would upgrade it to"
-        f" {DATA_FORMAT}, but {open_elsewhere_said(root)}, then try again (nothing was changed)",
-        Unwritable.BUSY,
-    )
-
-
 class _Calls(threading.local):
     """How deep in the store's public calls a thread is (`_reporting_storage_errors`)."""
 
@@ -84,29 +54,6 @@ class _Calls(threading.local):
 
 
 _UPGRADING = threading.Lock()
-
-
-UPGRADE_AT_FIRST_WRITE = "at first write"
-"""The `upgrade` of a store opened by a command that may write: a directory of an older format
-read as it is until the command first writes (a dry run, a failure on its argument or nothing
-to change leave it as it was, acc47d D5)."""
-
-UPGRADE_UNLESS_OPEN = "unless open elsewhere"
-"""The `upgrade` of the reader told to upgrade (its question's `y`): upgraded as it opens, or,
-another process having it open, read as it is this time, as `n` reads it (`upgrade_put_off`
-says why): the reader's `y` under a running sync ended in "cannot open DIR", exit 1."""
-
-
-def upgrade_put_off_said(root: Path, older: int) -> str:
-    """Why `root`, of format `older`, was read as it is though the reader was told to upgrade
-    it (`UPGRADE_UNLESS_OPEN`)."""
-    from ..sync_lock import open_elsewhere_said
-
-    return (
-        f"the data directory {root} was not upgraded to format {DATA_FORMAT}:"
-        f" {open_elsewhere_said(root)}, then start the reader again to upgrade it; read as it"
-        f" is (format {older}) this time, keeping nothing"
-    )
 
 
 C = TypeVar("C", bound=type)
