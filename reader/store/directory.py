@@ -985,28 +985,7 @@ def _whole_part(text: Any, default: Any) -> list[Any] | dict[str, Any]:
 def json_members(raw: str) -> Iterator[tuple[str, Any]]:
     """The entries of the JSON object `raw` that come whole before its damage (`json_items`'
     counterpart for a map: the Saved list)."""
-    skip = _SPACE.match
-    try:
-        at = skip(raw, 0).end()
-        if raw[at] != "{":
-            return
-        at = skip(raw, at + 1).end()
-        if raw[at] == "}":
-            return
-        while True:
-            key, at = decode_one(raw, at)
-            at = skip(raw, at).end()
-            if not isinstance(key, str) or raw[at] != ":":
-                return
-            value, at = decode_one(raw, skip(raw, at + 1).end())
-            at = skip(raw, at).end()
-            after = raw[at]  # none (IndexError): the value may be cut short, a number's digits
-            yield key, value
-            if after != ",":
-                return
-            at = skip(raw, at + 1).end()
-    except (IndexError, ValueError):
-        return
+    return _json_entries(raw, "{}", _member)
 
 
 def json_items(raw: str) -> Iterator[Any]:
@@ -1014,20 +993,43 @@ def json_items(raw: str) -> Iterator[Any]:
     list of thousands without decoding the rest); nothing for text that is no list, what
     comes before the damage for a damaged one (not dropped here: read whole by `_load`, it
     is)."""
+    return _json_entries(raw, "[]", decode_one)
+
+
+def _json_entries(
+    raw: str, brackets: str, entry: Callable[[str, int], tuple[Any, int]]
+) -> Iterator[Any]:
+    """The entries of the JSON list or object `raw` (`brackets`: "[]" or "{}") that come whole
+    before its damage, each as `entry` reads it at its place (with where it ends; ValueError or
+    IndexError where none comes whole): one walk for both."""
     skip = _SPACE.match
     try:
         at = skip(raw, 0).end()
-        if raw[at] != "[":
+        if raw[at] != brackets[0]:
             return
         at = skip(raw, at + 1).end()
-        if raw[at] == "]":
+        if raw[at] == brackets[1]:
             return
         while True:
-            item, at = decode_one(raw, at)
-            yield item
+            found, at = entry(raw, at)
+            yield found
             at = skip(raw, at).end()
             if raw[at] != ",":
-                return  # "]", the list's end, or damage
+                return  # the closing bracket, the end, or damage
             at = skip(raw, at + 1).end()
     except (IndexError, ValueError):
         return
+
+
+def _member(raw: str, at: int) -> tuple[tuple[str, Any], int]:
+    """The object's entry at `at` (its key and value) and where it ends. Not one whose value
+    the text ends right after (IndexError): the value may be cut short, a number's digits."""
+    key, at = decode_one(raw, at)
+    at = _SPACE.match(raw, at).end()
+    if not isinstance(key, str) or raw[at] != ":":
+        raise ValueError("no entry of an object")
+    value, at = decode_one(raw, _SPACE.match(raw, at + 1).end())
+    at = _SPACE.match(raw, at).end()
+    if at >= len(raw):
+        raise IndexError("cut short after the value")
+    return (key, value), at
