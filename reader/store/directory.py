@@ -40,6 +40,7 @@ from .format_upgrade import (
 from .holder_waits import HolderWaits
 from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
 from .record_batches import clean_rows
+from .record_json import ANY_SHAPE, record_text, whole_part
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -58,8 +59,6 @@ _UPGRADING = threading.Lock()
 
 C = TypeVar("C", bound=type)
 
-decode_one = json.JSONDecoder().raw_decode
-_SPACE = re.compile(r"[ \t\n\r]*")
 # What a copy of a damaged record is not named with (`_keep_aside`): a key's address's "/",
 # and anything a shell or another system would read otherwise.
 _NOT_IN_FILE_NAME = re.compile(r"[^\w.:,=+-]")
@@ -832,7 +831,7 @@ class StoreDirectory:
         try:
             return json.loads(text)
         except (TypeError, ValueError):
-            whole = _whole_part(text, default)
+            whole = whole_part(text, default)
             self._drop_damaged(cache, key, raw if keep_aside else None, whole=whole)
             return whole or default
 
@@ -950,86 +949,3 @@ def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:
 # How long a read of a record whose file went missing waits for the write under way to
 # commit, where it can't take the cache's lock to wait for it (`_get`).
 _SETTLING = 0.1
-
-
-def packed_record(record: str) -> bytes:
-    """A JSON record as the cache keeps an article's: compressed, as its raw page is (the
-    text a third of the size on disk and under the size limit, unpacked in well under a
-    millisecond)."""
-    return zlib.compress(record.encode(), 1)
-
-
-def record_text(value: Any) -> Any:
-    """The JSON text of a record as `packed_record` keeps it, or as it is: a record kept
-    before they were compressed is text, and reads as ever."""
-    return zlib.decompress(value).decode() if isinstance(value, bytes) else value
-
-
-ANY_SHAPE: Any = object()
-"""The `default` of a record read whatever its shape (`StoreDirectory._load`)."""
-
-
-def _whole_part(text: Any, default: Any) -> list[Any] | dict[str, Any]:
-    """What comes whole before the damage in the JSON `text` of a record whose reading gives
-    `default` when absent: a list's items, a map's entries; nothing of anything else."""
-    if not isinstance(text, str) or not text:
-        return []
-    shape = text.lstrip()[:1] if default is ANY_SHAPE else None
-    if isinstance(default, list) or shape == "[":
-        return list(json_items(text))
-    if isinstance(default, dict) or shape == "{":
-        return dict(json_members(text))
-    return []
-
-
-def json_members(raw: str) -> Iterator[tuple[str, Any]]:
-    """The entries of the JSON object `raw` that come whole before its damage (`json_items`'
-    counterpart for a map: the Saved list)."""
-    return _json_entries(raw, "{}", _member)
-
-
-def json_items(raw: str) -> Iterator[Any]:
-    """The items of the JSON list `raw`, each decoded as it is asked for (the first few of a
-    list of thousands without decoding the rest); nothing for text that is no list, what
-    comes before the damage for a damaged one (not dropped here: read whole by `_load`, it
-    is)."""
-    return _json_entries(raw, "[]", decode_one)
-
-
-def _json_entries(
-    raw: str, brackets: str, entry: Callable[[str, int], tuple[Any, int]]
-) -> Iterator[Any]:
-    """The entries of the JSON list or object `raw` (`brackets`: "[]" or "{}") that come whole
-    before its damage, each as `entry` reads it at its place (with where it ends; ValueError or
-    IndexError where none comes whole): one walk for both."""
-    skip = _SPACE.match
-    try:
-        at = skip(raw, 0).end()
-        if raw[at] != brackets[0]:
-            return
-        at = skip(raw, at + 1).end()
-        if raw[at] == brackets[1]:
-            return
-        while True:
-            found, at = entry(raw, at)
-            yield found
-            at = skip(raw, at).end()
-            if raw[at] != ",":
-                return  # the closing bracket, the end, or damage
-            at = skip(raw, at + 1).end()
-    except (IndexError, ValueError):
-        return
-
-
-def _member(raw: str, at: int) -> tuple[tuple[str, Any], int]:
-    """The object's entry at `at` (its key and value) and where it ends. Not one whose value
-    the text ends right after (IndexError): the value may be cut short, a number's digits."""
-    key, at = decode_one(raw, at)
-    at = _SPACE.match(raw, at).end()
-    if not isinstance(key, str) or raw[at] != ":":
-        raise ValueError("no entry of an object")
-    value, at = decode_one(raw, _SPACE.match(raw, at + 1).end())
-    at = _SPACE.match(raw, at).end()
-    if at >= len(raw):
-        raise IndexError("cut short after the value")
-    return (key, value), at
