@@ -4,7 +4,7 @@
 
 Reads the cleaned-article records (`article:KEY`) of DATA_DIR's cache (a copy of a big one:
 nothing is written), as text (how a reader before compression kept them) and as
-`store.directory.packed_record` keeps them now: their total bytes either way, over every record
+`store.record_json.packed_record` keeps them now: their total bytes either way, over every record
 or a sample, beside the raw pages' (already compressed); and, for the largest record of the
 sample and a median one, the time to read it back as the store does (`record_text` then
 `json.loads`) in each form, the median of `repeats`, side by side. Nothing is asserted: this
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.store.directory import packed_record, record_text
+from reader.store.record_json import packed_record, record_text
 
 
 def _value(root: Path, filename: str | None, value: object) -> str:

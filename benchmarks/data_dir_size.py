@@ -5,7 +5,7 @@ article records as text (a cache grown before session 30) and compressed (as the
 
 DATA_DIR (a year's cache: acc30b's) is measured as it is, then copied into `--work` (a temporary
 directory by default; DATA_DIR itself is not written), every article record kept as text in the
-copy rewritten as `store.directory.packed_record` keeps one now and the articles' database
+copy rewritten as `store.record_json.packed_record` keeps one now and the articles' database
 vacuumed (its pages freed by the rewrite given back, as a directory grown with compressed
 records never had them), and measured again. For each: the bytes the limit counts
 (`Store.cached_total`: the articles' text and compressed pages), the files of `articles/` (the
@@ -54,7 +54,7 @@ def measure(data_dir: Path) -> dict[str, int]:
 def compress_records(data_dir: Path) -> int:
     """Every article record kept as text rewritten compressed, the database vacuumed; how many."""
     from reader.library import Library
-    from reader.store.directory import packed_record
+    from reader.store.record_json import packed_record
 
     lib = Library(data_dir, workers="thread")
     cache = lib.store._articles

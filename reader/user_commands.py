@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from . import command_files
+from .program_errors import SAID_AT_MOST, first_written
 from .safe import safe_line
 
 PLACEHOLDERS = ("url", "title", "feed", "id", "citation", "file")
@@ -43,7 +44,6 @@ INPUTS = ("", "text", "markdown")
 Markdown (newsboat's pipe-to)."""
 _SETTINGS = ("key", "name", "run", "where", "input", "terminal", "value_options")
 _MOST_NAME = 40
-_SAID_ERROR = 300  # characters of a program's first line of errors said
 
 
 @dataclass(frozen=True)
@@ -305,8 +305,7 @@ class Started:
             self.written = self.errors.read(64 * 1024).decode("utf-8", "replace")
         finally:
             self.errors.close()
-        first = next((line for line in self.written.splitlines() if line.strip()), "")
-        said = safe_line(first, _SAID_ERROR)
+        said = safe_line(first_written(self.written), SAID_AT_MOST)
         if code != 0 and said:
             return f"{name} ended (exit {_exit(code)}): {said}"
         return f"{name} ended (exit {_exit(code)})"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store.directory import upgrade_said
+from reader.store.format_upgrade import upgrade_said
 from reader.url_display import shown_url
 from tests.test_cited_links import cached
 from tests.tui_pilot import notices_raised, reading, until

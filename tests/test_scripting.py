@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from reader.cli import common
-from reader.store.directory import upgrade_said
+from reader.store.format_upgrade import upgrade_said
 from tests.cli_run import run_reader
 
 

@@ -22,7 +22,7 @@ import pytest
 from reader.library.reader_state import summaries_line
 from reader.models import Entry
 from reader.store import Store
-from reader.store.directory import upgrade_said
+from reader.store.format_upgrade import upgrade_said
 from tests.cli_run import run_reader
 from tests.test_long_summaries import WHOLE, as_written_before
 from tests.tui_pilot import running, until

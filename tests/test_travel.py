@@ -759,21 +759,21 @@ def test_an_io_error_on_a_disk_gone_read_only_is_said_read_only_not_full(
     writes as "disk I/O error": each refusal said the disk full, with room on it (acc49a A5).
     The remount can't come with the store open here (a tmpfs refuses it while files are open
     to write), so the refusal the store makes of such an error is asked of the real mount."""
-    from reader.store.directory import _storage_error
+    from reader.store.storage_errors import storage_error
 
     home = tiny_disk / "home"
     Store(home).close()
     io_error = sqlite3.OperationalError("disk I/O error")
-    assert _storage_error(home, io_error).unwritable == Unwritable.DISK_FULL  # rw: failing
+    assert storage_error(home, io_error).unwritable == Unwritable.DISK_FULL  # rw: failing
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
     try:
-        refused = _storage_error(home, io_error)
+        refused = storage_error(home, io_error)
         assert refused.unwritable == Unwritable.READ_ONLY
         assert str(refused) == (
             f"the data directory {home} is read-only: reading works, nothing new can be cached"
         )
         # SQLite's own word for a full disk stays a full disk's, whatever the mount.
-        full = _storage_error(home, sqlite3.OperationalError("database or disk is full"))
+        full = storage_error(home, sqlite3.OperationalError("database or disk is full"))
         assert full.unwritable == Unwritable.DISK_FULL
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)

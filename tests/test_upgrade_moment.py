@@ -333,7 +333,7 @@ _UPGRADER = """
 import sys
 from pathlib import Path
 from reader.store import Store
-from reader.store.directory import UPGRADE_AT_FIRST_WRITE
+from reader.store.format_upgrade import UPGRADE_AT_FIRST_WRITE
 store = Store(Path(sys.argv[1]), upgrade=UPGRADE_AT_FIRST_WRITE)
 store.check_writable()  # a job that writes: upgraded now
 print(store.upgraded_from, flush=True)
@@ -401,7 +401,7 @@ def test_an_upgrade_refused_keeps_the_library_held_open(synced_dir: Path) -> Non
     other process has ended, the store being open here."""
     from reader.errors import Unwritable
     from reader.models import StoreError
-    from reader.store.directory import UPGRADE_AT_FIRST_WRITE
+    from reader.store.format_upgrade import UPGRADE_AT_FIRST_WRITE
 
     _mark_format(synced_dir, OLDER)
     store = Store(synced_dir, upgrade=UPGRADE_AT_FIRST_WRITE)

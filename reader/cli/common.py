@@ -449,7 +449,7 @@ def _opened(
     upgrade: bool,
 ) -> _Opened:
     """`kind` of library opened on the command's data directory, its first words said."""
-    from ..store.directory import UPGRADE_AT_FIRST_WRITE, upgrade_said
+    from ..store.format_upgrade import UPGRADE_AT_FIRST_WRITE, upgrade_said
 
     config = config_of(args)
     root = data_dir(args.data_dir)

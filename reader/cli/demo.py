@@ -200,7 +200,7 @@ def _upgrade_agreed(root: Path) -> bool:
     ask (its format the reader's, or a read-only disk's: read as it is anyway)."""
     from ..models import StoreError
     from ..store import DATA_FORMAT, Store
-    from ..store.directory import copy_first
+    from ..store.format_upgrade import copy_first
 
     try:
         store = Store(root, upgrade=False)

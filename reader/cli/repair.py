@@ -13,8 +13,10 @@ from ..file_sync import synced_by
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
+from ..store.cache_files import CACHE_FILES, emptied_file_line
 from ..store.caches import read_only
-from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line, upgrade_said
+from ..store.directory import CACHE_SETTINGS
+from ..store.format_upgrade import upgrade_said
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
@@ -59,7 +61,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
         damaged: list[Path] = []
         unmended = sum(
             not _mend(root / folder, holds, dry_run, lost_feeds, damaged)
-            for folder, holds in _CACHE_FILES
+            for folder, holds in CACHE_FILES
         )
         if not dry_run and not unmended:
             _recover_subscriptions(root, lost_feeds)

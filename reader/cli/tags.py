@@ -56,36 +56,38 @@ def _articles_first(args: argparse.Namespace) -> list[str] | None:
     return ids if len(ids) > 1 else None
 
 
-def cmd_tag(args: argparse.Namespace) -> int:
+def _many_given(args: argparse.Namespace, untag: bool) -> int | None:
+    """`reader tag` (or untag) of the articles given before the tags or on stdin (`-`), done
+    (`_tag_many`): its exit status; None for one feed or article, left to the command."""
     if (ids := _articles_first(args)) is not None:
-        return _tag_many(args, _tags(args.tags), untag=False, names=ids)
-    tags = _tags(args.tags)
+        return _tag_many(args, _tags(args.tags), untag=untag, names=ids)
     if args.url == "-":
-        return _tag_many(args, tags, untag=False)
+        return _tag_many(args, _tags(args.tags), untag=untag)
+    return None
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    if (status := _many_given(args, untag=False)) is not None:
+        return status
+    tags = _tags(args.tags)
     lib = open_library(args)
     try:
         feed = lib.tag_feed(args.url, tags)
         if feed is None:
-            target = _article(lib, args.url)
-            was_saved = lib.is_saved(target)
-            now = lib.tag_article(target, tags)
-            title = article_title(lib, target)
+            said = _tagged(lib, _article(lib, args.url), tags)
     finally:
         lib.close()
     if feed is None:
-        saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
-        out(f"tagged: {title}: {_listed_tags(now)}{saved}")
+        out(said)
         return EXIT_OK
     out(f"tagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
     return EXIT_OK
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
-    if (ids := _articles_first(args)) is not None:
-        return _tag_many(args, _tags(args.tags), untag=True, names=ids)
+    if (status := _many_given(args, untag=True)) is not None:
+        return status
     tags = _tags(args.tags)
-    if args.url == "-":
-        return _tag_many(args, tags, untag=True)
     lib = open_library(args)
     try:
         before = next((f for f in lib.feeds() if f.url == lib.feed_named(args.url.strip())), None)
@@ -156,13 +158,18 @@ def _tag_many(
                 now = lib.untag_article(target, tags)
                 _untagged(article_title(lib, target), had_tags, tags, now)
                 continue
-            was_saved = lib.is_saved(target)
-            now = lib.tag_article(target, tags)
-            saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
-            out(f"tagged: {article_title(lib, target)}: {_listed_tags(now)}{saved}")
+            out(_tagged(lib, target, tags))
     finally:
         lib.close()
     return status
+
+
+def _tagged(lib: Library, target: Entry | str, tags: list[str]) -> str:
+    """The article `target` filed under `tags`: the line saying so."""
+    was_saved = lib.is_saved(target)
+    now = lib.tag_article(target, tags)
+    saved = "" if was_saved else " (saved for good: a tag files it in Saved)"
+    return f"tagged: {article_title(lib, target)}: {_listed_tags(now)}{saved}"
 
 
 def _article(

@@ -246,8 +246,8 @@ class LibraryResources:
 
     def conflict_said(self) -> str:
         """The line a start says of a file sync's conflicting copies of the library beside
-        it (`store.directory.conflict_copies`), "" when there is none."""
-        from ..store.directory import conflict_copies, conflict_said
+        it (`store.cache_files.conflict_copies`), "" when there is none."""
+        from ..store.cache_files import conflict_copies, conflict_said
 
         return conflict_said(conflict_copies(self.data_dir))
 

@@ -7,7 +7,8 @@ JSON, so a damaged or foreign record is detected, reported and dropped instead o
 being shown. Nothing is evicted implicitly (eviction_policy="none"): what was synced stays.
 
 `Store` is built in layers, a module each, every class adding to the one before it:
-`directory` (the caches opened, the format, errors as `StoreError`, JSON records), `shown_ids`
+`directory` (the caches opened, the format, errors as `StoreError`, JSON records; beside it,
+not layers: `format_upgrade`, `storage_errors`, `cache_files`, `record_json`), `shown_ids`
 (the ids of the headlines that listed the articles no feed lists any more), `feeds`
 (subscriptions, entries, read flags), `feed_batches` (each feed's records read for many
 feeds at once), `articles` (articles, raw pages, later pages, what is no

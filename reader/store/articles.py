@@ -30,8 +30,9 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
 from .caches import remap
-from .directory import _reporting_storage_errors, packed_record
+from .directory import _reporting_storage_errors
 from .key_ranges import dict_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
+from .record_json import packed_record
 from .shown_ids import SHOWN_AS
 from .taken_down import GONE_ENDED, GONE_SINCE, StoreTakenDown
 

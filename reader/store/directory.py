@@ -1,7 +1,9 @@
 """A data directory opened as a `Store` uses it: its two caches (`state/` and `articles/`),
 its format checked (a newer reader's refused, an older one's marked), every SQLite and OS error
-of a public method made a `StoreError` that says what happened to the directory, and the JSON
-records the layers above read and write (a damaged one dropped and reported)."""
+of a public method made a `StoreError` that says what happened to the directory (its words in
+`storage_errors`, the files' own troubles in `cache_files`, an upgrade's in `format_upgrade`),
+and the JSON records the layers above read and write (a damaged one dropped and reported; their
+text in `record_json`)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,52 +31,33 @@ from ..own_folder import make_private_folder
 from ..plural import plural
 from ..safe import safe_line
 from ..sync_lock import InUseLock
-from .caches import ReadOnlyCache, ReplacedFile, open_cache, read_only
+from .cache_files import emptied_file_line
+from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import MissingValueFile, RefusedRecord
+from .format_upgrade import (
+    UPGRADE_AT_FIRST_WRITE,
+    UPGRADE_UNLESS_OPEN,
+    upgrade_blocked,
+    upgrade_put_off_said,
+)
 from .holder_waits import HolderWaits
-from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
+from .ownership import disk_full, not_ours_said, run_as_root_on_theirs
 from .record_batches import clean_rows
+from .record_json import ANY_SHAPE, record_text, whole_part
+from .storage_errors import (
+    busy_error,
+    database_full,
+    mending_error,
+    os_error,
+    refused_error,
+    storage_error,
+    write_refused,
+)
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
 
 _FORMAT = "format"
-
-
-def upgrade_said(root: Path, older: int) -> str:
-    """What the first command (or the reader) to upgrade `root` from format `older` says, once."""
-    # Named by the format, which `reader --version` says of a reader, not by the day it was
-    # raised (acc38b K1 named a day): 7 and 8 were raised on one day, and "readers from before
-    # 2026-12-07" left out the format-7 readers of that day it refuses too. No advice to copy
-    # it before the upgrade here: said once upgraded, it is too late (acc48d D10); the question
-    # before it (`reader` asks) gives it while it still helps.
-    return (
-        f"the data directory {root} was upgraded from format {older} to {DATA_FORMAT}: readers"
-        f" of format {DATA_FORMAT - 1} or older (`reader --version` says) can no longer open it,"
-        " and there is no downgrade"
-    )
-
-
-def copy_first(root: Path, older: int) -> str:
-    """How to keep a data directory of format `older` readable by the older reader: a copy of
-    it made before the upgrade."""
-    return (
-        "to keep a copy the older reader can open, copy the directory before it is upgraded"
-        f" (`cp -a {root} {root}.format{older}`)"
-    )
-
-
-def upgrade_blocked(root: Path, older: int) -> StoreError:
-    """The error of an upgrade from format `older` not made: another process has `root` open
-    (an older reader would go on writing into a directory it can no longer read, acc47d D2,
-    D3). Exit 75 (EX_TEMPFAIL): cron's next run tries again."""
-    from ..sync_lock import open_elsewhere_said
-
-    return StoreError(
-        f"the data directory {root} is of format {older} and this command would upgrade it to"
-        f" {DATA_FORMAT}, but {open_elsewhere_said(root)}, then try again (nothing was changed)",
-        Unwritable.BUSY,
-    )
 
 
 class _Calls(threading.local):
@@ -86,33 +69,8 @@ class _Calls(threading.local):
 _UPGRADING = threading.Lock()
 
 
-UPGRADE_AT_FIRST_WRITE = "at first write"
-"""The `upgrade` of a store opened by a command that may write: a directory of an older format
-read as it is until the command first writes (a dry run, a failure on its argument or nothing
-to change leave it as it was, acc47d D5)."""
-
-UPGRADE_UNLESS_OPEN = "unless open elsewhere"
-"""The `upgrade` of the reader told to upgrade (its question's `y`): upgraded as it opens, or,
-another process having it open, read as it is this time, as `n` reads it (`upgrade_put_off`
-says why): the reader's `y` under a running sync ended in "cannot open DIR", exit 1."""
-
-
-def upgrade_put_off_said(root: Path, older: int) -> str:
-    """Why `root`, of format `older`, was read as it is though the reader was told to upgrade
-    it (`UPGRADE_UNLESS_OPEN`)."""
-    from ..sync_lock import open_elsewhere_said
-
-    return (
-        f"the data directory {root} was not upgraded to format {DATA_FORMAT}:"
-        f" {open_elsewhere_said(root)}, then start the reader again to upgrade it; read as it"
-        f" is (format {older}) this time, keeping nothing"
-    )
-
-
 C = TypeVar("C", bound=type)
 
-decode_one = json.JSONDecoder().raw_decode
-_SPACE = re.compile(r"[ \t\n\r]*")
 # What a copy of a damaged record is not named with (`_keep_aside`): a key's address's "/",
 # and anything a shell or another system would read otherwise.
 _NOT_IN_FILE_NAME = re.compile(r"[^\w.:,=+-]")
@@ -137,26 +95,26 @@ def _reporting_storage_errors(cls: C) -> C:
                     self._set_wait(self._waits.wait_now())
                 return method(self, *args, **kwargs)
             except diskcache.Timeout:
-                raise _busy(self.root, self._waits.said()) from None
+                raise busy_error(self.root, self._waits.said()) from None
             except sqlite3.DatabaseError as error:
                 if "database is locked" in str(error):
-                    raise _busy(self.root, self._waits.said()) from None
-                if self.upgrades_at_write and _write_refused(error):
+                    raise busy_error(self.root, self._waits.said()) from None
+                if self.upgrades_at_write and write_refused(error):
                     if not outer:
                         raise  # for the outermost call to upgrade it
                     # Nothing written yet (every write refused): the call made again, whole.
                     self._calls.depth = 0
                     self._upgrade_now()
                     return guarded(self, *args, **kwargs)
-                if self.articles_damaged and _write_refused(error):
+                if self.articles_damaged and write_refused(error):
                     raise StoreError(self.articles_damaged) from None
-                if self.read_only and _write_refused(error):
+                if self.read_only and write_refused(error):
                     raise StoreError(self.read_only, self.read_only_tag or None) from None
                 if not aside_before and self._set_articles_aside(error):
                     return guarded(self, *args, **kwargs)  # once: they are set aside now
-                raise _storage_error(self.root, error) from None
+                raise storage_error(self.root, error) from None
             except OSError as error:
-                raise _os_error(self.root, error) from None
+                raise os_error(self.root, error) from None
             finally:
                 self._calls.depth = 0 if outer else self._calls.depth - 1
 
@@ -168,233 +126,8 @@ def _reporting_storage_errors(cls: C) -> C:
     return cls
 
 
-def _os_error(root: Path, error: OSError) -> StoreError:
-    """An OS error writing under `root` in the words that name its cause: a full disk as every
-    full disk is said (exit 75: a diskcache value's file on a full disk was "cannot use the data
-    directory", exit 1, acc43b B2), a folder or file of another user's by its owner (B1)."""
-    if disk_full(error):
-        return _refused(root, Unwritable.DISK_FULL)
-    if said := refused_write(root, error):
-        return StoreError(said)
-    return StoreError(f"cannot use the data directory {root}: {error.strerror or error}")
-
-
-def _mending(root: Path) -> StoreError:
-    """The error of a store not opened, or no longer open (`InUseLock.lost`): `reader repair`
-    holds the directory alone."""
-    return StoreError(
-        f"`reader repair` is mending the data directory {root}: try again once it has ended"
-        " (nothing was changed)",
-        Unwritable.BUSY,  # exit 75 (EX_TEMPFAIL): a later try runs
-    )
-
-
-def _busy(root: Path, waited: float) -> StoreError:
-    """The store held by another program past SQLite's wait (acc31a F19: diskcache's Timeout
-    was a traceback, and the reader's end)."""
-    return StoreError(
-        f"the data directory {root} is busy: another program holds it (another reader command,"
-        f" a backup or sync tool) and did not let go in {waited:g} s: try again",
-        Unwritable.BUSY,
-    )
-
-
-def _write_refused(error: sqlite3.DatabaseError) -> bool:
-    return "readonly" in str(error) or "read-only" in str(error)
-
-
-def _disk_full(error: sqlite3.DatabaseError) -> bool:
-    # SQLite can't even open its journal when no byte is left: that, too, is a full disk.
-    return "full" in str(error) or "disk I/O error" in str(error)
-
-
-def _refused(root: Path, why: Unwritable) -> StoreError:
-    """A write to `root` refused: its disk full, or the directory read-only."""
-    if why == Unwritable.DISK_FULL:
-        return StoreError(
-            f"the disk holding {root} is full (or failing): nothing more could be kept,"
-            " nothing kept before was lost",
-            why,
-        )
-    return StoreError(
-        f"the data directory {root} is read-only: reading works, nothing new can be cached", why
-    )
-
-
-def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
-    text = str(error)
-    if isinstance(error, ReplacedFile):
-        holds = dict(_CACHE_FILES).get(Path(error.path).parent.name, "")
-        return StoreError(
-            f"the cache file {error.path}{f' ({holds})' if holds else ''} was replaced by"
-            " another program (a file sync?) while the reader had it open: nothing more is"
-            " written to it, nothing of the new one changed; start the reader again to read it"
-        )
-    if _disk_full(error):
-        # A disk the kernel made read-only under the open store (ext4's errors=remount-ro)
-        # fails SQLite's writes as an I/O error, not as read-only: it was said "full" (acc49a A5).
-        failed = "full" not in text and read_only(root)
-        return _refused(root, Unwritable.READ_ONLY if failed else Unwritable.DISK_FULL)
-    if _write_refused(error):
-        return _refused(root, Unwritable.READ_ONLY)
-    if "not a database" in text or "malformed" in text:
-        if named := _damaged_file(root):
-            path, holds = named
-            return StoreError(
-                f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
-                "it afresh (nothing was deleted)"
-            )
-        # A page inside damaged, the file's header sound: most of its records still read.
-        named = _failing_check(root)
-        where = f"the cache file {named[0]} ({named[1]})" if named else f"a cache file under {root}"
-        return StoreError(
-            f"{where} is damaged ({text}): `reader repair` copies out every record that still"
-            " reads, the damaged file kept beside it (nothing was deleted)"
-        )
-    return StoreError(f"cache error in {root}: {text}")
-
-
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_CACHE_FILES = (
-    ("state", "subscriptions, headlines and read marks"),
-    ("articles", "the cached articles"),
-)
-
-
-def _damaged_file(root: Path) -> tuple[Path, str] | None:
-    """The cache file of `root` whose first bytes are no SQLite database's, and what it
-    holds: which to move aside (acc28b D18: "a cache file under …" left the reader to guess,
-    and moving the articles' aside hides the whole archive). None when neither's header is
-    damaged (a page inside is: no quick way to tell which)."""
-    for folder, holds in _CACHE_FILES:
-        path = root / folder / "cache.db"
-        try:
-            with path.open("rb") as file:
-                if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-                    return path, holds
-        except OSError:
-            continue
-    return None
-
-
-def _failing_check(root: Path) -> tuple[Path, str] | None:
-    """The cache file of `root` that SQLite's own check finds damaged inside, and what it
-    holds (acc31a F4, F5: which of the two, when their headers are sound)."""
-    from .salvage import problem
-
-    for folder, holds in _CACHE_FILES:
-        if problem(root / folder):
-            return root / folder / "cache.db", holds
-    return None
-
-
-def _emptied_file(root: Path) -> tuple[Path, str, str] | None:
-    """The cache file of `root` that is empty (0 bytes) while the other one is not, and what
-    it holds. SQLite would take it as a new database and diskcache write a fresh one over it:
-    subscriptions, saved and read marks gone without a word (acc31a F10), the evidence too.
-    A library's first opening writes both at once, so one alone empty was cut short since."""
-    sizes: list[int | None] = []
-    for folder, _ in _CACHE_FILES:
-        try:
-            sizes.append((root / folder / "cache.db").stat().st_size)
-        except OSError:
-            sizes.append(None)
-    for (folder, holds), size, other in zip(_CACHE_FILES, sizes, sizes[::-1], strict=True):
-        if size == 0 and other:
-            return root / folder / "cache.db", holds, "the other one holds a library"
-    # The subscriptions' file not there at all, a library's articles or its headline lists
-    # beside it: a file sync's first pass not done, or the file being swapped. Taken for a new
-    # library, an empty one was written, for the sync tool to spread (acc42b B9). (The
-    # articles' file missing is a cache moved aside: fetched again, nothing lost.)
-    state, _ = _CACHE_FILES[0]
-    articles, _ = _CACHE_FILES[1]
-    if sizes[0] is None and (
-        (sizes[1] and _holds_records(root / articles / "cache.db")) or _holds_values(root / state)
-    ):
-        return root / state / "cache.db", _CACHE_FILES[0][1], "a library is here"
-    # Both cut to nothing: a library was there if a sync left its lock or its search index.
-    if sizes == [0, 0] and any((root / name).exists() for name in _LEFT_BY_A_LIBRARY):
-        folder, holds = _CACHE_FILES[0]
-        held = "a library was here (its sync lock, its search index)"
-        return root / folder / "cache.db", holds, held
-    return None
-
-
-def _holds_records(path: Path) -> bool:
-    """Whether the cache file `path` holds a record (a damaged one is taken to): one made and
-    left empty, its settings alone, is no library's."""
-    try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
-            return db.execute("SELECT 1 FROM Cache LIMIT 1").fetchone() is not None
-    except sqlite3.Error:
-        return True
-
-
-def _holds_values(folder: Path) -> bool:
-    """Whether a cache's folder holds value files (diskcache's `xx/yy/….val`, a feed's
-    headline list each): a store was there."""
-    try:
-        return any(part.is_dir() and len(part.name) == 2 for part in folder.iterdir())
-    except OSError:
-        return False
-
-
-def emptied_file_line(root: Path) -> str:
-    """The line saying a cache file of `root` is empty or missing though a library was there
-    (`_emptied_file`), "" when none is: every command's, `reader repair`'s too (acc42b B5: a
-    traceback)."""
-    if not (emptied := _emptied_file(root)):
-        return ""
-    path, holds, held = emptied
-    if not path.exists():
-        return (
-            f"the cache file {path} ({holds}) is missing, though {held} (a copy or a file sync"
-            " not finished?): put it back, or move the data directory aside to start afresh"
-            " (nothing was changed)"
-        )
-    return (
-        f"the cache file {path} ({holds}) is empty, 0 bytes (a copy or a write cut short),"
-        f" though {held}: put back a copy of it, or move it aside to start it afresh"
-        " (nothing was changed)"
-    )
-
-
 _SETTING_ASIDE = threading.Lock()
 """Held while a damaged article cache is checked and set aside (`_set_articles_aside`)."""
-
-
-_CONFLICT_COPIES = ("cache.sync-conflict-*", "cache*conflicted copy*")
-"""The names a file-sync tool gives the copy of a cache file it lost a conflict over: the
-other machine's, with its read marks and saves (Syncthing's `cache.sync-conflict-…db`,
-Dropbox's and Nextcloud's `cache (… conflicted copy …).db`)."""
-
-
-def conflict_copies(root: Path) -> list[Path]:
-    """The conflicting copies of `root`'s cache files a file-sync tool left beside them."""
-    found: set[Path] = set()
-    for folder, _ in _CACHE_FILES:
-        for pattern in _CONFLICT_COPIES:
-            with suppress(OSError):
-                found.update((root / folder).glob(pattern))
-    return sorted(found)
-
-
-def conflict_said(copies: list[Path]) -> str:
-    """The line a start says of `copies` (`conflict_copies`); "" for none. Never read, one
-    machine's marks, saves and tags were gone without a word (acc42b B2)."""
-    if not copies:
-        return ""
-    more = f" and {plural(len(copies) - 1, 'more')}" if len(copies) > 1 else ""
-    return (
-        f"another copy of the library is beside it: {copies[0]}{more} (a file sync's"
-        " conflicting copy, another machine's read marks, saves and tags: not read here;"
-        " move it out of the data directory once you have what you need of it)"
-    )
-
-
-_LEFT_BY_A_LIBRARY = ("sync.lock", "search-index.sqlite")
-"""Files a library's syncs and searches leave in its directory (`sync_lock.LOCK_NAME`,
-`search_index.INDEX_FILE`: named here, the store imports neither)."""
 
 
 CACHE_SETTINGS: dict[str, Any] = {
@@ -479,7 +212,7 @@ class StoreDirectory:
         try:
             make_private_folder(root)
             if not self._in_use.held_alone_here() and not self._in_use.take():
-                raise _mending(root)
+                raise mending_error(root)
             self._state = open_cache(root / "state", waits=self._waits, **settings)
             try:
                 self._articles = open_cache(root / "articles", waits=self._waits, **settings)
@@ -494,7 +227,7 @@ class StoreDirectory:
                     f"the data directory {root} is read-only: what is cached reads, "
                     "nothing new is kept (marks, places, articles)"
                 )
-            elif isinstance(error, sqlite3.DatabaseError) and _write_refused(error):
+            elif isinstance(error, sqlite3.DatabaseError) and write_refused(error):
                 # The directory ours, its files another's (restored by root, acc43b B9): read
                 # as a read-only one is, the line naming whose they are and the fix.
                 tag = Unwritable.READ_ONLY
@@ -503,7 +236,9 @@ class StoreDirectory:
                     "nothing new is kept (marks, places, articles)"
                 )
             elif (
-                _disk_full(error) if isinstance(error, sqlite3.DatabaseError) else disk_full(error)
+                database_full(error)
+                if isinstance(error, sqlite3.DatabaseError)
+                else disk_full(error)
             ):
                 tag = Unwritable.DISK_FULL
                 reason = (
@@ -519,7 +254,7 @@ class StoreDirectory:
                 self.read_only_tag = tag
                 return
             if isinstance(error, sqlite3.DatabaseError):
-                raise _storage_error(root, error) from None
+                raise storage_error(root, error) from None
             raise StoreError(
                 f"cannot open the data directory {root}: {error.strerror or error}"
             ) from None
@@ -533,7 +268,7 @@ class StoreDirectory:
             self._read_format()
         except sqlite3.DatabaseError as error:
             self.close()
-            raise _storage_error(self.root, error) from None
+            raise storage_error(self.root, error) from None
 
     def _read_format(self) -> None:
         found = self._value(self._state, _FORMAT)
@@ -608,7 +343,7 @@ class StoreDirectory:
         repair took it in between): no file is read or written while repair mends it."""
         if self._in_use.lost:
             self.close()
-            raise _mending(self.root)
+            raise mending_error(self.root)
 
     def _upgraded_alone(self, older: int) -> None:
         with self._in_use.alone_for_now() as alone:
@@ -639,7 +374,7 @@ class StoreDirectory:
             self._articles = ReadOnlyCache(self.root / "articles")
         except (sqlite3.DatabaseError, OSError):
             if isinstance(error, sqlite3.DatabaseError):
-                raise _storage_error(self.root, error) from None
+                raise storage_error(self.root, error) from None
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
         unread = [
             f"{folder}/{DBNAME}-wal"
@@ -696,7 +431,7 @@ class StoreDirectory:
         the words the directory was opened to read only with, when it was."""
         if self.read_only:
             return StoreError(self.read_only, self.read_only_tag or None)
-        return _refused(self.root, Unwritable(why))
+        return refused_error(self.root, Unwritable(why))
 
     def not_here_said(self) -> str:
         """The line saying which records' files are not here yet ("" when none is missing)."""
@@ -885,7 +620,7 @@ class StoreDirectory:
         try:
             return json.loads(text)
         except (TypeError, ValueError):
-            whole = _whole_part(text, default)
+            whole = whole_part(text, default)
             self._drop_damaged(cache, key, raw if keep_aside else None, whole=whole)
             return whole or default
 
@@ -1003,84 +738,3 @@ def _get(cache: diskcache.Cache, key: str, default: Any = None) -> Any:
 # How long a read of a record whose file went missing waits for the write under way to
 # commit, where it can't take the cache's lock to wait for it (`_get`).
 _SETTLING = 0.1
-
-
-def packed_record(record: str) -> bytes:
-    """A JSON record as the cache keeps an article's: compressed, as its raw page is (the
-    text a third of the size on disk and under the size limit, unpacked in well under a
-    millisecond)."""
-    return zlib.compress(record.encode(), 1)
-
-
-def record_text(value: Any) -> Any:
-    """The JSON text of a record as `packed_record` keeps it, or as it is: a record kept
-    before they were compressed is text, and reads as ever."""
-    return zlib.decompress(value).decode() if isinstance(value, bytes) else value
-
-
-ANY_SHAPE: Any = object()
-"""The `default` of a record read whatever its shape (`StoreDirectory._load`)."""
-
-
-def _whole_part(text: Any, default: Any) -> list[Any] | dict[str, Any]:
-    """What comes whole before the damage in the JSON `text` of a record whose reading gives
-    `default` when absent: a list's items, a map's entries; nothing of anything else."""
-    if not isinstance(text, str) or not text:
-        return []
-    shape = text.lstrip()[:1] if default is ANY_SHAPE else None
-    if isinstance(default, list) or shape == "[":
-        return list(json_items(text))
-    if isinstance(default, dict) or shape == "{":
-        return dict(json_members(text))
-    return []
-
-
-def json_members(raw: str) -> Iterator[tuple[str, Any]]:
-    """The entries of the JSON object `raw` that come whole before its damage (`json_items`'
-    counterpart for a map: the Saved list)."""
-    skip = _SPACE.match
-    try:
-        at = skip(raw, 0).end()
-        if raw[at] != "{":
-            return
-        at = skip(raw, at + 1).end()
-        if raw[at] == "}":
-            return
-        while True:
-            key, at = decode_one(raw, at)
-            at = skip(raw, at).end()
-            if not isinstance(key, str) or raw[at] != ":":
-                return
-            value, at = decode_one(raw, skip(raw, at + 1).end())
-            at = skip(raw, at).end()
-            after = raw[at]  # none (IndexError): the value may be cut short, a number's digits
-            yield key, value
-            if after != ",":
-                return
-            at = skip(raw, at + 1).end()
-    except (IndexError, ValueError):
-        return
-
-
-def json_items(raw: str) -> Iterator[Any]:
-    """The items of the JSON list `raw`, each decoded as it is asked for (the first few of a
-    list of thousands without decoding the rest); nothing for text that is no list, what
-    comes before the damage for a damaged one (not dropped here: read whole by `_load`, it
-    is)."""
-    skip = _SPACE.match
-    try:
-        at = skip(raw, 0).end()
-        if raw[at] != "[":
-            return
-        at = skip(raw, at + 1).end()
-        if raw[at] == "]":
-            return
-        while True:
-            item, at = decode_one(raw, at)
-            yield item
-            at = skip(raw, at).end()
-            if raw[at] != ",":
-                return  # "]", the list's end, or damage
-            at = skip(raw, at + 1).end()
-    except (IndexError, ValueError):
-        return

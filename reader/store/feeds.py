@@ -31,8 +31,9 @@ from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
 from ..safe import safe_line
 from ..sitemap_feed import addressed
-from .directory import _reporting_storage_errors, decode_one, json_items
+from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix
+from .record_json import decode_one, json_items
 from .shown_ids import UNLISTED
 from .story_rows import StoreStoryRows, as_kept, readdressed, republished, retitled
 

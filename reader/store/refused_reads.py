@@ -8,20 +8,17 @@ changed and was not taken (copies48). Kept under a key of its own an older reade
 from __future__ import annotations
 
 import time
-from contextlib import suppress
 
 from ..keys import article_key
 from ..models import RefusedRead
+from .dated_lists import moment, read_records, with_record
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix
 from .reading_times import StoreReadingTimes
-from .taken_down import _moment
 
 REFUSED_READS = "refused-read:"
 """Per article key, the times its page fetched again was not taken for the copy (JSON list:
 `RefusedRead`'s fields, times in epoch seconds)."""
-_REFUSED_KEPT = 10
-"""How many refusals of one story's page are kept: the latest."""
 REFUSED_ASKED_AGAIN = 24 * 3600
 """Seconds a sync leaves a page it refused before asking for it again, its feed telling of no
 change since (`last_refused`): a paywall's teaser was fetched and said again by every sync
@@ -40,19 +37,14 @@ class StoreRefusedReads(StoreReadingTimes):
             return  # no copy it was refused for
         with self._articles.transact():
             refused = self._load(self._articles, REFUSED_READS + key, [])
-            refused = refused if isinstance(refused, list) else []
-            refused.append({"at": time.time(), "why": why})
-            self._save(self._articles, REFUSED_READS + key, refused[-_REFUSED_KEPT:])
+            record = {"at": time.time(), "why": why}
+            self._save(self._articles, REFUSED_READS + key, with_record(refused, record))
 
     def refused_reads(self, url: str) -> list[RefusedRead]:
         """The times `url`'s page was fetched again and not taken for its copy, oldest
         first."""
         refused = self._load(self._articles, REFUSED_READS + article_key(url), [])
-        found = []
-        for one in refused if isinstance(refused, list) else ():
-            with suppress(KeyError, TypeError, ValueError, OverflowError, OSError):
-                found.append(RefusedRead(_moment(one["at"]), str(one["why"])))
-        return found
+        return read_records(refused, lambda one: RefusedRead(moment(one["at"]), str(one["why"])))
 
     def last_refused(self) -> dict[str, float]:
         """By article key, when its page was last refused (epoch seconds), for those refused

@@ -17,15 +17,13 @@ from typing import Any
 
 from ..keys import article_key
 from ..models import Article, RetractionEnded
+from .dated_lists import moment, read_records, with_record
 from .directory import _reporting_storage_errors
 from .refused_reads import StoreRefusedReads
-from .taken_down import _moment
 
 RETRACTIONS_ENDED = "retraction-ended:"
 """Per article key, each retraction or withdrawal said of its story that ended (JSON list:
 `RetractionEnded`'s fields, times in epoch seconds)."""
-_ENDED_KEPT = 10
-"""How many ended retractions of one story are kept: the latest."""
 
 
 def said_in(data: Any) -> tuple[str, bool]:
@@ -72,24 +70,23 @@ class StoreRetractionsEnded(StoreRefusedReads):
         now = article.checked_at or article.fetched_at
         until = now.timestamp() if now else time.time()
         ended = self._load(self._articles, RETRACTIONS_ENDED + key, [])
-        ended = ended if isinstance(ended, list) else []
-        record = {"said": said, "by": "feed" if by_feed else "page"}
-        ended.append({**record, "since": since if since is not None else until, "until": until})
-        self._save(self._articles, RETRACTIONS_ENDED + key, ended[-_ENDED_KEPT:])
+        record = {
+            "said": said,
+            "by": "feed" if by_feed else "page",
+            "since": since if since is not None else until,
+            "until": until,
+        }
+        self._save(self._articles, RETRACTIONS_ENDED + key, with_record(ended, record))
 
     def retractions_ended(self, url: str) -> list[RetractionEnded]:
         """The retractions and withdrawals said of the story at `url` that ended, oldest
         first."""
         ended = self._load(self._articles, RETRACTIONS_ENDED + article_key(url), [])
-        found = []
-        for one in ended if isinstance(ended, list) else ():
-            with suppress(KeyError, TypeError, ValueError, OverflowError, OSError):
-                found.append(
-                    RetractionEnded(
-                        str(one["said"]),
-                        one["by"] == "feed",
-                        _moment(one["since"]),
-                        _moment(one["until"]),
-                    )
-                )
-        return found
+        return read_records(ended, _retraction_ended)
+
+
+def _retraction_ended(one: Any) -> RetractionEnded:
+    """An ended retraction of `RETRACTIONS_ENDED`'s list."""
+    return RetractionEnded(
+        str(one["said"]), one["by"] == "feed", moment(one["since"]), moment(one["until"])
+    )

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..keys import link_key
 from ..models import Entry, StoreError
-from .directory import _reporting_storage_errors, decode_one
+from .directory import _reporting_storage_errors
+from .record_json import decode_one
 from .shown_ids import StoreShownIds
 
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import json
 import time
-from contextlib import suppress
-from datetime import UTC, datetime
 from typing import Any
 
 from ..keys import article_key
 from ..models import Takedown
+from .dated_lists import moment, read_records, with_record
 from .directory import _reporting_storage_errors
 from .feed_batches import StoreFeedBatches
 from .key_ranges import keys_with_prefix
@@ -28,8 +27,6 @@ GONE_SINCE = "gone-since:"
 GONE_ENDED = "gone-ended:"
 """Of a story whose page gave it again after it was found taken down: each takedown, a list
 (JSON: `Takedown`'s fields), for its header to say it was down (acc47b F9: forgotten)."""
-_ENDED_KEPT = 10
-"""How many ended takedowns of one story are kept: the latest."""
 
 
 @_reporting_storage_errors
@@ -74,19 +71,9 @@ class StoreTakenDown(StoreFeedBatches):
     def takedowns_ended(self, url: str) -> list[Takedown]:
         """The takedowns of the story at `url` that ended, its page giving it again, oldest
         first."""
-        ended = self._load(self._articles, GONE_ENDED + article_key(url), [])
-        found = []
-        for one in ended if isinstance(ended, list) else ():
-            with suppress(KeyError, TypeError, ValueError, OverflowError, OSError):
-                found.append(
-                    Takedown(
-                        _moment(one["since"]),
-                        _moment(one["until"]),
-                        int(one["status"]),
-                        str(one.get("how") or ""),
-                    )
-                )
-        return found
+        return read_records(
+            self._load(self._articles, GONE_ENDED + article_key(url), []), _takedown
+        )
 
     def _gone_ended(self, key: str) -> None:
         """The story under `key` cached again: its mark cleared, the takedown it said kept
@@ -95,17 +82,14 @@ class StoreTakenDown(StoreFeedBatches):
             return
         at, status = self._gone_record(key)
         since = self._gone_since(key)
+        record = {
+            "since": since["since"] if since else at,
+            "until": time.time(),
+            "status": since["status"] if since else status,
+            "how": since["how"] if since else "",
+        }
         ended = self._load(self._articles, GONE_ENDED + key, [])
-        ended = ended if isinstance(ended, list) else []
-        ended.append(
-            {
-                "since": since["since"] if since else at,
-                "until": time.time(),
-                "status": since["status"] if since else status,
-                "how": since["how"] if since else "",
-            }
-        )
-        self._save(self._articles, GONE_ENDED + key, ended[-_ENDED_KEPT:])
+        self._save(self._articles, GONE_ENDED + key, with_record(ended, record))
         self._articles.delete(f"gone:{key}")
         self._articles.delete(GONE_SINCE + key)
 
@@ -140,5 +124,8 @@ class StoreTakenDown(StoreFeedBatches):
         return 0.0, 0
 
 
-def _moment(epoch: Any) -> datetime:
-    return datetime.fromtimestamp(float(epoch), UTC)
+def _takedown(one: Any) -> Takedown:
+    """An ended takedown of `GONE_ENDED`'s list."""
+    return Takedown(
+        moment(one["since"]), moment(one["until"]), int(one["status"]), str(one.get("how") or "")
+    )

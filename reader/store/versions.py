@@ -30,8 +30,9 @@ from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
 from ..search_bodies import Indexed
 from .articles import _article_record
-from .directory import _reporting_storage_errors, record_text
+from .directory import _reporting_storage_errors
 from .key_ranges import rows_with_prefix
+from .record_json import record_text
 from .retractions_ended import StoreRetractionsEnded, first_saying, said_in
 
 MAX_VERSIONS = 3

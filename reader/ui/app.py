@@ -37,7 +37,7 @@ from textual.widgets import Input
 from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY, terminal_words
-from ..store.directory import UPGRADE_UNLESS_OPEN, upgrade_said
+from ..store.format_upgrade import UPGRADE_UNLESS_OPEN, upgrade_said
 from ..word_wrap import said_on_stderr
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle

@@ -65,7 +65,8 @@ def open_in_browser_heard(url: str, errors: ErrorOutput | None) -> tuple[bool, s
     goes to `errors` (the log, while the screen is up): "the browser said: <its first line>"
     ("; more in <the log>" where it wrote more), "" where it wrote nothing. A browser that
     could not start ("cannot open display") said nothing on the screen before (acc48d D5)."""
-    from .error_output import first_line, lines_written
+    from ..program_errors import lines_written
+    from .error_output import first_line
 
     if errors is None:
         return open_in_browser(url), ""

@@ -25,27 +25,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from ..program_errors import SAID_AT_MOST, first_written
+
 LOG_NAME = "errors.log"
 KEPT_AT_MOST = 1 << 20
 """Bytes of the log kept from one start to the next: a longer one is started afresh."""
-SAID_AT_MOST = 300
-"""Characters of a program's first line of errors said in the status line."""
 READ_BACK = 64 * 1024
 """Bytes of what a program wrote read back from the log to be said (`written_since`)."""
 
 
 def first_line(text: str) -> str:
-    """The first line of `text` with anything on it, made safe to say (`display.plain`, the
-    screen's one door for untrusted text)."""
+    """The first line of `text` with anything on it (`program_errors.first_written`), made
+    safe to say (`display.plain`, the screen's one door for untrusted text)."""
     from .display import plain
 
-    line = next((line for line in text.splitlines() if line.strip()), "")
-    return plain(line, max_length=SAID_AT_MOST).plain
-
-
-def lines_written(text: str) -> int:
-    """How many lines of `text` have anything on them."""
-    return sum(1 for line in text.splitlines() if line.strip())
+    return plain(first_written(text), max_length=SAID_AT_MOST).plain
 
 
 def heading(source: str) -> str:

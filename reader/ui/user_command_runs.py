@@ -29,6 +29,7 @@ from ..citation import cited_address, cited_article, copied_citation
 from ..command_files import markdown_file, remove
 from ..feed_names import listed_names, source_name
 from ..models import FEED_TEXT_STANDS_IN, Article, Entry, FetchError, StoreError
+from ..program_errors import lines_written
 from ..render import to_markdown, to_text
 from ..user_commands import (
     NotRun,
@@ -41,7 +42,6 @@ from ..user_commands import (
     start,
 )
 from .display import plain
-from .error_output import lines_written
 from .stepped_aside import stepped_aside
 
 if TYPE_CHECKING:

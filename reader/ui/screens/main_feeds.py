@@ -105,15 +105,23 @@ class MainScreenFeeds(Screen[None]):
     def action_refresh_shown(self) -> None:
         self.reader.refresh_view(self.feed_url)
 
-    def action_rename_feed(self) -> None:
-        if self.reader.refuses("rename"):
-            return
+    def _feed_to_change(self, what: str, search_feed: Callable[[], None]) -> Feed | None:
+        """The feed `R` or `D` (`what` they do) changes, the one shown (`_feed_shown`); None
+        where the reader refuses it, on a list of no one feed (said so), and on a search feed's
+        row, where `search_feed` does it to the search feed instead."""
+        if self.reader.refuses(what):
+            return None
         if view_search_feed(self.feed_url) is not None:
-            self.rename_search_feed()
-            return
+            search_feed()
+            return None
         feed = self._feed_shown()
         if feed is None:
-            self.notify(no_feed("rename"), timeout=3, markup=False)
+            self.notify(no_feed(what), timeout=3, markup=False)
+        return feed
+
+    def action_rename_feed(self) -> None:
+        feed = self._feed_to_change("rename", self.rename_search_feed)
+        if feed is None:
             return
         shown = plain(feed.display_title, max_length=60).plain
         before = plain(feed.display_title).plain
@@ -139,14 +147,8 @@ class MainScreenFeeds(Screen[None]):
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen
 
-        if self.reader.refuses("remove"):
-            return
-        if view_search_feed(self.feed_url) is not None:
-            self.remove_search_feed()
-            return
-        feed = self._feed_shown()
+        feed = self._feed_to_change("remove", self.remove_search_feed)
         if feed is None:
-            self.notify(no_feed("remove"), timeout=3, markup=False)
             return
         index = self.reader.index
         headlines = index.view(feed.url)
