@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.table import Table
 from rich.text import Text
 from textual.css.styles import RulesMap
@@ -258,7 +259,7 @@ class FeedList(VimOptionList):
             mark = Text(as_letter(TO_FETCH_MARK) if self.app_plain else TO_FETCH_MARK, "dim")
         else:
             mark = Text(" ")
-        return _OneLine(self, _row(title, unread, mark))
+        return _OneLine(self, _Row(title, unread, mark))
 
     def action_line(self, row: int) -> None:
         """vim's `10G` (`10gg`, `10g`): the tenth feed, as in the headlines the tenth
@@ -383,12 +384,47 @@ def _path_first(address: str) -> str:
     return f"{path} · {site}" if path else site
 
 
-def _row(title: Text | _FeedTitle, unread: int, mark: Text) -> Table:
+class _Row:
     """One option: its `mark` (a feed failing, one with articles to fetch), the (safe) title,
-    cut to fit, and the unread count on the right."""
+    cut to fit, and the unread count on the right, a blank before each: the line `_grid`
+    draws, made here without the table's measuring and layout, which took ~85 % of a row's
+    drawing (the first screen draws every row of the list at once)."""
+
+    def __init__(self, title: Text | _FeedTitle, unread: int, mark: Text) -> None:
+        self._title, self._unread, self._mark = title, unread, mark
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        count = Text(str(self._unread) if self._unread else "", style="dim")
+        room = options.max_width - 3 - count.cell_len  # the title's, past the blanks
+        if self._mark.cell_len != 1 or room < 1:
+            yield _grid(self._title, count, self._mark)  # no room: the table's own collapse
+            return
+        yield _plain_segment(console, self._mark)
+        yield _BLANK
+        if isinstance(self._title, Text):
+            cut = options.update(width=room, justify="left", no_wrap=True, overflow="ellipsis")
+            yield from console.render_lines(self._title, cut, style=RichStyle(), pad=True)[0]
+        else:
+            yield from self._title.__rich_console__(console, options.update_width(room))
+        yield _BLANK
+        if count:
+            yield _plain_segment(console, count)
+
+
+def _plain_segment(console: Console, text: Text) -> Segment:
+    """`text`, of one style and no spans (a mark, a count), as one segment as a table draws it."""
+    return Segment(text.plain, console.get_style(text.style) if text.style else None)
+
+
+_BLANK = Segment(" ", RichStyle())
+"""The blank before a row's title and before its count, as `_grid` pads them."""
+
+
+def _grid(title: Text | _FeedTitle, count: Text, mark: Text) -> Table:
+    """The row as a table of three columns, which `_Row` draws alike where it has room."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
+    grid.add_row(mark, title, count)
     return grid
