@@ -1,5 +1,5 @@
-"""A feed list row is drawn without a Rich table (`feed_list._Row`, ~7× cheaper: the first
-screen draws every row at once), and draws just what the table did (`_grid`): every cell, its
+"""A feed list row is drawn without a Rich table (`feed_rows.FeedRow`, ~7× cheaper: the first
+screen draws every row at once), and draws just what the table did (`feed_grid`): every cell, its
 style, and the table's own collapse where the row has no room."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rich.text import Text
 
 from reader.ui.cell_width import NamesApart
 from reader.ui.display import plain
-from reader.ui.widgets.main.feed_list import _FeedTitle, _grid, _Row
+from reader.ui.widgets.main.feed_rows import FeedRow, FeedTitle, feed_grid
 
 TITLES = [
     "The Harbour Gazette",
@@ -42,11 +42,11 @@ def test_a_row_draws_what_the_table_drew(width: int) -> None:
         for mark in MARKS:
             for unread in (0, 5, 125, 123456):
                 count = Text(str(unread) if unread else "", style="dim")
-                table = _grid(_FeedTitle(plain(title), NamesApart()), count, mark)
-                row = _Row(_FeedTitle(plain(title), NamesApart()), unread, mark)
+                table = feed_grid(FeedTitle(plain(title), NamesApart()), count, mark)
+                row = FeedRow(FeedTitle(plain(title), NamesApart()), unread, mark)
                 assert _drawn(row, width) == _drawn(table, width), (title, mark, unread)
         for unread in (0, 4998):  # "All feeds", "Saved": a bold title, cut with an ellipsis
             count = Text(str(unread) if unread else "", style="dim")
-            table = _grid(Text(title, style="bold"), count, Text(" "))
-            row = _Row(Text(title, style="bold"), unread, Text(" "))
+            table = feed_grid(Text(title, style="bold"), count, Text(" "))
+            row = FeedRow(Text(title, style="bold"), unread, Text(" "))
             assert _drawn(row, width) == _drawn(table, width), (title, unread)
