@@ -62,8 +62,11 @@ TARGET_KEY_MS = 20.0
 _BASE = datetime(2024, 11, 20, 12, 0, tzinfo=UTC)
 
 
-def build_data_dir(data_dir: Path, feeds: int, items: int) -> tuple[int, int, int]:
-    """feeds × items headlines, a tenth read, a twentieth cached; returns (headlines, read, cached)."""
+def build_data_dir(
+    data_dir: Path, feeds: int, items: int, cached_every: int = 20
+) -> tuple[int, int, int]:
+    """feeds × items headlines, a tenth read, one in `cached_every` cached (a twentieth; 1: every
+    one, as a sync leaves them); returns (headlines, read, cached)."""
     from reader.keys import entry_id
     from reader.models import Article, Block, BlockKind, Entry, Inline
 
@@ -92,7 +95,7 @@ def build_data_dir(data_dir: Path, feeds: int, items: int) -> tuple[int, int, in
             if number % 10 == 3:
                 lib.store.set_read(entry, True)
                 read += 1
-            if number % 20 == 5:
+            if number % cached_every == 5 % cached_every:
                 body = (Block(BlockKind.PARAGRAPH, (Inline("A cached article's text."),)),)
                 lib.store.put_article(entry.link, Article(entry.link, entry.title, blocks=body))
                 cached += 1

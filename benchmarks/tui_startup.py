@@ -1,8 +1,8 @@
 """TUI start-up: the command typed → its first screen in a real terminal, against the floor.
 
     uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--tags 0]
-        [--size 120x40] [--before DIR] [--data-dir DIR --marker TEXT] [--library FEEDS[:FOLDERS]]
-        [--newsboat]
+        [--cached-every 20] [--size 120x40] [--before DIR] [--data-dir DIR --marker TEXT]
+        [--library FEEDS[:FOLDERS]] [--newsboat] [--imports]
 
 Each run starts a program on a new pseudo-terminal (as a terminal window gives a user), reads
 what it writes there as it comes, and stops at the frame that draws a marker's text:
@@ -22,6 +22,14 @@ what it writes there as it comes, and stops at the frame that draws a marker's t
 - **`--data-dir DIR`** (with `--marker`, a feed's name as the feed list shows it): a copy of a
   data directory of your own instead of the demo-sized one (an acceptance tester's 58 feeds,
   say); the refresh on start runs after the first screen, as it would.
+
+`--cached-every N`: one headline in N of the demo-sized library has its article cached (20 by
+default; 1: every one, as a sync leaves a library: acc48b B4's 40 feeds × 125 synced articles are
+`--feeds 40 --items 125 --cached-every 1`).
+
+`--imports` adds, for each reader, its Python importing what the screen's start imports before
+its first frame (`reader.cli`, `reader.ui.app`) and no more, until it prints a line: the part of
+its start that is imports, the rest its own work and Textual's to the first frame.
 
 `--tags N` files the demo-sized library's feeds under N tags, feed after feed ("Topic 00",
 "Topic 01"…), as newsboat's tags or an OPML file's folders file them: a row each in the feed
@@ -105,6 +113,13 @@ class Floor(App):
 Floor().run()
 """
 _IMPORT_FLOOR = 'import textual.app; print("Floor: textual imported")'
+_READER_IMPORTS = 'import reader.cli, reader.ui.app; print("Floor: reader imported")'
+
+
+def _imports_alone(reader: list[str]) -> list[str]:
+    """A reader's command (`... python -m reader`) made to import what its screen's start
+    imports before the first frame, and print a line (`--imports`)."""
+    return [*reader[: reader.index("-m")], "-c", _READER_IMPORTS]
 
 
 def in_pty(
@@ -237,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marker", help="with --data-dir: a feed's name, as its list shows it")
     parser.add_argument("--newsboat", action="store_true", help="newsboat beside, if installed")
     parser.add_argument("--tags", type=int, default=0, help="the feeds filed under this many")
+    parser.add_argument(
+        "--cached-every", type=int, default=20, help="one article in this many cached (1: all)"
+    )
+    parser.add_argument("--imports", action="store_true", help="each reader's imports alone too")
     parser.add_argument("--library", metavar="FEEDS[:FOLDERS]", help="an imported OPML export")
     parser.add_argument("--timeout", type=float, default=_TIMEOUT, help="seconds a screen may take")
     args = parser.parse_args(argv)
@@ -259,12 +278,13 @@ def main(argv: list[str] | None = None) -> int:
             shown, newsboat = _imported(root, filled, args.library)
             filled_name = f"library {args.library}"
         else:
-            headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
+            headlines, _, cached = build_data_dir(filled, args.feeds, args.items, args.cached_every)
             if args.tags:
                 _tagged(filled, args.tags)
             shown = ("Feed 000", "Story 0 of feed 0")  # the first feed named, its newest story
             tagged = f" / {args.tags} tags" if args.tags else ""
-            filled_name = f"{headlines} headlines{tagged}"
+            synced = ", all cached" if cached == headlines else ""
+            filled_name = f"{headlines} headlines{tagged}{synced}"
         readers = {"reader": reader_command()}
         if args.before:
             here = Path(__file__).resolve().parent.parent
@@ -284,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             floor: ([sys.executable, str(floor_script)], "Floor: the first screen"),
         }
         for name, reader in readers.items():
+            if args.imports:
+                targets[f"{name}, imports"] = (_imports_alone(reader), "Floor: reader imported")
             targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
             targets[f"{name}, {filled_name}"] = ([*reader, "--data-dir", str(filled)], shown)
         if args.newsboat and shutil.which("newsboat") and newsboat is not None:
@@ -312,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     columns = ("wall", "own CPU", "with children")
     floors = [median([run[k] for run in times[floor]]) for k in range(3)]
     print(
-        f"{'':<28}"
+        f"{'':<36}"
         + "".join(f"{c:>14} {'× floor':>8}" for c in columns)
         + f"{'over floor':>18}{'wall min-max':>14}"
     )
@@ -323,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{medians[k]:>13.2f}s {medians[k] / floors[k]:>8.2f}")
         walls = [run[0] for run in runs]
         over = f"{medians[0] - floors[0]:+.2f}s {medians[1] - floors[1]:+.2f}s"
-        print(f"{name:<28}" + "".join(cells) + f"{over:>18}{min(walls):>8.2f}-{max(walls):.2f}s")
+        print(f"{name:<36}" + "".join(cells) + f"{over:>18}{min(walls):>8.2f}-{max(walls):.2f}s")
     if args.before:
         _print_after_before(times)
     return 0
@@ -334,7 +356,7 @@ def _print_after_before(times: dict[str, list[tuple[float, float, float]]]) -> N
     side by side, the load the same for both."""
     print()
     print(
-        f"{'after ÷ before':<28}"
+        f"{'after ÷ before':<36}"
         + "".join(f"{c:>14}" for c in ("wall", "own CPU", "with children"))
     )
     for name, runs in times.items():
@@ -344,7 +366,7 @@ def _print_after_before(times: dict[str, list[tuple[float, float, float]]]) -> N
         ratios = [
             median([run[k] for run in runs]) / median([run[k] for run in before]) for k in range(3)
         ]
-        print(f"{name.removeprefix('after, '):<28}" + "".join(f"{r:>14.2f}" for r in ratios))
+        print(f"{name.removeprefix('after, '):<36}" + "".join(f"{r:>14.2f}" for r in ratios))
 
 
 if __name__ == "__main__":

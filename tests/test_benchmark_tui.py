@@ -77,14 +77,17 @@ def test_startup_prints_its_table() -> None:
 
 
 def test_startup_sets_a_checkout_beside_this_one() -> None:
-    """`--before` times another checkout (this one here) beside it, and the ratios of each."""
+    """`--before` times another checkout (this one here) beside it, and the ratios of each;
+    `--imports` each one's imports alone, `--cached-every 1` every article cached."""
     out = run_script(
-        "tui_startup.py", "--runs", "1", "--items", "2", "--before", str(BENCHMARKS.parent)
+        *("tui_startup.py", "--runs", "1", "--items", "2", "--before", str(BENCHMARKS.parent)),
+        *("--imports", "--cached-every", "1"),
     )
-    for row in ("before, empty", "before, 6 headlines", "after, empty", "after, 6 headlines"):
+    for row in ("before, imports", "before, empty", "before, 6 headlines, all cached"):
         assert row in out
+        assert row.replace("before", "after") in out
     ratios = out.split("after ÷ before", 1)[1].splitlines()
-    assert [line.split()[0] for line in ratios[1:3]] == ["empty", "6"]
+    assert [line.split()[0] for line in ratios[1:4]] == ["imports", "empty", "6"]
 
 
 def test_startup_times_an_imported_library_and_tags() -> None:

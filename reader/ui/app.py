@@ -587,6 +587,8 @@ class ReaderApp(ReaderAppLifecycle):
         # own loop, from the first paint; and from the first keys, until they rest.
         try:
             await self._painted()
+            if not self._busy:
+                self._settle_soon()  # `load_first` put it off to now
             # Read once the newest are on screen, in a thread: keys answered meanwhile.
             try:
                 await self.load_rest()

@@ -99,7 +99,10 @@ class ReaderAppHeadlines(ReaderAppState):
         self.index = await asyncio.to_thread(
             HeadlineIndex.first, self.lib, self.first_rows, unread_only, self.config.feed_order
         )
-        await self._show_loaded(freeze=True)
+        # Settled once they are on screen (`ReaderApp._start`), not half a second from now: a
+        # start slower than that (a busy machine) collected the whole heap before its first
+        # frame, ~50 ms of CPU (more than the rows' reading and drawing) at load 10.
+        await self._show_loaded(freeze=True, settle=False)
 
     async def load_rest(self) -> None:
         """Read every headline (in a thread) after `load_first` drew the newest, and fill the
@@ -126,8 +129,8 @@ class ReaderAppHeadlines(ReaderAppState):
         self.main_screen.post_message(HeadlinesChanged(whole=True))
         self.show_counts()
 
-    async def _show_loaded(self, freeze: bool) -> None:
-        """The index just read, drawn (see `reload`)."""
+    async def _show_loaded(self, freeze: bool, settle: bool = True) -> None:
+        """The index just read, drawn (see `reload`), and `settle`d soon after."""
         self._sync_stopped = await asyncio.to_thread(self.lib.sync_stopped)
         if freeze and not self._busy:
             # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them
@@ -135,7 +138,8 @@ class ReaderAppHeadlines(ReaderAppState):
             # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py). During
             # a job nothing walks them (see `collector`), and its end collects, then freezes.
             freeze_long_lived()
-            self._settle_soon()
+            if settle:
+                self._settle_soon()
         self.main_screen.post_message(HeadlinesChanged())
         self.show_counts()  # a job's end, an added feed, put up their own line after
 

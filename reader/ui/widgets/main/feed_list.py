@@ -9,16 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, RichVisual
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -26,8 +17,8 @@ from ....feed_tags import TAG_MARK
 from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
-from ...cell_width import NamesApart, fit_to_cells, terminal_cells
-from ...display import isolated, plain
+from ...cell_width import NamesApart, terminal_cells
+from ...display import plain
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
@@ -38,6 +29,7 @@ from ...headlines import (
 )
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
+from .feed_rows import FeedRow, FeedTitle, OneLine
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
@@ -180,7 +172,7 @@ class FeedList(VimOptionList):
             for n, (tag, count) in enumerate(tags)
         ]
         made += [
-            self._prompt(_FeedTitle(search_name(name, self.app_plain), self._names), count, False)
+            self._prompt(FeedTitle(search_name(name, self.app_plain), self._names), count, False)
             for name, count in searches
         ]
         if before is not None and same_rows:
@@ -235,30 +227,30 @@ class FeedList(VimOptionList):
         digits = max(len(str(count or "")) for count in counts)
         return self._widest + digits + 4 + 1 + 2
 
-    def _tag_prompt(self, tag: str, unread: int) -> _OneLine:
-        return self._prompt(_FeedTitle(tag_name(tag), self._names), unread, False)
+    def _tag_prompt(self, tag: str, unread: int) -> OneLine:
+        return self._prompt(FeedTitle(tag_name(tag), self._names), unread, False)
 
-    def _feed_prompt(self, feed: Feed, unread: Mapping[str, int], to_fetch: bool) -> _OneLine:
+    def _feed_prompt(self, feed: Feed, unread: Mapping[str, int], to_fetch: bool) -> OneLine:
         if feed.name or feed.title:
-            title = _FeedTitle(plain(feed.display_title, max_length=200), self._names)
+            title = FeedTitle(plain(feed.display_title, max_length=200), self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
             # the path first, then its site.
             address = _path_first(feed.display_title)
-            title = _FeedTitle(plain(address, max_length=200), self._names)
+            title = FeedTitle(plain(address, max_length=200), self._names)
         return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error), to_fetch)
 
     def _prompt(
-        self, title: Text | _FeedTitle, unread: int, failed: bool, to_fetch: bool = False
-    ) -> _OneLine:
+        self, title: Text | FeedTitle, unread: int, failed: bool, to_fetch: bool = False
+    ) -> OneLine:
         if failed:  # a feed failing: what to see to first, and said under its list
             mark = Text(ERROR_MARK, style=self.get_component_rich_style("feed-list--failed"))
         elif to_fetch:
             mark = Text(as_letter(TO_FETCH_MARK) if self.app_plain else TO_FETCH_MARK, "dim")
         else:
             mark = Text(" ")
-        return _OneLine(self, _row(title, unread, mark))
+        return OneLine(self, FeedRow(title, unread, mark))
 
     def action_line(self, row: int) -> None:
         """vim's `10G` (`10gg`, `10g`): the tenth feed, as in the headlines the tenth
@@ -325,55 +317,6 @@ def tag_name(tag: str) -> Text:
     return plain(f"{TAG_MARK}{tag}", max_length=100)
 
 
-class _OneLine(RichVisual):
-    """A row of the list, one line high whatever it holds, drawn once per width and style.
-
-    Textual measured a Rich table's height by drawing it, every row each time the list changed,
-    and drew every row on screen again (120 feeds: ~170 ms, then ~100 ms, of the event loop
-    on a busy machine for one count that changed): a row changed is a new one of these, the
-    others keep what they drew."""
-
-    def __init__(self, widget: Widget, renderable: RenderableType) -> None:
-        super().__init__(widget, renderable)
-        self._drawn: dict[tuple[int, int | None, Style], list[Strip]] = {}
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return 1
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        key = (width, height, style)
-        strips = self._drawn.get(key)
-        if strips is None:
-            if len(self._drawn) > 8:  # a few styles (highlighted, hovered…) at a few widths
-                self._drawn.clear()
-            strips = self._drawn[key] = super().render_strips(width, height, style, options)
-        return strips
-
-
-class _FeedTitle:
-    """A feed's (safe) title cut to its column as the terminal draws it (`fit_to_cells`): cut
-    by Rich's measure, a Devanagari one ran past the list's border. Titles cut alike are cut
-    in the middle instead (`NamesApart`), so that the rows say which feed is which."""
-
-    def __init__(self, shown: Text, names: NamesApart) -> None:
-        # A Text, as only display.plain makes them here: the title is safe by its type.
-        self.shown = shown
-        self._names = names
-        names.add(shown.plain)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, max(1, terminal_cells(self.shown.plain)))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        cut = self._names.fit(self.shown.plain, options.max_width)
-        uncounted, shown, padding = fit_to_cells(cut, options.max_width)
-        # An Arabic or Hebrew name in its isolate, so that a terminal with bidi keeps the
-        # unread count after the padding on the right, where the other rows have theirs.
-        yield Segment(f"{uncounted}{isolated(shown)}{padding}")
-
-
 def _path_first(address: str) -> str:
     """A feed's address as the feed list names a feed it has no title for: its path, then its
     site ("error500/feed.xml · 127.0.0.1:8761"); the site alone for a site's root."""
@@ -381,14 +324,3 @@ def _path_first(address: str) -> str:
     site, _, path = (rest or address).partition("/")
     path = path.strip("/")
     return f"{path} · {site}" if path else site
-
-
-def _row(title: Text | _FeedTitle, unread: int, mark: Text) -> Table:
-    """One option: its `mark` (a feed failing, one with articles to fetch), the (safe) title,
-    cut to fit, and the unread count on the right."""
-    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
-    return grid
