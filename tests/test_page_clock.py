@@ -245,6 +245,23 @@ def test_a_time_ago_that_shrinks_or_lags_is_no_clock() -> None:
     assert not only_clock_changed("Posted 5 hours ago.", "Posted 2 hours ago.", at, before)
 
 
+def test_extraction_again_keeps_when_the_copy_was_last_checked(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d: a new extractor reading the kept pages again (`reader reextract`) dropped the
+    copy's `checked_at`: "Checked: …, unchanged" gone from its header and its JSON."""
+    url = site.url(PATH)
+    ran(capsys, data_dir, "show", url)
+    assert "unchanged since" in refreshed(capsys, data_dir, url)
+    before = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert before["checked_at"] is not None
+    ran(capsys, data_dir, "reextract", "--all")
+    after = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert after["checked_at"] == before["checked_at"]
+    assert after["fetched_at"] == before["fetched_at"]
+    assert "\nChecked: " in ran(capsys, data_dir, "show", url, "--offline")[0]
+
+
 def test_a_stamp_with_a_colon_after_it_is_read() -> None:
     """acc48d D9: "Updated 12:31: the council said …" was no stamp at all (a colon after a time
     was read as a part of a longer one), so each minute's fetch made a copy. A colon with a
