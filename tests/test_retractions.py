@@ -120,6 +120,8 @@ CUT = (
         (f"Retracted: {TITLE}", NOTICE, "retracted"),
         # Only the feed's headline says so; the page's notice in other words.
         (f"Retracted: {TITLE}", "The Civic Eye regrets the errors in this report.", "retracted"),
+        # The page's word alone, a comma's aside before it: refused as a page to sign in.
+        (TITLE, NOTICE, "retracted"),
         (TITLE, CUT, "amended to remove some of it"),
         (TITLE, "This story was withdrawn at the request of our lawyers.", "withdrawn"),
         (TITLE, "Este artículo ha sido retirado por la redacción.", "withdrawn"),
