@@ -33,8 +33,9 @@ are the same within each half hour."""
 _DAY = 86400
 _STAMP = re.compile(
     # A time of day, alone (not a part of "1:02:03:04" or of "3.14:15:92"), to the second or
-    # the minute.
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+    # the minute; a colon after it with no figure next is the words' ("Updated 12:31: the
+    # council said", acc48d D9), and can't be a part of a longer time.
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|:\d)"
     # A time ago, in figures or "a"/"an", or "just now".
     r"|(?<![\w.,])(?P<n>\d+|an?)\s+(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day)s?\s+ago\b"
     r"|\bjust\s+now\b",

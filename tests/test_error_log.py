@@ -7,6 +7,7 @@ import asyncio
 import re
 import stat
 import webbrowser
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -17,19 +18,35 @@ from tests.test_cited_links import cached
 from tests.tui_pilot import notices_raised, reading, until
 
 
-@pytest.mark.parametrize("upgrade", [True, False])
-def test_a_library_read_as_it_is_gets_no_errors_log(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade: bool
-) -> None:
-    """A library of an older format opened "as it is, keeping nothing" (the question's n) had
-    errors.log written into it all the same (acc48d D10): its errors go to the terminal."""
-    from reader.ui import app as app_module
+@pytest.mark.parametrize("case", ["upgraded", "n", "y under a sync"])
+def test_a_library_read_as_it_is_gets_no_errors_log(synced_dir: Path, case: str) -> None:
+    """A library of an older format read "as it is, keeping nothing" (the question's n, or its
+    y while a sync holds it) had errors.log written into it all the same (acc48d D10): the log
+    was made as the reader started, before it knew; its errors go to the terminal."""
+    from reader.ui.app import ReaderApp
+    from reader.ui.error_output import ErrorOutput
+    from tests.test_scripting import _mark_format
+    from tests.test_upgrade_moment import OLDER, _format_of, _held_open
+    from tests.tui_pilot import started
 
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    monkeypatch.setattr(app_module.ReaderApp, "run", lambda self, **_: None)
-    app_module.run_app(data_dir, upgrade=upgrade)
-    assert (data_dir / "errors.log").exists() is upgrade
+    _mark_format(synced_dir, OLDER)
+
+    async def run() -> bool:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.upgrade = case != "n"
+        errors = app.error_output = ErrorOutput.opened(synced_dir)
+        assert errors is not None
+        try:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await started(pilot)
+                return errors.kept_in_log
+        finally:
+            errors.close()
+
+    with _held_open(synced_dir, "SyncLock") if case == "y under a sync" else nullcontext():
+        kept = asyncio.run(run())
+    assert (_format_of(synced_dir) == OLDER) is (case != "upgraded")
+    assert kept is (synced_dir / "errors.log").exists() is (case == "upgraded")
 
 
 def test_the_notice_of_an_upgrade_done_gives_no_advice_to_copy_before_it(tmp_path: Path) -> None:
@@ -65,7 +82,7 @@ def test_a_browser_that_fails_is_said_to_with_its_first_line_and_the_log(
     log_dir = tmp_path / "log"
     log_dir.mkdir()
     errors = ErrorOutput.opened(log_dir)
-    assert errors is not None
+    assert errors is not None and errors.keep_log()  # as for a library written in
 
     async def run() -> list[str]:
         async with reading(data_dir, "Dredging", (100, 40), notifications=True) as (

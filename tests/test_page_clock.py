@@ -139,6 +139,7 @@ def test_a_refresh_says_the_copy_it_dropped_as_the_sync_does(
         ("Page generated at {now:%H:%M}", "age"),  # to the minute
         ("Page generated at {now:%I:%M %p} GMT", "date"),  # a 12-hour clock
         ("Page generated {ago} minutes ago", "age"),  # a time ago: the page's clock going on
+        ("Traffic desk, {now:%H:%M}: the council said so.", "age"),  # a colon after (D9)
     ],
 )
 def test_a_stamp_to_the_minute_ago_or_kept_by_a_cache_alone_makes_no_copy(
@@ -242,6 +243,39 @@ def test_a_time_ago_that_shrinks_or_lags_is_no_clock() -> None:
     assert not only_clock_changed("Updated 3 minutes ago", "Updated 1 minute ago", at, before)
     assert not only_clock_changed("Updated 3 minutes ago", "Updated 4 minutes ago", at, before)
     assert not only_clock_changed("Posted 5 hours ago.", "Posted 2 hours ago.", at, before)
+
+
+def test_extraction_again_keeps_when_the_copy_was_last_checked(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc48d: a new extractor reading the kept pages again (`reader reextract`) dropped the
+    copy's `checked_at`: "Checked: …, unchanged" gone from its header and its JSON."""
+    url = site.url(PATH)
+    ran(capsys, data_dir, "show", url)
+    assert "unchanged since" in refreshed(capsys, data_dir, url)
+    before = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert before["checked_at"] is not None
+    ran(capsys, data_dir, "reextract", "--all")
+    after = json.loads(ran(capsys, data_dir, "show", url, "--offline", "--format", "json")[0])
+    assert after["checked_at"] == before["checked_at"]
+    assert after["fetched_at"] == before["fetched_at"]
+    assert "\nChecked: " in ran(capsys, data_dir, "show", url, "--offline")[0]
+
+
+def test_a_stamp_with_a_colon_after_it_is_read() -> None:
+    """acc48d D9: "Updated 12:31: the council said …" was no stamp at all (a colon after a time
+    was read as a part of a longer one), so each minute's fetch made a copy. A colon with a
+    figure next still is a part of one, and the stamps still are read in both copies."""
+    now = datetime(2026, 12, 7, 12, 40, 30, tzinfo=UTC)
+    at, before = (now,), (now - timedelta(minutes=9),)
+    assert only_clock_changed(
+        "Updated 12:31: the council said", "Updated 12:40: the council said", at, before
+    )
+    assert only_clock_changed("Desk, 12:31:25: X.", "Desk, 12:40:30: X.", at, before)
+    assert only_clock_changed("Updated 12:31:", "Updated 12:40:", at, before)
+    assert not only_clock_changed("Called at 19:45: X.", "Called at 20:10: X.", at, before)
+    assert not only_clock_changed("Split 1:12:31:07.", "Split 1:12:40:07.", at, before)
+    assert not only_clock_changed("Lap 12:31:5.", "Lap 12:40:5.", at, before)
 
 
 def test_a_time_the_story_gives_corrected_to_the_fetch_s_minute_is_a_copy(

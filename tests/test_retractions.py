@@ -120,6 +120,8 @@ CUT = (
         (f"Retracted: {TITLE}", NOTICE, "retracted"),
         # Only the feed's headline says so; the page's notice in other words.
         (f"Retracted: {TITLE}", "The Civic Eye regrets the errors in this report.", "retracted"),
+        # The page's word alone, a comma's aside before it: refused as a page to sign in.
+        (TITLE, NOTICE, "retracted"),
         (TITLE, CUT, "amended to remove some of it"),
         (TITLE, "This story was withdrawn at the request of our lawyers.", "withdrawn"),
         (TITLE, "Este artículo ha sido retirado por la redacción.", "withdrawn"),
@@ -255,3 +257,33 @@ def test_the_sync_s_lines_give_the_address_without_its_tracking_parameters(
         err = ran(capsys, data_dir, "sync")[1]
         assert f"<{site.url(SLUG)}>" in err and "utm_" not in err, err
         assert "taken down: " in err, err
+
+
+@pytest.mark.parametrize(
+    ("title", "notice", "said"),
+    [
+        (TITLE, "This story was withdrawn at the request of our lawyers.", "withdrawn"),
+        # Only the feed's headline says so; the page's notice in other words.
+        (f"Retracted: {TITLE}", "The Civic Eye regrets the errors in this report.", "retracted"),
+    ],
+)
+def test_extraction_again_keeps_what_the_page_was_found_saying_of_the_story(
+    site: Site,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    title: str,
+    notice: str,
+    said: str,
+) -> None:
+    """What a fetch found by comparing the page with the copy before (the story withdrawn, by
+    the page or the feed's headline) is no extraction's to say again: `reader reextract` (a
+    new extractor reading the kept pages) dropped it, the note gone from the header."""
+    ident = first_synced(site, data_dir, capsys)
+    changed_after(site, page(title, notice), title=title)
+    ran(capsys, data_dir, "sync")
+    before = ran(capsys, data_dir, "show", ident, "--offline")[0]
+    assert f"the story was {said}" in " ".join(before.split())
+    ran(capsys, data_dir, "reextract", "--all")
+    assert ran(capsys, data_dir, "show", ident, "--offline")[0] == before
+    shown = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
+    assert shown["retracted"] == said

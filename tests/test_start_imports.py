@@ -267,3 +267,46 @@ def test_listing_and_showing_offline_import_none_of_the_librarys_network(
     assert _imported_by(["--data-dir", str(data_dir), "list"], watched) == (0, [])
     assert _imported_by([*shown, "--offline"], watched) == (0, [])
     assert _imported_by(shown, watched) == (0, sorted(watched))
+
+
+def test_the_highlights_of_articles_named_start_no_event_loop(
+    data_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader highlights ID…` reads the store alone, as `show --offline` does: it imported
+    asyncio (~40 modules, ssl among them) and started an event loop for none of its work."""
+    from reader.library import Library
+    from tests.cli_run import run_reader
+    from tests.test_highlights import highlight
+
+    sync_into(data_dir, demo_server.feed_urls[:1])
+    rows = json.loads(
+        _printed(
+            "import contextlib, io\n"
+            "from reader.cli import main\n"
+            "said = io.StringIO()\n"
+            "with contextlib.redirect_stdout(said):\n"
+            f"    main(['--data-dir', {str(data_dir)!r}, 'list', '--json'])\n"
+            "print(said.getvalue())\n"
+        )
+    )
+    lib = Library(data_dir)
+    ids: list[str] = []
+    quoted: list[str] = []
+    try:
+        for row in rows:
+            article = lib.store.article(row["link"])
+            if article is None or len(ids) == 2:
+                continue
+            words = " ".join(" ".join(b.text for b in article.blocks).split()[:6])
+            lib.keep_highlight(row["link"], article, highlight(words))
+            ids.append(row["id"])
+            quoted.append(f"> {words}")
+    finally:
+        lib.close()
+    assert len(ids) == 2
+    watched = ["asyncio", "ssl"]
+    named = ["--data-dir", str(data_dir), "highlights"]
+    assert _imported_by([*named, ids[0]], watched) == (0, [])
+    assert _imported_by([*named, *ids, "--format", "json"], watched) == (0, [])
+    printed = run_reader(data_dir, "highlights", *ids).stdout
+    assert all(quote in printed for quote in quoted), printed

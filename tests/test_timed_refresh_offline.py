@@ -88,3 +88,43 @@ def test_a_timed_refresh_with_nothing_answering_backs_off(tmp_path: Path) -> Non
             await until(pilot, lambda: app.refreshes > before, "r's refresh")
 
     asyncio.run(run())
+
+
+def test_a_sync_in_another_process_ends_the_back_off(tmp_path: Path) -> None:
+    """acc48b: cron's `reader sync` reaching the feeds again left the open reader backing off,
+    its line still "Nothing answered … · trying again at …", until one of its own refreshes
+    was answered (up to 30 minutes on). The reader's interval ten minutes, so none of its
+    own comes meanwhile; the other sync run as cron runs it, in a process of its own."""
+    from pytest_httpserver import HTTPServer
+
+    from tests.cli_run import run_reader
+    from tests.served_feed import serve_one_item
+
+    subscribe_to_page(tmp_path, PAGE, "Harbour Gazette", "Pump house")  # its server stopped
+    tmp_path.joinpath("config.toml").write_text(
+        '[feeds]\nrefresh_interval = "10m"\nrefresh_on_open = false\nfetch_ahead = 0\n', "utf-8"
+    )
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    link = server.url_for("/ferry.html")
+    server.expect_request("/ferry.html").respond_with_data(PAGE, content_type="text/html")
+    feed = serve_one_item(server, "Quay Times", "Ferry", link)
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path, config=load_config(tmp_path / "config.toml"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            app._timed_refresh()  # the interval's tick, ten minutes on
+            await until(pilot, lambda: "trying again at" in app.status, "the failure's line")
+            assert app.timed is not None and app.timed.backing_off
+            for args in (("add", feed), ("sync", "-q")):
+                done = await asyncio.to_thread(run_reader, tmp_path, *args)
+                assert done.returncode in (0, 1), done.stderr  # the stopped feed failed
+            await until(pilot, lambda: not app.timed.backing_off, "the back-off's end")  # type: ignore[union-attr]
+            await until(pilot, lambda: "trying again at" not in app.status, "the counts")
+            assert "Nothing answered" not in app.status
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.stop()

@@ -270,6 +270,8 @@ def test_the_readers_yes_typed_under_a_running_sync(synced_dir: Path) -> None:
         running.type(b"q")
         assert running.process.wait(timeout=60) == 0
         assert _format_of(synced_dir) == OLDER
+    # Read as it is, keeping nothing: no file made in it either (acc48d D10).
+    assert not (synced_dir / "errors.log").exists()
 
 
 # A reader command started and held at its first line until the test's cue (a line on its

@@ -241,7 +241,7 @@ def test_a_failing_program_s_errors_past_the_first_line_are_kept_in_the_log(
     monkeypatch.setenv("EXIT_WITH", "2")
     monkeypatch.setenv("SAY_ON_ERRORS", "yt-dlp: ERROR: no video\n  at line 12\n  at line 40\n")
     errors = ErrorOutput.opened(tmp_path)
-    assert errors is not None
+    assert errors is not None and errors.keep_log()  # as for a library written in
 
     async def check() -> str:
         async with commanded(synced_dir, command()) as (app, pilot, said):

@@ -9,7 +9,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
@@ -389,17 +390,42 @@ async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) 
     """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
     that fails is said in its line and the others still go; exit 1 when one failed. One given
     alone fails the command as its own error. Every command taking several articles: `save`,
-    `unsave`, `forget`, `diff`, `highlights`."""
-    status = EXIT_OK
+    `unsave`, `forget`, `diff`, `highlights` (`each_article_now`)."""
+    done = _EachDone(given)
     for name in given_ids(given):
-        try:
+        with done.one():
             await act(name)
+    return done.status
+
+
+def each_article_now(given: list[str], act: Callable[[str], None]) -> int:
+    """`each_article` for an `act` that awaits nothing (`reader highlights` reads the store
+    alone): no event loop is started, nor asyncio imported (~40 modules, ssl among them)."""
+    done = _EachDone(given)
+    for name in given_ids(given):
+        with done.one():
+            act(name)
+    return done.status
+
+
+class _EachDone:
+    """How `each_article` went so far: exit 1 once one failed (said in its line)."""
+
+    def __init__(self, given: list[str]) -> None:
+        self._given = given
+        self.status = EXIT_OK
+
+    @contextmanager
+    def one(self) -> Iterator[None]:
+        """One article acted on: its failure said, the others still to go; raised when it is
+        the only one given."""
+        try:
+            yield
         except (FetchError, CommandError) as error:
-            if len(given) == 1 and given != ["-"]:
+            if len(self._given) == 1 and self._given != ["-"]:
                 raise
             err(error.message if isinstance(error, FetchError) else str(error))
-            status = EXIT_FAILED
-    return status
+            self.status = EXIT_FAILED
 
 
 def read_input(name: str, most: int, start: bytes = b"") -> bytes:

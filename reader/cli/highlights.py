@@ -18,7 +18,7 @@ from ..safe import safe_line, safe_text
 from .common import (
     EXIT_OK,
     config_of,
-    each_article,
+    each_article_now,
     err,
     json_text,
     open_stored_library,
@@ -198,15 +198,13 @@ def highlight_items(kept: KeptHighlights | None, style: str | None = None) -> li
 
 
 def cmd_highlights(args: argparse.Namespace) -> int:
-    import asyncio  # here: `reader list` doesn't need it
-
     style = args.style or config_of(args).citation_style
     lib = open_stored_library(args)
     many = len(args.targets) > 1 or "-" in args.targets
     resolve = lib.resolver() if many else lib.resolve
     every: list[KeptHighlights] = []
 
-    async def kept_of(name: str) -> None:
+    def kept_of(name: str) -> None:
         kept = lib.every_highlight(resolve(name))
         if not kept:
             err(f"no highlights kept of {safe_line(name, 120)}")  # nothing matched: exit 0
@@ -214,7 +212,9 @@ def cmd_highlights(args: argparse.Namespace) -> int:
 
     try:
         if args.targets:
-            status = asyncio.run(each_article(args.targets, kept_of))
+            # The store read alone: no event loop (asyncio's import and a loop's start were
+            # most of such a command's time), as for `show --offline`.
+            status = each_article_now(args.targets, kept_of)
         else:
             status, every = EXIT_OK, lib.every_highlight(None)
     finally:

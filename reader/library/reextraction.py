@@ -123,14 +123,22 @@ class LibraryReextraction(LibraryPruning):
             article = await self._cpu_within_time(
                 reextracted, body, page_url, charset, fallback, rule, later, old
             )
-            # Another app's copy (its kept page is that app's HTML) stays said to be one.
-            article = replace(
-                article,
-                fetched_at=old.fetched_at if old else fetched_at or _now(),
-                kept_by=old.kept_by if old else "",
-                served_at=old.served_at if old else None,
-                made_at=old.made_at if old else (),  # its page's, read again: its clock's time
-            )
+            article = replace(article, fetched_at=old.fetched_at if old else fetched_at or _now())
+            if old is not None:
+                # What the fetches found, not what the page's words say: no extraction's to
+                # say again (acc48d: when it was last checked the same, and a retraction found
+                # against the copy before, were dropped). Another app's copy (its kept page is
+                # that app's HTML) stays said to be one; the times a cache said it made the
+                # page, its clock's time.
+                article = replace(
+                    article,
+                    kept_by=old.kept_by,
+                    served_at=old.served_at,
+                    made_at=old.made_at,
+                    checked_at=old.checked_at,
+                    retracted=old.retracted,
+                    retracted_by_feed=old.retracted_by_feed,
+                )
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
         except FetchError as error:

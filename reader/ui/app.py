@@ -543,6 +543,10 @@ class ReaderApp(ReaderAppLifecycle):
             self.notify(left_out_said(action), severity="warning", markup=False)
         if said := self.library.conflict_said():
             self.notify(plain(said[:1].upper() + said[1:]).plain, severity="warning", markup=False)
+        if self.error_output is not None and not self.library.read_only:
+            # Not before: nothing is written into a library read as it is, keeping nothing (an
+            # older format, `n`, or `y` under a running sync: acc48d D10); no worker started yet.
+            self.error_output.keep_log()
         if self.library.read_only:
             # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
             self.refresh_on_start = self.refresh_coming = False
@@ -656,9 +660,9 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
 
     app = ReaderApp(data_dir, config=config)
     app.upgrade = upgrade
-    # No traceback of a worker's on the screen; but nothing written into a library of an older
-    # format read as it is, keeping nothing (acc48d D10): its errors go to the terminal.
-    app.error_output = ErrorOutput.opened(data_dir) if upgrade else None
+    # No traceback of a worker's on the screen: the screen drawn on a copy of the terminal, the
+    # errors in the library's log once it is opened to be written in (`on_mount`).
+    app.error_output = ErrorOutput.opened(data_dir)
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     try:
         app.run(mouse=mouse_reports(app.config.mouse))

@@ -101,7 +101,10 @@ class ReaderAppLifecycle(ReaderAppNotices):
         if self._busy:
             return
         store = self.library.store
-        self.refreshed_seen = store.refreshed_at()  # a sync that brought nothing new too
+        refreshed = store.refreshed_at()  # a sync that brought nothing new too
+        if refreshed > self.refreshed_seen:
+            self.answered_elsewhere()
+        self.refreshed_seen = refreshed
         at, cached_at = store.changed_at(), store.cached_at()
         if at > self._changed_seen:
             self._changed_seen, self._cached_seen = at, cached_at

@@ -233,6 +233,17 @@ class ReaderAppSync(ReaderAppFill):
         # on screen.
         self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
+    def answered_elsewhere(self) -> None:
+        """A refresh or sync in another process (cron's `reader sync`) reached a feed: the
+        network is back, so the timed refresh's back-off ends (acc48b: it went on until one of
+        the reader's own was answered), and its line saying when it tries again gives way to
+        the counts, which say when the feeds were refreshed."""
+        if self.timed is None or not self.timed.backing_off:
+            return
+        self.timed.ended(nothing_answered=False)
+        if self.job_ended is not None and self.status == self.job_ended.line:
+            self.status = self.summary()
+
     def _next_try(self, results: list[FeedResult]) -> str:
         """The timed refresh told how the job went (`TimedRefresh.ended`); while nothing
         answers, when it tries again, for the job's line ("" otherwise)."""

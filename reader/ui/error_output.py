@@ -52,50 +52,64 @@ def heading(source: str) -> str:
 class ErrorOutput:
     """The reader's error output, the terminal (`terminal`, a copy of it) or the log by turns."""
 
-    def __init__(self, log: int, terminal: IO[str], path: Path) -> None:
-        self._log = log
+    def __init__(self, terminal: IO[str], path: Path) -> None:
+        self._log: int | None = None
         self._path = path
+        self._screen_up = False
         self.terminal = terminal
         """The terminal, to draw the screen on (a descriptor of its own, never the log)."""
 
     @classmethod
     def opened(cls, data_dir: Path) -> ErrorOutput | None:
-        """The log of `data_dir` opened, and a copy of the terminal taken; None where there is
-        none to write (a read-only directory, a stray entry under its name, no terminal): the
-        errors go to the terminal, as before."""
-        path = data_dir / LOG_NAME
-        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
-        for name in ("O_CLOEXEC", "O_NOFOLLOW", "O_NONBLOCK"):  # POSIX's
-            flags |= getattr(os, name, 0)
-        try:
-            log = os.open(path, flags, 0o600)
-        except OSError:
+        """A copy of the terminal taken, to draw the screen on, for the log of `data_dir` once
+        it is known to be a library to write in (`keep_log`); None where there is no terminal:
+        the errors go to the terminal, as before."""
+        stderr = sys.__stderr__
+        if stderr is None:
             return None
         try:
-            found = os.fstat(log)
-            if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1:
-                # Someone's file (a second name planted here) or a pipe: never written through.
-                os.close(log)
-                return None
-            if found.st_size > KEPT_AT_MOST:
-                os.ftruncate(log, 0)
-            stderr = sys.__stderr__
-            if stderr is None:
-                os.close(log)
-                return None
             # Not inherited (os.dup's copies are not): no child is given the terminal this way.
             copy = os.dup(stderr.fileno())
         except (OSError, ValueError):
-            os.close(log)
             return None
         try:
             # Closed by `close`.
             terminal = open(copy, "w", encoding=stderr.encoding, errors=stderr.errors)  # noqa: SIM115
         except (OSError, ValueError):
             os.close(copy)
-            os.close(log)
             return None
-        return cls(log, terminal, path)
+        return cls(terminal, data_dir / LOG_NAME)
+
+    def keep_log(self) -> bool:
+        """The log opened (made where there is none) and, while the screen is up, descriptor 2;
+        whether it is. Called once the library opened is one to write in: no file is made in
+        one read as it is, keeping nothing (an older format, `n`, or `y` under a running sync:
+        acc48d D10), and none where there is none to write (a read-only directory, a stray
+        entry under its name): there the errors go to the terminal, as before."""
+        if self._log is not None:
+            return True
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        for name in ("O_CLOEXEC", "O_NOFOLLOW", "O_NONBLOCK"):  # POSIX's
+            flags |= getattr(os, name, 0)
+        try:
+            log = os.open(self._path, flags, 0o600)
+        except OSError:
+            return False
+        try:
+            found = os.fstat(log)
+            if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1:
+                # Someone's file (a second name planted here) or a pipe: never written through.
+                os.close(log)
+                return False
+            if found.st_size > KEPT_AT_MOST:
+                os.ftruncate(log, 0)
+        except OSError:
+            os.close(log)
+            return False
+        self._log = log
+        if self._screen_up:
+            self.to_log()
+        return True
 
     @property
     def path(self) -> Path:
@@ -107,19 +121,27 @@ class ErrorOutput:
         (for `written_since`)."""
         self.kept(source, "")
         try:
-            return os.fstat(self._log).st_size
+            return os.fstat(self._log).st_size if self._log is not None else 0
         except OSError:
             return 0
 
+    @property
+    def kept_in_log(self) -> bool:
+        """Whether there is a log (`keep_log`): the terminal has the errors otherwise."""
+        return self._log is not None
+
     def kept(self, source: str, text: str) -> None:
-        """`text` (from `source`) written in the log under its heading."""
+        """`text` (from `source`) written in the log under its heading (nowhere with no log)."""
         if text and not text.endswith("\n"):
             text += "\n"
-        with suppress(OSError):
-            os.write(self._log, (heading(source) + text).encode("utf-8", "replace"))
+        if self._log is not None:
+            with suppress(OSError):
+                os.write(self._log, (heading(source) + text).encode("utf-8", "replace"))
 
     def written_since(self, mark: int) -> str:
         """What was written in the log after `mark` (`headed`'s), its first `READ_BACK` bytes."""
+        if self._log is None:
+            return ""
         try:
             with open(self._path, "rb") as log:
                 log.seek(mark)
@@ -128,7 +150,10 @@ class ErrorOutput:
             return ""
 
     def to_log(self) -> None:
-        """Descriptor 2 is the log: the screen is the reader's."""
+        """Descriptor 2 is the log (once there is one): the screen is the reader's."""
+        self._screen_up = True
+        if self._log is None:
+            return
         with suppress(OSError, ValueError):
             if sys.__stderr__ is not None:
                 sys.__stderr__.flush()  # what the reader wrote before goes to the terminal
@@ -136,6 +161,9 @@ class ErrorOutput:
 
     def to_terminal(self) -> None:
         """Descriptor 2 is the terminal again: the screen is given back."""
+        self._screen_up = False
+        if self._log is None:
+            return  # never moved off it
         with suppress(OSError, ValueError):
             os.dup2(self.terminal.fileno(), 2)
 
@@ -144,5 +172,7 @@ class ErrorOutput:
         self.to_terminal()
         with suppress(OSError):
             self.terminal.close()
-        with suppress(OSError):
-            os.close(self._log)
+        if self._log is not None:
+            with suppress(OSError):
+                os.close(self._log)
+            self._log = None

@@ -2,7 +2,8 @@
 flight, `refresh_interval = "1m"`, started its worker processes every minute (~0.5 s of CPU each)
 to learn again that the network was gone. After a refresh or sync in which no feed answered, the
 timer's next ticks are let pass, twice as many each time, up to `BACK_OFF_AT_MOST`; the first
-answer, or `r`, brings the interval back."""
+answer (to another process's sync too: `ReaderAppSync.answered_elsewhere`), or `r`, brings the
+interval back."""
 
 from __future__ import annotations
 

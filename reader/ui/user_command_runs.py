@@ -195,7 +195,7 @@ def _wait(
     """In a daemon thread: the program's end said in the status line (its {file} removed)."""
     line = started.wait(command.name)
     errors = app.error_output
-    if errors is not None and lines_written(started.written) > 1:
+    if errors is not None and errors.kept_in_log and lines_written(started.written) > 1:
         # Past the line said, kept nowhere before (acc48d D5): in the log, under its name.
         errors.kept(f"[[command]] {command.name}: {command.program}", started.written)
         line += f"; more in {errors.path}"
