@@ -24,7 +24,7 @@ from textual.strip import Strip
 from reader.ui import collector
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from tests.tui_pilot import open_row, open_titled, started, until
+from tests.tui_pilot import open_row, open_titled, running, started, until
 
 OPENS = 12
 # Before the fixes an article opened and closed kept ~2,400 objects, then ~146 while the app
@@ -202,3 +202,36 @@ def test_the_rest_of_the_headlines_read_in_as_an_article_opens_leave_it_unfrozen
             return screen() is None
 
     assert asyncio.run(run()), "the closed article was frozen with the headlines"
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["left", "one-read-then-left"])
+def test_the_hits_of_F_are_freed_once_left(synced_dir: Path, opened: bool) -> None:
+    """Esc from `F`'s hits frees them: the lines under their rows (`HitLines`, holding every
+    hit) outlived them on the screen, a common word's 4,999 in acc48b's library until the
+    next search (acc48b B1). One of them read first, then left, the same."""
+    from reader.full_text import Hit
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+
+    async def run() -> int:
+        async with running(synced_dir, (100, 30), prefetch=False) as (app, pilot):
+            screen = app.main_screen
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await until(pilot, lambda: screen.text_hits and screen._so_far is None, "every hit")
+            await pilot.pause()
+            if opened:
+                await open_row(pilot, 0)
+                for _ in range(2):  # the first Esc ends the search for its words in it
+                    await pilot.press("escape")
+                    await pilot.pause()
+                await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the hits")
+            await pilot.press("escape")
+            await until(pilot, lambda: screen.feed_url != SEARCH_VIEW, "the headlines")
+            await pilot.pause()
+            await until(pilot, lambda: app._settle_timer is None, "the settle after Esc")
+            await pilot.pause()
+            gc.unfreeze()  # a frozen hit would be counted all the same: it is alive
+            gc.collect()
+            return sum(type(o) is Hit for o in gc.get_objects())
+
+    assert asyncio.run(run()) == 0
