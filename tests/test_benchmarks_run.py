@@ -119,7 +119,7 @@ SMALLEST: dict[str, tuple[str, ...]] = {
     "tui_next_burst": ("--runs", "1", "--keys", "2", "--sample", "2"),
     "tui_quit": ("--runs", "1", "--feeds", "1", "--items", "2", "--settle", "0.2"),
     "search_year": ("--data-dir", DATA, "--runs", "1", "--against", THIS, "--query", "the"),
-    "tui_reading_on": ("--articles", "2", "--every", "1", "--sample", "2"),
+    "tui_reading_on": ("--articles", "2", "--every", "1", "--sample", "2", "--search", "harbour"),
     "tui_search_feed_counts": ("--headlines", "200", "--runs", "1"),
     "tui_search_hits_memory": ("--articles", "30", "--against", THIS),
     "tui_f_typing": ("--data-dir", DATA, "--runs", "1"),
