@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from pathlib import Path
 
 REGION = 32 << 10
@@ -91,18 +92,45 @@ def back_log_index(db: Path, ahead: int = 1) -> int:
     first connection empties the file meanwhile. A file SQLite has not made, or one that can't
     be given blocks for another reason (a file system that has no way to), is left as it is."""
     needed = needed_bytes(db)
-    try:
-        fd = os.open(shm_path(db), os.O_RDWR | os.O_NOFOLLOW)
-    except OSError:
+    fd = _held_open(shm_path(db))
+    if fd is None:
         return 0
+    for size in (needed, needed + ahead * REGION):
+        try:
+            os.posix_fallocate(fd, 0, size)
+        except OSError as error:
+            if error.errno in _DISK_FULL and size == needed:
+                raise
+            return 0 if size == needed else needed
+    return needed + ahead * REGION
+
+
+_held: dict[Path, tuple[int, int, int]] = {}
+"""The descriptor of each -shm file this process gives blocks to, by path, with the device and
+inode it is open on."""
+_held_made = threading.Lock()
+
+
+def _held_open(shm: Path) -> int | None:
+    """A descriptor of `shm` kept open for the process's life: closing one would let go of every
+    lock the process holds on the file, SQLite's own with them, and another program's first
+    connection would then empty the file under this one's map (SIGBUS)."""
     try:
-        for size in (needed, needed + ahead * REGION):
-            try:
-                os.posix_fallocate(fd, 0, size)
-            except OSError as error:
-                if error.errno in _DISK_FULL and size == needed:
-                    raise
-                return 0 if size == needed else needed
-        return needed + ahead * REGION
-    finally:
-        os.close(fd)
+        found = os.stat(shm)
+    except OSError:
+        return None
+    with _held_made:
+        held = _held.get(shm)
+        if held is not None and held[1:] == (found.st_dev, found.st_ino):
+            return held[0]
+        try:
+            fd = os.open(shm, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except OSError:
+            return None
+        if held is not None:
+            # Another file now: SQLite has let go of the old one (deleted as its last
+            # connection closed), so no lock of its is there to lose.
+            os.close(held[0])
+        opened = os.fstat(fd)
+        _held[shm] = (fd, opened.st_dev, opened.st_ino)
+        return fd

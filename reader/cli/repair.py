@@ -13,12 +13,13 @@ from ..file_sync import synced_by
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
-from ..store.caches import read_only
+from ..store.caches import read_only, short_of_room
 from ..store.directory import _CACHE_FILES, CACHE_SETTINGS, emptied_file_line, upgrade_said
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
     database_problem,
+    disk_trouble,
     orphan_value_files,
     problem,
     salvage,
@@ -50,9 +51,10 @@ def cmd_repair(args: argparse.Namespace) -> int:
         )
         return EXIT_TRY_AGAIN
     # A read-only directory (a read-only mount, a copy on a disc): checked, as --dry-run
-    # checks it, nothing mended; what would be said so.
+    # checks it, nothing mended; what would be said so. A full disk likewise: mending writes.
     unwritable = read_only(root)
-    dry_run = args.dry_run or unwritable
+    full = not args.dry_run and short_of_room(root)
+    dry_run = args.dry_run or unwritable or full
     older = _older_format(root)
     try:
         lost_feeds: list[str] = []
@@ -79,6 +81,12 @@ def cmd_repair(args: argparse.Namespace) -> int:
             " writable disk can be repaired)"
         )
         return EXIT_UNMENDED if damaged else EXIT_OK
+    if full:
+        err(
+            f"nothing was changed: the disk holding {root} is full, and a repair writes: free"
+            " some space on it (`reader cache prune` gives some back), then repair"
+        )
+        return EXIT_TRY_AGAIN
     if args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_UNMENDED if unmended else EXIT_OK
@@ -102,6 +110,9 @@ def _mend(
         if _mend_value_files(folder, holds, dry_run):
             damaged.append(folder)
         return True
+    if disk_trouble(found):
+        err(f"{path} ({holds}) could not be checked: {_not_the_file(found)}")
+        return False
     damaged.append(folder)
     why = found.strip().splitlines()[-1]
     try:
@@ -329,6 +340,9 @@ def _check_index(root: Path, dry_run: bool) -> None:
     if not found:
         out(f"{index} (the search index): sound")
         return
+    if disk_trouble(found):
+        err(f"{index} (the search index) could not be checked: {_not_the_file(found)}")
+        return
     if dry_run:
         out(
             f"{index} (the search index) is damaged: it would be deleted, made again by the next search"
@@ -336,3 +350,11 @@ def _check_index(root: Path, dry_run: bool) -> None:
         return
     drop_index(root)
     out(f"{index} (the search index) was damaged: deleted, made again by the next search")
+
+
+def _not_the_file(found: str) -> str:
+    """`found` (`disk_trouble`'s) said as the disk's, not the file's."""
+    return (
+        f"{safe_line(found)}: the disk (full, or failing), not the file, is at fault; nothing"
+        " was changed"
+    )

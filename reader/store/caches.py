@@ -394,22 +394,15 @@ def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     Read-only mode with `readonly_shm`: the log's index (-shm) is never written, so never
     grown through its map, SIGBUS on a full disk of 1 KiB blocks (`log_index`). SQLite reads
     another program's index through the map as it is, or, with none open, makes its own in
-    memory from the log. It needs the -shm file there, even empty: made, for a file in WAL
-    mode, when missing (as SQLite's read-only mode made it)."""
+    memory from the log. It needs the -shm file there, even empty: made when missing beside a
+    log (as SQLite's read-only mode made it)."""
     if immutable:
         return f"{path.absolute().as_uri()}?immutable=1"
     shm = shm_path(path)
     with suppress(OSError):  # a read-only disk: SQLite could not have made it either
-        if not shm.exists() and _in_wal_mode(path):
+        if not shm.exists() and path.with_name(path.name + "-wal").exists():
             shm.touch()
     return f"{path.absolute().as_uri()}?mode=ro&readonly_shm=1"
-
-
-def _in_wal_mode(path: Path) -> bool:
-    """Whether the SQLite file at `path` says it is in WAL mode (its header's read and write
-    versions, 2)."""
-    with open(path, "rb") as db:
-        return db.read(20)[18:20] == b"\x02\x02"
 
 
 def _room_to_write(directory: Path) -> bool:
@@ -419,6 +412,16 @@ def _room_to_write(directory: Path) -> bool:
     except OSError:
         return False
     return room.f_bavail * room.f_frsize >= _ROOM_TO_OPEN and not read_only(directory)
+
+
+def short_of_room(directory: Path) -> bool:
+    """Whether the disk holding `directory` takes writes but has less than `_ROOM_TO_OPEN`
+    free: full, for a command whose work is writes (`reader repair`)."""
+    try:
+        room = os.statvfs(directory)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < _ROOM_TO_OPEN and not read_only(directory)
 
 
 def _holds_log(directory: Path) -> bool:

@@ -88,6 +88,16 @@ def database_problem(path: Path) -> str:
     return "" if found == "ok" else found
 
 
+_DISK_TROUBLE = ("disk I/O error", "database or disk is full", "unable to open")
+
+
+def disk_trouble(found: str) -> bool:
+    """Whether `found` (`problem`'s) is the disk's failing to give what was asked of it (a full
+    disk, an error reading it), not a damaged file: a full disk called a sound file damaged,
+    "move it aside", every subscription and mark with it (acc49a A2)."""
+    return any(said in found for said in _DISK_TROUBLE)
+
+
 OUTSIDE = "outside the cache's folder"
 """What `broken_value_files` says of a record naming a file outside its cache's folder (an
 absolute path, "../../x", a link leading out): the reader never reads such a file (`DataDisk`),
