@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from pathlib import Path
 
 REGION = 32 << 10
@@ -88,11 +87,12 @@ def room_for_log_index(db: Path) -> bool:
 def back_log_index(db: Path, ahead: int = 1) -> int:
     """`db`'s -shm file given a block for each of its bytes that indexes the log as it is (an
     OSError, ENOSPC, when the disk has none), then `ahead` regions more as the disk has room:
-    the bytes now backed. Called with a connection to `db` open, so that no other program's
-    first connection empties the file meanwhile. A file SQLite has not made, or one that can't
-    be given blocks for another reason (a file system that has no way to), is left as it is."""
+    the bytes now backed. Called by a thread with a connection to `db` open (so that SQLite
+    has the file open, and no other program's first connection empties it meanwhile). A file
+    that can't be given blocks for another reason (a file system with no way to, no /proc to
+    find SQLite's descriptor of it in) is left as it is."""
     needed = needed_bytes(db)
-    fd = _held_open(shm_path(db))
+    fd = _sqlite_descriptor(shm_path(db))
     if fd is None:
         return 0
     for size in (needed, needed + ahead * REGION):
@@ -105,32 +105,37 @@ def back_log_index(db: Path, ahead: int = 1) -> int:
     return needed + ahead * REGION
 
 
-_held: dict[Path, tuple[int, int, int]] = {}
-"""The descriptor of each -shm file this process gives blocks to, by path, with the device and
-inode it is open on."""
-_held_made = threading.Lock()
+_found: dict[tuple[int, int], int] = {}
+"""SQLite's descriptor of each -shm file, by its device and inode."""
 
 
-def _held_open(shm: Path) -> int | None:
-    """A descriptor of `shm` kept open for the process's life: closing one would let go of every
-    lock the process holds on the file, SQLite's own with them, and another program's first
-    connection would then empty the file under this one's map (SIGBUS)."""
+def _sqlite_descriptor(shm: Path) -> int | None:
+    """SQLite's own descriptor of `shm`, open while the caller's connection is. Not one of our
+    own: closing it would let go of every lock the process holds on the file, SQLite's with
+    them, and another program's first connection would empty the file under this one's map
+    (SIGBUS); kept open, it held the disk from being remounted read-only."""
     try:
         found = os.stat(shm)
     except OSError:
         return None
-    with _held_made:
-        held = _held.get(shm)
-        if held is not None and held[1:] == (found.st_dev, found.st_ino):
-            return held[0]
-        try:
-            fd = os.open(shm, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
-        except OSError:
-            return None
-        if held is not None:
-            # Another file now: SQLite has let go of the old one (deleted as its last
-            # connection closed), so no lock of its is there to lose.
-            os.close(held[0])
-        opened = os.fstat(fd)
-        _held[shm] = (fd, opened.st_dev, opened.st_ino)
+    inode = (found.st_dev, found.st_ino)
+    fd = _found.get(inode)
+    if fd is not None and _is(fd, inode):
         return fd
+    try:
+        listed = os.listdir("/proc/self/fd")
+    except OSError:
+        return None
+    for name in listed:
+        if name.isdigit() and _is(int(name), inode):
+            _found[inode] = int(name)
+            return int(name)
+    return None
+
+
+def _is(fd: int, inode: tuple[int, int]) -> bool:
+    try:
+        found = os.fstat(fd)
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == inode
