@@ -45,7 +45,10 @@ def _log_left(db: Path) -> None:
         "import os, sqlite3, sys\n"
         "con = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
         "con.execute('PRAGMA wal_autocheckpoint = 0')\n"
-        "con.execute('UPDATE Cache SET access_count = access_count')\n"
+        # Written twice, as changes: SQLite writes no page a statement leaves as it was.
+        "con.execute('UPDATE Cache SET access_count = access_count + 1')\n"
+        "con.execute('UPDATE Cache SET access_count = access_count - 1')\n"
+        "assert os.path.getsize(sys.argv[1] + '-wal') > 0\n"
         "os._exit(0)\n"
     )
     subprocess.run([sys.executable, "-c", code, str(db)], check=True)

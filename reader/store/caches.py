@@ -27,6 +27,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -296,7 +297,7 @@ class _ClosedWithThread:
     two caches' files open for good, 6-8 descriptors each: a test process's in-process readers
     held over 1,024 by its late tests (benchmarks/descriptors.py)."""
 
-    __slots__ = ("con",)
+    __slots__ = ("__weakref__", "con")
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
@@ -391,13 +392,17 @@ def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     uri=True)`): read-only mode, or `immutable`, which reads the file as it is on disk and needs
     no room for the write-ahead log's index (what the log still holds is not read).
 
-    Read-only mode with `readonly_shm`: the log's index (-shm) is never written, so never
-    grown through its map, SIGBUS on a full disk of 1 KiB blocks (`log_index`). SQLite reads
-    another program's index through the map as it is, or, with none open, makes its own in
-    memory from the log. It needs the -shm file there, even empty: made when missing beside a
-    log (as SQLite's read-only mode made it)."""
+    Where the disk has no room for the blocks of the log's index (-shm, `log_index`), with
+    `readonly_shm`: the index is never written, so never grown through its map, SIGBUS on a
+    full disk of 1 KiB blocks. SQLite reads another program's index through the map as it is,
+    or, with none open, makes its own in memory from the log. It needs the -shm file there,
+    even empty: made when missing beside a log (as SQLite's read-only mode made it). A
+    connection of the process opened to write later shares that read-only index: the
+    read-only ones are closed first (`ReadOnlyCache.close_everywhere`)."""
     if immutable:
         return f"{path.absolute().as_uri()}?immutable=1"
+    if room_for_log_index(path):
+        return f"{path.absolute().as_uri()}?mode=ro"
     shm = shm_path(path)
     with suppress(OSError):  # a read-only disk: SQLite could not have made it either
         if not shm.exists() and path.with_name(path.name + "-wal").exists():
@@ -483,6 +488,7 @@ class ReadOnlyCache(_ThreadsClosing):
         self._local = threading.local()
         self._txn_id = None
         self._uri = ""
+        self._made: weakref.WeakSet[_ClosedWithThread] = weakref.WeakSet()
         self.log_unread = False
         """Read as it is on disk (`immutable`) while its write-ahead log holds changes: those
         are not read (a copy made while a reader had it open, its -shm file left out)."""
@@ -506,5 +512,19 @@ class ReadOnlyCache(_ThreadsClosing):
                 self._uri, uri=True, isolation_level=None, check_same_thread=False
             )
             self._local.con, self._local.pid = con, os.getpid()
-            self._local.closing = _ClosedWithThread(con)
+            self._local.closing = closing = _ClosedWithThread(con)
+            self._made.add(closing)
         return con
+
+    @property
+    def index_read_only(self) -> bool:
+        """Whether it reads with the log's index read-only (`read_only_uri`)."""
+        return "readonly_shm=1" in self._uri
+
+    def close_everywhere(self) -> None:
+        """Every thread's connection closed, not only the caller's: opened with the log's index
+        read-only (`read_only_uri`), SQLite would give a connection opened to write while one
+        of them lives that same index, read-only, and its every write would fail."""
+        for closing in list(self._made):
+            closing.con.close()
+        self.close()
