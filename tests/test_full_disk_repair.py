@@ -51,7 +51,7 @@ def test_repair_on_a_full_disk_calls_nothing_damaged(
 _STORIES = 8
 
 
-def _pictured_site(server: HTTPServer) -> str:
+def pictured_site(server: HTTPServer) -> str:
     """A feed of `_STORIES` stories, each with a photograph of its own (~60 KB, kept in a file
     of its own, as a real site's are): the feed's address."""
     base = server.url_for("").rstrip("/")
@@ -87,7 +87,7 @@ def test_prune_and_forget_give_room_back_on_a_disk_the_reader_filled(
     are the reader's own way of freeing it, and a sync that filled the disk left its logs."""
     made = tmp_path / "made"
     made.mkdir()
-    assert reader(made, "add", _pictured_site(httpserver)).returncode == 0
+    assert reader(made, "add", pictured_site(httpserver)).returncode == 0
     synced = reader(made, "sync")
     assert synced.returncode == 0, synced.stderr
     home = tiny_disk / "home"

@@ -24,6 +24,7 @@ from ..store.salvage import (
     problem,
     salvage,
 )
+from ..store.unreadable import ValueFolders, unreadable_said
 from ..sync_lock import InUseLock, SyncLock
 from .common import EXIT_OK, EXIT_TRY_AGAIN, empty_directory, err, out
 
@@ -107,9 +108,14 @@ def _mend(
         return True
     found = problem(folder)
     if not found:
-        if _mend_value_files(folder, holds, dry_run):
+        unreadable = ValueFolders(folder)
+        for _ in unreadable.files():
+            pass
+        for place, why in unreadable.unreadable.items():
+            err(safe_line(unreadable_said(place, why)))
+        if _mend_value_files(folder, holds, dry_run) or unreadable.unreadable:
             damaged.append(folder)
-        return True
+        return not unreadable.unreadable
     if disk_trouble(found):
         err(f"{path} ({holds}) could not be checked: {_not_the_file(found)}")
         return False

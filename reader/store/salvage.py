@@ -34,6 +34,7 @@ from diskcache.core import DBNAME
 from .caches import read_only_uri
 from .data_disk import DataDisk
 from .leaf_pages import leaf_rows
+from .unreadable import ValueFolders
 
 _COLUMNS = (
     "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
@@ -126,8 +127,10 @@ def broken_value_files(folder: Path) -> dict[str, str]:
             continue
         try:
             found = (folder / filename).stat().st_size
-        except OSError:
+        except FileNotFoundError:
             broken[str(key)] = "missing"
+            continue
+        except OSError:  # its folder unreadable (`ValueFolders`): not known to be missing
             continue
         if found < size:
             broken[str(key)] = "cut short"
@@ -158,7 +161,7 @@ def orphan_value_files(folder: Path) -> list[Path]:
     # cache's files were deleted through `state/ab`): only what lies inside is the cache's.
     inside = DataDisk(str(folder)).holds
     found = []
-    for path in folder.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*.val"):
+    for path in ValueFolders(folder).files():  # passing a folder the disk can't read
         name = path.relative_to(folder).as_posix()
         if _VALUE_FILE.fullmatch(name) and name not in named and inside(name):
             try:
