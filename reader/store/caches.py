@@ -249,7 +249,10 @@ class WaitingCache(_ThreadsClosing):
             return
         db = Path(self._directory, DBNAME)
         with suppress(OSError):  # no room: the log can't grow into it either
-            self.shm_backed = max(self.shm_backed, back_log_index(db))
+            backed = back_log_index(db)
+            if not backed:  # a file system (or system) with no way to: not asked again
+                self.shm_backed = 1 << 62
+            self.shm_backed = max(self.shm_backed, backed)
 
     def _keep_log_short(self) -> None:
         """The write-ahead log emptied back into the file and cut to nothing once it has
