@@ -26,12 +26,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import pairwise
 from pathlib import Path
 
 from . import search_bodies, search_headlines
 from .fold import MARKS, UMLAUTS, ZERO_WIDTH, composed, fold, kept_folded
+from .log_index import back_log_index, room_for_log_index
 from .search_bodies import Indexed
 from .search_headlines import HeadlineWords
 from .text_find import HAN_KANA, elided_apostrophe, figure_gaps, typed
@@ -221,9 +222,19 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if not room_for_log_index(path):  # opened, SIGBUS would be a touch away
+            raise sqlite3.OperationalError("database or disk is full")
         self._db = sqlite3.connect(path, timeout=_WAIT_SECONDS, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._create()
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._create()
+            back_log_index(path)
+        except OSError:
+            self._db.close()
+            raise sqlite3.OperationalError("database or disk is full") from None
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -467,6 +478,10 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    # The log's index given its blocks ahead of the log growing into them (`log_index`).
+    ((_, _, path), *_) = db.execute("PRAGMA database_list").fetchall()
+    with suppress(OSError):  # no room: the log can't grow into them either
+        back_log_index(Path(path))
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:

@@ -14,17 +14,19 @@ from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
 from ..store.cache_files import CACHE_FILES, emptied_file_line
-from ..store.caches import read_only
+from ..store.caches import read_only, short_of_room
 from ..store.directory import CACHE_SETTINGS
 from ..store.format_upgrade import upgrade_said
 from ..store.salvage import (
     OUTSIDE,
     broken_value_files,
     database_problem,
+    disk_trouble,
     orphan_value_files,
     problem,
     salvage,
 )
+from ..store.unreadable import ValueFolders, unreadable_said
 from ..sync_lock import InUseLock, SyncLock
 from .common import EXIT_OK, EXIT_TRY_AGAIN, empty_directory, err, out
 
@@ -52,9 +54,10 @@ def cmd_repair(args: argparse.Namespace) -> int:
         )
         return EXIT_TRY_AGAIN
     # A read-only directory (a read-only mount, a copy on a disc): checked, as --dry-run
-    # checks it, nothing mended; what would be said so.
+    # checks it, nothing mended; what would be said so. A full disk likewise: mending writes.
     unwritable = read_only(root)
-    dry_run = args.dry_run or unwritable
+    full = not args.dry_run and short_of_room(root)
+    dry_run = args.dry_run or unwritable or full
     older = _older_format(root)
     try:
         lost_feeds: list[str] = []
@@ -81,6 +84,12 @@ def cmd_repair(args: argparse.Namespace) -> int:
             " writable disk can be repaired)"
         )
         return EXIT_UNMENDED if damaged else EXIT_OK
+    if full:
+        err(
+            f"nothing was changed: the disk holding {root} is full, and a repair writes: free"
+            " some space on it (`reader cache prune` gives some back), then repair"
+        )
+        return EXIT_TRY_AGAIN
     if args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_UNMENDED if unmended else EXIT_OK
@@ -101,9 +110,17 @@ def _mend(
         return True
     found = problem(folder)
     if not found:
-        if _mend_value_files(folder, holds, dry_run):
+        unreadable = ValueFolders(folder)
+        for _ in unreadable.files():
+            pass
+        for place, why in unreadable.unreadable.items():
+            err(safe_line(unreadable_said(place, why)))
+        if _mend_value_files(folder, holds, dry_run) or unreadable.unreadable:
             damaged.append(folder)
-        return True
+        return not unreadable.unreadable
+    if disk_trouble(found):
+        err(f"{path} ({holds}) could not be checked: {_not_the_file(found)}")
+        return False
     damaged.append(folder)
     why = found.strip().splitlines()[-1]
     try:
@@ -331,6 +348,9 @@ def _check_index(root: Path, dry_run: bool) -> None:
     if not found:
         out(f"{index} (the search index): sound")
         return
+    if disk_trouble(found):
+        err(f"{index} (the search index) could not be checked: {_not_the_file(found)}")
+        return
     if dry_run:
         out(
             f"{index} (the search index) is damaged: it would be deleted, made again by the next search"
@@ -338,3 +358,11 @@ def _check_index(root: Path, dry_run: bool) -> None:
         return
     drop_index(root)
     out(f"{index} (the search index) was damaged: deleted, made again by the next search")
+
+
+def _not_the_file(found: str) -> str:
+    """`found` (`disk_trouble`'s) said as the disk's, not the file's."""
+    return (
+        f"{safe_line(found)}: the disk (full, or failing), not the file, is at fault; nothing"
+        " was changed"
+    )

@@ -138,6 +138,8 @@ class LibraryFlags(LibraryLookup):
         title = article.title if article is not None and article.title else ""
         if not title and isinstance(target, Entry):
             title = target.title
+        if url:  # on a full disk: its files go first, giving room
+            self.store.room_made_dropping([article_key(url)])
         saved = self.unsave(target)
         cached = self.store.forget_article(url) if url else False
         listed = isinstance(target, Entry) and bool(target.feed_url)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from ..models import Entry
+from ..models import Entry, Unwritable
 from ..reports import CacheStats, Headline, PruneReport
 from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
@@ -75,9 +75,14 @@ class LibraryPruning(LibraryReaderState):
             out = room.out
             for_size = [a for a in candidates if a.key in out]
         if not dry_run:
+            full = self.store.read_only_tag == Unwritable.DISK_FULL
+            if gone or for_size:  # on a full disk: their files go first, giving room
+                self.store.room_made_dropping([a.key for a in gone + for_size])
             at = time.time()
             for article in gone + for_size:
                 self.store.delete_article(article.key)
+                if full:  # each one's log in the blocks of the one before
+                    self.store.restart_logs()
             for article in for_size:
                 left_out = LeftOut(article.size, article.cached_at, article.last_used, at)
                 self.store.mark_left_out(article.key, left_out)

@@ -17,17 +17,18 @@ article), `reading_times` (when each article was last read and where left, kept 
 saved for good, their tags and archive marks), `usage` (eviction's view), `retention` (old
 read headlines dropped), `highlights` (the passages kept of each article, and notes),
 `search_feeds` (the search feeds kept here), `pictures` (the pictures kept of each article, for
-reading offline), `sitemap_reads` (what a sitemap index feed led to, with each one's validators).
+reading offline), `sitemap_reads` (what a sitemap index feed led to, with each one's validators),
+`room_first` (room made on a full disk, for a prune or a forget, by deleting files first).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .sitemap_reads import StoreSitemapReads
+from .room_first import StoreRoomFirst
 from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StoreSitemapReads):
+class Store(StoreRoomFirst):
     """All persistent state of one data directory."""

@@ -22,10 +22,12 @@ when SQLite's 30 s it began with are over.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -34,6 +36,7 @@ from typing import Any, Protocol
 import diskcache
 from diskcache.core import DBNAME, DEFAULT_SETTINGS, METADATA
 
+from ..log_index import REGION, back_log_index, needed_for, room_for_log_index, shm_path
 from .data_disk import DataDisk
 
 _SCHEMA = frozenset(
@@ -177,6 +180,8 @@ class WaitingCache(_ThreadsClosing):
     """Commits of this cache's before its log is looked at again (`_keep_log_short`)."""
     opened_as: tuple[int, int] | None = None
     """The device and inode of the file opened (`open_cache`); None: not checked."""
+    shm_backed = 0
+    """Bytes of the -shm file given their blocks by this process (`log_index`)."""
 
     def check_same_file(self) -> None:
         """Raises ReplacedFile when the cache's file is no longer the one opened."""
@@ -237,6 +242,18 @@ class WaitingCache(_ThreadsClosing):
                 self._disk.remove(name)
         self._keep_log_short()
 
+    def _back_log_index(self, log_bytes: int) -> None:
+        """The -shm file given its blocks ahead of the log growing into them (`log_index`):
+        given none, the map's touch of one on a disk the log has just filled is SIGBUS."""
+        if needed_for(log_bytes, self._page_size) + REGION <= self.shm_backed:
+            return
+        db = Path(self._directory, DBNAME)
+        with suppress(OSError):  # no room: the log can't grow into it either
+            backed = back_log_index(db)
+            if not backed:  # a file system (or system) with no way to: not asked again
+                self.shm_backed = 1 << 62
+            self.shm_backed = max(self.shm_backed, backed)
+
     def _keep_log_short(self) -> None:
         """The write-ahead log emptied back into the file and cut to nothing once it has
         grown past `LOG_MOST`, after a commit. SQLite's own checkpoint after each commit
@@ -249,13 +266,15 @@ class WaitingCache(_ThreadsClosing):
         log. It holds the lock writes take for at most `CHECKPOINT_WAIT`; when readers still
         hold the log then, it has copied what it could and the next try waits
         `CHECKPOINT_BACKOFF` commits of this cache's."""
+        try:
+            log_bytes = os.stat(os.path.join(self._directory, f"{DBNAME}-wal")).st_size
+        except OSError:
+            return
+        self._back_log_index(log_bytes)
         if self._checkpoint_after > 0:
             self._checkpoint_after -= 1
             return
-        try:
-            if os.stat(os.path.join(self._directory, f"{DBNAME}-wal")).st_size <= LOG_MOST:
-                return
-        except OSError:
+        if log_bytes <= LOG_MOST:
             return
         con = self._con
         waits = self.waits
@@ -281,7 +300,7 @@ class _ClosedWithThread:
     two caches' files open for good, 6-8 descriptors each: a test process's in-process readers
     held over 1,024 by its late tests (benchmarks/descriptors.py)."""
 
-    __slots__ = ("con",)
+    __slots__ = ("__weakref__", "con")
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
@@ -334,20 +353,30 @@ def open_cache(
 ) -> WaitingCache:
     """The diskcache cache in `directory`, with `settings` (diskcache's, as its `Cache()`
     takes them), opened without a write when it is set up with them already; its writes
-    wait for a holder as `waits` says."""
-    if (directory / DBNAME).is_file() and _room_to_write(directory):
+    wait for a holder as `waits` says. An OSError (ENOSPC) when the disk has no room for the
+    blocks of its log's index (`log_index`): opened, it might kill the process with SIGBUS."""
+    db = directory / DBNAME
+    if not room_for_log_index(db):
+        raise OSError(errno.ENOSPC, "no room for the index of its write-ahead log", str(db))
+    opened: WaitingCache | None = None
+    if db.is_file() and _room_to_write(directory):
         cache = _SetUpCache(directory, timeout)
         try:
             if cache.set_up_with(settings):
-                cache.waits = waits
-                cache.opened_as = file_identity(directory / DBNAME)
-                return cache
+                opened = cache
         except sqlite3.DatabaseError:
             pass  # diskcache's own opening says what is wrong, as it always has
-        cache.close()
-    opened = WaitingCache(str(directory), timeout=timeout, disk=DataDisk, **settings)
+        if opened is None:
+            cache.close()
+    if opened is None:
+        opened = WaitingCache(str(directory), timeout=timeout, disk=DataDisk, **settings)
     opened.waits = waits
-    opened.opened_as = file_identity(directory / DBNAME)
+    opened.opened_as = file_identity(db)
+    try:
+        opened.shm_backed = back_log_index(db)
+    except OSError:
+        opened.close()
+        raise
     return opened
 
 
@@ -364,8 +393,24 @@ def read_only(directory: Path) -> bool:
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     """The address that opens the SQLite file at `path` without a write (`sqlite3.connect(…,
     uri=True)`): read-only mode, or `immutable`, which reads the file as it is on disk and needs
-    no room for the write-ahead log's index (what the log still holds is not read)."""
-    return f"{path.absolute().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+    no room for the write-ahead log's index (what the log still holds is not read).
+
+    Where the disk has no room for the blocks of the log's index (-shm, `log_index`), with
+    `readonly_shm`: the index is never written, so never grown through its map, SIGBUS on a
+    full disk of 1 KiB blocks. SQLite reads another program's index through the map as it is,
+    or, with none open, makes its own in memory from the log. It needs the -shm file there,
+    even empty: made when missing beside a log (as SQLite's read-only mode made it). A
+    connection of the process opened to write later shares that read-only index: the
+    read-only ones are closed first (`ReadOnlyCache.close_everywhere`)."""
+    if immutable:
+        return f"{path.absolute().as_uri()}?immutable=1"
+    if room_for_log_index(path):
+        return f"{path.absolute().as_uri()}?mode=ro"
+    shm = shm_path(path)
+    with suppress(OSError):  # a read-only disk: SQLite could not have made it either
+        if not shm.exists() and path.with_name(path.name + "-wal").exists():
+            shm.touch()
+    return f"{path.absolute().as_uri()}?mode=ro&readonly_shm=1"
 
 
 def _room_to_write(directory: Path) -> bool:
@@ -375,6 +420,16 @@ def _room_to_write(directory: Path) -> bool:
     except OSError:
         return False
     return room.f_bavail * room.f_frsize >= _ROOM_TO_OPEN and not read_only(directory)
+
+
+def short_of_room(directory: Path) -> bool:
+    """Whether the disk holding `directory` takes writes but has less than `_ROOM_TO_OPEN`
+    free: full, for a command whose work is writes (`reader repair`)."""
+    try:
+        room = os.statvfs(directory)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < _ROOM_TO_OPEN and not read_only(directory)
 
 
 def _holds_log(directory: Path) -> bool:
@@ -436,6 +491,7 @@ class ReadOnlyCache(_ThreadsClosing):
         self._local = threading.local()
         self._txn_id = None
         self._uri = ""
+        self._made: weakref.WeakSet[_ClosedWithThread] = weakref.WeakSet()
         self.log_unread = False
         """Read as it is on disk (`immutable`) while its write-ahead log holds changes: those
         are not read (a copy made while a reader had it open, its -shm file left out)."""
@@ -459,5 +515,19 @@ class ReadOnlyCache(_ThreadsClosing):
                 self._uri, uri=True, isolation_level=None, check_same_thread=False
             )
             self._local.con, self._local.pid = con, os.getpid()
-            self._local.closing = _ClosedWithThread(con)
+            self._local.closing = closing = _ClosedWithThread(con)
+            self._made.add(closing)
         return con
+
+    @property
+    def index_read_only(self) -> bool:
+        """Whether it reads with the log's index read-only (`read_only_uri`)."""
+        return "readonly_shm=1" in self._uri
+
+    def close_everywhere(self) -> None:
+        """Every thread's connection closed, not only the caller's: opened with the log's index
+        read-only (`read_only_uri`), SQLite would give a connection opened to write while one
+        of them lives that same index, read-only, and its every write would fail."""
+        for closing in list(self._made):
+            closing.con.close()
+        self.close()

@@ -26,6 +26,7 @@ import diskcache
 from diskcache.core import DBNAME
 
 from ..data_format import DATA_FORMAT
+from ..log_index import room_for_log_index
 from ..models import StoreError, Unwritable
 from ..own_folder import make_private_folder
 from ..plural import plural
@@ -402,14 +403,23 @@ class StoreDirectory:
             return True
         if self.read_only_tag != Unwritable.DISK_FULL or read_only(self.root):
             return False
+        if not all(room_for_log_index(self.root / f / DBNAME) for f in ("state", "articles")):
+            return False
+        # Closed first: SQLite gives a connection opened to write the index of the log the
+        # read-only ones opened, read-only where the disk had no room for it (`read_only_uri`).
+        for cache in (self._state, self._articles):
+            if isinstance(cache, ReadOnlyCache) and cache.index_read_only:
+                cache.close_everywhere()
         try:
             state = open_cache(self.root / "state", waits=self._waits, **self._settings)
         except (sqlite3.DatabaseError, OSError):
+            self._open_to_read(self.read_only, sqlite3.OperationalError("database or disk is full"))
             return False
         try:
             articles = open_cache(self.root / "articles", waits=self._waits, **self._settings)
         except (sqlite3.DatabaseError, OSError):
             state.close()
+            self._open_to_read(self.read_only, sqlite3.OperationalError("database or disk is full"))
             return False
         self._state.close()
         self._articles.close()

@@ -34,6 +34,7 @@ from diskcache.core import DBNAME
 from .caches import read_only_uri
 from .data_disk import DataDisk
 from .leaf_pages import leaf_rows
+from .unreadable import ValueFolders
 
 _COLUMNS = (
     "key, raw, store_time, expire_time, access_time, access_count, tag, size, mode, filename, value"
@@ -88,6 +89,16 @@ def database_problem(path: Path) -> str:
     return "" if found == "ok" else found
 
 
+_DISK_TROUBLE = ("disk I/O error", "database or disk is full", "unable to open")
+
+
+def disk_trouble(found: str) -> bool:
+    """Whether `found` (`problem`'s) is the disk's failing to give what was asked of it (a full
+    disk, an error reading it), not a damaged file: a full disk called a sound file damaged,
+    "move it aside", every subscription and mark with it (acc49a A2)."""
+    return any(said in found for said in _DISK_TROUBLE)
+
+
 OUTSIDE = "outside the cache's folder"
 """What `broken_value_files` says of a record naming a file outside its cache's folder (an
 absolute path, "../../x", a link leading out): the reader never reads such a file (`DataDisk`),
@@ -116,8 +127,10 @@ def broken_value_files(folder: Path) -> dict[str, str]:
             continue
         try:
             found = (folder / filename).stat().st_size
-        except OSError:
+        except FileNotFoundError:
             broken[str(key)] = "missing"
+            continue
+        except OSError:  # its folder unreadable (`ValueFolders`): not known to be missing
             continue
         if found < size:
             broken[str(key)] = "cut short"
@@ -148,7 +161,7 @@ def orphan_value_files(folder: Path) -> list[Path]:
     # cache's files were deleted through `state/ab`): only what lies inside is the cache's.
     inside = DataDisk(str(folder)).holds
     found = []
-    for path in folder.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*.val"):
+    for path in ValueFolders(folder).files():  # passing a folder the disk can't read
         name = path.relative_to(folder).as_posix()
         if _VALUE_FILE.fullmatch(name) and name not in named and inside(name):
             try:
