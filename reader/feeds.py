@@ -29,7 +29,7 @@ from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
-from .platform_items import source_of, without_platform_footer, without_source
+from .platform_items import shared_story, source_of, without_platform_footer, without_source
 from .safe import safe_line
 from .sitemap_feed import NotASitemap, is_sitemap
 from .sitemap_feed import feedparser_shaped as sitemap_shaped
@@ -499,6 +499,9 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
             summary += pictures_html(item, base)
             if not line.endswith(_CUT_SHORT):
                 content = content or summary
+        # A Reddit link post's article is the story it shares, its thread the discussion.
+        story = shared_story(summary, base, link) if isinstance(summary, str) else ""
+        thread, link = (link, story) if story else ("", link)
         # By the link as the feed gives it: an item's id stays what it was before its
         # `feedburner:origLink` was read, and by its title as the feed gave it.
         key = item.get("id") or given or named or title
@@ -540,7 +543,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 feed_title=feed_title,
                 content=without_platform_footer(content, source),
                 enclosures=enclosures_of(item, base),
-                comments=comments_of(item, base, link),
+                comments=comments_of(item, base, link) or thread,
                 source=source,
             )
         )
