@@ -224,7 +224,9 @@ live blog's entry keeps its id as its heading's anchor, for a feed item pointing
 coverage kept (`coverage_ended`): a sync asks for its page while it runs (acc48c C1, C13). 81: a
 lower-case byline naming an agency, a desk or the site itself is no writer ("By agence
 france-presse", "By editorial board": acc48d D3). 82: an old.reddit self-post whose title links to
-its own thread has no "Link:" to itself (acc49b B7)."""
+its own thread has no "Link:" to itself (acc49b B7); a page with no words (a post's script shell)
+gives way to the feed's pictures alone, a post that is only a picture titled by its line
+("Image: …", acc49b B3)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

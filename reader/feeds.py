@@ -16,7 +16,7 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 
-from .attached_pictures import described, pictures_html
+from .attached_pictures import described, picture_title, pictures_html
 from .charset import decode_feed
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
@@ -492,7 +492,8 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         title = without_source(named, source)
         if not title and isinstance(summary, str):
             line = summary_line(summary)
-            title = _text(line, 80)
+            # A post that is only a picture is named by its description, as its line is.
+            title = _text(line, 80) or picture_title(item, 80)
             # Its pictures after its text: a post's page is scripts, its feed's text all of it,
             # its content (read offline whole, not "½ only in part"); not an excerpt ending
             # "[…]", a summary whatever its title.

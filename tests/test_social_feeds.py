@@ -164,3 +164,77 @@ def test_a_reddit_self_post_is_its_thread_with_no_link_to_itself(
     assert status == 0 and SELF_WORDS in shown
     assert "The north side of the bay" in shown  # the thread, its comment with it
     assert "Link:" not in shown  # B7: its title links to its own thread
+
+
+CHART = "Chart of the storm surge height over two days at the north pier"
+SHORE = "Low tide this morning was the lowest of the year, out to the old wreck and back."
+
+
+def mastodon(base: str) -> str:
+    """Mastodon's RSS of an account: posts with no title, a picture as `media:content` with its
+    description; one post that is only a picture (its description empty)."""
+
+    def post(number: str, text: str) -> str:
+        picture = (
+            f'<media:content url="{base}/media/surge.png" type="image/png" medium="image">'
+            f'<media:description type="plain">{CHART}</media:description></media:content>'
+        )
+        return (
+            f"<item><guid isPermaLink='true'>{base}/@lena/{number}</guid>"
+            f"<link>{base}/@lena/{number}</link><pubDate>Thu, 03 Dec 2026 08:00:00 +0000</pubDate>"
+            f"<description>{text}</description>{picture}<category>tides</category></item>"
+        )
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Lena Morgan</title>'
+        f"<link>{base}/@lena</link>{post('1114', '')}{post('1113', f'&lt;p&gt;{SHORE}&lt;/p&gt;')}"
+        "</channel></rss>"
+    )
+
+
+# Mastodon's page of a post to a reader without scripts: the account, an app's shell.
+MASTODON_SHELL = """<!doctype html><html><head><title>Lena Morgan (@lena@social.example)</title>
+<meta property="og:title" content="Lena Morgan (@lena@social.example)">
+<meta property="profile:username" content="lena@social.example"></head><body>
+<div id="mastodon"></div><noscript>To use the Mastodon web application, please enable
+JavaScript.</noscript></body></html>"""
+
+
+@pytest.fixture
+def social(platforms: HTTPServer) -> HTTPServer:
+    base = platforms.url_for("").rstrip("/")
+    platforms.expect_request("/@lena.rss").respond_with_data(
+        mastodon(base), content_type="application/rss+xml"
+    )
+    for number in ("1113", "1114"):
+        platforms.expect_request(f"/@lena/{number}").respond_with_data(
+            MASTODON_SHELL, content_type="text/html"
+        )
+    platforms.expect_request("/media/surge.png").respond_with_data(PNG, content_type="image/png")
+    return platforms
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8"
+    "cfc0f01f0005000201a5f1c1a80000000049454e44ae426082"
+)
+
+
+def test_a_post_that_is_only_a_picture_is_titled_and_read_by_its_description(
+    social: HTTPServer, reader: Reader
+) -> None:
+    reader("add", social.url_for("/@lena.rss"))
+    status, said = reader("sync")
+    assert status == 0 and "failed" not in said
+    listed = {item["link"]: item for item in json.loads(reader("list", "--json")[1])}
+    post = listed[social.url_for("/@lena/1114")]
+    assert post["title"] == f"Image: {CHART}"
+    assert post["cached"] and not post["partial"]
+    status, shown = reader("show", str(post["id"]), "--offline")
+    assert status == 0
+    assert shown.splitlines()[0] == f"Image: {CHART}"  # its headline, then its picture's line
+    assert f"Image: {CHART}" in shown.split("Published:", 1)[1], shown
+    # A post with words is titled by them still.
+    assert listed[social.url_for("/@lena/1113")]["title"].startswith("Low tide this morning")
+    assert reader("sync")[0] == 0  # and no later sync fails on it either
