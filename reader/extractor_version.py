@@ -226,7 +226,8 @@ lower-case byline naming an agency, a desk or the site itself is no writer ("By 
 france-presse", "By editorial board": acc48d D3). 82: an old.reddit self-post whose title links to
 its own thread has no "Link:" to itself (acc49b B7); a page with no words (a post's script shell)
 gives way to the feed's pictures alone, a post that is only a picture titled by its line
-("Image: …", acc49b B3)."""
+("Image: …", acc49b B3); a page declaring itself a video (`og:type` "video.*"), its feed's
+description standing in, said to be a video, not "½" (acc49b B5)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -238,3 +238,52 @@ def test_a_post_that_is_only_a_picture_is_titled_and_read_by_its_description(
     # A post with words is titled by them still.
     assert listed[social.url_for("/@lena/1113")]["title"].startswith("Low tide this morning")
     assert reader("sync")[0] == 0  # and no later sync fails on it either
+
+
+SPLICE = "How to make a long splice in three-strand rope, filmed on the quay at low water."
+
+
+def video_channel(base: str) -> str:
+    """YouTube's Atom of a channel: each video's description in its `media:group`."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" '
+        'xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+        'xmlns:media="http://search.yahoo.com/mrss/"><id>yt:channel:UCquay</id>'
+        f'<title>Quay Crafts</title><link rel="alternate" href="{base}/channel/UCquay"/>'
+        "<entry><id>yt:video:Vx1aB2cD3eF</id><yt:videoId>Vx1aB2cD3eF</yt:videoId>"
+        f'<title>Splicing rope the old way</title><link rel="alternate" href="{base}/watch?v=Vx1"/>'
+        "<author><name>Quay Crafts</name></author>"
+        "<published>2026-12-02T15:00:00+00:00</published>"
+        "<media:group><media:title>Splicing rope the old way</media:title>"
+        f'<media:thumbnail url="{base}/media/surge.png" width="480" height="360"/>'
+        f"<media:description>{SPLICE}\nChapters:\n0:00 Intro\n1:20 Unlaying the strands"
+        "</media:description></media:group></entry></feed>"
+    )
+
+
+# A video's page to a reader without scripts: its player's shell, declared a video.
+WATCH_PAGE = """<!doctype html><html lang="en"><head><title>Splicing rope the old way - QuayTube
+</title><meta property="og:type" content="video.other"><meta property="og:title"
+content="Splicing rope the old way"><meta property="og:video:url" content="/embed/Vx1">
+<script>var ytInitialData = {"contents": "lots of json here"};</script></head><body>
+<div id="player"></div><noscript>Please enable JavaScript</noscript></body></html>"""
+
+
+def test_a_video_is_said_to_be_one_its_description_the_text(
+    platforms: HTTPServer, reader: Reader
+) -> None:
+    from reader.ui.widgets.article.article_header import little_given
+
+    platforms.expect_request("/videos.xml").respond_with_data(
+        video_channel(platforms.url_for("").rstrip("/")), content_type="application/atom+xml"
+    )
+    platforms.expect_request("/watch").respond_with_data(WATCH_PAGE, content_type="text/html")
+    (video,) = synced(reader, platforms.url_for("/videos.xml")).values()
+    assert video["cached"] and not video["partial"]  # all the text there is: ↓, not ½
+    assert reader("list", "--not-offline", "--ids")[1].split() == []
+    status, shown = reader("show", str(video["id"]), "--offline")
+    assert status == 0 and SPLICE in shown
+    assert "Note: a video, no article: this is the description its feed carried" in shown
+    assert "this is the text the feed carried, not the page's" not in shown
+    note = little_given("o", "video")
+    assert note.startswith("A video, no article") and "paywall" not in note
