@@ -68,6 +68,11 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of texts that records from before it lack: its strings, in order."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
 def _count(value: Any) -> int:
     """A whole number field that records from before it lack: 0."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
@@ -157,6 +162,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             else {}
         ),
         **({"comments": entry.comments} if entry.comments else {}),
+        **({"categories": list(entry.categories)} if entry.categories else {}),
         **({"source": entry.source} if entry.source else {}),
         # Only for an item its feed dates ahead (`Entry.claimed`): a reader from before it
         # ignores it, and a record without it reads as one dated as its feed dates it.
@@ -233,6 +239,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
+            "categories": _texts(d.get("categories")),
             "source": _text(d.get("source")),
             "claimed": claimed,
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.

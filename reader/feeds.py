@@ -25,6 +25,7 @@ from .enclosures import enclosures_of
 from .feed_dates import feed_time
 from .feed_items import first_items
 from .feed_summary import summary_line
+from .item_categories import categories_of
 from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
@@ -545,6 +546,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 content=without_platform_footer(content, source),
                 enclosures=enclosures_of(item, base),
                 comments=comments_of(item, base, link) or thread,
+                categories=categories_of(item),
                 source=source,
             )
         )

@@ -204,6 +204,10 @@ class Entry:
     comments: str = ""
     """The address of the item's discussion page as its feed names it (RSS `<comments>`, Atom
     `rel="replies"`: Hacker News, WordPress), "" for none or in records from before it was kept."""
+    categories: tuple[str, ...] = ()
+    """The categories its feed files the item under (RSS `<category>`, Atom's label or term:
+    Lobsters' tags, a subreddit, hashtags: `item_categories`), in the feed's order; none in
+    records from before they were kept."""
     source: str = ""
     """The outlet an aggregator's item names as the story's (RSS `<source>`: Google News's "The
     Harbour Post"), "" for none or in records from before it was kept."""

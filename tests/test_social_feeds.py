@@ -287,3 +287,43 @@ def test_a_video_is_said_to_be_one_its_description_the_text(
     assert "this is the text the feed carried, not the page's" not in shown
     note = little_given("o", "video")
     assert note.startswith("A video, no article") and "paywall" not in note
+
+
+def lobsters(base: str) -> str:
+    """Lobsters' RSS: each story's tags as `<category>`s, its thread as `<comments>`."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Pebbles'
+        f"</title><link>{base}/</link><item><title>{SHARED}</title>"
+        f"<link>{base}/notes/crabs.html</link><guid isPermaLink='false'>{base}/s/abc123</guid>"
+        f"<comments>{base}/s/abc123</comments><category>biology</category>"
+        "<category>fieldwork</category><category>Biology</category>"
+        "<pubDate>Thu, 03 Dec 2026 08:00:00 +0000</pubDate></item></channel></rss>"
+    )
+
+
+def test_an_items_categories_are_kept_and_shown(platforms: HTTPServer, reader: Reader) -> None:
+    platforms.expect_request("/lobsters.rss").respond_with_data(
+        lobsters(platforms.url_for("").rstrip("/")), content_type="application/rss+xml"
+    )
+    (story,) = synced(reader, platforms.url_for("/lobsters.rss")).values()
+    assert story["categories"] == ["biology", "fieldwork"]  # each once, in the feed's order
+    assert story["tags"] == []  # the user's own tags stay theirs
+    _, shown = reader("show", str(story["id"]), "--offline")
+    assert "Categories: biology, fieldwork" in shown.splitlines()
+    _, markdown = reader("show", str(story["id"]), "--offline", "--format", "markdown")
+    assert "Categories: biology, fieldwork  " in markdown.splitlines()
+    _, as_json = reader("show", str(story["id"]), "--offline", "--format", "json")
+    assert json.loads(as_json)["categories"] == ["biology", "fieldwork"]
+    # A subreddit's category: its label where the feed gives one.
+    from reader.feeds import parse_feed
+
+    atom = (
+        reddit("https://reddit.example")
+        .replace(
+            "<title>rock pools</title>",
+            '<title>rock pools</title><category term="x"/>',
+        )
+        .replace("<entry>", '<entry><category term="rockpools" label="r/rockpools"/>')
+    )
+    entries = parse_feed(atom.encode(), "https://reddit.example/r/rockpools/.rss").entries
+    assert [entry.categories for entry in entries] == [("r/rockpools",), ("r/rockpools",)]
