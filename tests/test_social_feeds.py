@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader.cli import main
+from tests.cli_run import run_reader
+from tests.test_platform_items import synced
 
 SHARED = "Counting shore crabs for a week in one rock pool"
 ASKED = "Where do you walk at the lowest tide of the year?"
@@ -123,19 +124,14 @@ Reader = Callable[..., tuple[int, str]]
 
 
 @pytest.fixture
-def reader(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Reader:
+def reader(data_dir: Path) -> Reader:
+    """`reader ARGS` on the test's library: its exit status and what it printed."""
+
     def run(*args: str) -> tuple[int, str]:
-        status = main(["--data-dir", str(data_dir), *args])
-        return status, capsys.readouterr().out
+        done = run_reader(data_dir, *args)
+        return done.returncode, done.stdout
 
     return run
-
-
-def synced(reader: Reader, feed: str) -> dict[str, dict[str, object]]:
-    """The headlines of `feed` once subscribed and synced, by title."""
-    reader("add", feed)
-    reader("sync")
-    return {item["title"]: item for item in json.loads(reader("list", "--json")[1])}
 
 
 def test_a_reddit_link_post_is_read_as_the_story_it_shares_its_thread_the_discussion(
@@ -222,11 +218,11 @@ PNG = bytes.fromhex(
 
 
 def test_a_post_that_is_only_a_picture_is_titled_and_read_by_its_description(
-    social: HTTPServer, reader: Reader
+    social: HTTPServer, reader: Reader, data_dir: Path
 ) -> None:
     reader("add", social.url_for("/@lena.rss"))
-    status, said = reader("sync")
-    assert status == 0 and "failed" not in said
+    synced_now = run_reader(data_dir, "sync")
+    assert synced_now.returncode == 0 and "failed:" not in synced_now.stderr
     listed = {item["link"]: item for item in json.loads(reader("list", "--json")[1])}
     post = listed[social.url_for("/@lena/1114")]
     assert post["title"] == f"Image: {CHART}"
