@@ -323,3 +323,33 @@ def test_an_items_categories_are_kept_and_shown(platforms: HTTPServer, reader: R
     )
     entries = parse_feed(atom.encode(), "https://reddit.example/r/rockpools/.rss").entries
     assert [entry.categories for entry in entries] == [("r/rockpools",), ("r/rockpools",)]
+
+
+def test_a_link_post_whose_thread_was_cached_as_its_article_reads_its_story_anew(
+    platforms: HTTPServer, reader: Reader
+) -> None:
+    """A reader from before link posts were read so cached the thread as the post's article:
+    that copy stays the thread's, not moved to the story's address as a story's copy whose
+    address changed is (the story read as a correction of the thread)."""
+    base = platforms.url_for("").rstrip("/")
+    thread = f"{base}/r/rockpools/comments/aa1/crabs/"
+    as_before = reddit(base).replace(f"{base}/notes/crabs.html", thread)  # as it was read
+    for _ in ("add", "sync"):
+        platforms.expect_oneshot_request("/r/rockpools/.rss").respond_with_data(
+            as_before, content_type="application/atom+xml"
+        )
+    reader("add", platforms.url_for("/r/rockpools/.rss"))
+    reader("sync")
+    listed = {item["title"]: item for item in json.loads(reader("list", "--json")[1])}
+    assert listed[SHARED]["link"] == thread and listed[SHARED]["cached"]
+    reader("sync")  # the feed as it is: the post's link the story, fetched by the next sync
+    post = {item["title"]: item for item in json.loads(reader("list", "--json")[1])}[SHARED]
+    assert post["link"] == platforms.url_for("/notes/crabs.html") and not post["cached"]
+    reader("sync")
+    post = {item["title"]: item for item in json.loads(reader("list", "--json")[1])}[SHARED]
+    assert post["cached"] and not post["changed"]
+    _, shown = reader("show", str(post["id"]), "--offline", "--format", "json")
+    article = json.loads(shown)
+    assert STORY_WORDS in article["text"] and "versions" not in article
+    _, thread_shown = reader("show", thread, "--offline")
+    assert "The north side of the bay" in thread_shown  # the thread's copy kept as it was
