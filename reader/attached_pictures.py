@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from .models import picture_label
 from .safe import safe_line
 from .urls import enclosure_url, is_web_url
 
@@ -62,3 +63,13 @@ def pictures_html(item: Any, base: str) -> str:
             alt = html.escape(safe_line(text, 300), quote=True)
             out.append(f'<p><img src="{html.escape(url, quote=True)}" alt="{alt}"></p>')
     return "".join(out)
+
+
+def picture_title(item: Any, length: int) -> str:
+    """The headline of a post that is only pictures, as its first picture's line reads:
+    "Image: Chart of the storm surge" (cut to `length`), "Image" for one not described; ""
+    when it carries none."""
+    if not _pictures(item):
+        return ""
+    texts = described(item)
+    return picture_label(safe_line(texts[0], length - 7) if texts else "")

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlsplit
 from .claimed_names import claimed_elsewhere
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import retrieved_as_believed, stated_iso
-from .models import CONSENT_WALL, Article, Block, BlockKind, Entry, Inline
+from .models import CONSENT_WALL, VIDEO_PAGE, Article, Block, BlockKind, Entry, Inline
 from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
@@ -305,6 +305,8 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
             else "Note: this is the text the feed carried, not the page's: the site answered "
             "with a cookie-consent page"
             if article.stood_in_for == CONSENT_WALL
+            else "Note: a video, no article: this is the description its feed carried"
+            if article.stood_in_for == VIDEO_PAGE
             else "Note: this is the text the feed carried, not the page's"
         )
     if article.incomplete:

@@ -20,6 +20,7 @@ from .list_numbering import NUMBERINGS
 from .models import (
     CONSENT_WALL,
     FEED_WHOLE,
+    VIDEO_PAGE,
     Article,
     Block,
     BlockKind,
@@ -65,6 +66,11 @@ def _reach(value: Any) -> Reach | None:
 def _text(value: Any) -> str:
     """A text field that records from before it lack (and a reader from before it ignores)."""
     return value if isinstance(value, str) else ""
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of texts that records from before it lack: its strings, in order."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def _count(value: Any) -> int:
@@ -156,6 +162,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             else {}
         ),
         **({"comments": entry.comments} if entry.comments else {}),
+        **({"categories": list(entry.categories)} if entry.categories else {}),
         **({"source": entry.source} if entry.source else {}),
         # Only for an item its feed dates ahead (`Entry.claimed`): a reader from before it
         # ignores it, and a record without it reads as one dated as its feed dates it.
@@ -232,6 +239,7 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
             "comments": _text(d.get("comments")),
+            "categories": _texts(d.get("categories")),
             "source": _text(d.get("source")),
             "claimed": claimed,
             # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
@@ -492,7 +500,7 @@ def article_made_at(d: dict[str, Any]) -> tuple[datetime, ...]:
 
 KEPT_BY = ("wallabag",)
 """The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
-STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE})
+STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE, VIDEO_PAGE})
 """The reasons a record may give for the feed's text standing in (`Article.stood_in_for`)."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .commonmark import autolink
+from .keys import link_key
 from .models import Entry
 from .url_display import shown_url
 from .urls import LONGEST_ENCLOSURE, absolute_url, is_web_url
@@ -55,6 +56,14 @@ def discussion_lines(comments: str, markdown: bool = False) -> list[str]:
         return []
     address = shown_url(comments)
     return [f"{LABEL}: {autolink(address) if markdown else address}"]
+
+
+def became_discussion(before: Entry, now: Entry) -> bool:
+    """The address the item `before` linked is its discussion `now`: a Reddit link post kept
+    by a reader that read its thread as its article, which now reads the story it shares
+    (acc49b B1). The thread's copy is no copy of that story: neither moved to its address as
+    a story's copy whose slug changed is, nor the item told anew, the story read as new."""
+    return bool(before.link and now.comments) and link_key(before.link) == link_key(now.comments)
 
 
 def discussion(entry: Entry | None) -> str:

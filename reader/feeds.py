@@ -16,7 +16,7 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 
-from .attached_pictures import described, pictures_html
+from .attached_pictures import described, picture_title, pictures_html
 from .charset import decode_feed
 from .config import DEFAULT_LIMITS
 from .discovery import web_page_answer
@@ -25,11 +25,12 @@ from .enclosures import enclosures_of
 from .feed_dates import feed_time
 from .feed_items import first_items
 from .feed_summary import summary_line
+from .item_categories import categories_of
 from .json_feed import NotAJsonFeed, feedparser_shaped
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
-from .platform_items import source_of, without_platform_footer, without_source
+from .platform_items import shared_story, source_of, without_platform_footer, without_source
 from .safe import safe_line
 from .sitemap_feed import NotASitemap, is_sitemap
 from .sitemap_feed import feedparser_shaped as sitemap_shaped
@@ -492,13 +493,17 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         title = without_source(named, source)
         if not title and isinstance(summary, str):
             line = summary_line(summary)
-            title = _text(line, 80)
+            # A post that is only a picture is named by its description, as its line is.
+            title = _text(line, 80) or picture_title(item, 80)
             # Its pictures after its text: a post's page is scripts, its feed's text all of it,
             # its content (read offline whole, not "½ only in part"); not an excerpt ending
             # "[…]", a summary whatever its title.
             summary += pictures_html(item, base)
             if not line.endswith(_CUT_SHORT):
                 content = content or summary
+        # A Reddit link post's article is the story it shares, its thread the discussion.
+        story = shared_story(summary, base, link) if isinstance(summary, str) else ""
+        thread, link = (link, story) if story else ("", link)
         # By the link as the feed gives it: an item's id stays what it was before its
         # `feedburner:origLink` was read, and by its title as the feed gave it.
         key = item.get("id") or given or named or title
@@ -540,7 +545,8 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
                 feed_title=feed_title,
                 content=without_platform_footer(content, source),
                 enclosures=enclosures_of(item, base),
-                comments=comments_of(item, base, link),
+                comments=comments_of(item, base, link) or thread,
+                categories=categories_of(item),
                 source=source,
             )
         )

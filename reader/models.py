@@ -204,6 +204,10 @@ class Entry:
     comments: str = ""
     """The address of the item's discussion page as its feed names it (RSS `<comments>`, Atom
     `rel="replies"`: Hacker News, WordPress), "" for none or in records from before it was kept."""
+    categories: tuple[str, ...] = ()
+    """The categories its feed files the item under (RSS `<category>`, Atom's label or term:
+    Lobsters' tags, a subreddit, hashtags: `item_categories`), in the feed's order; none in
+    records from before they were kept."""
     source: str = ""
     """The outlet an aggregator's item names as the story's (RSS `<source>`: Google News's "The
     Harbour Post"), "" for none or in records from before it was kept."""
@@ -499,6 +503,11 @@ FEED_WHOLE = "whole"
 """`Article.stood_in_for` of the feed's text that is the article whole (its `content:encoded`,
 Atom `content`: a newsletter's, a full-text feed's), longer than what the page gave: read offline
 whole, it is not marked "½ only in part" nor counted as not readable offline (acc42c C5)."""
+VIDEO_PAGE = "video"
+"""`Article.stood_in_for` of the feed's text (a video's description) in the place of a page
+that declares itself a video (`og:type` "video.other": YouTube's, Vimeo's) and gives no text of
+its own: a video, no article, said so as a PDF or a podcast's audio is, not "a paywall, or a
+page built by scripts"; its description is all the text there is, not "½" (acc49b B5)."""
 FEED_CONTENT_MARK = "<!--reader: the feed's content-->"
 """What `Store.feed_html` puts before an item's full content (not its summary), so that the
 extractor, handed the feed's text as its fallback (kept with the article, read again offline),
@@ -736,5 +745,7 @@ class Article:
         """Not all of the article: the feed's text stands in (`partial`), or some of it is
         missing (`incomplete`: a page for subscribers, later pages that did not come). What
         the lists mark "½" rather than "↓". The feed's text that is the article whole
-        (`FEED_WHOLE`) is all of it."""
-        return (self.partial and self.stood_in_for != FEED_WHOLE) or bool(self.incomplete)
+        (`FEED_WHOLE`), or a video's description (`VIDEO_PAGE`), is all of it."""
+        return (self.partial and self.stood_in_for not in (FEED_WHOLE, VIDEO_PAGE)) or bool(
+            self.incomplete
+        )

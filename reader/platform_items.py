@@ -7,9 +7,11 @@ the item's HTML as the feed sent it; no parser of pages."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 from .safe import safe_line
+from .urls import item_link, page_address
 
 _SOURCE_SEPARATORS = (" - ", " – ", " — ", " | ")
 """What an aggregator puts between a headline and its outlet's name (Google News: " - ")."""
@@ -45,6 +47,27 @@ _REDDIT_FOOTER = re.compile(
     r"<span>\s*<a\s+href=\"(?P<thread>[^\"]*)\"\s*>\[link\]</a>\s*</span>(?:\s|&#32;)*"
     r"<span>\s*<a\s+href=\"(?P=thread)\"\s*>\[comments\]</a>\s*</span>\s*\Z"
 )
+
+# The same two links wherever the footer stands (a link post's is in a table beside its
+# thumbnail): "[link]" to the story a link post shares, "[comments]" to its thread.
+_REDDIT_LINKS = re.compile(
+    r"<span>\s*<a\s+href=\"(?P<story>[^\"]*)\"\s*>\[link\]</a>\s*</span>(?:\s|&#32;)*"
+    r"<span>\s*<a\s+href=\"(?P<thread>[^\"]*)\"\s*>\[comments\]</a>\s*</span>"
+)
+
+
+def shared_story(html: str, base: str, link: str) -> str:
+    """The address of the story a Reddit link post shares (its footer's "[link]"), whose item's
+    `link` is its thread (the "[comments]"): read as the item's article, as a Hacker News
+    item's is, the thread its discussion (acc49b B1). "" for a self-post (its "[link]" is its
+    own thread) or any other item."""
+    found = _REDDIT_LINKS.search(html) if "[comments]" in html else None
+    if found is None or not link:
+        return ""
+    story = item_link(base, unescape(found["story"]))
+    thread = item_link(base, unescape(found["thread"]))
+    own = page_address(link)
+    return story if story and page_address(thread) == own != page_address(story) else ""
 
 
 # Google News's description of an item: the headline linked, two no-break spaces, the outlet's

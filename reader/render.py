@@ -25,6 +25,7 @@ from .commonmark import (
 from .discussion_links import discussion_lines
 from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
+from .item_categories import category_lines
 from .line_breaks import folded
 from .link_numbers import links_list, numbered_links
 from .markdown_lists import ListLayout
@@ -203,10 +204,11 @@ def to_markdown(
     notes: tuple[str, ...] = (),
     copied: bool = False,
     below: int = 0,
+    categories: tuple[str, ...] = (),
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
     for a player (`enclosures`: a podcast's audio) a line each below it, then its discussion
-    page (`comments`), then its item's `notes` (`claimed_note`). Its links within the page (a
+    page (`comments`), its feed's `categories`, then its item's `notes` (`claimed_note`). Its links within the page (a
     note's "#fn1") name the address its citation gives. `copied`: its notes a reader of the
     file needs, not how to run the tool (`version_note`); `below`: its headings, the title's
     too, that many levels down (an earlier copy under its heading in an export, acc47e E8)."""
@@ -217,6 +219,7 @@ def to_markdown(
     if header:
         head = markdown_header(article, style, copied, level=1 + below)
         below = enclosure_lines(enclosures, markdown=True) + discussion_lines(comments, True)
+        below += [escape_markdown(line) for line in category_lines(categories)]
         below += [f"Note: {escape_markdown(note)}" for note in notes]
         if below:  # under the citation, before the blank line that ends it
             head = head[:-1] + "".join(f"{line}  \n" for line in below) + "\n"
@@ -363,10 +366,11 @@ def to_text(
     notes: tuple[str, ...] = (),
     width: int | None = None,
     copied: bool = False,
+    categories: tuple[str, ...] = (),
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
-    (`comments`). `reader show` marks a quotation
+    (`comments`) and its feed's `categories`. `reader show` marks a quotation
     with ">" and underlines a heading, as a plain-text e-mail does, so that the page's voices
     and sections are told apart in a terminal or a text file; without `marks` (a passage `y`
     copies to paste into a CMS, which sets quotes and headings its own way) the words alone.
@@ -390,7 +394,8 @@ def to_text(
             rule = min(max(map(terminal_cells, title.split("\n"))), 78)
             parts.append(f"{title}\n{'=' * rule}\n")
         lines = header_lines(article, style=style, copied=copied) + enclosure_lines(enclosures)
-        lines += discussion_lines(comments) + [f"Note: {note}" for note in notes]
+        lines += discussion_lines(comments) + category_lines(categories)
+        lines += [f"Note: {note}" for note in notes]
         parts.append(fit("\n".join(lines)) + "\n\n" if lines else "\n")
     blocks = article.blocks
     if article.section_front and not links:  # numbered, a teaser's address is listed

@@ -121,6 +121,7 @@ def headline_json(
         "saved_at": iso_time(saved_moment(h)),
         "enclosures": enclosures_json(e),
         "comments": e.comments or None,  # the item's discussion page, as its feed names it
+        "categories": list(e.categories),  # its feed's (Lobsters' tags, a subreddit)
         "claimed": claimed_json(e),  # the date its feed gives, when over an hour ahead
     }
 

@@ -528,6 +528,7 @@ def render(
     enclosures = shown_enclosures(entry) if entry is not None else ()
     comments = discussion(entry)
     notes = (note,) if (note := claimed_note(entry)) else ()
+    categories = entry.categories if entry is not None else ()
     if fmt == "citation":
         from ..citation import copied_citation
 
@@ -542,6 +543,7 @@ def render(
                 notes=notes,
                 copied=copied,
                 below=below,
+                categories=categories,
             )
         )
     if fmt == "json":
@@ -556,6 +558,7 @@ def render(
         notes=notes,
         width=width,
         copied=copied,
+        categories=categories,
     )
     return safe_text(shown)
 
@@ -583,6 +586,7 @@ def render_item(
     data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
     data["comments"] = entry.comments or None if entry is not None else None  # its discussion
+    data["categories"] = list(entry.categories) if entry is not None else []  # its feed's
     data["claimed"] = claimed_json(entry)  # the date its feed gives, when over an hour ahead
     data["pictures"] = pictures_json(article)
     if article.versions:  # the copies kept of an article a sync found changed

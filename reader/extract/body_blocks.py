@@ -63,6 +63,12 @@ def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple
     if not other_html.strip():
         return ()  # most pages: their words need no counting
     page_words = words_of(blocks)
+    if not page_words and "<img" in other_html:
+        # A page with no words (a post's script shell) gives way to the feed's pictures
+        # alone, their descriptions (`alt`) no words of its text: a post that is only a
+        # picture (acc49b B3).
+        other = _fragment_blocks(other_html, base)
+        return other if any(block.kind == BlockKind.IMAGE for block in other) else ()
     if not _replaces(len(_TAG.sub(" ", other_html).split()), page_words):
         return ()
     other = _fragment_blocks(other_html, base)

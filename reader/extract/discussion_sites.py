@@ -127,7 +127,8 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
         published=stated_time(posted),
         opening=contents(body) if body is not None else [],
         posts=posts,
-        link="" if self_post else link,
+        # A self-post's title links to its own thread, whatever its classes say (acc49b B7).
+        link="" if self_post or page_address(link) == page_address(base) else link,
     )
 
 

@@ -15,6 +15,7 @@ from ..models import (
     CONSENT_WALL,
     FEED_CONTENT_MARK,
     FEED_WHOLE,
+    VIDEO_PAGE,
     Article,
     Block,
     BlockKind,
@@ -109,7 +110,9 @@ def finished_article(
     # The datelines' language and the page's declared dates served the dates, read above; the
     # article keeps the page's language and the dates chosen.
     declared = {
-        k: v for k, v in asdict(meta).items() if k not in ("dates_language", "declared_dates")
+        k: v
+        for k, v in asdict(meta).items()
+        if k not in ("dates_language", "declared_dates", "video")
     }
     article = Article(
         url=url,
@@ -129,6 +132,8 @@ def finished_article(
             if not partial
             else CONSENT_WALL
             if wall
+            else VIDEO_PAGE
+            if meta.video
             else FEED_WHOLE
             if fallback_html.startswith(FEED_CONTENT_MARK)
             else ""

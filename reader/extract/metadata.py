@@ -73,6 +73,8 @@ class Metadata:
     description: str = ""
     # The podcast the page is an episode of ("High Country"): the citation names it.
     podcast: str = ""
+    # The page declares itself a video (`og:type` "video.other", "video.episode"…).
+    video: bool = False
     # The language the article's datelines are read in: `language`, given the country the
     # page says it is of otherwise when it names none (`zone_country.dates_language`).
     dates_language: str = ""
@@ -429,6 +431,7 @@ def extract_metadata(
         updated=updated,
         site_name=safe_line(site_name, 200),
         podcast=safe_line(podcast_series(objects, described), 200),
+        video=meta.get("og:type", "").strip().lower().startswith("video"),
         language=safe_line(language, 20),
         dates_language=dates_in,
         declared_dates=declared_dates,

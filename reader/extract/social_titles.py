@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, BlockKind
+from ..models import Block, BlockKind, picture_label
 from ..safe import safe_line
 
 OPENING = 80
@@ -29,6 +29,10 @@ def is_account_title(title: str) -> bool:
 
 def opening_words(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The post's text on one line, cut with "…" past `OPENING` characters ("" for none): the
-    words of its paragraphs, not a picture's description."""
+    words of its paragraphs, not a picture's description; of a post that is only pictures, its
+    first one's line ("Image: Chart of…"), as its headline (`feeds`) is (acc49b B3)."""
     text = " ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE)
+    if not text.strip():
+        pictures = [block.text for block in blocks if block.kind == BlockKind.IMAGE]
+        text = picture_label(pictures[0]) if pictures else ""
     return safe_line(text, OPENING)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from ..address_class import Reach
 from ..config import DEFAULT_LIMITS, USER_AGENT
 from ..dates import served_time
+from ..discussion_links import became_discussion
 from ..errors import NoAnswer, gateway_failure
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
@@ -306,6 +307,8 @@ class LibraryFeedRefresh(LibraryRenewal):
             entry = now.get(before.id)
             if entry is None or not before.link or not entry.link:
                 continue
+            if became_discussion(before, entry):
+                continue  # the thread's copy stays the thread's
             if link_key(before.link) != link_key(entry.link) and self.store.move_article(
                 before.link, entry.link
             ):

@@ -25,6 +25,7 @@ from ..codec import (
 )
 from ..config import DEFAULT_LIMITS
 from ..dates import CLAIM_AHEAD
+from ..discussion_links import became_discussion
 from ..feed_names import folded
 from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
@@ -188,7 +189,12 @@ def _told_anew(
         return True
     if before.title != now.title and not (page_titled and addressed(before.title, before.link)):
         return True
-    if before.link and now.link and link_key(before.link) != link_key(now.link):
+    if (
+        before.link
+        and now.link
+        and link_key(before.link) != link_key(now.link)
+        and not became_discussion(before, now)
+    ):
         return True  # the story at another address (`Store.move_article`: acc44c C14)
     if before.summary_cut and not now.summary_cut:  # its record holds the start alone
         return len(now.summary) <= SUMMARY_HELD or summary_print(now.summary) != apart

@@ -24,7 +24,7 @@ from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
 from ....marks import CORRECTED_MARK
-from ....models import CONSENT_WALL, FEED_WHOLE, Article, Enclosure, Entry
+from ....models import CONSENT_WALL, FEED_WHOLE, VIDEO_PAGE, Article, Enclosure, Entry
 from ....retraction_notes import (
     corrected_word,
     ended_retractions_note,
@@ -245,6 +245,9 @@ def little_given(browser_key: str | None, why: str = "") -> str:
             "so this is the text the feed carried."
         )
         return f"{note} Press {browser_key} to read it in a browser." if browser_key else note
+    if why == VIDEO_PAGE:
+        note = "A video, no article: this is the description its feed carried."
+        return f"{note} Press {browser_key} to watch it." if browser_key else note
     if why == FEED_WHOLE:
         note = (
             "From the feed: the whole text as the feed carried it "
