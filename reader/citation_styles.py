@@ -63,9 +63,12 @@ def authors(article: Article) -> list[str]:
 
 def cited_names(article: Article) -> list[Name]:
     """The `authors` as the styles cite them (`parsed_name`); a document's author that is its
-    publisher, a body ("Harbourton Council"), as written, not turned round as a person's."""
+    publisher, a body ("Harbourton Council"), and an organisation or a video's channel
+    (`Article.corporate_author`), as written, not turned round as a person's."""
     site = one_line(safe_line(cited_source(article))).casefold()
     names = authors(article)
+    if article.corporate_author:
+        return [Name(literal=n) for n in names]
     parsed = parsed_names(names, article.language)
     return [
         Name(literal=n) if article.document and n.casefold() == site else name

@@ -372,6 +372,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "description": article.description,
         # Only when true: a record without it (and one from before) is a web page's.
         **({"document": True} if article.document else {}),
+        **({"corporate_author": True} if article.corporate_author else {}),
         "fetched_at": _dt(article.fetched_at),
         # Only when kept (the clock was behind): a record without it is the clock's alone.
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
@@ -517,6 +518,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         image_url=d.get("image_url") or "",
         description=d.get("description") or "",
         document=bool(d.get("document")),
+        corporate_author=bool(d.get("corporate_author")),
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
         made_at=article_made_at(d),

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 81
+EXTRACTOR = 82
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -223,7 +223,10 @@ live blog's entry keeps its id as its heading's anchor, for a feed item pointing
 (acc48c C3, C5). 80: a live blog still running is marked so (`Article.live`), and the end of its
 coverage kept (`coverage_ended`): a sync asks for its page while it runs (acc48c C1, C13). 81: a
 lower-case byline naming an agency, a desk or the site itself is no writer ("By agence
-france-presse", "By editorial board": acc48d D3)."""
+france-presse", "By editorial board": acc48d D3). 82: a post titled by its first 20 words, cut at a
+word, also on a page declaring no username; a site on a discussion site's software named as it
+names itself; an author declared an Organization, or a video page's channel, cited as written
+(`Article.corporate_author`; acc49b B4, B10)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -30,6 +30,7 @@ from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
 from .platform_items import source_of, without_platform_footer, without_source
+from .post_titles import opening_words
 from .safe import safe_line
 from .sitemap_feed import NotASitemap, is_sitemap
 from .sitemap_feed import feedparser_shaped as sitemap_shaped
@@ -492,7 +493,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         title = without_source(named, source)
         if not title and isinstance(summary, str):
             line = summary_line(summary)
-            title = _text(line, 80)
+            title = _text(opening_words(line), limits.max_title_length)
             # Its pictures after its text: a post's page is scripts, its feed's text all of it,
             # its content (read offline whole, not "½ only in part"); not an excerpt ending
             # "[…]", a summary whatever its title.

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, BlockKind
-from ..safe import safe_line
-
-OPENING = 80
-"""Characters of a post's text its title holds, as the headline list's (`feeds`) does."""
+from ..post_titles import opening_words as words_opening
 
 # "Name (@user@host.tld)": a fediverse account as its server names it. The handle's two "@"
 # parts tell it from a story's title that ends on a Twitter handle in brackets.
@@ -28,7 +25,6 @@ def is_account_title(title: str) -> bool:
 
 
 def opening_words(blocks: tuple[Block, ...] | list[Block]) -> str:
-    """The post's text on one line, cut with "…" past `OPENING` characters ("" for none): the
-    words of its paragraphs, not a picture's description."""
-    text = " ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE)
-    return safe_line(text, OPENING)
+    """The post's opening words on one line, as the headline list's (`post_titles`; "" for
+    none): the words of its paragraphs, not a picture's description."""
+    return words_opening(" ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE))
