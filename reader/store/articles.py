@@ -33,7 +33,8 @@ from .caches import remap
 from .directory import _reporting_storage_errors, packed_record
 from .key_ranges import dict_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .shown_ids import SHOWN_AS
-from .taken_down import GONE_ENDED, GONE_SINCE, StoreTakenDown
+from .taken_down import GONE_ENDED, GONE_SINCE
+from .timed_out_pages import TIMEOUTS, StoreTimedOutPages
 
 _TIMES_INDEX = "Cache_key_store_time"
 """The articles' cache's index of every key with its time stored (`article_times`)."""
@@ -111,6 +112,7 @@ _ARTICLE_PREFIXES = (
     GONE_SINCE,
     GONE_ENDED,
     "slow:",
+    TIMEOUTS,
     "place:",
     "pictures:",
     "picture-data:",
@@ -182,7 +184,7 @@ def _article_record(article: Article) -> str:
 
 
 @_reporting_storage_errors
-class StoreArticles(StoreTakenDown):
+class StoreArticles(StoreTimedOutPages):
     """The cached articles of a `Store`, and what is known of links not cached."""
 
     _times_indexed = False
@@ -481,6 +483,7 @@ class StoreArticles(StoreTakenDown):
             if page_gave_it:
                 self._gone_ended(key)
             self._articles.delete(f"slow:{key}")
+            self._articles.delete(TIMEOUTS + key)
             self._articles.delete(f"left-out:{key}")
             # An article cached at the address is one now: the copy of its text an app kept,
             # where the page was a PDF, is read here, not sent to the browser.
