@@ -670,4 +670,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["kept_by"] = article.kept_by
     # A document file's (a PDF's) text, cited as a report, or a web page's.
     data["document"] = article.document
+    # An author cited as written, an organisation or a video's channel, not a person's name.
+    data["corporate_author"] = article.corporate_author
     return data
