@@ -140,8 +140,9 @@ def _said(day: date) -> str:
 
 
 def ended(text: str) -> str:
-    """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!")."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
+    """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!", or
+    the ellipsis of a post's title cut at its first words: "…wreck for the…." was two)."""
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
 def accessed_day(article: Article) -> date | None:

@@ -124,3 +124,20 @@ def test_a_handle_a_hashtag_and_an_address_in_a_title_keep_their_case() -> None:
             in citation
         )
         assert citation.startswith("Lena Morgan (@lena@social.example).")
+
+
+def test_a_posts_title_cut_at_its_first_words_takes_no_period_after_its_ellipsis() -> None:
+    post = Article(
+        "https://social.example/@lena/1113",
+        title="Low tide this morning was the lowest of the year. Walked out to the old wreck for"
+        " the first time…",
+        author="Lena Morgan (@lena@social.example)",
+        site_name="social.example",
+        language="en",
+    )
+    assert '"Low Tide This Morning Was the Lowest of the Year. Walked Out to the Old Wreck' in (
+        chicago(post)
+    )
+    for citation in (chicago(post), mla(post), apa(post)):
+        assert "First Time…" in citation or "first time…" in citation
+        assert "…." not in citation
