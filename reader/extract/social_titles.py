@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .. import post_titles
 from ..models import Block, BlockKind
-from ..post_titles import opening_words as words_opening
 
 # "Name (@user@host.tld)": a fediverse account as its server names it. The handle's two "@"
 # parts tell it from a story's title that ends on a Twitter handle in brackets.
@@ -27,4 +27,6 @@ def is_account_title(title: str) -> bool:
 def opening_words(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The post's opening words on one line, as the headline list's (`post_titles`; "" for
     none): the words of its paragraphs, not a picture's description."""
-    return words_opening(" ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE))
+    return post_titles.opening_words(
+        " ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE)
+    )
