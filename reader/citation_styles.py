@@ -63,9 +63,12 @@ def authors(article: Article) -> list[str]:
 
 def cited_names(article: Article) -> list[Name]:
     """The `authors` as the styles cite them (`parsed_name`); a document's author that is its
-    publisher, a body ("Harbourton Council"), as written, not turned round as a person's."""
+    publisher, a body ("Harbourton Council"), and an organisation or a video's channel
+    (`Article.corporate_author`), as written, not turned round as a person's."""
     site = one_line(safe_line(cited_source(article))).casefold()
     names = authors(article)
+    if article.corporate_author:
+        return [Name(literal=n) for n in names]
     parsed = parsed_names(names, article.language)
     return [
         Name(literal=n) if article.document and n.casefold() == site else name
@@ -137,8 +140,9 @@ def _said(day: date) -> str:
 
 
 def ended(text: str) -> str:
-    """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!")."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
+    """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!", or
+    the ellipsis of a post's title cut at its first words: "…wreck for the…." was two)."""
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
 def accessed_day(article: Article) -> date | None:

@@ -380,6 +380,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "description": article.description,
         # Only when true: a record without it (and one from before) is a web page's.
         **({"document": True} if article.document else {}),
+        **({"corporate_author": True} if article.corporate_author else {}),
         "fetched_at": _dt(article.fetched_at),
         # Only when kept (the clock was behind): a record without it is the clock's alone.
         **({"served_at": _dt(article.served_at)} if article.served_at else {}),
@@ -525,6 +526,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         image_url=d.get("image_url") or "",
         description=d.get("description") or "",
         document=bool(d.get("document")),
+        corporate_author=bool(d.get("corporate_author")),
         fetched_at=_parse_dt(d.get("fetched_at")),
         served_at=_parse_dt(d.get("served_at")),
         made_at=article_made_at(d),
@@ -676,4 +678,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["kept_by"] = article.kept_by
     # A document file's (a PDF's) text, cited as a report, or a web page's.
     data["document"] = article.document
+    # An author cited as written, an organisation or a video's channel, not a person's name.
+    data["corporate_author"] = article.corporate_author
     return data

@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 82
+EXTRACTOR = 83
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -227,7 +227,10 @@ france-presse", "By editorial board": acc48d D3). 82: an old.reddit self-post wh
 its own thread has no "Link:" to itself (acc49b B7); a page with no words (a post's script shell)
 gives way to the feed's pictures alone, a post that is only a picture titled by its line
 ("Image: …", acc49b B3); a page declaring itself a video (`og:type` "video.*"), its feed's
-description standing in, said to be a video, not "½" (acc49b B5)."""
+description standing in, said to be a video, not "½" (acc49b B5). 83: a post titled by its first
+20 words, cut at a word, also on a page declaring no username; a site on a discussion site's
+software named as it names itself; an author declared an Organization, or a video page's channel,
+cited as written (`Article.corporate_author`; acc49b B4, B10)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

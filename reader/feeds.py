@@ -31,6 +31,7 @@ from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
 from .platform_items import shared_story, source_of, without_platform_footer, without_source
+from .post_titles import opening_words
 from .safe import safe_line
 from .sitemap_feed import NotASitemap, is_sitemap
 from .sitemap_feed import feedparser_shaped as sitemap_shaped
@@ -494,7 +495,7 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         if not title and isinstance(summary, str):
             line = summary_line(summary)
             # A post that is only a picture is named by its description, as its line is.
-            title = _text(line, 80) or picture_title(item, 80)
+            title = _text(opening_words(line), limits.max_title_length) or picture_title(item, 80)
             # Its pictures after its text: a post's page is scripts, its feed's text all of it,
             # its content (read offline whole, not "½ only in part"); not an excerpt ending
             # "[…]", a summary whatever its title.

@@ -101,6 +101,7 @@ def cited_as(article: Article) -> Article:
         updated=article.updated,
         site_name=article.site_name,
         podcast=article.podcast,
+        corporate_author=article.corporate_author,
         language=article.language,
         canonical_url=article.canonical_url,
         fetched_at=article.fetched_at,

@@ -711,6 +711,11 @@ class Article:
     """Whose copy of the text this is when the reader did not read it from the page: "wallabag"
     for the text a wallabag export carried, its page not coming when it was imported (a 404, a
     PDF, the site gone); `fetched_at` is then when wallabag retrieved it. "" for the page's."""
+    corporate_author: bool = False
+    """The author is an organisation or a channel, not a person: a schema.org Organization the
+    page declares as its author, or the channel a video page was uploaded by (the name its feed
+    gives, the page naming none). Cited as written ("Quay Crafts"), never turned round as a
+    person's name ("Crafts, Q.": acc49b B4)."""
     document: bool = False
     """Read from a document file (a PDF: a council's report, a court's filing), not a web page:
     cited as a report, its site the publisher, not as a newspaper's article (acc35b F8)."""

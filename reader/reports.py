@@ -618,6 +618,9 @@ class SyncReport:
     # Cached stories asked for again (their feed told them anew) that the site now says are
     # gone: the copy kept, retrieved at the time given (`Store.mark_gone`)
     gone_kept: list[tuple[Entry, FetchError, datetime | None]] = field(default_factory=list)
+    # Pages that timed out again, at `timing_out.GIVE_UP_AFTER` tries in a row or more, and how
+    # many: asked once a day from now on, no failure of the sync (`timing_out`)
+    timing_out: list[tuple[Entry, FetchError, int]] = field(default_factory=list)
     # Saved links from a file whose names led to this computer or its network now: not asked,
     # left for the user to open from now on (`Library._hold_file_link`)
     held_local: list[tuple[Entry, FetchError]] = field(default_factory=list)

@@ -32,11 +32,18 @@ _ADVERBS_BEFORE_FIGURES = frozenset({"up", "off"})
 _FIGURE = re.compile(r"[$£€¥₹]?\d")
 
 
+# A handle ("@lena@social.example", "(@tom"), a hashtag ("#tides") or an address
+# ("https://…", "www.example.org", "example.org/tides").
+_AS_WRITTEN = re.compile(r"^\W*[@#]\w|://|^\W*www\.|\w\.\w+/")
+
+
 def keeps_case(word: str) -> bool:
     """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure; in a
     compound, one of its parts ("COVID-19", "Anti-NATO"), not a headline's capitals of each
-    ("Speech-To-Text")."""
-    if any(c.isdigit() for c in word):
+    ("Speech-To-Text"). A handle, a hashtag or an address is kept as written: a post titled by
+    its opening words or its account cited "@Lena@social.example" (acc49b B4), a name its
+    server knows in lower case."""
+    if any(c.isdigit() for c in word) or _AS_WRITTEN.search(word):
         return True
     for part in word.split("-"):
         letters = [c for c in part if c.isalpha()]

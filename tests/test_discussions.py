@@ -312,3 +312,16 @@ def test_declared_html_is_read_as_a_page_shows_it() -> None:
     article = extract_article(declaring(ld), "https://qa.example/q/2")
     assert lines(article)[-2:] == ["Both pull.", "No colour codes."]
     assert "\x1b" not in to_text(article)
+
+
+def test_a_site_on_a_discussion_sites_software_is_named_as_it_names_itself() -> None:
+    """A site run on Hacker News's software prints its own name in the masthead ("Quayside
+    News"); one on Lobsters' declares it (og:site_name): each is cited by that name, not by
+    the software's (acc49b B4: "Hacker News" for every page of that shape)."""
+    html = (DATA / "discussion-hacker-news-item.html").read_text(encoding="utf-8")
+    article = extract_article(html.replace("Hacker News", "Quayside News").encode(), "")
+    assert article.site_name == "Quayside News"
+    html = (DATA / "discussion-lobsters-story.html").read_text(encoding="utf-8")
+    declared = '<meta property="og:site_name" content="Pebbles">\n<title>'
+    article = extract_article(html.replace("<title>", declared, 1).encode(), "")
+    assert article.site_name == "Pebbles"

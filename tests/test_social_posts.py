@@ -76,8 +76,8 @@ def test_a_posts_page_titled_by_its_account_is_titled_by_its_opening_words() -> 
     article = extract_article(
         post_page("https://social.example", "2"), "https://social.example/@lena/2"
     )
-    assert article.title.startswith("Yes, the FOI came back with 212 cancelled sailings")
-    assert article.title.endswith("…") and len(article.title) <= 80
+    # Its first 20 words, as APA titles a post: cut at a word, never inside one (acc49b B4).
+    assert article.title == " ".join(POSTS["2"].split()[:20]) + "…"
     assert article.author == ACCOUNT
     # A story whose title ends on a handle in brackets is not a post.
     story = (
@@ -88,6 +88,24 @@ def test_a_posts_page_titled_by_its_account_is_titled_by_its_opening_words() -> 
     assert extract_article(story, "https://news.example/a").title == (
         "Ferry cuts explained (@harbourpost)"
     )
+
+
+def test_a_posts_page_declaring_no_username_is_titled_by_its_opening_words_too() -> None:
+    """A server's page with no `profile:username` (its author declared nowhere) titles a post
+    by its account all the same: it was every post's title (acc49b B10)."""
+    page = post_page("https://social.example", "1").replace(
+        '<meta property="profile:username" content="lena@social.example">', ""
+    )
+    article = extract_article(page, "https://social.example/@lena/1")
+    assert (article.title, article.author) == (POSTS["1"], ACCOUNT)
+
+
+def test_a_posts_headline_is_cut_at_a_word() -> None:
+    """The headline of a title-less item is its first 20 words, not 80 characters cut
+    inside a word ("…count cr…")."""
+    base = "https://social.example"
+    second = parse_feed(feed(base).encode(), f"{base}/@lena.rss").entries[1]
+    assert second.title == " ".join(POSTS["2"].split()[:20]) + "…"
 
 
 def test_a_posts_picture_is_kept_with_its_description_and_is_not_its_text() -> None:

@@ -20,6 +20,7 @@ from ..plural import plural, size_text
 from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
 from ..sync_lock import SyncLock
+from ..timing_out import GIVE_UP_AFTER
 from ..url_display import line_url, shown_url
 from ..urls import without_tracking
 from ..word_wrap import at_words, terminal_width
@@ -323,6 +324,21 @@ def print_sync_report(
     _named(
         feeds,
         [
+            (
+                entry,
+                f"given up for now: {_title(entry)} <{_link(entry)}>: {error.message} at its"
+                f" last {tries} tries; syncs ask for it once a day from now on (Enter or"
+                " `reader show` asks at once)",
+            )
+            # Said once, as the sync gives up on it; the daily tries after it are counted.
+            for entry, error, tries in report.timing_out
+            if tries == GIVE_UP_AFTER
+        ],
+        "more pages given up for now (timing out)",
+    )
+    _named(
+        feeds,
+        [
             # A story quietly taken down is news to whoever cites it: its copy is what is left.
             (
                 entry,
@@ -461,6 +477,8 @@ def print_sync_report(
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
         if taken := len(report.gone) + len(report.gone_kept):
             line += f", {taken} taken down"
+        if report.timing_out:
+            line += f", {len(report.timing_out)} timing out (asked once a day)"
         # And those standing again, as the takedowns are counted (acc48d D8): "1 back, 2 no
         # longer withdrawn", by what each's line is headed.
         ended = Counter(head for _, head, _ in report.stands_again)

@@ -96,7 +96,10 @@ def chosen_body(
             title=discussion.title or meta.title,
             author=discussion.author or meta.author,
             published=discussion.published or meta.published,
-            site_name=discussion.site_name or meta.site_name,
+            # The page's own name for itself before the name its shape is known by: a
+            # site run on Hacker News's or Lobsters' software calls itself otherwise
+            # ("Quayside News"), and its citation named it "Hacker News" (acc49b B4).
+            site_name=meta.site_name or discussion.site_name,
         )
     elif body is not None:
         # The rule says where the article is, not that all of it is the article's: the

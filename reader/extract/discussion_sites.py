@@ -67,7 +67,8 @@ def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
         posts=posts,
         # An "Ask HN" links to itself: no address of its own to follow.
         link="" if not link or _hacker_news_item(link, base) else link,
-        site_name="Hacker News",
+        # The name its masthead prints: a site run on the same software calls itself its own.
+        site_name=text_of(first(doc, f"//b[{has_class('hnname')}]")) or "Hacker News",
     )
 
 

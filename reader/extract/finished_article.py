@@ -99,10 +99,14 @@ def finished_article(
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
-    if meta.author == meta.title and is_account_title(meta.title):
+    if meta.author in (meta.title, "") and is_account_title(meta.title):
         # A post's page titled by its account, its author (Mastodon's, its profile's name the
-        # title's handle): titled by its opening words, as a post is cited.
-        meta = replace(meta, title=opening_words(blocks) or meta.title)
+        # title's handle): titled by its opening words, as a post is cited. One declaring no
+        # author (no `profile:username`) is the account's all the same: its three posts were
+        # three headings "Lena Morgan (@lena@social.example)" (acc49b B10).
+        title = opening_words(blocks)
+        if title:
+            meta = replace(meta, title=title, author=meta.author or meta.title)
     if not meta.language:
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])

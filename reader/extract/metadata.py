@@ -75,6 +75,8 @@ class Metadata:
     podcast: str = ""
     # The page declares itself a video (`og:type` "video.other", "video.episode"…).
     video: bool = False
+    # The author is an organisation or a channel (`Article.corporate_author`).
+    corporate_author: bool = False
     # The language the article's datelines are read in: `language`, given the country the
     # page says it is of otherwise when it names none (`zone_country.dates_language`).
     dates_language: str = ""
@@ -384,6 +386,11 @@ def extract_metadata(
     # GOV.UK names the department or agency that issued the page, which no other tag names.
     issuer = one_line(meta.get("govuk:primary-publishing-organisation", ""))
     authors = authors or ([issuer] if issuer else [])
+    # Cited as written: organisations only, or a video page's channel, which its feed names
+    # (the page naming no one: the uploader is who a video is cited by, as its account is
+    # called; acc49b B4).
+    corporate = all(a in organizations or a == issuer for a in authors) if authors else False
+    corporate = corporate or (not authors and meta.get("og:type", "").startswith("video"))
 
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
@@ -432,6 +439,7 @@ def extract_metadata(
         site_name=safe_line(site_name, 200),
         podcast=safe_line(podcast_series(objects, described), 200),
         video=meta.get("og:type", "").strip().lower().startswith("video"),
+        corporate_author=corporate,
         language=safe_line(language, 20),
         dates_language=dates_in,
         declared_dates=declared_dates,

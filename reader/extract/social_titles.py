@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .. import post_titles
 from ..models import Block, BlockKind, picture_label
-from ..safe import safe_line
-
-OPENING = 80
-"""Characters of a post's text its title holds, as the headline list's (`feeds`) does."""
 
 # "Name (@user@host.tld)": a fediverse account as its server names it. The handle's two "@"
 # parts tell it from a story's title that ends on a Twitter handle in brackets.
@@ -28,11 +25,12 @@ def is_account_title(title: str) -> bool:
 
 
 def opening_words(blocks: tuple[Block, ...] | list[Block]) -> str:
-    """The post's text on one line, cut with "…" past `OPENING` characters ("" for none): the
-    words of its paragraphs, not a picture's description; of a post that is only pictures, its
-    first one's line ("Image: Chart of…"), as its headline (`feeds`) is (acc49b B3)."""
+    """The post's opening words on one line, as the headline list's (`post_titles`; "" for
+    none): the words of its paragraphs, not a picture's description; of a post that is only
+    pictures, its first one's line ("Image: Chart of…"), as its headline (`feeds`) is (acc49b
+    B3)."""
     text = " ".join(block.text for block in blocks if block.kind != BlockKind.IMAGE)
     if not text.strip():
         pictures = [block.text for block in blocks if block.kind == BlockKind.IMAGE]
         text = picture_label(pictures[0]) if pictures else ""
-    return safe_line(text, OPENING)
+    return post_titles.opening_words(text)

@@ -20,6 +20,7 @@ from ..article_fallbacks import amp_if_little, feed_text_of
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..enclosures import episode_only
+from ..errors import NO_CONNECTION
 from ..extractor_version import EXTRACTOR
 from ..gone import said_gone, taken_down
 from ..keys import article_key
@@ -27,6 +28,7 @@ from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..priority_gate import USER_WAITS, Urgency, user_waits
 from ..safe import safe_line
 from ..store.saved import FROM_FILE, HELD, LOCAL
+from ..timing_out import timed_out
 from ..too_large_links import as_link, outgrown
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
@@ -463,6 +465,12 @@ class LibraryDownloads(LibraryPictures):
                     # the size cap (`too_large_links`).
                     if error.kind in (ErrorKind.TOO_SLOW, ErrorKind.TOO_LARGE):
                         self.store.mark_slow(url)
+                    # Counted try after try, left once a day past a few (`timing_out`); any
+                    # answer of the host's own ends the run.
+                    if timed_out(error):
+                        self.store.count_timeout(url)
+                    elif error.kind not in NO_CONNECTION:
+                        self.store.answered(url)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:

@@ -16,6 +16,7 @@ from ..models import SUMMARY_HELD, Entry, StoreError
 from ..reports import Headline, NotOffline, article_of, newest_first, newest_saved_first, one_each
 from ..store.saved import HELD
 from ..store.shown_ids import UNLISTED
+from ..timing_out import given_up
 from ..url_display import site_named
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
@@ -115,10 +116,11 @@ class LibraryHeadlines(LibraryTags):
 
     def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
-        and of the pages found too slow to read then (`time_limit.within_time`) or larger than
-        a page is read (`too_large_links`), which only a
-        sync a day later, or opening one, asks for again (`gone`)."""
-        return asked_lately(self.store.gone()) | asked_lately(self.store.slow())
+        and of the pages found too slow to read then (`time_limit.within_time`), larger than
+        a page is read (`too_large_links`) or timing out try after try (`timing_out`), which
+        only a sync a day later, or opening one, asks for again (`gone`)."""
+        left = asked_lately(self.store.gone()) | asked_lately(self.store.slow())
+        return left | asked_lately(given_up(self.store.timeouts()))
 
     def fetched_only_when_opened(self) -> set[str]:
         """The keys of the articles never fetched ahead of the user (the reader's prefetch),

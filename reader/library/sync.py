@@ -40,6 +40,7 @@ from ..reports import (
     nothing_answered,
 )
 from ..store.saved import LOCAL
+from ..timing_out import GIVE_UP_AFTER, timed_out
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
 from .failures import passing_failure
@@ -60,6 +61,16 @@ if TYPE_CHECKING:
 
 class LibrarySync(LibrarySyncStart):
     """A `Library`'s feeds refreshed, and its articles synced."""
+
+    async def _tries_timed_out(self, entry: Entry) -> int:
+        """How many tries in a row of `entry`'s page have timed out, this sync's among them,
+        when that is `GIVE_UP_AFTER` or more (`timing_out`); else 0."""
+        import asyncio
+
+        tries = 0
+        with suppress(StoreError):
+            tries = await asyncio.to_thread(self.store.timeouts_of, entry.link)
+        return tries if tries >= GIVE_UP_AFTER else 0
 
     async def _hold_file_link(self, url: str, refused: FetchError) -> FetchError:
         """A file's saved link whose name led to this computer or its network at the sync
@@ -295,6 +306,8 @@ class LibrarySync(LibrarySyncStart):
         feeds_unsaved: list[tuple[Entry, FetchError]] = []
         copies_replaced: list[Entry] = []
         still_gone = 0
+        # Pages timing out sync after sync, and how many tries in a row (`timing_out`).
+        timing_out: list[tuple[Entry, FetchError, int]] = []
         # Headlines another refresh (the open reader's) stored as this sync ran: new to the
         # sync, though its merge found them there, or in feeds "not modified" to it.
         meanwhile = 0
@@ -486,6 +499,13 @@ class LibrarySync(LibrarySyncStart):
                         return
                     if room is not None:
                         room.failed(article_key(entry.link))
+                    if timed_out(error) and (tries := await self._tries_timed_out(entry)):
+                        # Timing out sync after sync (a dead host): no failure of the sync,
+                        # said once, asked once a day from now on (acc49b B6).
+                        timing_out.append((entry, error, tries))
+                        done += 1
+                        report("articles")
+                        return
                     if error.kind == ErrorKind.STORAGE and unwritable is None:
                         unwritable = error
                     if not taken_down(error) and error.kind == ErrorKind.NOT_HTML:
@@ -860,6 +880,7 @@ class LibrarySync(LibrarySyncStart):
             - len(not_articles)
             - len(gone)
             - still_gone
+            - len(timing_out)
             - held_back
             - held_now
             - len(feeds_unsaved)
@@ -879,6 +900,7 @@ class LibrarySync(LibrarySyncStart):
             not_articles=not_articles,
             gone=gone,
             gone_kept=gone_kept,
+            timing_out=timing_out,
             held_local=held_local,
             feeds_unsaved=feeds_unsaved,
             copies_replaced=copies_replaced,

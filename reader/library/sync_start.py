@@ -16,6 +16,7 @@ from ..models import Entry, StoreError, made
 from ..reports import Headline, newest_first
 from ..store.feeds import Told
 from ..store.saved import FROM_FILE, HELD
+from ..timing_out import given_up
 from ..too_large_links import outgrown
 from .feed_refresh import LibraryFeedRefresh
 from .live_blogs import live_running
@@ -95,10 +96,11 @@ class LibrarySyncStart(LibraryFeedRefresh):
         with suppress(StoreError):  # read only: their rows stay, and are fetched no sooner
             store.drop_missing_files()
         cached = store.article_keys() - incomplete
-        not_pages, gone, slow = (
+        not_pages, gone, slow, timing_out = (
             store.not_article_keys(partial(outgrown, limits=self.limits)),
             store.gone(),
             store.slow(),
+            given_up(store.timeouts()),
         )
         renewable, told = store.renewable(), store.told()
         for key, at in store.last_refused().items():
@@ -107,6 +109,7 @@ class LibrarySyncStart(LibraryFeedRefresh):
             if key in renewable:
                 renewable[key] = max(renewable[key], at)
         skipped = cached | not_pages | asked_lately(gone) | asked_lately(slow)
+        skipped |= asked_lately(timing_out)  # timed out sync after sync: once a day
         live = live_running(store.live_blogs()).keys() & renewable.keys()
 
         def as_read(entry: Entry, key: str) -> Entry:

@@ -34,7 +34,8 @@ from .directory import _reporting_storage_errors
 from .key_ranges import dict_with_prefix, keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .record_json import packed_record
 from .shown_ids import SHOWN_AS
-from .taken_down import GONE_ENDED, GONE_SINCE, StoreTakenDown
+from .taken_down import GONE_ENDED, GONE_SINCE
+from .timed_out_pages import TIMEOUTS, StoreTimedOutPages
 
 _TIMES_INDEX = "Cache_key_store_time"
 """The articles' cache's index of every key with its time stored (`article_times`)."""
@@ -112,6 +113,7 @@ _ARTICLE_PREFIXES = (
     GONE_SINCE,
     GONE_ENDED,
     "slow:",
+    TIMEOUTS,
     "place:",
     "pictures:",
     "picture-data:",
@@ -197,7 +199,7 @@ def _article_record(article: Article) -> str:
 
 
 @_reporting_storage_errors
-class StoreArticles(StoreTakenDown):
+class StoreArticles(StoreTimedOutPages):
     """The cached articles of a `Store`, and what is known of links not cached."""
 
     _times_indexed = False
@@ -496,6 +498,7 @@ class StoreArticles(StoreTakenDown):
             if page_gave_it:
                 self._gone_ended(key)
             self._articles.delete(f"slow:{key}")
+            self._articles.delete(TIMEOUTS + key)
             self._articles.delete(f"left-out:{key}")
             # An article cached at the address is one now: the copy of its text an app kept,
             # where the page was a PDF, is read here, not sent to the browser.

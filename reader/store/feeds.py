@@ -11,6 +11,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from ..aggregator_chrome import without_aggregator_chrome
 from ..codec import (
     CONTENT_PRINT,
     SEEN,
@@ -1021,10 +1022,15 @@ class StoreFeeds(StoreStoryRows):
         """The text the feed carried for `entry`: its full content (in hand when fresh from the
         feed, else kept here), else its summary, whole: a headline listed holds its start
         (`SUMMARY_HELD`), the rest read from its record. Extraction's fallback and the offline
-        view."""
-        content = entry.content or self.entry_content(entry.id)
+        view. Without an aggregator's pointers to the item's own addresses at its end (its
+        "Comments" link, "Article URL: …"), which the header names: they were all the text of
+        an item linking to a file (acc49b B8), in the view and the exports alike."""
+        own = (entry.link, entry.comments)
+        content = without_aggregator_chrome(entry.content or self.entry_content(entry.id), own)
         # Marked as the whole text, not a summary: the extractor tells them apart by it.
-        return FEED_CONTENT_MARK + content if content else self.feed_summary(entry)
+        if content:
+            return FEED_CONTENT_MARK + content
+        return without_aggregator_chrome(self.feed_summary(entry), own)
 
     def feed_summary(self, entry: Entry) -> str:
         """`entry`'s summary whole when a list held only its start (`Entry.summary_cut`): kept
