@@ -90,17 +90,24 @@ def own_addresses(article: Article, link: str = "") -> set[str]:
     return {urldefrag(address).url for address in addresses if address}
 
 
-def cited_link(article: Article, href: str, own: set[str] | None = None) -> str:
+def cited_link(
+    article: Article, href: str, own: set[str] | None = None, *, past_trackers: bool = True
+) -> str:
     """`href` as a copy of the article writes it: a link within the page (a note's "#fn1",
     resolved against the feed's address with its "?utm_source=rss") against the address the
     citation gives (`cited_url`), so that a quote names one address, untracked; a link to
     another page without its tracking parameters (`without_tracking`: an in-text link's
     "?utm_source=article&fbclid=…" went to the browser and into exports, acc48a A5), and at
-    its destination when it goes through another host's click tracker (`_past_trackers`)."""
+    its destination when it goes through another host's click tracker (`_past_trackers`), but
+    not `past_trackers`: a player's address (a recording, a video) carries what it plays the
+    same way ("w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/…"), and its
+    destination is no page to open."""
     own = own if own is not None else own_addresses(article)
     page, fragment = urldefrag(href)
     if not fragment or page not in own:
-        return without_tracking(_past_trackers(href, own)) if is_web_url(href) else href
+        if not is_web_url(href):
+            return href
+        return without_tracking(_past_trackers(href, own) if past_trackers else href)
     return f"{cited_url(article)}#{fragment}"
 
 
@@ -125,9 +132,11 @@ def with_cited_links(article: Article) -> Article:
         return article
     own = own_addresses(article)
 
-    def runs(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    def runs(inlines: tuple[Inline, ...], played: bool = False) -> tuple[Inline, ...]:
         return tuple(
-            replace(run, href=cited_link(article, run.href, own)) if run.href else run
+            replace(run, href=cited_link(article, run.href, own, past_trackers=not played))
+            if run.href
+            else run
             for run in inlines
         )
 
@@ -139,7 +148,7 @@ def with_cited_links(article: Article) -> Article:
             return block
         return replace(
             block,
-            inlines=runs(block.inlines),
+            inlines=runs(block.inlines, played=block.kind == BlockKind.MEDIA),
             cells=tuple(runs(cell) for cell in block.cells),
         )
 
