@@ -329,6 +329,7 @@ def renew_for_cache(
     as it is: Extracted() with no article, `refused` saying why when it was judged so. A page
     that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
+    from .anchored_entries import points_into
     from .portal import relates
     from .retraction import retraction_of
 
@@ -346,7 +347,11 @@ def renew_for_cache(
     if not retracted and (why := _less_than_the_copy(cached, article)):
         return Extracted(refused=why)
     article = replace(article, retracted=retracted, retracted_by_feed=by_feed)
-    if not relates(entry.title, article.title) and not _copy_of(cached, article):
+    # An item pointing into the page (a live blog's entry, `page#block-3`) is headed by its
+    # entry ("Update 3: crews on berth 3"), which need share no word with the page's title:
+    # the page it was cached as is the one to weigh it by (acc49c C1).
+    headline = cached.title if points_into(entry.link) and cached.title else entry.title
+    if not relates(headline, article.title) and not _copy_of(cached, article):
         title = safe_line(article.title, 60)
         return Extracted(refused=f"its title, “{title}”, shares no word with the headline")
     article = _as_retrieved(article, response, entry)
