@@ -321,6 +321,9 @@ def without_tracking_parameters(url: str) -> str:
 # mailers' and ad servers' own names. "q" is left out: elsewhere it is a search's words.
 _DESTINATION_NAMES = frozenset(["url", "u", "redirect", "target", "dest", "to"])
 _ENCODED_WEB = re.compile(r"https?%3a%2f%2f", re.IGNORECASE)
+_GOOGLE_REDIRECT = re.compile(r"(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?", re.IGNORECASE)
+"""Google's own hosts, whose "/url?q=…" is the link every Gmail message and Google Doc gives
+(acc49c C6): "q" is its destination there, and a search's words everywhere else."""
 
 
 def click_destination(url: str) -> str:
@@ -328,12 +331,15 @@ def click_destination(url: str) -> str:
     of `_DESTINATION_NAMES` whose value decodes to a whole http(s) address (twice encoded, as
     some mailers write it, too); "" when none does, or when two name different ones."""
     try:
-        query = urlsplit(url).query
+        parts = urlsplit(url)
     except ValueError:
         return ""
+    names = _DESTINATION_NAMES
+    if parts.path == "/url" and _GOOGLE_REDIRECT.fullmatch(parts.hostname or ""):
+        names = names | {"q"}
     found = set()
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        if name.casefold() not in _DESTINATION_NAMES:
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        if name.casefold() not in names:
             continue
         if _ENCODED_WEB.match(value):
             value = unquote(value)

@@ -185,3 +185,18 @@ def test_a_link_through_a_click_tracker_is_exported_as_its_destination(
             assert tracker not in text, (form, tracker)
         assert account in text, form
         assert no_address in text, form
+
+
+def test_googles_own_redirect_is_read_by_its_q() -> None:
+    """Gmail's and Google Docs' links go through google.com/url?q=…, the commonest tracker a
+    reporter pastes from mail; "q" is a search's words anywhere else (acc49c C6)."""
+    from reader.urls import click_destination
+
+    assert click_destination("https://www.google.com/url?q=https://example.org/x&sa=D") == (
+        "https://example.org/x"
+    )
+    assert click_destination("https://google.co.uk/url?q=https%3A%2F%2Fexample.org%2Fy") == (
+        "https://example.org/y"
+    )
+    assert click_destination("https://www.google.com/search?q=https://example.org/x") == ""
+    assert click_destination("https://duckduckgo.com/url?q=https://example.org/x") == ""
