@@ -23,7 +23,7 @@ def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
     home = tiny_disk / "home"
     shutil.copytree(synced_master, home)
 
-    async def run() -> tuple[str, str, str]:
+    async def run() -> tuple[str, str, str, str]:
         app = ReaderApp(home, refresh_on_start=False)
         app.prefetch_limit = 0
         app.outside_every = 0.5  # the tries again once there is room
@@ -38,13 +38,17 @@ def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
             await pilot.press("#", *"trip", "enter")  # named as a tag, not a change to Saved
             await until(pilot, lambda: "tags" in status(app), "the tag")
             second = status(app)
+            await pilot.press("S")  # known full: no sync to download what can't be kept
+            await until(pilot, lambda: status(app).startswith("No sync"), "the sync refused")
+            refused = status(app)
             filler.unlink()
             await until(pilot, lambda: "kept" in status(app) and "not" not in status(app), "room")
-            return first, second, status(app)
+            return first, second, refused, status(app)
 
-    first, second, after = asyncio.run(run())
+    first, second, refused, after = asyncio.run(run())
     assert first.startswith("The disk is full: 1 mark not kept yet (tried again every few seconds)")
     assert second.startswith("The disk is full: 2 marks and 1 change of tags not kept yet")
+    assert refused == "No sync: the disk is full, so nothing new can be kept"
     assert after == "The disk has room again: 2 marks and 1 change of tags kept"
     lib = Library(home)
     try:

@@ -298,6 +298,17 @@ class ReaderAppHeadlines(ReaderAppState):
             line += SYNC_STOPPED
         return f"{line} · {index.cached} available offline"
 
+    def refusing_writes(self) -> str:
+        """Why the store keeps nothing new now, in a status line's few words ("" when it
+        does): opened so (`read_only_tag`), or a disk that filled or went read-only under the
+        open reader, found so by a change it refused and not yet kept after all."""
+        if self.library is not None and self.library.read_only_tag:
+            return str(self.library.read_only_tag)
+        refused = self._marks_refused
+        if refused is not None and refused.unwritable in _FILLED_OR_LOCKED:
+            return str(refused.unwritable)
+        return ""
+
     def _held_note(self) -> str:
         """While another program holds the store past a change's try (`write_try`): that it
         does, and what waits to be written once it lets go ("" otherwise). The first `m` on a

@@ -125,8 +125,10 @@ class ReaderAppSync(ReaderAppFill):
         if self._busy:
             self.notify(f"Already busy ({self._busy}); try again when it is done.")
             return
-        if self.library is not None and self.library.read_only_tag:
-            self.status = f"No {group}: {self.library.read_only_tag}, so nothing new can be kept"
+        # A disk that filled under the reader too (a mark refused says it): the sync ran on
+        # and said "1 feed failed", no word of the disk, over the line of what waits (acc49c C2).
+        if self.library is not None and (refusing := self.refusing_writes()):
+            self.status = f"No {group}: {refusing}, so nothing new can be kept"
             # A refresh's feeds handed over for this sync: not for a later refresh to take.
             self.library.drop_handed_over()
             self._taken_over = 0
