@@ -37,6 +37,8 @@ def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
             await until(pilot, lambda: "2 marks not kept" in status(app), "the second")
             await pilot.press("#", *"trip", "enter")  # named as a tag, not a change to Saved
             await until(pilot, lambda: "tags" in status(app), "the tag")
+            await pilot.press("j", "E")  # and an archiving as one
+            await until(pilot, lambda: "Archive" in status(app), "the archiving")
             second = status(app)
             await pilot.press("S")  # known full: no sync to download what can't be kept
             await until(pilot, lambda: status(app).startswith("No sync"), "the sync refused")
@@ -47,12 +49,17 @@ def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
 
     first, second, refused, after = asyncio.run(run())
     assert first.startswith("The disk is full: 1 mark not kept yet (tried again every few seconds)")
-    assert second.startswith("The disk is full: 2 marks and 1 change of tags not kept yet")
+    assert second.startswith(
+        "The disk is full: 2 marks, 1 change of tags and 1 change to the Archive not kept yet"
+    )
     assert refused == "No sync: the disk is full, so nothing new can be kept"
-    assert after == "The disk has room again: 2 marks and 1 change of tags kept"
+    assert after == (
+        "The disk has room again: 2 marks, 1 change of tags and 1 change to the Archive kept"
+    )
     lib = Library(home)
     try:
-        assert len([h for h in lib.headlines() if h.read]) == 2
+        assert len([h for h in lib.headlines() if h.read]) == 3  # archived: read too
+        assert len([h for h in lib.headlines() if h.archived]) == 1
         assert len(lib.headlines(tags=["trip"])) == 1
     finally:
         lib.close()

@@ -30,7 +30,7 @@ from .browser import (
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
 from .keymap import keymap_of
-from .store_changes import TAGS
+from .store_changes import ARCHIVE, TAGS
 from .widgets.article.reading_place import Place
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ class ReaderAppArticles(ReaderAppMarks):
             return
         now = self.index.get(entry.id)  # as shown (see `_toggle_saved`)
         archived = not (now.archived if now is not None else self.lib.is_archived(entry))
-        self.keep_saved(partial(self.lib.archive, entry, archived))
+        self.keep_saved(partial(self.lib.archive, entry, archived), kind=ARCHIVE)
         self._changed(self.index.set_archived(entry.id, archived))
         title = plain(entry.title or shown_url(entry.link), max_length=120).plain
         key = keymap_of(self).key("archive", "the headlines")

@@ -22,7 +22,9 @@ class ChangeKind(NamedTuple):
 
 MARK = ChangeKind("read mark", "read marks", "mark")
 SAVED = ChangeKind("change to Saved", "changes to Saved")
-"""An article saved, unsaved or archived."""
+"""An article saved or unsaved."""
+ARCHIVE = ChangeKind("change to the Archive", "changes to the Archive")
+"""An article archived (`E`) or put back in Saved: said as what `E` did, not as a save."""
 TAGS = ChangeKind("change of tags", "changes of tags")
 """Tags given or taken (an article tagged is saved too): named apart, a tag not kept was said
 "1 change to Saved not kept", and the tag looked for in vain (acc49a A4)."""
