@@ -62,5 +62,15 @@ def test_a_note_typed_on_a_full_disk_stays_in_its_line(
             await until(pilot, lambda: app.screen is article, "the article again")
             assert article.headline.entry.id == reading  # no `p` ran: the same article
             assert not any("copied" in n.message for n in app._notifications)
+            # A feed's new name (`R`), likewise.
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is main, "the list again")
+            app.main_screen.show_feed(app.index.feeds[0].url)
+            await pilot.pause()
+            await pilot.press("R")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the name's line")
+            await pilot.press("ctrl+u", *"Harbour", "enter")
+            said = str(app.screen.query_one("#feed-input-refusal", Static).render())
+            assert said == f"No rename: {REFUSED}: what is typed stays here to copy"
 
     asyncio.run(run())
