@@ -10,6 +10,7 @@ import asyncio
 import shutil
 from pathlib import Path
 
+import pytest
 from test_travel import fill, tiny_disk  # noqa: F401  (a fixture)
 from textual.widgets import Input, Static
 
@@ -20,13 +21,16 @@ from tests.tui_pilot import running, table, until
 REFUSED = "the disk is full, so nothing new can be kept"
 
 
-def test_a_note_typed_on_a_full_disk_stays_in_its_line(
-    tiny_disk: Path,  # noqa: F811
-    synced_master: Path,
-) -> None:
-    home = tiny_disk / "home"
-    shutil.copytree(synced_master, home)
+@pytest.fixture
+def full_home(tiny_disk: Path, synced_master: Path) -> Path:  # noqa: F811
+    """A synced library on a disk filled before the reader opens it."""
+    shutil.copytree(synced_master, tiny_disk / "home")
     fill(tiny_disk)
+    return tiny_disk / "home"
+
+
+def test_a_note_typed_on_a_full_disk_stays_in_its_line(full_home: Path) -> None:
+    home = full_home
 
     async def run() -> None:
         async with running(home, (120, 30), prefetch=False) as (app, pilot):
