@@ -24,6 +24,7 @@ from .feed_order import FEED_ORDERS
 from .models import SiteRule
 from .own_folder import make_private_folder
 from .sync_lock import SYNC_WAIT
+from .whole_file import write_new_file
 
 if TYPE_CHECKING:
     from .ignore_rules import IgnoreRule
@@ -498,9 +499,9 @@ def load_config(path: Path, create: bool = True) -> Config:
         if create and not path.is_symlink():
             try:
                 make_private_folder(path.parent)
-                path.write_text(WRITTEN_CONFIG_TEXT, encoding="utf-8")
+                write_new_file(path, WRITTEN_CONFIG_TEXT)
             except OSError:
-                pass  # a read-only home still runs, on the defaults
+                pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)
     try:
         text = path.read_text(encoding="utf-8")

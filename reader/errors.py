@@ -158,6 +158,10 @@ class Unwritable(StrEnum):
 
     DISK_FULL = "the disk is full"
     READ_ONLY = "the data directory is read-only"
+    FILE_READ_ONLY = "a cache file can't be written"
+    """One of the cache files (or its log) refuses writes, its directory writable: made
+    immutable (`chattr +i`) or read-only to everyone. Not said as the whole directory's
+    (acc49a A7): the file is named in the line."""
     OLDER_FORMAT = "the data directory is of an older format"
     """Read as it is, not upgraded (the reader told not to: an older reader shares it)."""
     BUSY = "the data directory is busy"

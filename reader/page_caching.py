@@ -286,7 +286,14 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
-_SHOWN_UNKEPT = frozenset({Unwritable.READ_ONLY, Unwritable.DISK_FULL, Unwritable.OLDER_FORMAT})
+_SHOWN_UNKEPT = frozenset(
+    {
+        Unwritable.READ_ONLY,
+        Unwritable.FILE_READ_ONLY,
+        Unwritable.DISK_FULL,
+        Unwritable.OLDER_FORMAT,
+    }
+)
 """Why a store takes no writes for the rest of the session (not one held for a moment:
 `Unwritable.BUSY` is waited for, the article then kept)."""
 

@@ -63,3 +63,33 @@ def test_changes_refused_by_a_disk_that_filled_are_said_while_it_lasts(
         assert len(lib.headlines(tags=["trip"])) == 1
     finally:
         lib.close()
+
+
+def test_a_sync_on_a_disk_that_filled_counts_no_feed_failed(
+    tiny_disk: Path,  # noqa: F811
+    synced_master: Path,
+) -> None:
+    """`S` on a disk that filled since the reader opened: every feed's headlines refused by
+    the store, said once with the store's reason, not "15 feeds failed" beside "Synced 0 of 15
+    feeds" (acc49a A6): no feed failed, and `reader feeds` showed none failing."""
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+
+    async def run() -> str:
+        app = ReaderApp(home, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(400, 30), notifications=True) as pilot:
+            await started(pilot)
+            fill(tiny_disk)
+            await pilot.press("S")
+            await until(pilot, lambda: "Synced" in status(app), "the sync's summary")
+            return status(app)
+
+    summary = asyncio.run(run())
+    lib = Library(home)
+    try:
+        feeds = len(lib.feeds())
+    finally:
+        lib.close()
+    assert summary.startswith(f"The disk is full: {feeds} feeds' headlines not kept · "), summary
+    assert "failed" not in summary

@@ -12,9 +12,12 @@ from pathlib import Path
 from test_data_dir_trust import reader as in_a_process
 from test_shown_not_kept import read_only
 from test_travel import tiny_disk  # noqa: F401  (a fixture)
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from reader.models import Article, Block, BlockKind, Entry, Inline
 from reader.store import Store
+from reader.ui.dialogs.feed_input import FeedInputScreen
 from tests.cli_run import run_reader
 from tests.test_long_summaries import as_written_before
 from tests.test_store_upgrade import FEEDS, _items
@@ -91,32 +94,50 @@ def test_the_reader_refuses_to_save_on_a_read_only_mount_in_one_line(
             assert not app._under_way("save")
             assert not any("Saved" in n.message for n in app._notifications)
             assert not app.index.headlines[0].saved
-            # `a`, `R` and `D` ask nothing they couldn't keep: refused before their question.
+            # `R` and `D` ask nothing they couldn't keep: refused before their question.
             main = app.screen
-            for key, what in (("a", "add"), ("R", "rename"), ("D", "remove")):
+            for key, what in (("R", "rename"), ("D", "remove")):
                 await pilot.press(key)
                 said = f"No {what}: the data directory is read-only, so nothing new can be kept"
                 await until(pilot, lambda said=said: app.status == said, f"{key} refused")
                 assert app.screen is main, key
-            # `#` said "Tagged #x1 (saved for good …)" of a tag nothing kept (acc47d D7).
-            await pilot.press("number_sign")
-            said = "No tags: the data directory is read-only, so nothing new can be kept"
-            await until(pilot, lambda: app.status == said, "# refused")
-            assert app.screen is main
+            # `a` and `#` ask, saying under the line that nothing is kept, and Enter refuses
+            # what is typed (acc49a A10): `#` said "Tagged #x1 (saved for good …)" of a tag
+            # nothing kept (acc47d D7).
+            for key, what in (("a", "add"), ("number_sign", "tags")):
+                await pilot.press(key)
+                await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), key)
+                await refused_at_enter(pilot, what)
+                await until(pilot, lambda: app.screen is main, f"{key} closed")
             # In the article, `a` kept a note in silence; `h` raised AttributeError and quit
             # (StoreError had no `.message`: acc47d D1).
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is not main, "the article")
             await pilot.pause(0.5)
-            for key, what in (("a", "note"), ("v", None), ("h", "highlight")):
-                await pilot.press(key)
-                if what is not None:
-                    said = f"No {what}: the data directory is read-only, so nothing new can be kept"
-                    await until(pilot, lambda said=said: app.status == said, f"{key} refused")
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the note")
+            await refused_at_enter(pilot, "note")
+            await pilot.press("v", "h")
+            said = "No highlight: the data directory is read-only, so nothing new can be kept"
+            await until(pilot, lambda: app.status == said, "h refused")
             assert app.is_running
 
     with read_only(tiny_disk):
         asyncio.run(run())
+
+
+async def refused_at_enter(pilot: Pilot[object], what: str) -> None:
+    """The question open: what Enter says under its line, then Esc."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FeedInputScreen)
+    await pilot.press("x", "enter")
+    said = str(dialog.query_one("#feed-input-refusal", Static).render())
+    assert said == (
+        f"No {what}: the data directory is read-only, so nothing new can be kept: what is"
+        " typed stays here to copy"
+    )
+    assert pilot.app.screen is dialog
+    await pilot.press("escape")
 
 
 def test_a_copy_whose_latest_changes_are_in_its_log_says_so(

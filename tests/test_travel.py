@@ -705,7 +705,10 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     assert len(downloaded) < count / 2
     err = capsys.readouterr().err.splitlines()
     told = [line for line in err if line.startswith("reader:") and "article" in line]
-    assert len(told) == 1 and told[0].startswith(f"reader: {count} articles not cached: ")
+    # The feed's headlines, refused too, in the same line: not a "feed failed" (acc49a A7).
+    refused = f"{count} articles not cached, 1 feed's headlines not kept"
+    assert len(told) == 1 and told[0].startswith(f"reader: {refused}: ")
+    assert not [line for line in err if "feed failed" in line]
     assert "is full" in told[0]
     # The summary calls them left for the next sync, as for the network gone, not "60
     # failed" over the line saying "60 not fetched (the disk was full)" (acc38b K12).
@@ -720,7 +723,7 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     # The TUI's line opens with the cause as the store named it.
     from reader.ui.app_sync import sync_summary
 
-    assert sync_summary(report).startswith(f"The disk is full: {count} articles not cached · ")
+    assert sync_summary(report).startswith(f"The disk is full: {refused} · ")
 
 
 def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(

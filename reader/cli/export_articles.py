@@ -36,6 +36,7 @@ from ..models import Article, Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
 from ..safe import safe_line
+from ..whole_file import process_umask
 from .articles import article_item, listed_feeds
 from .common import (
     EXIT_FAILED,
@@ -640,7 +641,9 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         )
         partial = Path(name)
         hold(handle)  # locked until put in place: no later export takes it for a stale one
-        os.fchmod(handle, 0o666 & ~_umask())  # as any file a command makes, not mkstemp's 0600
+        os.fchmod(
+            handle, 0o666 & ~process_umask()
+        )  # as any file a command makes, not mkstemp's 0600
         sweep_stale_parts(path, partial)
         with os.fdopen(handle, "wb") as into:
             write(into)
@@ -650,10 +653,3 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
-
-
-def _umask() -> int:
-    """This process's umask (read by setting it: put back at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -17,6 +17,7 @@ from ..errors import gateway_failure
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
+from ..refused_writes import refused_said
 from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
 from ..sync_lock import SyncLock
@@ -259,6 +260,8 @@ def print_sync_report(
             continue
         if result.error is not None and result.error.held:
             continue  # not asked, its host asking to wait: in that host's one line
+        if result.error is not None and result.error.kind == ErrorKind.STORAGE:
+            continue  # the store's refusal, not the feed's: said once below (acc49a A7)
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
             err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
@@ -279,7 +282,6 @@ def print_sync_report(
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article; so does the network going, a host
     # refusing or given up (`outages`).
-    unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     outages, named = report.told_failures()
     for outage in outages:
         err(outage.line())
@@ -295,8 +297,8 @@ def print_sync_report(
     )
     for line in report.asked_to_wait:
         err(line)
-    if unwritable:
-        err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
+    if refused := refused_said(report):
+        err(f"{refused[1]}: {refused[0].message}")
     if quiet:
         return
     for line in report.waited_out:  # not a failure: said as the summary is

@@ -7,6 +7,7 @@ and what to do.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing, suppress
 from pathlib import Path
@@ -33,6 +34,18 @@ def damaged_file(root: Path) -> tuple[Path, str] | None:
                     return path, holds
         except OSError:
             continue
+    return None
+
+
+def unwritable_file(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` (or its log, its log's index) that can't be written, and what
+    it holds: made immutable (`chattr +i`, which refuses even root) or read-only to everyone.
+    None when each can be, or none is there."""
+    for folder, holds in CACHE_FILES:
+        for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
+            path = root / folder / name
+            if path.exists() and not os.access(path, os.W_OK):
+                return path, holds
     return None
 
 

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from ..models import StoreError, Unwritable
-from .cache_files import CACHE_FILES, damaged_file, failing_check
+from .cache_files import CACHE_FILES, damaged_file, failing_check, unwritable_file
 from .caches import ReplacedFile, read_only
 from .ownership import disk_full, refused_write
 
@@ -56,7 +56,17 @@ def database_full(error: sqlite3.DatabaseError) -> bool:
 
 
 def refused_error(root: Path, why: Unwritable) -> StoreError:
-    """A write to `root` refused: its disk full, or the directory read-only."""
+    """A write to `root` refused: its disk full, the directory read-only, or one of its cache
+    files, named (its directory writable: "the data directory is read-only" sent the user to
+    a directory that was not, 15 times over; acc49a A7)."""
+    if why != Unwritable.DISK_FULL and not read_only(root) and (named := unwritable_file(root)):
+        path, holds = named
+        return StoreError(
+            f"the cache file {path} ({holds}) can't be written, though its directory can"
+            " (made immutable, `lsattr` shows an i, or read-only): what is cached reads,"
+            " nothing new is kept in it",
+            Unwritable.FILE_READ_ONLY,
+        )
     if why == Unwritable.DISK_FULL:
         return StoreError(
             f"the disk holding {root} is full (or failing): nothing more could be kept,"

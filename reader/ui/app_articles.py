@@ -201,8 +201,9 @@ class ReaderAppArticles(ReaderAppMarks):
         if not entry.link:
             self.notify("No article to tag: this headline links nowhere.", severity="warning")
             return
-        if self.refuses("tags"):
-            return
+        # Asked all the same, Enter refusing (`FeedInputScreen`'s `refused`): the tags typed
+        # next are not taken for keys.
+        refused = self.refusal("tags")
         now = self.index.get(entry.id)
         had = now.tags if now is not None else ()
         title = plain(entry.title or shown_url(entry.link), max_length=80).plain
@@ -222,6 +223,7 @@ class ReaderAppArticles(ReaderAppMarks):
                 "A comma between two; → takes the tag offered · Enter files it (saved) under"
                 " them; none: untagged · Esc: as it was",
                 TagCompletion(in_use),
+                refused=refused,
             ),
             answered,
         )

@@ -28,8 +28,6 @@ class ReaderAppFeeds(ReaderAppSync):
         the address of the article read, whose page names its site's feed). `a` is this on
         the lists and a note in an article: each line's title says how to reach the other
         (acc45a A9: one pressed `a` in an article for its site's feed, and got a note)."""
-        if self.refuses("add"):
-            return
         from .dialogs.feed_input import FeedInputScreen  # here: the start adds no feed
         from .keymap import keymap_of
 
@@ -52,7 +50,12 @@ class ReaderAppFeeds(ReaderAppSync):
             return sentence(typed_address(line).refusal)
 
         hint = "Enter adds it (a page's feed is found) · Esc: nothing added"
-        dialog = FeedInputScreen(question + other, value=value, hint=hint, check=check)
+        # Asked all the same on a store that keeps nothing, Enter refusing: a pasted address
+        # is not taken for keys.
+        refused = self.refusal("add")
+        dialog = FeedInputScreen(
+            question + other, value=value, hint=hint, check=check, refused=refused
+        )
         self.push_screen(dialog, entered)
 
     def add_feed(self, address: str, reading: bool = False) -> None:

@@ -26,7 +26,7 @@ from .messages import ArticleClosed, HeadlinesChanged
 from .quittable import quittable
 from .store_changes import counted
 
-_FILLED_OR_LOCKED = (Unwritable.DISK_FULL, Unwritable.READ_ONLY)
+_FILLED_OR_LOCKED = (Unwritable.DISK_FULL, Unwritable.READ_ONLY, Unwritable.FILE_READ_ONLY)
 """Why a write is refused that a status line says while it lasts (`_held_note`)."""
 
 T = TypeVar("T")

@@ -268,6 +268,7 @@ _AGAIN = {
     Unwritable.BUSY: "The data directory is free again",
     Unwritable.DISK_FULL: "The disk has room again",
     Unwritable.READ_ONLY: "The data directory takes writes again",
+    Unwritable.FILE_READ_ONLY: "The cache files take writes again",
 }
 """What the status line says of the store taking writes after it refused them, by why."""
 

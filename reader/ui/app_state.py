@@ -328,10 +328,17 @@ class ReaderAppState(App[int]):
         """True (and the status line says why) when the store can't keep a change now: asked
         before a key's question too, so a read-only library never asks for what it won't keep
         (a tag, a note "kept" in a directory read as it is, then lost unsaid: acc47d D7)."""
-        if self.library is not None and self.library.read_only_tag:
-            self.status = f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
+        if said := self.refusal(what):
+            self.status = said
             return True
         return False
+
+    def refusal(self, what: str) -> str:
+        """Why the store can't keep a change (`what`) now, in the status line's words ("No
+        note: the disk is full, so nothing new can be kept"); "" when it can."""
+        if self.library is not None and self.library.read_only_tag:
+            return f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
+        return ""
 
     def say_upgraded(self, upgraded: Upgraded) -> None:
         """A job failed of the reader's code changed under it (`upgraded`): said in the status

@@ -15,6 +15,7 @@ from textual.reactive import var
 from ..errors import NoAnswer
 from ..models import ErrorKind
 from ..plural import plural
+from ..refused_writes import refused_feeds_said, unkept_feeds
 from ..reports import (
     FeedResult,
     SyncProgress,
@@ -34,7 +35,7 @@ from .headlines import view_tag
 from .job_ended import JobEnded
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
-from .sync_lines import finishing_line, sync_summary
+from .sync_lines import finishing_line, refusal_words, sync_summary
 from .timed_refresh import TimedRefresh
 
 SYNC_UPDATE_INTERVAL = 0.5
@@ -291,7 +292,8 @@ class ReaderAppSync(ReaderAppFill):
 
     def _refresh_summary(self, results: list[FeedResult]) -> str:
         new = sum(r.new_entries for r in results)
-        failed = [r for r in results if r.failed]
+        unkept = unkept_feeds(results)  # the store's refusal: said once, first
+        failed = [r for r in results if r.failed and r not in unkept]
         if nothing_answered(results):
             return (
                 f"{unanswered_at(results)}: nothing refreshed; {still_readable(self.index.cached)}"
@@ -332,6 +334,8 @@ class ReaderAppSync(ReaderAppFill):
                 line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
         if self._sync_stopped:  # the refresh on opening stood over the idle line saying it
             line += SYNC_STOPPED
+        if refused := refused_feeds_said(results):
+            return f"{refusal_words(refused[0])}: {refused[1]} · {line}"
         return line
 
     def action_sync(self) -> None:

@@ -8,6 +8,7 @@ from ..errors import gateway_failure
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural, size_text
+from ..refused_writes import refused_said, unkept_feeds
 from ..reports import SyncReport, gone_for_good, synced_feeds, trimmed_words
 from .display import plain
 
@@ -21,6 +22,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.no_connection
     # Those of a host given up are counted in its one line (`outages`).
     left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
+    # The store's refusal (a full disk): said once, first, as `reader sync` says it.
+    left |= {r.feed.url for r in unkept_feeds(report.feeds)}
     # Those not asked, their host asking to wait, in its line (`asked_to_wait`).
     failed_feeds = [
         r
@@ -106,10 +109,10 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {trimmed}"
     if gone := gone_for_good(report.feeds):
         line += f" · {gone}"
-    if unwritable := [f for _, f in report.article_failures if f.kind == ErrorKind.STORAGE]:
+    if refused := refused_said(report):
         # What stopped the sync, first and short: a line is cut at the screen's width, and
         # "the disk holding … is full" came past the 200th column (acc29b T18).
-        return f"{_unwritable(unwritable[0])}: {plural(len(unwritable), 'article')} not cached · {line}"
+        return f"{refusal_words(refused[0])}: {refused[1]} · {line}"
     if cut_short:
         # What cut the sync short comes first, its words last: after the counts, at 220
         # columns, "S carries on" was past the screen's edge (acc34a C8).
@@ -127,6 +130,6 @@ def finishing_line(taken_over: int) -> str:
     return f"Syncing: finishing the refresh{feeds}…"
 
 
-def _unwritable(error: FetchError) -> str:
+def refusal_words(error: FetchError) -> str:
     """Why the store took no writes, in a few words: the store's own (`Unwritable`)."""
     return error.unwritable.capitalize() if error.unwritable else "The cache takes no writes"

@@ -56,15 +56,22 @@ class FeedInputScreen(Dialog[str | None]):
         hint: str = "",
         suggester: Suggester | None = None,
         check: Callable[[str], str] | None = None,
+        refused: str = "",
     ) -> None:
         super().__init__()
         self.question = question
         self.value = value
-        self.hint = hint
+        self.hint = f"{refused} · Esc closes this" if refused else hint
         self.suggester = suggester
         self.check = check
         """Why a line can't be the answer ("" when it can): said under it, the dialog kept open
         with the line as typed, so that mending it is a few keys, not typing it again."""
+        if refused:
+            # Nothing typed can be kept (a full disk, a read-only library): asked all the
+            # same, said so under the line, and Enter refuses it, the line kept to copy. A
+            # question refused before it opened sent the note typed next to the keys: "pack
+            # the charger" moved to another article and copied its address (acc49a A10).
+            self.check = lambda _line: f"{refused}: what is typed stays here to copy"
 
     def compose(self) -> ComposeResult:
         yield KeyBar()

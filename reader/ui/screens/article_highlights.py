@@ -151,8 +151,11 @@ class ArticleScreenHighlights(ArticleScreenPassage):
         change; emptied, the note goes. Drawn under the passage (the article's at the head of
         its text), and printed by `reader highlights` under its quotation."""
         shown = self._marked_article()
-        if shown is None or self.reader.refuses("note"):
+        if shown is None:
             return
+        # Asked all the same, Enter refusing (`FeedInputScreen`'s `refused`): the note typed
+        # next is not taken for keys.
+        refused = self.reader.refusal("note")
         body, article, entry = shown
         chosen = body.passage_to_keep()
         if chosen is None:
@@ -175,7 +178,9 @@ class ArticleScreenHighlights(ArticleScreenPassage):
                 )
 
         hint = f"Enter keeps it (emptied: none) · Esc: as it was · {LISTED_BY}"
-        self.app.push_screen(FeedInputScreen(question, value=old, hint=hint), entered)
+        self.app.push_screen(
+            FeedInputScreen(question, value=old, hint=hint, refused=refused), entered
+        )
 
     async def _keep_note(
         self,

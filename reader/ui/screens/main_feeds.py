@@ -68,6 +68,7 @@ class MainScreenFeeds(Screen[None]):
         answered: Callable[[str], None],
         value: str = "",
         check: Callable[[str], str] | None = None,
+        refused: str = "",
     ) -> None:
         """The one-line question of `a` and `R`; `answered` hears the line on Enter (not Esc),
         but one `check` refuses (says why), which stays in the dialog to be mended."""
@@ -78,7 +79,8 @@ class MainScreenFeeds(Screen[None]):
                 answered(line)
 
         self.app.push_screen(
-            FeedInputScreen(question, value=value, hint=hint, check=check), entered
+            FeedInputScreen(question, value=value, hint=hint, check=check, refused=refused),
+            entered,
         )
 
     def action_add_feed(self, value: str = "") -> None:
@@ -105,22 +107,28 @@ class MainScreenFeeds(Screen[None]):
     def action_refresh_shown(self) -> None:
         self.reader.refresh_view(self.feed_url)
 
-    def _feed_to_change(self, what: str, search_feed: Callable[[], None]) -> Feed | None:
+    def _feed_to_change(
+        self, what: str, search_feed: Callable[[], None], asks: bool = False
+    ) -> Feed | None:
         """The feed `R` or `D` (`what` they do) changes, the one shown (`_feed_shown`); None
-        where the reader refuses it, on a list of no one feed (said so), and on a search feed's
-        row, where `search_feed` does it to the search feed instead."""
-        if self.reader.refuses(what):
+        where the reader refuses it (but for a question, `asks`: refused in it), on a list of
+        no one feed (said so), and on a search feed's row, where `search_feed` does it to the
+        search feed instead."""
+        search = view_search_feed(self.feed_url) is not None
+        feed = None if search else self._feed_shown()
+        # A feed's new name is asked all the same (`asks`), Enter refusing it: the name typed
+        # next is not taken for keys (acc49a A10).
+        if (feed is None or not asks) and self.reader.refuses(what):
             return None
-        if view_search_feed(self.feed_url) is not None:
+        if search:
             search_feed()
             return None
-        feed = self._feed_shown()
         if feed is None:
             self.notify(no_feed(what), timeout=3, markup=False)
         return feed
 
     def action_rename_feed(self) -> None:
-        feed = self._feed_to_change("rename", self.rename_search_feed)
+        feed = self._feed_to_change("rename", self.rename_search_feed, asks=True)
         if feed is None:
             return
         shown = plain(feed.display_title, max_length=60).plain
@@ -136,6 +144,7 @@ class MainScreenFeeds(Screen[None]):
             f"Emptied: back to its own title ({own}) · Esc: as it was",
             answered,
             value=before,
+            refused=self.reader.refusal("rename"),
         )
 
     if TYPE_CHECKING:

@@ -31,8 +31,6 @@ class MainHitTags(MainFullText):
         if self.feed_url != SEARCH_VIEW or not self.text_hits:
             self.notify(NO_HITS, timeout=4, markup=False)
             return
-        if self.reader.refuses("hits tagged"):
-            return
         from ..dialogs.feed_input import FeedInputScreen
         from ..tag_completion import TagCompletion
 
@@ -67,6 +65,8 @@ class MainHitTags(MainFullText):
                 "A comma between two; → takes the tag offered · Enter files every hit (saved)"
                 " under them · Esc: none tagged",
                 TagCompletion(in_use),
+                # Asked all the same, Enter refusing: the tags typed are not taken for keys.
+                refused=self.reader.refusal("hits tagged"),
             ),
             answered,
         )
