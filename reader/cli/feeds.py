@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..add_answers import AddAnswer, add_answer
 from ..dates import local_minute
 from ..discovery import is_comments_feed
+from ..failing_feeds import failing, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
@@ -29,6 +31,7 @@ from .common import (
     UsageError,
     counted_progress,
     err,
+    given_names,
     iso_time,
     json_text,
     not_subscribed,
@@ -104,14 +107,48 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    if not (args.urls or args.failing or args.gone):
+        raise UsageError("give a FEED, `-` (addresses on stdin, one a line), --failing or --gone")
+    bulk = args.failing or args.gone or len(args.urls) > 1 or "-" in args.urls
     lib = open_library(args)
     try:
-        if not lib.remove_feed(args.url):
-            raise not_subscribed(lib, args.url)
-        out(f"unsubscribed: {safe_line(args.url)}")
-        return EXIT_OK
+        status = EXIT_OK
+        chosen: dict[str, str] = {}  # address: how its line names it
+        for name in given_names(args.urls):
+            url = lib.feed_named(name.strip())
+            if url not in lib.store.feed_urls():
+                if not bulk:
+                    raise not_subscribed(lib, name)
+                err(str(not_subscribed(lib, name)))  # the others still go, as `save` does
+                status = EXIT_FAILED
+                continue
+            # One named alone as before ("unsubscribed: NAME"); several by address.
+            chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+        if args.failing or args.gone:
+            picked = gone if args.gone else failing
+            for feed in lib.feeds():
+                if picked(feed) and feed.url not in chosen:
+                    why = f"{feed.display_title}: {feed.last_error}"
+                    chosen[feed.url] = f"{shown_url(feed.url)} ({safe_line(why, 160)})"
+        said = "would unsubscribe" if args.dry_run else "unsubscribed"
+        for url, words in chosen.items():
+            if not args.dry_run:
+                lib.remove_feed(url)
+            out(f"{said}: {words}")
     finally:
         lib.close()
+    if bulk:
+        which = " gone for good" if args.gone else " failing" if args.failing else ""
+        nothing = not chosen and (args.failing or args.gone)
+        # A summary on stderr, as `sync`'s: stdout keeps a line a feed, for a script.
+        out(
+            f"no{which} feeds: nothing unsubscribed"
+            if nothing
+            else f"{said} from {plural(len(chosen), 'feed')}"
+            + (" (--dry-run: nothing changed)" if args.dry_run else ""),
+            sys.stderr,
+        )
+    return status
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
@@ -509,7 +546,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         lib.close()
     if args.failing:
         rows = sorted(
-            (row for row in rows if row[0].last_error),
+            (row for row in rows if failing(row[0])),
             key=lambda row: _failing_from(row[0]),
         )
     if args.json:
