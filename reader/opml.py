@@ -93,7 +93,11 @@ class Subscriptions:
     hidden: list[str] = field(default_factory=list)
     """The feeds newsboat's urls file hides (`"!tag"`), listed here: said (acc43a A15)."""
     repeated: list[str] = field(default_factory=list)
-    """The addresses a list names more than once, their lines' tags merged (acc43a A2)."""
+    """The addresses a list names more than once, their lines' tags merged (acc43a A2), or an
+    OPML file in several outlines, their folders merged (acc49d D5)."""
+    names_aside: list[tuple[str, str]] = field(default_factory=list)
+    """The names (and addresses) an OPML file gives a feed again, in an outline after its
+    first, that are not the first's name: the first's is taken, these said (acc49d D5)."""
     newsboat: str = ""
     """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
     newsboat writes (`NEWSBOAT_OPML_TITLE`): what it leaves behind is said
@@ -221,6 +225,8 @@ def read_opml(data: bytes) -> Subscriptions:
     title = (root.findtext("head/title") or "").strip()
     own = title == OWN_OPML_TITLE  # `reader export`'s (`outline_names`)
     seen: dict[str, int] = {}  # an address found, and where in `found`
+    repeated: list[str] = []
+    names_aside: list[tuple[str, str]] = []
     skipped: Counter[str] = Counter()
     left_out: dict[str, list[tuple[str, str]]] = {}
 
@@ -253,6 +259,10 @@ def read_opml(data: bytes) -> Subscriptions:
             if (at := seen[url]) >= 0:
                 more = with_tags(found[at].tags, (*folders, *_categories(outline)))
                 found[at] = found[at]._replace(tags=more)
+                repeated.append(url)
+                name = outline_names(outline, version, own)[0]
+                if name and folded(name) != folded(found[at].name):
+                    names_aside.append((name, url))
             continue
         seen[url] = -1
         if why:
@@ -264,7 +274,14 @@ def read_opml(data: bytes) -> Subscriptions:
         if len(found) >= MAX_OUTLINES:
             break
     newsboat = "opml" if title == NEWSBOAT_OPML_TITLE else ""
-    return Subscriptions(found, dict(skipped), left_out, newsboat=newsboat)
+    return Subscriptions(
+        found,
+        dict(skipped),
+        left_out,
+        repeated=repeated,
+        names_aside=names_aside,
+        newsboat=newsboat,
+    )
 
 
 _SCRAPED_TYPES = frozenset(

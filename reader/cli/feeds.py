@@ -301,9 +301,22 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             f" already keeping theirs: {shown}{more} (`reader rename FEED NAME` gives one)"
         )
     if read.repeated:
+        # An OPML file's repeats are a web reader's labels (a feed in 2 folders), not slips.
+        merged = (
+            "their lines' tags" if read.newsboat == "urls" else "subscribed once, their folders"
+        )
         out(
-            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more: their lines'"
-            " tags merged"
+            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more:"
+            f" {merged} merged"
+        )
+    if aside := read.names_aside:
+        shown = ", ".join(
+            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for name, url in aside[:3]
+        )
+        more = f" and {len(aside) - 3} more" if len(aside) > 3 else ""
+        err(
+            f"{plural(len(aside), 'name')} given again to a feed listed before not taken, its"
+            f" first kept: {shown}{more} (`reader rename FEED NAME` gives one)"
         )
     if read.hidden:
         named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
