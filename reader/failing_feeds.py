@@ -10,8 +10,13 @@ what a user clearing out hundreds of imported feeds removes without a second loo
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from .errors import gateway_failure
 from .models import Feed
+
+if TYPE_CHECKING:
+    from .reports import FeedResult, SyncReport
 
 # How a fetch says a 404 (`fetch._complete`: "HTTP 404 Not Found", its reason phrase the
 # server's own); a 410 is kept as `Feed.gone_at`.
@@ -28,3 +33,18 @@ def gone(feed: Feed) -> bool:
     return failing(feed) and (
         feed.gone_at is not None or _NOT_FOUND.match(feed.last_error or "") is not None
     )
+
+
+def sync_failures(report: SyncReport) -> tuple[list[FeedResult], list[FeedResult]]:
+    """Of a sync's feeds, those that failed, and those a gateway's 502/504 left unreached after
+    its tries (a relay's bad minute: no failure, acc45 B6); neither holds those said in a line
+    of their own (the network's going, a host given up: `outages`; a host asking to wait).
+    What the reader's summary and `reader sync`'s count alike."""
+    left = report.feeds_left.keys() | report.feeds_unreached()
+    failed = [
+        r
+        for r in report.feeds
+        if r.failed and r.feed.url not in left and not (r.error is not None and r.error.held)
+    ]
+    unreached = [r for r in failed if r.error is not None and gateway_failure(r.error)]
+    return [r for r in failed if r not in unreached], unreached

@@ -1,12 +1,13 @@
 """`reader remove` of many feeds at once (acc49d D1): several FEEDs, `-` (addresses on stdin,
 one a line, as `show` and `tag` take them), `--failing` (those `reader feeds --failing` lists)
 and `--gone` (answered 404 or 410), each said in a line, then how many; `--dry-run` changes
-nothing. Real parts: feeds on a 127.0.0.1 server, an OPML file imported, the CLI's entry
+nothing; `reader sync`'s summary counts the failures and points at both (D6). Real parts: feeds on a 127.0.0.1 server, an OPML file imported, the CLI's entry
 point, a real data directory."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -50,8 +51,22 @@ def test_remove_takes_several_stdin_failing_and_gone(
     )
     home = tmp_path / "lib"
     assert reader(home, "import", str(opml)).returncode == 0
-    reader(home, "sync", "--no-articles")
+    synced = reader(home, "sync", "--no-articles")
     assert _subscribed(home) == set(urls.values())
+    # The summary counts the failures, as the reader's line does, and says where they are
+    # listed and how those not there go (acc49d D6).
+    lines = synced.stderr.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("synced "))
+    summary = lines[at : at + 2]
+    assert re.fullmatch(
+        r"synced 3 of 6 feeds \(3 new headlines; 2 failed; 1 gone for good, asked again"
+        r" \d{4}-\d\d-\d\d\)",
+        summary[0],
+    ), synced.stderr
+    assert summary[1] == (
+        "`reader feeds --failing` lists the feeds that failed; 2 answered 404 or 410 (not"
+        " there): `reader remove --gone` unsubscribes from them"
+    )
 
     # --gone: the 404 and the 410, not the web page; --dry-run touches nothing.
     dry = reader(home, "remove", "--gone", "--dry-run")
