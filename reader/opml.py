@@ -96,7 +96,7 @@ class Subscriptions:
     """The addresses a list names more than once, their lines' tags merged (acc43a A2), or an
     OPML file in several outlines, their folders merged (acc49d D5)."""
     names_aside: list[tuple[str, str]] = field(default_factory=list)
-    """The names (and addresses) an OPML file gives a feed again, in an outline after its
+    """The addresses and names an OPML file gives a feed again, in an outline after its
     first, that are not the first's name: the first's is taken, these said (acc49d D5)."""
     newsboat: str = ""
     """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
@@ -262,7 +262,7 @@ def read_opml(data: bytes) -> Subscriptions:
                 repeated.append(url)
                 name = outline_names(outline, version, own)[0]
                 if name and folded(name) != folded(found[at].name):
-                    names_aside.append((name, url))
+                    names_aside.append((url, name))
             continue
         seen[url] = -1
         if why:

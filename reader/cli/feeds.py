@@ -263,6 +263,15 @@ def _say_left_out(read: Subscriptions) -> None:
             err(f"- and {len(named) - LEFT_OUT_NAMED} more")
 
 
+def _say_names_left(names: list[tuple[str, str]], why: str) -> None:
+    """The names (by address) an import did not apply, the first three named, and why."""
+    shown = ", ".join(
+        f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in names[:3]
+    )
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    err(f"{plural(len(names), 'name')} {why}: {shown}{more} (`reader rename FEED NAME` gives one)")
+
+
 def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None) -> int:
     """Every feed `read` names subscribed to, filed under its tags; then, with `marks`, each
     fetched, the headlines the other reader had read marked read and those it starred saved."""
@@ -292,13 +301,8 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
     if unnamed:
-        shown = ", ".join(
-            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in unnamed[:3]
-        )
-        more = f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else ""
-        err(
-            f"{plural(len(unnamed), 'name')} the file gives not applied, the feeds subscribed"
-            f" already keeping theirs: {shown}{more} (`reader rename FEED NAME` gives one)"
+        _say_names_left(
+            unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
         )
     if read.repeated:
         # An OPML file's repeats are a web reader's labels (a feed in 2 folders), not slips.
@@ -309,14 +313,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more:"
             f" {merged} merged"
         )
-    if aside := read.names_aside:
-        shown = ", ".join(
-            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for name, url in aside[:3]
-        )
-        more = f" and {len(aside) - 3} more" if len(aside) > 3 else ""
-        err(
-            f"{plural(len(aside), 'name')} given again to a feed listed before not taken, its"
-            f" first kept: {shown}{more} (`reader rename FEED NAME` gives one)"
+    if read.names_aside:
+        _say_names_left(
+            read.names_aside, "given again to a feed listed before not taken, its first kept"
         )
     if read.hidden:
         named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
