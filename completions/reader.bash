@@ -44,7 +44,7 @@ _reader() {
     case $command in
         "") opts='-h --help --version --data-dir --config --theme' ;;
         add) opts='-h --help --data-dir --config --title --keep --all' ;;
-        remove) opts='-h --help --data-dir --config' ;;
+        remove) opts='-h --help --data-dir --config --failing --gone --dry-run' ;;
         rename) opts='-h --help --data-dir --config' ;;
         tag) opts='-h --help --data-dir --config' ;;
         untag) opts='-h --help --data-dir --config' ;;

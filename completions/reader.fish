@@ -2,7 +2,7 @@
 # line's parser (do not edit). Installed as share/fish/vendor_completions.d/reader.fish.
 complete -c reader -f
 complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a add -d 'subscribe to a feed (RSS, Atom or JSON Feed URL, or a web page naming one) and fetch its headlines'
-complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a remove -d 'unsubscribe from a feed'
+complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a remove -d 'unsubscribe from feeds'
 complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a rename -d 'show a feed by a name of your own, over the title it gives itself'
 complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a tag -d 'file a feed, or an article, under tags'
 complete -c reader -n 'not __fish_seen_subcommand_from add remove rename tag untag import export feeds search-feed sync list show highlights diff reextract mark-read mark-unread save unsave archive unarchive forget cache repair config extract demo' -a untag -d 'take tags off a feed, or an article'
@@ -42,6 +42,9 @@ complete -c reader -n '__fish_seen_subcommand_from add' -l all -d 'a web page na
 complete -c reader -n '__fish_seen_subcommand_from remove' -s h -l help -d 'show this help message and exit'
 complete -c reader -n '__fish_seen_subcommand_from remove' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from remove' -l config -r -F -d 'the config file (default: see `reader --help`)'
+complete -c reader -n '__fish_seen_subcommand_from remove' -l failing -d 'every feed whose last fetch failed, as `reader feeds --failing` lists them'
+complete -c reader -n '__fish_seen_subcommand_from remove' -l gone -d 'every feed whose site answered its last fetch that it is not there (HTTP 404 or 410)'
+complete -c reader -n '__fish_seen_subcommand_from remove' -l dry-run -d 'say what it would do, change nothing'
 complete -c reader -n '__fish_seen_subcommand_from rename' -s h -l help -d 'show this help message and exit'
 complete -c reader -n '__fish_seen_subcommand_from rename' -l data-dir -r -F -a '(__fish_complete_directories)' -d 'the data directory (default: see `reader --help`)'
 complete -c reader -n '__fish_seen_subcommand_from rename' -l config -r -F -d 'the config file (default: see `reader --help`)'

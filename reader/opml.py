@@ -63,6 +63,10 @@ NEWSBOAT_OPML_TITLE = "newsboat - Exported Feeds"
 """The `<title>` newsboat gives the OPML it writes (`-e` and `--export-to-opml2`)."""
 
 
+OWN_OPML_TITLE = "reader subscriptions"
+"""The `<title>` `reader export` gives its OPML (`to_opml`)."""
+
+
 class MarksElsewhere(NamedTuple):
     """The database where the reader a subscription file came from keeps its read marks."""
 
@@ -89,7 +93,11 @@ class Subscriptions:
     hidden: list[str] = field(default_factory=list)
     """The feeds newsboat's urls file hides (`"!tag"`), listed here: said (acc43a A15)."""
     repeated: list[str] = field(default_factory=list)
-    """The addresses a list names more than once, their lines' tags merged (acc43a A2)."""
+    """The addresses a list names more than once, their lines' tags merged (acc43a A2), or an
+    OPML file in several outlines, their folders merged (acc49d D5)."""
+    names_aside: list[tuple[str, str]] = field(default_factory=list)
+    """The addresses and names an OPML file gives a feed again, in an outline after its
+    first, that are not the first's name: the first's is taken, these said (acc49d D5)."""
     newsboat: str = ""
     """"urls" for a list of addresses (newsboat's urls file's shape), "opml" for the OPML
     newsboat writes (`NEWSBOAT_OPML_TITLE`): what it leaves behind is said
@@ -105,22 +113,28 @@ def parse_opml(data: bytes) -> list[tuple[str, str]]:
     return [(found.url, found.name or found.title) for found in read_opml(data).found]
 
 
-def outline_names(outline: Element, version: str) -> tuple[str, str]:
+def outline_names(outline: Element, version: str, own: bool = False) -> tuple[str, str]:
     """The user's name for an outline's feed and the feed's own title, as far as it tells.
 
     OPML 2.0 has the two apart: an outline's text is what a reader shows, its title the title
     of the feed (listparser reads them so, `reader export` writes them so): in an OPML 2.0
-    file giving both, a text that is not the title is the user's name, and one that is, no
-    name. Elsewhere (OPML 1.0, as newsboat exports it, its title a `~` name or the feed's; an
-    outline giving one of the two) the one name given, its text else its title, is the feed's
-    title or a name given in that reader, the file can't say which: it is given as both, for
-    the feed's first fetch to tell (`feed_names.copies_own_title`)."""
+    file giving both, a text that is not the title is the user's name. One that is the title
+    is no name in `reader export`'s own file (`own`: it writes a feed with none so), but
+    another reader's (Inoreader's, Feedly's write the user's name as both) can't say: a name
+    of the user's there ("Café Ünïcode 🎉", the feed's own title "Feed e1") was dropped
+    (acc49d D3). Elsewhere (OPML 1.0, as newsboat exports it, its title a `~` name or the
+    feed's; an outline giving one of the two) the one name given, its text else its title, is
+    the feed's title or a name given in that reader, the file can't say which either: each is
+    given as both, for the feed's first fetch to tell (`feed_names.copies_own_title`)."""
     text, title = (
         safe_line((outline.get(key) or "").translate(_CONTROLS_BACK), 500)
         for key in ("text", "title")
     )
     if version.startswith("2") and text and title:
-        return ("" if folded(text) == folded(title) else text), title
+        if folded(text) != folded(title):
+            return text, title
+        if own:
+            return "", title
     named = text or title
     return named, named
 
@@ -208,7 +222,11 @@ def read_opml(data: bytes) -> Subscriptions:
         )
     found: list[Found] = []
     version = root.get("version") or ""
+    title = (root.findtext("head/title") or "").strip()
+    own = title == OWN_OPML_TITLE  # `reader export`'s (`outline_names`)
     seen: dict[str, int] = {}  # an address found, and where in `found`
+    repeated: list[str] = []
+    names_aside: list[tuple[str, str]] = []
     skipped: Counter[str] = Counter()
     left_out: dict[str, list[tuple[str, str]]] = {}
 
@@ -241,6 +259,10 @@ def read_opml(data: bytes) -> Subscriptions:
             if (at := seen[url]) >= 0:
                 more = with_tags(found[at].tags, (*folders, *_categories(outline)))
                 found[at] = found[at]._replace(tags=more)
+                repeated.append(url)
+                name = outline_names(outline, version, own)[0]
+                if name and folded(name) != folded(found[at].name):
+                    names_aside.append((url, name))
             continue
         seen[url] = -1
         if why:
@@ -248,12 +270,18 @@ def read_opml(data: bytes) -> Subscriptions:
             continue
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
-        found.append(Found(url, *outline_names(outline, version), tags))
+        found.append(Found(url, *outline_names(outline, version, own), tags))
         if len(found) >= MAX_OUTLINES:
             break
-    title = root.findtext("head/title") or ""
-    newsboat = "opml" if title.strip() == NEWSBOAT_OPML_TITLE else ""
-    return Subscriptions(found, dict(skipped), left_out, newsboat=newsboat)
+    newsboat = "opml" if title == NEWSBOAT_OPML_TITLE else ""
+    return Subscriptions(
+        found,
+        dict(skipped),
+        left_out,
+        repeated=repeated,
+        names_aside=names_aside,
+        newsboat=newsboat,
+    )
 
 
 _SCRAPED_TYPES = frozenset(
@@ -340,7 +368,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     read."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
-    SubElement(head, "title").text = "reader subscriptions"
+    SubElement(head, "title").text = OWN_OPML_TITLE
     body = SubElement(root, "body")
     folders: dict[str, Element] = {}
     for feed in feeds:

@@ -276,6 +276,12 @@ class FeedResult:
     def failed(self) -> bool:
         return self.error is not None and not self.gone
 
+    @property
+    def not_there(self) -> bool:
+        """Its site says the feed is not there: gone (410), now or lately (left unasked), or
+        404 Not Found this time (a failure still): what `reader remove --gone` drops."""
+        return not self.asked or (self.error is not None and self.error.taken_down)
+
 
 @dataclass(frozen=True)
 class Trimmed:
@@ -917,7 +923,7 @@ def gone_for_good(results: list[FeedResult]) -> str:
     dates = sorted(
         r.gone_until or (r.feed.gone_at or now) + GONE_ASKED_EVERY
         for r in results
-        if r.gone_until is not None or r.gone
+        if not r.asked or r.gone
     )
     if not dates:
         return ""

@@ -219,6 +219,33 @@ def test_an_opml_name_that_is_the_feeds_own_title_is_not_frozen(
     ]
 
 
+def test_an_opml_2_name_given_as_text_and_title_is_kept_unless_the_feeds_own(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """Inoreader's and Feedly's OPML 2.0 give the name the user sees as its text and its title
+    both: one that is not the feed's own title is the user's, kept through the first sync ("Café
+    Ünïcode 🎉" became "Feed e1": acc49d D3); one that is follows the feed's title after."""
+    titles, quay, tide = _serve(httpserver)
+    (tmp_path / "web.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head>'
+        f'<body><outline type="rss" text="Café Ünïcode 🎉" title="Café Ünïcode 🎉" xmlUrl="{quay}"/>'
+        f'<outline type="rss" text="Tide Watch" title="Tide Watch" xmlUrl="{tide}"/></body></opml>'
+    )
+    home = tmp_path / "home"
+    assert reader(home, "import", str(tmp_path / "web.opml")).returncode == 0
+    _sync(home)
+    assert _feeds(home) == [
+        "Café Ünïcode 🎉  (1 unread of 1)",
+        f"    {quay}",
+        "    its own title: Quay Daily Bulletin",
+        "Tide Watch  (1 unread of 1)",
+        f"    {tide}",
+    ]
+    titles["tide"] = "Tide Watch Weekly"
+    _sync(home)
+    assert _feeds(home)[3] == "Tide Watch Weekly  (1 unread of 1)"
+
+
 def test_add_with_a_title_names_the_feed(tmp_path: Path, httpserver: HTTPServer) -> None:
     _, quay, _ = _serve(httpserver)
     home = tmp_path / "home"
@@ -235,20 +262,33 @@ def test_add_with_a_title_names_the_feed(tmp_path: Path, httpserver: HTTPServer)
 
 def test_what_an_opml_outline_tells_of_a_name() -> None:
     """OPML 2.0 keeps the name shown (text) apart from the feed's title (title), as `reader
-    export` writes them; an outline of OPML 1.0 (newsboat's export: a title alone, a `~` name
-    or the feed's own) or with one of the two gives one name, as both, for the first fetch to
-    tell apart."""
+    export` writes them (a text that is the title: no name, in its file; another reader's
+    can't tell); an outline of OPML 1.0 (newsboat's export: a title alone, a `~` name or the
+    feed's own) or with one of the two gives one name, as both, for the first fetch to tell
+    apart."""
     outlines = (
         '<outline text="Harbour desk" title="Quay Daily Bulletin" xmlUrl="http://127.0.0.1:9/a"/>'
         '<outline text="Tide Watch" title="tide  watch" xmlUrl="http://127.0.0.1:9/b"/>'
         '<outline text="Ferries" xmlUrl="http://127.0.0.1:9/c"/>'
         '<outline title="Tides, mine" xmlUrl="http://127.0.0.1:9/d"/>'
     )
-    for version, told in (
-        ("2.0", [("Harbour desk", "Quay Daily Bulletin"), ("", "tide watch")]),
-        ("1.0", [("Harbour desk", "Harbour desk"), ("Tide Watch", "Tide Watch")]),
+    for version, head, told in (
+        (
+            "2.0",
+            "reader subscriptions",
+            [("Harbour desk", "Quay Daily Bulletin"), ("", "tide watch")],
+        ),
+        (
+            "2.0",
+            "Inoreader",
+            [("Harbour desk", "Quay Daily Bulletin"), ("Tide Watch", "Tide Watch")],
+        ),
+        ("1.0", "", [("Harbour desk", "Harbour desk"), ("Tide Watch", "Tide Watch")]),
     ):
-        opml = f'<opml version="{version}"><body>{outlines}</body></opml>'.encode()
+        opml = (
+            f'<opml version="{version}"><head><title>{head}</title></head>'
+            f"<body>{outlines}</body></opml>"
+        ).encode()
         found = [(f.name, f.title) for f in read_opml(opml).found]
         assert found == [*told, ("Ferries", "Ferries"), ("Tides, mine", "Tides, mine")]
 

@@ -387,3 +387,30 @@ def test_an_opml_file_with_a_bare_ampersand_is_refused_naming_it_and_its_place(
     assert capsys.readouterr().err == (
         f"reader: not a readable OPML file (a bare & at {place}: write it &amp;)\n"
     )
+
+
+def test_a_feed_listed_in_several_folders_is_said_and_a_second_name_named(tmp_path: Path) -> None:
+    """A web reader's export lists a feed of three labels three times: subscribed once under
+    the three tags, as before, and now said so; a name a later outline gives it ("Other
+    name") is not taken, and said so, not dropped without a word (acc49d D5)."""
+    feed = "http://127.0.0.1:9/d1.xml"
+    (tmp_path / "dup.opml").write_text(
+        '<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body>'
+        + "".join(
+            f'<outline text="{folder}"><outline type="rss" text="{name}" title="{name}"'
+            f' xmlUrl="{feed}"/></outline>'
+            for folder, name in (("A", "Dup"), ("B", "Dup"), ("C", "Other name"))
+        )
+        + "</body></opml>"
+    )
+    imported = reader(tmp_path / "home", "import", str(tmp_path / "dup.opml"))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        "1 feed added, 0 already subscribed; `reader sync` fetches them",
+        "1 feed filed under 3 tags: A, B, C",
+        "1 address listed twice or more: subscribed once, their folders merged",
+    ]
+    assert imported.stderr == (
+        "reader: 1 name given again to a feed listed before not taken, its first kept:"
+        f" Other name <{feed}> (`reader rename FEED NAME` gives one)\n"
+    )

@@ -377,13 +377,19 @@ def given_ids(names: Sequence[str]) -> list[str]:
 def given_copies(names: Sequence[str]) -> list[tuple[str, int | None]]:
     """`given_ids`, each with the kept copy its id names (`keys.copy_of`; None for none), as
     `reader show` reads them: the copy a search's words were found in is the one cited."""
+    return [copy_of(name) for name in given_names(names)]
+
+
+def given_names(names: Sequence[str]) -> list[str]:
+    """`names` as given, `-` among them read from stdin, one a line (blank lines passed over):
+    articles' ids (`given_ids`), feeds' addresses (`reader remove -`)."""
     found: list[str] = []
     for name in names:
         if name == "-":
             found.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             found.append(name)
-    return [copy_of(name) for name in found]
+    return found
 
 
 async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..add_answers import AddAnswer, add_answer
 from ..dates import local_minute
 from ..discovery import is_comments_feed
+from ..failing_feeds import failing, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags
 from ..models import ErrorKind, Feed, FetchError
@@ -29,6 +31,7 @@ from .common import (
     UsageError,
     counted_progress,
     err,
+    given_names,
     iso_time,
     json_text,
     not_subscribed,
@@ -104,14 +107,48 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    if not (args.urls or args.failing or args.gone):
+        raise UsageError("give a FEED, `-` (addresses on stdin, one a line), --failing or --gone")
+    bulk = args.failing or args.gone or len(args.urls) > 1 or "-" in args.urls
     lib = open_library(args)
     try:
-        if not lib.remove_feed(args.url):
-            raise not_subscribed(lib, args.url)
-        out(f"unsubscribed: {safe_line(args.url)}")
-        return EXIT_OK
+        status = EXIT_OK
+        chosen: dict[str, str] = {}  # address: how its line names it
+        for name in given_names(args.urls):
+            url = lib.feed_named(name.strip())
+            if url not in lib.store.feed_urls():
+                if not bulk:
+                    raise not_subscribed(lib, name)
+                err(str(not_subscribed(lib, name)))  # the others still go, as `save` does
+                status = EXIT_FAILED
+                continue
+            # One named alone as before ("unsubscribed: NAME"); several by address.
+            chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+        if args.failing or args.gone:
+            picked = gone if args.gone else failing
+            for feed in lib.feeds():
+                if picked(feed) and feed.url not in chosen:
+                    why = f"{feed.display_title}: {feed.last_error}"
+                    chosen[feed.url] = f"{shown_url(feed.url)} ({safe_line(why, 160)})"
+        said = "would unsubscribe" if args.dry_run else "unsubscribed"
+        for url, words in chosen.items():
+            if not args.dry_run:
+                lib.remove_feed(url)
+            out(f"{said}: {words}")
     finally:
         lib.close()
+    if bulk:
+        which = " gone for good" if args.gone else " failing" if args.failing else ""
+        nothing = not chosen and (args.failing or args.gone)
+        # A summary on stderr, as `sync`'s: stdout keeps a line a feed, for a script.
+        out(
+            f"no{which} feeds: nothing unsubscribed"
+            if nothing
+            else f"{said} from {plural(len(chosen), 'feed')}"
+            + (" (--dry-run: nothing changed)" if args.dry_run else ""),
+            sys.stderr,
+        )
+    return status
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
@@ -226,6 +263,15 @@ def _say_left_out(read: Subscriptions) -> None:
             err(f"- and {len(named) - LEFT_OUT_NAMED} more")
 
 
+def _say_names_left(names: list[tuple[str, str]], why: str) -> None:
+    """The names (by address) an import did not apply, the first three named, and why."""
+    shown = ", ".join(
+        f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in names[:3]
+    )
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    err(f"{plural(len(names), 'name')} {why}: {shown}{more} (`reader rename FEED NAME` gives one)")
+
+
 def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMarks | None) -> int:
     """Every feed `read` names subscribed to, filed under its tags; then, with `marks`, each
     fetched, the headlines the other reader had read marked read and those it starred saved."""
@@ -255,18 +301,21 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
     if unnamed:
-        shown = ", ".join(
-            f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in unnamed[:3]
-        )
-        more = f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else ""
-        err(
-            f"{plural(len(unnamed), 'name')} the file gives not applied, the feeds subscribed"
-            f" already keeping theirs: {shown}{more} (`reader rename FEED NAME` gives one)"
+        _say_names_left(
+            unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
         )
     if read.repeated:
+        # An OPML file's repeats are a web reader's labels (a feed in 2 folders), not slips.
+        merged = (
+            "their lines' tags" if read.newsboat == "urls" else "subscribed once, their folders"
+        )
         out(
-            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more: their lines'"
-            " tags merged"
+            f"{plural(len(set(read.repeated)), 'address', 'addresses')} listed twice or more:"
+            f" {merged} merged"
+        )
+    if read.names_aside:
+        _say_names_left(
+            read.names_aside, "given again to a feed listed before not taken, its first kept"
         )
     if read.hidden:
         named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
@@ -509,7 +558,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         lib.close()
     if args.failing:
         rows = sorted(
-            (row for row in rows if row[0].last_error),
+            (row for row in rows if failing(row[0])),
             key=lambda row: _failing_from(row[0]),
         )
     if args.json:

@@ -381,11 +381,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "remove",
-        help="unsubscribe from a feed",
-        description="Unsubscribe from a feed, named by its address as `reader feeds` shows it, or "
-        "by the name (yours, else its title) the feed list shows when no other feed has it.",
+        help="unsubscribe from feeds",
+        description="Unsubscribe from feeds, each named by its address as `reader feeds` shows it,"
+        " or by the name (yours, else its title) the feed list shows when no other feed has it;"
+        " `-` reads them from stdin, one a line. --failing and --gone pick them for you: a line"
+        " for each feed unsubscribed, then how many.",
     )
-    p.add_argument("url", metavar="FEED")
+    p.add_argument("urls", metavar="FEED", nargs="*")
+    p.add_argument(
+        "--failing",
+        action="store_true",
+        help="every feed whose last fetch failed, as `reader feeds --failing` lists them",
+    )
+    p.add_argument(
+        "--gone",
+        action="store_true",
+        help="every feed whose site answered its last fetch that it is not there (HTTP 404 or 410)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
     p.set_defaults(func=_later("feeds", "cmd_remove"))
 
     p = command(

@@ -14,6 +14,7 @@ from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
 from ..errors import gateway_failure
+from ..failing_feeds import sync_failures
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
@@ -460,10 +461,14 @@ def print_sync_report(
     new = sum(r.new_entries for r in report.feeds)
     # A feed gone for good, found so now or not asked, is neither synced nor failed.
     gone = gone_for_good(report.feeds)
+    # Counted as the reader's line counts them (`sync_failures`): 57 lines above the summary
+    # were all there was of them (acc49d D6).
+    failed = len(sync_failures(report)[0])
     line = (
         f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')}"
         f"{f' tagged {tags_named(tags)}' if tags else ''} "
-        f"({plural(new, 'new headline')}{_meanwhile(report)}{f'; {gone}' if gone else ''})"
+        f"({plural(new, 'new headline')}{_meanwhile(report)}"
+        f"{f'; {failed} failed' if failed else ''}{f'; {gone}' if gone else ''})"
     )
     if articles:
         left, failed = report.left_and_failed(outages, named)
@@ -488,6 +493,8 @@ def print_sync_report(
         if report.full:
             line += f", {report.full}"
     _told(line)
+    if hint := _failing_hint(report.feeds, failed):
+        _told(hint)
     if trimmed := trimmed_words(report.feeds, "older headline"):
         _told(trimmed)
     if articles and (kept := report.pictures_line()):
@@ -538,6 +545,19 @@ def _named(
     where = "; `reader list --not-offline` lists them" if lists else ""
     for name, count in left.items():
         err(f"{safe_line(name, 120)}: {count:,} {more}{where}")
+
+
+def _failing_hint(results: list[FeedResult], failed: int) -> str:
+    """Where the failing feeds are listed, and how to drop those whose site says they are not
+    there (404, 410: `reader remove --gone`); "" when none failed nor is gone."""
+    not_there = sum(r.not_there for r in results)
+    hints = ["`reader feeds --failing` lists the feeds that failed"] if failed else []
+    if not_there:
+        hints.append(
+            f"{not_there} answered 404 or 410 (not there): `reader remove --gone` unsubscribes"
+            " from them"
+        )
+    return "; ".join(hints)
 
 
 def _told(text: str) -> None:

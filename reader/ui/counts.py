@@ -53,6 +53,8 @@ REPEATED = STOPPING | {
     "step_feed(-1)",
     "step_tag(1)",
     "step_tag(-1)",
+    "step_failing(1)",
+    "step_failing(-1)",
     "heading(1)",
     "heading(-1)",
     "next_link",
@@ -69,7 +71,7 @@ LINE = "line"
 """The action, on the widgets whose bindings hold `TO_LINE`'s, that goes to a row or line."""
 
 
-STEPPED = frozenset({"step_feed", "step_tag"})
+STEPPED = frozenset({"step_feed", "step_tag", "step_failing"})
 """Of `REPEATED`, the moves whose step a count multiplies (`3J` is `step_feed(3)`): one list
 shown, not each one passed (a feed's or a tag's headlines drawn for nothing). A run of their
 key held down goes as one count (`coalesced`): the keys queued while a feed was shown each

@@ -82,6 +82,14 @@ ACTIONS: dict[str, KeyAction] = {
         "the previous feed's headlines, round the end",
         ("step_feed(-1)",),
     ),
+    "next_failing_feed": KeyAction(
+        "the next feed whose last fetch failed (marked !), round the end",
+        ("step_failing(1)",),
+    ),
+    "previous_failing_feed": KeyAction(
+        "the previous feed whose last fetch failed, round the start",
+        ("step_failing(-1)",),
+    ),
     "next_tag": KeyAction(
         "the next tag's headlines (its feeds' and articles'), round the end",
         ("step_tag(1)",),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..download_cap import stopped_words
 from ..errors import gateway_failure
+from ..failing_feeds import sync_failures
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural, size_text
-from ..refused_writes import refused_said, unkept_feeds
+from ..refused_writes import refused_said
 from ..reports import SyncReport, gone_for_good, synced_feeds, trimmed_words
 from .display import plain
 
@@ -20,19 +21,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.portal[0].upper() + report.portal[1:]
     if report.no_connection:
         return report.no_connection
-    # Those of a host given up are counted in its one line (`outages`).
-    left = report.feeds_left.keys() | report.feeds_unreached()  # the network's, said once
-    # The store's refusal (a full disk): said once, first, as `reader sync` says it.
-    left |= {r.feed.url for r in unkept_feeds(report.feeds)}
-    # Those not asked, their host asking to wait, in its line (`asked_to_wait`).
-    failed_feeds = [
-        r
-        for r in report.feeds
-        if r.failed and r.feed.url not in left and not (r.error is not None and r.error.held)
-    ]
-    # A gateway's 502/504 after its tries: not reached, no failure (acc45 B6).
-    unreached = [r for r in failed_feeds if r.error is not None and gateway_failure(r.error)]
-    failed_feeds = [r for r in failed_feeds if r not in unreached]
+    failed_feeds, unreached = sync_failures(report)
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "

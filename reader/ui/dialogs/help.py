@@ -83,6 +83,7 @@ KEYS: KeyRows = (
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
             ("J / K", "the next / previous feed's headlines, round the ends"),
+            ("] / [", "the next / previous failing feed (marked !), round the ends"),
             ("t / T", "the next / previous tag's headlines: its feeds' and articles' together"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
@@ -214,6 +215,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 (a row of none, Esc's, lists keys of their own)."""
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
+    ("Headlines", "] / ["): ("next_failing_feed", "previous_failing_feed"),
     ("Reading", "R"): ("refresh_article",),
     ("Reading", "a"): ("note",),
     ("Reading", "+"): ("site_feed",),

@@ -111,6 +111,10 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
         # clears the tag chosen: "All feeds" is a row above the tags here).
         Binding("t", "step_tag(1)", "Next tag", show=False),
         Binding("T", "step_tag(-1)", "Previous tag", show=False),
+        # The feeds marked `!` among hundreds (acc49d D1): vim's `]` / `[` pairs of next /
+        # previous of a kind, as an article's headings are.
+        Binding("right_square_bracket", "step_failing(1)", "Next failing feed", show=False),
+        Binding("left_square_bracket", "step_failing(-1)", "Previous failing feed", show=False),
         # The headlines the whole width, at any width: newsboat shows one list at a time.
         Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
@@ -283,6 +287,7 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             "to_pane",
             "step_feed",
             "step_tag",
+            "step_failing",
             "toggle_feed_list",
         ):
             return not self.searching

@@ -1,9 +1,14 @@
 """The main screen's moves between lists (`MainScreen` is built on it): `n` / `N` and `u` to the
 next / previous unread headline, on into the next feed with unread ones; `J` / `K` to the next
-/ previous feed; `t` / `T` to the next / previous tag; each round the ends, saying so."""
+/ previous feed; `]` / `[` to the next / previous failing one; `t` / `T` to the next / previous
+tag; each round the ends, saying so."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
+
+from ...failing_feeds import failing
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
@@ -65,6 +70,23 @@ class MainScreenMoves(MainScreenList):
             where = "first" if step > 0 else "last"
             self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
 
+    def action_step_failing(self, step: int) -> None:
+        """The next (`step` 1) or previous feed of the feed list as it is shown whose last fetch
+        failed (its `!`), round the ends, as `J` / `K` go: 57 dead feeds of 595 were found by
+        paging through every row (acc49d D1). A count goes so many failing feeds on."""
+        shown = self.query_one(FeedList).feeds
+        marked = {url for url, feed in shown.items() if failing(feed)}
+        found = failing_beside(list(shown), marked, self.feed_url, step)
+        if found is None:
+            other = " other" if self.feed_url in marked else ""
+            self.notify(f"No{other} feed is failing.", timeout=3, markup=False)
+            return
+        feed_url, wrapped_round = found
+        self.show_feed(feed_url)  # its error said as it is shown (`_show_list`)
+        if wrapped_round:
+            where = "first" if step > 0 else "last"
+            self.notify(f"Round to the {where} failing feed.", timeout=2, markup=False)
+
     def action_step_tag(self, step: int) -> None:
         """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
         headlines shown together; from any other list, the first or the last tag."""
@@ -103,3 +125,20 @@ class MainScreenMoves(MainScreenList):
         self.feed_url = feed_url
         self.query_one(FeedList).select(feed_url)
         self._show_list(keep=self.first_unread_in(feed_url))
+
+
+def failing_beside(
+    urls: Sequence[str], marked: Collection[str], current: str | None, step: int
+) -> tuple[str, bool] | None:
+    """Of the feeds `urls` (the feed list's order), the `marked` one `step` on from `current`
+    (1: the first after it; -1: the first before it; a count: so many on), and whether that
+    went round an end; from a row that is no feed's, the first or the last. None when no
+    marked feed is another than `current`."""
+    positions = [n for n, url in enumerate(urls) if url in marked]
+    if not positions or [urls[n] for n in positions] == [current]:
+        return None
+    at = urls.index(current) if current in urls else (-1 if step > 0 else len(urls))
+    before = bisect_left(positions, at)  # marked feeds above the current row
+    on_it = before < len(positions) and positions[before] == at
+    target = before + step - (1 if step > 0 and not on_it else 0)
+    return urls[positions[target % len(positions)]], not 0 <= target < len(positions)

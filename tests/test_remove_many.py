@@ -1,0 +1,102 @@
+"""`reader remove` of many feeds at once (acc49d D1): several FEEDs, `-` (addresses on stdin,
+one a line, as `show` and `tag` take them), `--failing` (those `reader feeds --failing` lists)
+and `--gone` (answered 404 or 410), each said in a line, then how many; `--dry-run` changes
+nothing; `reader sync`'s summary counts the failures and points at both (D6). Real parts: feeds on a 127.0.0.1 server, an OPML file imported, the CLI's entry
+point, a real data directory."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from test_cli import reader
+
+
+def _feed(title: str) -> str:
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<item><title>{title} one</title><link>http://127.0.0.1:9/{title}.html</link></item>"
+        "</channel></rss>"
+    )
+
+
+def _subscribed(home: Path) -> set[str]:
+    return {row["url"] for row in json.loads(reader(home, "feeds", "--json").stdout)}
+
+
+def test_remove_takes_several_stdin_failing_and_gone(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    for name in ("quay", "dunes", "fells"):
+        httpserver.expect_request(f"/{name}.xml").respond_with_data(
+            _feed(name.title()), content_type="application/rss+xml"
+        )
+    httpserver.expect_request("/missing.xml").respond_with_data("no", status=404)
+    httpserver.expect_request("/gone.xml").respond_with_data("gone", status=410)
+    httpserver.expect_request("/page.xml").respond_with_data(
+        "<html><head><title>Our new site</title></head><body>Welcome</body></html>",
+        content_type="text/html",
+    )
+    urls = {
+        n: httpserver.url_for(f"/{n}.xml")
+        for n in ("quay", "dunes", "fells", "missing", "gone", "page")
+    }
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="1.0"><head><title>s</title></head><body>'
+        + "".join(f'<outline type="rss" text="{n} desk" xmlUrl="{u}"/>' for n, u in urls.items())
+        + "</body></opml>"
+    )
+    home = tmp_path / "lib"
+    assert reader(home, "import", str(opml)).returncode == 0
+    synced = reader(home, "sync", "--no-articles")
+    assert _subscribed(home) == set(urls.values())
+    # The summary counts the failures, as the reader's line does, and says where they are
+    # listed and how those not there go (acc49d D6).
+    lines = synced.stderr.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("synced "))
+    summary = lines[at : at + 2]
+    assert re.fullmatch(
+        r"synced 3 of 6 feeds \(3 new headlines; 2 failed; 1 gone for good, asked again"
+        r" \d{4}-\d\d-\d\d\)",
+        summary[0],
+    ), synced.stderr
+    assert summary[1] == (
+        "`reader feeds --failing` lists the feeds that failed; 2 answered 404 or 410 (not"
+        " there): `reader remove --gone` unsubscribes from them"
+    )
+
+    # --gone: the 404 and the 410, not the web page; --dry-run touches nothing.
+    dry = reader(home, "remove", "--gone", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert sorted(line.split(" (")[0] for line in dry.stdout.splitlines()) == [
+        f"would unsubscribe: {urls['gone']}",
+        f"would unsubscribe: {urls['missing']}",
+    ]
+    assert "missing desk: HTTP 404" in dry.stdout
+    assert dry.stderr == "would unsubscribe from 2 feeds (--dry-run: nothing changed)\n"
+    assert _subscribed(home) == set(urls.values())
+    gone = reader(home, "remove", "--gone")
+    assert gone.returncode == 0 and gone.stderr == "unsubscribed from 2 feeds\n"
+    assert _subscribed(home) == {urls[n] for n in ("quay", "dunes", "fells", "page")}
+
+    # --failing: the web page now, the feeds that work stay.
+    failing = reader(home, "remove", "--failing")
+    assert failing.stdout.startswith(f"unsubscribed: {urls['page']} (page desk: ")
+    assert _subscribed(home) == {urls[n] for n in ("quay", "dunes", "fells")}
+    none_left = reader(home, "remove", "--failing")
+    assert (none_left.returncode, none_left.stdout) == (0, "")
+    assert none_left.stderr == "no failing feeds: nothing unsubscribed\n"
+
+    # Several given, `-` among them: one not subscribed is said, the rest still go, exit 1.
+    stdin = f"{urls['dunes']}\n\nno such desk\n".encode()
+    several = reader(home, "remove", urls["quay"], "-", stdin=stdin)
+    assert several.returncode == 1
+    assert several.stdout == f"unsubscribed: {urls['quay']}\nunsubscribed: {urls['dunes']}\n"
+    assert several.stderr == "reader: not subscribed: no such desk\nunsubscribed from 2 feeds\n"
+    assert _subscribed(home) == {urls["fells"]}
+
+    # Nothing to remove named: a usage error.
+    assert reader(home, "remove").returncode == 2
