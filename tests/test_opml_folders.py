@@ -5,6 +5,7 @@ import of the export where it is installed."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from test_cli import reader
 from reader.feed_tags import feed_folders, kept_folders
 from reader.models import Feed
 from reader.opml import read_opml
+from reader.store import Store
 
 FEED = "http://127.0.0.1:9/{}.xml"
 
@@ -111,6 +113,23 @@ def test_a_damaged_records_folders_are_none() -> None:
     assert kept_folders([["Tech", 3, "Rust"], [], ["tech", "rust"]]) == (("Tech", "Rust"),)
     feed = Feed("http://127.0.0.1:9/q.xml", tags=("tech",), folders=(("Tech", "Rust"),))
     assert feed_folders(feed) == (("Tech",),)
+
+
+def test_a_fetch_keeps_the_folders_an_import_gave_meanwhile(tmp_path: Path) -> None:
+    """A refresh writing what it read of a feed (read before an import in another process
+    filed it in folders) leaves the folders stored, as it leaves the tags."""
+    url = FEED.format("quay")
+    store = Store(tmp_path / "data")
+    try:
+        store.add_feed(url, title="Quay")
+        read_before = store.feed(url)
+        assert read_before is not None
+        store.add_feeds([(url, "", "", ["Tech", "Rust"], [("Tech", "Rust")])])
+        kept = store.put_feed(dataclasses.replace(read_before, title="The Quay"))
+        assert (kept.title, kept.folders) == ("The Quay", (("Tech", "Rust"),))
+        assert store.feed(url) == kept
+    finally:
+        store.close()
 
 
 @pytest.mark.skipif(shutil.which("newsboat") is None, reason="newsboat is not installed")

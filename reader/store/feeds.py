@@ -488,15 +488,17 @@ class StoreFeeds(StoreStoryRows):
         return True
 
     def put_feed(self, feed: Feed) -> Feed:
-        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name and
-        tags stay those stored, which `name_feed` and `tag_feed` alone set: a rename while the
-        feed was fetched (in another process: `reader rename` beside the reader's refresh) is
-        not undone."""
+        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name, tags
+        and folders stay those stored, which `name_feed`, `tag_feed` and `add_feeds` alone set: a
+        rename while the feed was fetched (in another process: `reader rename` beside the
+        reader's refresh) is not undone."""
         with self._state.transact():
             if feed.url not in self.feed_urls():
                 return feed
             if stored := self.feed(feed.url):
-                feed = dataclasses.replace(feed, name=stored.name, tags=stored.tags)
+                feed = dataclasses.replace(
+                    feed, name=stored.name, tags=stored.tags, folders=stored.folders
+                )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
