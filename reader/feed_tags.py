@@ -3,9 +3,10 @@ and those a saved article is filed under (`reader tag ARTICLE`, a wallabag or Po
 by the same rules, kept in its saved record (`saved_tags`).
 
 A feed has none or several, in the order they were given (the first is the folder `reader
-export` nests it in when no OPML file gave it folders: `Feed.folders`, `feed_folders`). A tag keeps its case as first given and is compared case-folded, spaces
-aside ("Sport" is "sport"), as a feed's name is (`feed_names.folded`). Tags come from files of
-the web as well as from the user: each is one line, without control characters (`safe_line`).
+export` nests it in when no OPML file gave it folders: `Feed.folders`, `feed_folders`). A tag
+keeps its case as first given and is compared case-folded, spaces aside ("Sport" is "sport"),
+as a feed's name is (`feed_names.folded`). Tags come from files of the web as well as from the
+user: each is one line, without control characters (`safe_line`).
 """
 
 from __future__ import annotations

@@ -77,8 +77,9 @@ class LibrarySubscribed(LibraryResources):
 
     def add_feeds(self, wanted: Iterable[ImportedFeed]) -> list[tuple[str, bool]]:
         """`add_feed` of each (url, title, name, tags, folders) of `wanted` (an OPML file's),
-        each filed under its tags and in its folders too, as one write (`Store.add_feeds`): the feeds subscribed read once,
-        not once a feed. Each one's subscription, and whether it was added."""
+        each filed under its tags and in its folders too, as one write (`Store.add_feeds`): the
+        feeds subscribed read once, not once a feed. Each one's subscription, and whether it was
+        added."""
         known = SubscribedAddresses(self.store)
         batch = []
         for url, title, name, tags, folders in wanted:
