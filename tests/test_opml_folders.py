@@ -6,6 +6,7 @@ import of the export where it is installed."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,6 +83,10 @@ def test_an_opml_files_folder_tree_is_exported_as_it_was_imported(tmp_path: Path
     # The tags are as they were: every folder a feed is in, and its category names them.
     ferris = next(o for o in fromstring(exported).iter("outline") if o.get("text") == "Ferris")
     assert ferris.get("category") == "Tech,Programming,Rust,News,World"
+    listed = json.loads(reader(home, "feeds", "--json").stdout)
+    folders = {row["url"]: row["folders"] for row in listed}
+    assert folders[FEED.format("ferris")] == [["Tech", "Programming", "Rust"], ["News", "World"]]
+    assert folders[FEED.format("loose")] == []
 
 
 def test_a_folder_untagged_is_left_out_of_the_path_exported(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from ..add_answers import AddAnswer, add_answer
 from ..dates import local_minute
 from ..discovery import is_comments_feed
 from ..feed_names import folded, renamed
-from ..feed_tags import all_tags
+from ..feed_tags import all_tags, feed_folders
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -537,6 +537,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
                         "tags": list(feed.tags),
+                        # The folder paths `reader export` nests it in (an OPML file's).
+                        "folders": [list(path) for path in feed_folders(feed)],
                     }
                     for feed, total, unread in rows
                 ]
@@ -600,6 +602,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "moved_to": "",
         "gone_at": None,
         "tags": [],
+        "folders": [],
         "words": search.words,
         "kept": search.kept,
     }
