@@ -15,7 +15,7 @@ from typing import Any
 
 from .citation import date_source, shown_cited_url
 from .dates import claim_not_ahead, precision, stated_iso, with_precision
-from .feed_tags import kept_tags
+from .feed_tags import kept_folders, kept_tags
 from .list_numbering import NUMBERINGS
 from .models import (
     CONSENT_WALL,
@@ -117,6 +117,8 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "ignored_by": feed.ignored_by,
         "body_print": feed.body_print,
         "tags": list(feed.tags),
+        # Only for a feed an OPML file filed in folders: a reader from before them ignores it.
+        **({"folders": [list(path) for path in feed.folders]} if feed.folders else {}),
     }
 
 
@@ -140,6 +142,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         ignored_by=_text(d.get("ignored_by")),
         body_print=_text(d.get("body_print")),
         tags=kept_tags(d.get("tags")),  # records from before tags have none
+        folders=kept_folders(d.get("folders")),
     )
 
 

@@ -3,9 +3,10 @@ and those a saved article is filed under (`reader tag ARTICLE`, a wallabag or Po
 by the same rules, kept in its saved record (`saved_tags`).
 
 A feed has none or several, in the order they were given (the first is the folder `reader
-export` nests it in). A tag keeps its case as first given and is compared case-folded, spaces
-aside ("Sport" is "sport"), as a feed's name is (`feed_names.folded`). Tags come from files of
-the web as well as from the user: each is one line, without control characters (`safe_line`).
+export` nests it in when no OPML file gave it folders: `Feed.folders`, `feed_folders`). A tag
+keeps its case as first given and is compared case-folded, spaces aside ("Sport" is "sport"),
+as a feed's name is (`feed_names.folded`). Tags come from files of the web as well as from the
+user: each is one line, without control characters (`safe_line`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,54 @@ def without_tags(tags: Iterable[str], gone: Iterable[str]) -> tuple[str, ...]:
     """`tags` but those of `gone` (case and spaces aside)."""
     dropped = {folded(tag) for given in gone for tag in given.split(",")}
     return tuple(tag for tag in tags if folded(tag) not in dropped)
+
+
+Folder = tuple[str, ...]
+"""A folder path an OPML file files a feed in, outermost first (`Feed.folders`)."""
+
+
+def folder_path(names: Iterable[str]) -> Folder:
+    """A folder path as it is kept: each name cleaned as a tag is, empty ones left out."""
+    return tuple(clean for name in names if (clean := clean_tag(name)))
+
+
+def with_folders(folders: Iterable[Folder], more: Iterable[Folder]) -> tuple[Folder, ...]:
+    """`folders`, then the paths of `more` they don't have yet (case and spaces aside), each
+    cleaned (`folder_path`); empty ones left out, `MAX_TAGS` at most (a feed listed in 50
+    folders is in every one of them, as in its tags)."""
+    kept: dict[Folder, Folder] = {}
+    for given in (*folders, *more):
+        path = folder_path(given)
+        key = tuple(folded(name) for name in path)
+        if path and key not in kept and len(kept) < MAX_TAGS:
+            kept[key] = path
+    return tuple(kept.values())
+
+
+def kept_folders(value: object) -> tuple[Folder, ...]:
+    """A feed record's folder paths as kept: () for none, or for a value that is not a list of
+    lists of strings (a damaged or foreign record), as `kept_tags` reads tags."""
+    if not isinstance(value, list):
+        return ()
+    paths = [path for path in value if isinstance(path, list)]
+    return with_folders((), ([n for n in path if isinstance(n, str)] for path in paths))
+
+
+def feed_folders(feed: Feed) -> tuple[Folder, ...]:
+    """The folder paths `reader export` nests `feed` in: each the way down to the first folder
+    that is no longer one of its tags (`reader untag` took it off: the folder and those in it
+    are left, the ones above kept). A folder named with a comma was filed as a tag each side of
+    it (`with_tags`): it stands while each is one."""
+    has = {folded(tag) for tag in feed.tags}
+    cut: list[Folder] = []
+    for path in feed.folders:
+        kept: list[str] = []
+        for name in path:
+            if not all(folded(part) in has for part in name.split(",") if clean_tag(part)):
+                break
+            kept.append(name)
+        cut.append(tuple(kept))
+    return with_folders((), cut)
 
 
 def saved_tags(record: object) -> tuple[str, ...]:

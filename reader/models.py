@@ -136,6 +136,11 @@ class Feed:
     """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
     tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from
     before tags were kept."""
+    folders: tuple[tuple[str, ...], ...] = ()
+    """The folder paths an OPML file filed it in, outermost first (Tech › Programming › Rust:
+    `("Tech", "Programming", "Rust")`), one a folder it was listed in: what `reader export`
+    nests it in again, where its `tags` alone flattened a tree (acc49d D2). Each name is one of
+    its tags too; () for none, as in records from before folders were kept."""
 
     @property
     def display_title(self) -> str:

@@ -19,7 +19,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from .charset import decode, detect_feed_charset, without_xml_declaration, xml_declared_charset
 from .feed_names import folded, undecided
-from .feed_tags import with_tags
+from .feed_tags import Folder, feed_folders, with_folders, with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .urls import address_controls, from_feed_scheme, is_web_url, web_url_problem
@@ -57,6 +57,9 @@ class Found(NamedTuple):
     tags: tuple[str, ...] = ()
     """The tags it is filed under: newsboat's, the folders an OPML file nests it in and the
     categories its outline names (`feed_tags`)."""
+    folders: tuple[Folder, ...] = ()
+    """The folder paths an OPML file files it in (`Feed.folders`): the nesting of each outline
+    listing it, and each path its `category` names ("/Tech/Programming")."""
 
 
 NEWSBOAT_OPML_TITLE = "newsboat - Exported Feeds"
@@ -258,7 +261,8 @@ def read_opml(data: bytes) -> Subscriptions:
             # (acc28c C11). Its folder is one more tag of it.
             if (at := seen[url]) >= 0:
                 more = with_tags(found[at].tags, (*folders, *_categories(outline)))
-                found[at] = found[at]._replace(tags=more)
+                paths = with_folders(found[at].folders, _folders(folders, outline))
+                found[at] = found[at]._replace(tags=more, folders=paths)
                 repeated.append(url)
                 name = outline_names(outline, version, own)[0]
                 if name and folded(name) != folded(found[at].name):
@@ -270,7 +274,8 @@ def read_opml(data: bytes) -> Subscriptions:
             continue
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
-        found.append(Found(url, *outline_names(outline, version, own), tags))
+        paths = with_folders((), _folders(folders, outline))
+        found.append(Found(url, *outline_names(outline, version, own), tags, paths))
         if len(found) >= MAX_OUTLINES:
             break
     newsboat = "opml" if title == NEWSBOAT_OPML_TITLE else ""
@@ -318,9 +323,24 @@ def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...] | None]]
 def _categories(outline: Element) -> list[str]:
     """The tags OPML 2.0's `category` attribute names, comma-separated: a tag is a category
     without slashes ("news,local", as newsboat's `--export-to-opml2` and `reader export`
-    write them), a path's leading slash left out ("/Boston/Weather": "Boston/Weather")."""
+    write them), a path's each folder ("/Boston/Weather": "Boston" and "Weather", as a folder
+    in a folder is read)."""
+    return [name for path in _category_paths(outline) for name in path]
+
+
+def _category_paths(outline: Element) -> list[list[str]]:
+    """OPML 2.0's `category` attribute's comma-separated categories, each split at its
+    slashes ("/Boston/Weather": Boston, Weather), its names stripped."""
     value = (outline.get("category") or "").translate(_CONTROLS_BACK)
-    return [part.strip().strip("/") for part in value.split(",")]
+    return [[name.strip() for name in part.split("/")] for part in value.split(",")]
+
+
+def _folders(nested: tuple[str, ...], outline: Element) -> list[Iterable[str]]:
+    """The folder paths of a feed's outline: the folders it is nested in, and each path its
+    `category` names with slashes ("/Tech/Programming", OPML 2.0's form for one; "news", a
+    tag, is none)."""
+    named = [path for path in _category_paths(outline) if len(path) > 1]
+    return [nested, *named]
 
 
 def feed_address(written: str) -> tuple[str, str]:
@@ -361,16 +381,28 @@ def _xml_chars(text: str) -> str:
 
 
 def to_opml(feeds: Iterable[Feed]) -> str:
-    """The subscriptions as OPML 2.0. A tagged feed is nested in a folder named by its first
-    tag, which every reader reading folders reads, and names every tag in its `category`
-    attribute ("news,local", as OPML 2.0 writes tags and newsboat reads them; a tag holding a
-    comma, which it can't hold, in its folder only), which those filing a feed under several
-    read."""
+    """The subscriptions as OPML 2.0. A feed an OPML file filed in folders is nested in each
+    folder path again (`feed_folders`: Tech › Programming › Rust, and a feed listed in two
+    folders under both, as the file had it); another tagged feed in a folder named by its first
+    tag. Folders are what every reader reading folders reads; every tag is in the feed's
+    `category` attribute too ("news,local", as OPML 2.0 writes tags and newsboat reads them; a
+    tag holding a comma, which it can't hold, in its folder only), which those filing a feed
+    under several read."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = OWN_OPML_TITLE
     body = SubElement(root, "body")
-    folders: dict[str, Element] = {}
+    folders: dict[tuple[str, ...], Element] = {}  # by their paths, folded
+
+    def folder(path: Folder) -> Element:
+        """The outline of the folder path `path`, made (with those above it) when new."""
+        key = tuple(folded(name) for name in path)
+        if key not in folders:
+            parent = folder(path[:-1]) if len(path) > 1 else body
+            name = _xml_chars(path[-1])
+            folders[key] = SubElement(parent, "outline", {"text": name, "title": name})
+        return folders[key]
+
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
@@ -382,16 +414,12 @@ def to_opml(feeds: Iterable[Feed]) -> str:
             attributes["title"] = feed.title
         if feed.site_url:
             attributes["htmlUrl"] = feed.site_url
-        parent = body
-        if feed.tags:
-            first = feed.tags[0]
-            parent = folders.get(folded(first)) or SubElement(
-                body, "outline", {"text": _xml_chars(first), "title": _xml_chars(first)}
-            )
-            folders[folded(first)] = parent
-            if categories := [tag for tag in feed.tags if "," not in tag]:
-                attributes["category"] = ",".join(categories)
-        SubElement(parent, "outline", {key: _xml_chars(value) for key, value in attributes.items()})
+        if categories := [tag for tag in feed.tags if "," not in tag]:
+            attributes["category"] = ",".join(categories)
+        paths = feed_folders(feed) or (((feed.tags[0],),) if feed.tags else ())
+        written = {key: _xml_chars(value) for key, value in attributes.items()}
+        for parent in [folder(path) for path in paths] or [body]:
+            SubElement(parent, "outline", written)
     # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles
     # repository and read their diffs.
     indent(root, space="  ")

@@ -1,6 +1,6 @@
 """Tags a feed is filed under: newsboat's `urls` tags and an OPML file's folders and
-categories kept at `reader import`, written back by `reader export` (a folder per first tag,
-every tag in `category`) and read again; `reader tag`, `untag`, `feeds` and `list --tag`; the
+categories kept at `reader import`, written back by `reader export` (a folder per first tag
+when no file gave folders: test_opml_folders.py; every tag in `category`) and read again; `reader tag`, `untag`, `feeds` and `list --tag`; the
 reader's tag rows. Real files in a temp directory, the real `reader` command."""
 
 from __future__ import annotations

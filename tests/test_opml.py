@@ -238,7 +238,7 @@ def test_an_opml_files_folders_are_kept_as_tags_and_export_is_one_outline_a_line
     tmp_path: Path,
 ) -> None:
     """Folders, nested or not, are the tags of the feeds in them (a folder in a folder: both);
-    the export writes one outline a line, a feed in its first tag's folder."""
+    the export writes one outline a line, a feed in its folder path again."""
     nested = (
         b'<?xml version="1.0"?><opml version="2.0"><body>'
         b'<outline text="News"><outline text="Quay" xmlUrl="http://127.0.0.1:9/quay.xml"/>'
@@ -253,8 +253,9 @@ def test_an_opml_files_folders_are_kept_as_tags_and_export_is_one_outline_a_line
     assert imported.stderr == ""
     exported = reader(home, "export").stdout.splitlines()
     outlines = [line for line in exported if "<outline" in line]
-    assert len(outlines) == 3 and outlines[0].startswith('    <outline text="News"')
-    assert all(line.startswith("      <outline ") for line in outlines[1:])
+    assert len(outlines) == 4 and outlines[0].startswith('    <outline text="News"')
+    assert all(line.startswith("      <outline ") for line in outlines[1:3])
+    assert outlines[3].startswith('        <outline type="rss" text="Tide"')
     assert parse_opml("\n".join(exported).encode()) == [
         ("http://127.0.0.1:9/quay.xml", "Quay"),
         ("http://127.0.0.1:9/tide.xml", "Tide"),

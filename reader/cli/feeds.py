@@ -14,7 +14,7 @@ from ..dates import local_minute
 from ..discovery import is_comments_feed
 from ..failing_feeds import failing, gone
 from ..feed_names import folded, renamed
-from ..feed_tags import all_tags
+from ..feed_tags import all_tags, feed_folders
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -283,7 +283,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     lib = open_library(args)
     try:
         # A feed subscribed already is filed under the file's tags too, its own kept.
-        done = lib.add_feeds((f.url, f.title, f.name, f.tags) for f in read.found)
+        done = lib.add_feeds((f.url, f.title, f.name, f.tags, f.folders) for f in read.found)
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
@@ -586,6 +586,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
                         "tags": list(feed.tags),
+                        # The folder paths `reader export` nests it in (an OPML file's).
+                        "folders": [list(path) for path in feed_folders(feed)],
                     }
                     for feed, total, unread in rows
                 ]
@@ -649,6 +651,7 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "moved_to": "",
         "gone_at": None,
         "tags": [],
+        "folders": [],
         "words": search.words,
         "kept": search.kept,
     }

@@ -496,8 +496,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the subscriptions as OPML, or write cached articles to Markdown, HTML, EPUB"
         " or JSON",
         description=(
-            "Print the subscriptions as OPML 2.0 (a tagged feed in its tag's "
-            "folder), or with --format markdown, text, html, epub or json write cached "
+            "Print the subscriptions as OPML 2.0 (a feed in the folders an OPML "
+            "import found it in, else in its first tag's), or with --format markdown, text, html, epub or json write cached "
             "articles to one file, to read elsewhere: those given as IDs (or `-`), "
             "else those the options choose, else every cached one. The cache alone "
             "is read: an article not cached is left out and counted."

@@ -4,7 +4,7 @@ counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..feed_names import clean_name, folded, named_by
@@ -15,6 +15,7 @@ from .resources import LibraryResources
 
 if TYPE_CHECKING:
     from ..store import Store
+    from ..store.feeds import ImportedFeed
 
 
 class SubscribedAddresses:
@@ -74,20 +75,19 @@ class LibrarySubscribed(LibraryResources):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
 
-    def add_feeds(
-        self, wanted: Iterable[tuple[str, str, str, Sequence[str]]]
-    ) -> list[tuple[str, bool]]:
-        """`add_feed` of each (url, title, name, tags) of `wanted` (an OPML file's), each filed
-        under its tags too, as one write (`Store.add_feeds`): the feeds subscribed read once,
-        not once a feed. Each one's subscription, and whether it was added."""
+    def add_feeds(self, wanted: Iterable[ImportedFeed]) -> list[tuple[str, bool]]:
+        """`add_feed` of each (url, title, name, tags, folders) of `wanted` (an OPML file's),
+        each filed under its tags and in its folders too, as one write (`Store.add_feeds`): the
+        feeds subscribed read once, not once a feed. Each one's subscription, and whether it was
+        added."""
         known = SubscribedAddresses(self.store)
         batch = []
-        for url, title, name, tags in wanted:
+        for url, title, name, tags, folders in wanted:
             url = from_feed_scheme(url)
             if not is_web_url(url):
                 raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
             url = known.subscription(canonical_url(url)) or known.note(url)
-            batch.append((url, title, clean_name(name), tags))
+            batch.append((url, title, clean_name(name), tags, folders))
         added = self.store.add_feeds(batch)
         return [(url, new) for (url, *_), new in zip(batch, added, strict=True)]
 

@@ -28,7 +28,7 @@ from ..config import DEFAULT_LIMITS
 from ..dates import CLAIM_AHEAD
 from ..discussion_links import became_discussion
 from ..feed_names import folded
-from ..feed_tags import with_tags, without_tags
+from ..feed_tags import Folder, with_folders, with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
 from ..safe import safe_line
@@ -38,6 +38,9 @@ from .key_ranges import keys_with_prefix
 from .record_json import decode_one, json_items
 from .shown_ids import UNLISTED
 from .story_rows import StoreStoryRows, as_kept, readdressed, republished, retitled
+
+ImportedFeed = tuple[str, str, str, Sequence[str], Sequence[Folder]]
+"""A feed a file names, as `add_feeds` takes it: its url, title, name, tags and folder paths."""
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -379,9 +382,10 @@ class StoreFeeds(StoreStoryRows):
             self.note_changed()
         return True
 
-    def add_feeds(self, wanted: Iterable[tuple[str, str, str, Sequence[str]]]) -> list[bool]:
-        """`add_feed` of each (url, title, name, tags) of `wanted` as one change, each feed
-        filed under its tags too (`tag_feed`), subscribed already or not: the subscription list
+    def add_feeds(self, wanted: Iterable[ImportedFeed]) -> list[bool]:
+        """`add_feed` of each (url, title, name, tags, folders) of `wanted` as one change, each
+        feed filed under its tags and in its folders too (`tag_feed`, `Feed.folders`),
+        subscribed already or not: the subscription list
         read and written once, not once a feed and again once a tagged feed (an OPML file of
         8,000 feeds rewrote it 8,000 times, 98 s: acc41b B3). Whether each was added (False
         when subscribed already, or earlier in `wanted`)."""
@@ -392,7 +396,7 @@ class StoreFeeds(StoreStoryRows):
             changed: dict[str, Feed] = {}  # the records to write, each once
             given: dict[str, set[str]] = {}  # the tags imports filed each feed under
             given_before: dict[str, set[str]] = {}  # as read, to write only those changed
-            for url, title, name, tags in wanted:
+            for url, title, name, tags, paths in wanted:
                 done.append(url not in subscribed)
                 if done[-1]:
                     subscribed.add(url)
@@ -404,6 +408,10 @@ class StoreFeeds(StoreStoryRows):
                 feed = changed.get(url) or self.feed(url)
                 if feed is None:
                     continue
+                # A path whose folder the user untagged stays in the record, left out of the
+                # export (`feed_folders`) as the tag is of a second import (below).
+                if (placed := with_folders(feed.folders, paths)) != feed.folders:
+                    feed = changed[url] = dataclasses.replace(feed, folders=placed)
                 if url not in given:
                     given[url] = set(self._load(self._state, _imported_tags_key(url), []))
                     given_before[url] = set(given[url])
@@ -480,15 +488,17 @@ class StoreFeeds(StoreStoryRows):
         return True
 
     def put_feed(self, feed: Feed) -> Feed:
-        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name and
-        tags stay those stored, which `name_feed` and `tag_feed` alone set: a rename while the
-        feed was fetched (in another process: `reader rename` beside the reader's refresh) is
-        not undone."""
+        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name, tags
+        and folders stay those stored, which `name_feed`, `tag_feed` and `add_feeds` alone set: a
+        rename while the feed was fetched (in another process: `reader rename` beside the
+        reader's refresh) is not undone."""
         with self._state.transact():
             if feed.url not in self.feed_urls():
                 return feed
             if stored := self.feed(feed.url):
-                feed = dataclasses.replace(feed, name=stored.name, tags=stored.tags)
+                feed = dataclasses.replace(
+                    feed, name=stored.name, tags=stored.tags, folders=stored.folders
+                )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
