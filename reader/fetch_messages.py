@@ -82,8 +82,8 @@ def not_http(url: str, failed: str, said: bytes) -> FetchError:
     https address, no TLS: said so, where it was "try http://…" whatever the port spoke."""
     spoken = "TLS" if urlsplit(failed).scheme == "https" else "HTTP"
     message = (
-        f"the server at {_host(failed)} did not answer in {spoken} ({_said(said)}):"
-        " is the address right?"
+        f"the server at {_host(failed)} did not answer in {spoken} ({_said(said)}), so the"
+        " address is likely wrong"
     )
     return FetchError(ErrorKind.BAD_URL, message, url, connected=True)
 
@@ -93,7 +93,8 @@ def proxy_not_http(url: str, proxy: str, source: str, said: bytes) -> FetchError
     HTTP: its address is another server's (an SSH port). The proxy's failure, marking no feed
     failing, not "HOST broke off the connection" of every site asked through it."""
     message = (
-        f"{_named(proxy, source)} did not answer in HTTP ({_said(said)}): is its address right?"
+        f"{_named(proxy, source)} did not answer in HTTP ({_said(said)}), so its address is"
+        " likely wrong"
     )
     return FetchError(ErrorKind.PROXY, message, url)
 

@@ -90,7 +90,8 @@ class Headline:
     "Archive", not "Saved"."""
     live_at: float = 0.0
     """Of a live blog still running (`Article.live`, `live_blogs.live_running`): when it last changed
-    (its page's time of update, else the copy's retrieval; a Unix time), which lists order it by
+    (its page's time of update, never after the copy's retrieval, however a sync found it (acc49c
+    C4); else that retrieval; a Unix time), which lists order it by
     instead of its start (acc48c C11: under dozens of newer headlines); 0 for any other."""
     saved_at: float = 0.0
     """When it was saved (a Unix time; 0: not saved, or not known): the user's `s`, or the

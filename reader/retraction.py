@@ -88,6 +88,11 @@ _SAID = {
 _LOOKED_AT = 1500
 
 
+CUT = "amended to remove some of it"
+"""What a story amended to take some of it out is said to be: a weaker word than retracted,
+withdrawn or removed, which a later notice may say of it (`retraction_of`)."""
+
+
 def said_of(title: str, text: str) -> str:
     """What a page titled `title`, whose text starts `text`, says of its story: "retracted",
     "withdrawn", "removed", "amended to remove some of it", or "" for nothing of the kind."""
@@ -96,7 +101,7 @@ def said_of(title: str, text: str) -> str:
         word = next(w for w in match.groups() if w).casefold()
         return next((said for start, said in _SAID.items() if word.startswith(start)), "retracted")
     if _CUT.search(text):
-        return "amended to remove some of it"
+        return CUT
     if match := _HEADLINE.match(title):
         word = match.group(0).strip(" \t[(:-").casefold()
         return next((said for start, said in _SAID.items() if word.startswith(start)), "retracted")
@@ -107,7 +112,8 @@ def retraction_of(cached: Article, article: Article, entry: Entry | None) -> tup
     """What `article`, the page of `cached`'s story read again (its feed's item `entry`), says
     anew of the story (`said_of`), its page or its feed's headline, where the copy cached said
     nothing of the kind, or what the copy was found saying so when it still does (read again
-    unchanged, it stays the notice); "" for a page saying no such thing, or saying what a copy
+    unchanged, it stays the notice) unless the page now says more (a story amended, then
+    withdrawn); "" for a page saying no such thing, or saying what a copy
     that was no notice said (an article about a retraction). With it, whether the feed's
     headline alone says it (`Article.retracted_by_feed`): cited as the feed's word, not the
     page's (acc47b F2)."""
@@ -115,6 +121,9 @@ def retraction_of(cached: Article, article: Article, entry: Entry | None) -> tup
 
     said = said_of(article.title, article_text(article))
     if said_of(cached.title, article_text(cached)):
+        if cached.retracted == CUT and said not in ("", CUT):
+            # Withdrawn after it was amended: the later, stronger word (acc49c C8).
+            return said, False
         return (cached.retracted, cached.retracted_by_feed) if said else ("", False)
     if said:
         return said, False

@@ -328,3 +328,39 @@ def test_a_live_blog_dated_by_its_feed_alone_runs_from_its_retrieval(
     assert _page_asks(blog) == [200, 304]
     [line] = ran(capsys, data_dir, "list")[0].splitlines()
     assert "(live)" in line and line.split("  ")[1] > f"{blog.day} 10:00", line
+
+
+def test_a_live_blog_a_sync_found_changed_is_dated_by_its_page_s_update(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc49c C4: a blog a sync found changed was dated by that sync, not by the time of update
+    its page gives: a morning's sync listed last night's blog above the morning's stories. Still
+    asked for again at the next sync, as a blog found changed is."""
+    blog.other = "10:30"
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    blog.grow(12)  # updated at 10:12, found so by a sync hours later
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200]
+    first, second = ran(capsys, data_dir, "list")[0].splitlines()
+    assert "Harbour roadworks" in first and "berth fires  (live)" in second, (first, second)
+    assert second.split("  ")[1] == f"{DAY} 10:12", second
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200, 304]
+
+
+def test_a_blog_found_changed_runs_from_the_sync_but_is_listed_by_its_page(
+    blog: LiveBlog, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its page's time of update days old, a blog a sync found changed (its item retold) is
+    asked for again from then on, as one changed at that sync; listed by its page's time."""
+    blog.day = (datetime.now(UTC) - timedelta(days=3)).date().isoformat()
+    ran(capsys, data_dir, "add", blog.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    blog.grow(12)
+    blog.summary = "Latest: crews reach berth twelve"
+    ran(capsys, data_dir, "sync")
+    ran(capsys, data_dir, "sync")
+    assert _page_asks(blog) == [200, 200, 304]
+    [line] = ran(capsys, data_dir, "list")[0].splitlines()
+    assert line.split("  ")[1] == f"{blog.day} 10:12" and "(live)" in line, line

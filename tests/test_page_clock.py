@@ -313,3 +313,21 @@ def test_a_page_s_clock_dates_no_update(
     assert shown["updated"] == first["updated"]
     header = ran(capsys, data_dir, "show", url, "--offline")[0]
     assert f"Updated: {first['updated']}" in header or "Updated:" not in header
+
+
+def test_a_copy_s_text_is_the_page_of_its_retrieval_after_a_check_and_extraction_again(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc49c C9: after `reader reextract`, a copy "Retrieved" at one time gave the page's
+    stamp of a later check that found it unchanged: the text and its Retrieved line
+    disagreed."""
+    site.stamp = "Updated {now:%H:%M:%S}: the board said the gates would hold"
+    url = site.url(PATH)
+    first = ran(capsys, data_dir, "show", url)[0]
+    stamp = next(line for line in first.splitlines() if line.startswith("Updated "))
+    assert "unchanged since" in refreshed(capsys, data_dir, url)
+    for command in ((), ("reextract", "--all")):
+        if command:
+            ran(capsys, data_dir, *command)
+        shown = ran(capsys, data_dir, "show", url, "--offline")[0]
+        assert stamp in shown.splitlines(), command

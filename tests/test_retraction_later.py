@@ -265,3 +265,27 @@ def test_a_story_withdrawn_by_its_feed_is_listed_withdrawn(
     assert "(withdrawn)" in ran(capsys, data_dir, "list", "--corrected")[0]
     [row] = json.loads(ran(capsys, data_dir, "list", "--json")[0])
     assert (row["retracted"], row["retracted_by"]) == ("withdrawn", "feed")
+
+
+def test_reader_highlights_cites_the_latest_copy_as_y_and_show_cite_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # acc49c C7: `reader highlights` cited the latest copy of a retracted story without the
+    # copy kept ("…; the copy retrieved … is kept"), which `y` and `show --format citation` say.
+    ident, _ = _retracted(site, data_dir, capsys)
+    words = "could not verify the documents it relied on"
+    lib = Library(data_dir)
+    try:
+        entry = lib.headlines()[0].entry
+        latest = lib.cached_article_as_shown(entry)
+        assert latest is not None
+        lib.keep_highlight(entry, latest, Highlight(words, f"> {words}", words, time.time()))
+    finally:
+        lib.close()
+    cited = ran(capsys, data_dir, "show", ident, "--format", "citation")[0]
+    notes = [line for line in cited.splitlines() if line.startswith("Note: ")]
+    assert any(line.endswith("is kept") for line in notes)
+    quoted = ran(capsys, data_dir, "highlights", ident)[0]
+    assert [line.rstrip() for line in quoted.splitlines() if line.startswith("Note: ")] == notes
+    item = json.loads(ran(capsys, data_dir, "highlights", ident, "--format", "json")[0])
+    assert item[0]["citation"] == cited.rstrip("\n")

@@ -287,3 +287,28 @@ def test_extraction_again_keeps_what_the_page_was_found_saying_of_the_story(
     assert ran(capsys, data_dir, "show", ident, "--offline")[0] == before
     shown = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
     assert shown["retracted"] == said
+
+
+def test_a_story_withdrawn_after_it_was_amended_is_said_withdrawn_from_the_copy_saying_so(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc49c C8: a later, stronger notice replaces a weaker one: the header, citation and
+    JSON kept "amended to remove some of it" while the page said the story was withdrawn."""
+    ident = first_synced(site, data_dir, capsys)
+    changed_after(site, page(TITLE, CUT))
+    assert "1 updated" in ran(capsys, data_dir, "sync")[1]
+    withdrawn = "This article has been withdrawn. The Civic Eye could not verify the account."
+    changed_after(site, page(TITLE, withdrawn))
+    assert "1 updated" in ran(capsys, data_dir, "sync")[1]
+    shown = ran(capsys, data_dir, "show", ident, "--offline")[0]
+    assert withdrawn in shown
+    # Said from copy 3, the first saying it, not from copy 2's amendment.
+    assert f"Note: the page now says the story was withdrawn (retrieved {retrieved(shown)})" in (
+        shown
+    )
+    assert "amended to remove" not in shown
+    assert (
+        "the story was withdrawn" in ran(capsys, data_dir, "show", ident, "--format", "citation")[0]
+    )
+    item = json.loads(ran(capsys, data_dir, "show", ident, "--format", "json")[0])
+    assert item["retracted"] == "withdrawn"

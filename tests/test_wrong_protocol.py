@@ -67,8 +67,8 @@ def http09() -> Iterator[OddServer]:
 
 def _said(server: OddServer, what: str) -> str:
     return (
-        f"the server at 127.0.0.1:{server.port} did not answer in HTTP ({what}):"
-        " is the address right?"
+        f"the server at 127.0.0.1:{server.port} did not answer in HTTP ({what}), so the"
+        " address is likely wrong"
     )
 
 
@@ -148,7 +148,7 @@ def test_through_a_proxy_an_ssh_port_is_said_as_the_sites(ssh_port: OddServer, s
             spoken = "TLS" if scheme == "https" else "HTTP"
             assert error.message == (
                 f"the server at news.example:{ssh_port.port} did not answer in {spoken}"
-                ' (it said "SSH-2.0-OpenSSH_9.6"): is the address right?'
+                ' (it said "SSH-2.0-OpenSSH_9.6"), so the address is likely wrong'
             )
             assert error.kind == ErrorKind.BAD_URL
 
@@ -164,5 +164,5 @@ def test_a_proxy_setting_naming_an_ssh_port_is_said_as_the_proxys(
     assert error.kind == ErrorKind.PROXY
     assert error.message == (
         f"the proxy {proxy} ([network] proxy) did not answer in HTTP"
-        ' (it said "SSH-2.0-OpenSSH_9.6"): is its address right?'
+        ' (it said "SSH-2.0-OpenSSH_9.6"), so its address is likely wrong'
     )

@@ -45,9 +45,9 @@ class HeadlineMarks:
     corrected_entries: dict[str, list[str]] = field(default_factory=dict)
     """By article key, the entries any sync changed (`anchored_entries`): of the items pointing
     into a corrected page, those pointing at one of them are corrected (δ), not the others."""
-    live: dict[str, tuple[float, str]] = field(default_factory=dict)
-    """The live blogs still running, by key: when each last changed and its address
-    (`live_blogs.live_running`)."""
+    live: dict[str, tuple[float, str, float]] = field(default_factory=dict)
+    """The live blogs still running, by key: when each last changed, its address and when
+    lists date it (`live_blogs.live_running`)."""
     _live_links: frozenset[str] | None = None
     retraction: Callable[[str], tuple[str, bool]] = lambda _key: ("", False)
     """`Store.retraction`: what the latest copy cached under a key says became of its story,
@@ -60,7 +60,7 @@ class HeadlineMarks:
         """The addresses of the live blogs still running (`live`): a feed listing one is read
         whole and sorted, its place not its date's (`headline_runs`)."""
         if self._live_links is None:
-            self._live_links = frozenset(url for _, url in self.live.values())
+            self._live_links = frozenset(url for _, url, _ in self.live.values())
         return self._live_links
 
     def headline(self, entry: Entry, key: str, read: bool) -> Headline:
@@ -112,7 +112,7 @@ class HeadlineMarks:
                 "saved_at": saved_time(record),
                 # The blog's item alone: one pointing into it is one entry, of its own time.
                 "live_at": (
-                    self.live[key][0]
+                    self.live[key][2]
                     if cached and key in self.live and not points_into(entry.link)
                     else 0.0
                 ),

@@ -233,7 +233,10 @@ class LibraryHighlights(LibrarySaving):
         headlines: dict[str, Entry] | None = None
         items = self._listed_items(every)
         for kept in every:
-            cached = self.store.article(kept.url) or self._item_text(kept, items)
+            # Told of the copies kept and what became of the page, as `y` and `reader show`
+            # cite it: the store's copy alone left "…; the copy retrieved … is kept" out
+            # (acc49c C7).
+            cached = self.cached_article_as_shown(kept.url) or self._item_text(kept, items)
             if cached is None:
                 if kept.cited is None and headlines is None:
                     headlines = self.entries_by_key()  # read once, for every such article

@@ -15,8 +15,8 @@ running, its coverage never declared ended, is not asked for for ever."""
 
 
 def live_running(
-    live: dict[str, tuple[float, str]], now: float | None = None
-) -> dict[str, tuple[float, str]]:
+    live: dict[str, tuple[float, str, float]], now: float | None = None
+) -> dict[str, tuple[float, str, float]]:
     """Of the live blogs `live` (`Store.live_blogs`: when each last changed and its address, by
     key), those still running: changed within `LIVE_FOR`."""
     now = time.time() if now is None else now

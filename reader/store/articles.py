@@ -65,9 +65,10 @@ while a sync is to ask for its page, whose article takes its place; "" once the 
 that it holds none (a PDF, a page to sign in: `settle_copy`). None for the page's own text."""
 LIVE = "live:"
 """Per article key, a live blog still running (`Article.live`): when its text last changed as
-the copy says (`_last_change`; epoch seconds), and its
-address, for a sync to ask for its page again while it runs and lists to order it by its last
-update (`live_blogs`). None for any other article."""
+the copy says (`_last_change`; epoch seconds), for a sync to ask for its page again while it
+runs; when lists date and order it by (`_last_change` but for a sync's finding: its page's own
+time of update); and its address (`live_blogs`). None for any other article. Kept before the
+second time was: "CHANGED ADDRESS", listed as changed."""
 VALIDATORS = "validators:"
 """Per article key, the ETag and Last-Modified its first page came with, for a sync asking for
 a live blog's page again to ask "changed since?" (a 304 costs no page)."""
@@ -573,19 +574,27 @@ class StoreArticles(StoreTimedOutPages):
         if article.live:
             # A copy with earlier ones kept is one a sync found changed, at its retrieval.
             at = _last_change(article, f"versions:{key}" in self._articles)
+            # Listed by the time its page gives, never after the retrieval, however the
+            # sync found it: a 06:00 sync listed last night's blog above the morning's
+            # stories (acc49c C4).
+            listed = _last_change(article, False)
             # One short string, kept in the row: read with the others in one query.
-            self._articles.set(LIVE + key, f"{at:.0f} {article.url}")
+            self._articles.set(LIVE + key, f"{at:.0f} {listed:.0f} {article.url}")
         else:
             self._articles.delete(LIVE + key)
 
-    def live_blogs(self) -> dict[str, tuple[float, str]]:
-        """The live blogs still running (`LIVE`), by key: when each last changed, and its
-        address as cached, in one query."""
-        found: dict[str, tuple[float, str]] = {}
+    def live_blogs(self) -> dict[str, tuple[float, str, float]]:
+        """The live blogs still running (`LIVE`), by key: when each last changed, its address
+        as cached and when lists date it, in one query."""
+        found: dict[str, tuple[float, str, float]] = {}
         for key, kept in rows_with_prefix(self._articles, LIVE):
-            at, _, url = kept.partition(" ") if isinstance(kept, str) else ("", "", "")
+            at, _, rest = kept.partition(" ") if isinstance(kept, str) else ("", "", "")
+            listed, _, url = rest.partition(" ")
             with suppress(ValueError):
-                found[key] = (float(at), url)
+                if not url:  # kept before the listing's time was: "CHANGED ADDRESS"
+                    found[key] = (float(at), listed, float(at))
+                else:
+                    found[key] = (float(at), url, float(listed))
         return found
 
     def page_validators(self, url: str) -> tuple[str | None, str | None]:

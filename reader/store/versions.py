@@ -201,6 +201,15 @@ def _checked(article: Article, record: Any, clock: bool) -> Article:
     return replace(article, fetched_at=first, served_at=served_at, checked_at=article.fetched_at)
 
 
+def _own_words(article: Article, record: Any) -> Article:
+    """`article` (`_checked`) with the blocks of the copy `record`, whose words it says but
+    for the page's clock; as it is when the record does not read."""
+    try:
+        return replace(article, blocks=article_from_dict(json.loads(record)).blocks)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return article
+
+
 def _says_the_same(copy: Any, latest: Any) -> bool:
     """The records `copy` and `latest` say the same (`_said_in`): their headline, byline and
     date of publication, and their blocks alike, compared as read (a fifth of the time
@@ -266,6 +275,12 @@ class StoreVersions(StoreRetractionsEnded):
             )
             if said is not None and not changed:
                 article = _checked(article, record, said != now)
+                if said != now and isinstance(raw, bytes):
+                    # The page's clock alone moved: the copy stays the one retrieved then, its
+                    # words and the page they were read from, which `reader reextract` reads
+                    # again; the later page's stamp under its Retrieved line was none of its
+                    # own (acc49c C9).
+                    article, packed_page = _own_words(article, record), raw
             if record is not None and not article.retracted and said_in(_parsed(record))[0]:
                 # Said no longer, copy or none: kept as said, from when to when.
                 records = [data for _, data in self._records_of(key)]
