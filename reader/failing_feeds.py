@@ -45,10 +45,18 @@ def sync_failures(report: SyncReport) -> tuple[list[FeedResult], list[FeedResult
     left = report.feeds_left.keys() | report.feeds_unreached()
     # The store's refusal (a full disk): said once, first, in a line of its own (acc49a A6).
     left |= {r.feed.url for r in unkept_feeds(report.feeds)}
+    # Nothing answered at all: one line says it, of every feed alike ("2 failed" after
+    # "Nothing answered at …" counted the network's going as the feeds', which `reader feeds
+    # --failing` then did not list); one whose failure says more (a certificate) still counts.
+    silent = bool(report.no_connection)
     failed = [
         r
         for r in report.feeds
-        if r.failed and r.feed.url not in left and not (r.error is not None and r.error.held)
+        if r.failed
+        and r.feed.url not in left
+        and not (
+            r.error is not None and (r.error.held or (silent and r.error.no_answer is not None))
+        )
     ]
     unreached = [r for r in failed if r.error is not None and gateway_failure(r.error)]
     return [r for r in failed if r not in unreached], unreached

@@ -100,3 +100,17 @@ def test_remove_takes_several_stdin_failing_and_gone(
 
     # Nothing to remove named: a usage error.
     assert reader(home, "remove").returncode == 2
+
+
+def test_a_sync_with_nothing_answering_counts_no_feed_failed(tmp_path: Path) -> None:
+    """Nothing answered at all: the one line says it, and the summary counted every feed
+    "failed" too, the network's going taken for the feeds' (feeds49's count, before it
+    landed: a flight's cron sync said "40 failed" every hour)."""
+    home = tmp_path / "home"
+    for name in ("harbour", "council"):
+        reader(home, "add", "--keep", f"http://127.0.0.1:9/{name}.xml")  # kept (said failing)
+    synced = reader(home, "sync")
+    assert "Nothing answered" in synced.stderr
+    summary = next(line for line in synced.stderr.splitlines() if line.startswith("synced "))
+    assert summary.startswith("synced 0 of 2 feeds (0 new headlines)"), summary
+    assert "failed" not in summary.split(")")[0]
