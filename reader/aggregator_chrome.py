@@ -8,7 +8,6 @@ is a file (↗: a picture, a scanned PDF), shown and exported as "Comments[1]" a
 from __future__ import annotations
 
 import re
-from html import unescape
 
 # A last block of the text: a paragraph, a rule, or a link standing alone.
 _LAST_BLOCK = re.compile(
@@ -48,6 +47,8 @@ def without_aggregator_chrome(html: str, own: tuple[str, ...]) -> str:
 def _chrome(block: str, addresses: set[str]) -> bool:
     """`block` is a line of chrome: a count, or one link to an `addresses` labelled by it
     ("Comments", "Article URL: …", its address)."""
+    from html import unescape  # here: the screen's start imports this module, not `html`
+
     words = " ".join(unescape(_TAG.sub(" ", block)).split())
     if _COUNT.fullmatch(words):
         return True

@@ -106,7 +106,9 @@ def finished_article(
         # three headings "Lena Morgan (@lena@social.example)" (acc49b B10).
         title = opening_words(blocks)
         if title:
-            meta = replace(meta, title=title, author=meta.author or meta.title)
+            # Not one naming another profile: its title's account is not the post's then.
+            author = meta.author or ("" if meta.profile_named else meta.title)
+            meta = replace(meta, title=title, author=author)
     if not meta.language:
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])
@@ -116,7 +118,7 @@ def finished_article(
     declared = {
         k: v
         for k, v in asdict(meta).items()
-        if k not in ("dates_language", "declared_dates", "video")
+        if k not in ("dates_language", "declared_dates", "video", "profile_named")
     }
     article = Article(
         url=url,

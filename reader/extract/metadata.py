@@ -77,6 +77,8 @@ class Metadata:
     video: bool = False
     # The author is an organisation or a channel (`Article.corporate_author`).
     corporate_author: bool = False
+    # The page names the profile it is of (`profile:username`, a Mastodon post's).
+    profile_named: bool = False
     # The language the article's datelines are read in: `language`, given the country the
     # page says it is of otherwise when it names none (`zone_country.dates_language`).
     dates_language: str = ""
@@ -440,6 +442,7 @@ def extract_metadata(
         podcast=safe_line(podcast_series(objects, described), 200),
         video=meta.get("og:type", "").strip().lower().startswith("video"),
         corporate_author=corporate,
+        profile_named=bool(meta.get("profile:username", "").strip()),
         language=safe_line(language, 20),
         dates_language=dates_in,
         declared_dates=declared_dates,
