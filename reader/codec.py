@@ -27,6 +27,7 @@ from .models import (
     Enclosure,
     Entry,
     Feed,
+    FeedFailure,
     Inline,
     Reach,
     TextMarks,
@@ -61,6 +62,15 @@ def _reach(value: Any) -> Reach | None:
     """A feed's `reach` as written ("public"); None when not known (a record from before it,
     or one this reader can't read: the next fetch writes it again)."""
     return Reach.__members__.get(value.upper()) if isinstance(value, str) else None
+
+
+def _failure(value: Any) -> FeedFailure | None:
+    """A feed's `failure` as written ("dns"); None when not kept (a record from before it, or
+    a word a newer reader wrote: its `last_error`'s words are read then)."""
+    try:
+        return FeedFailure(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _text(value: Any) -> str:
@@ -117,6 +127,16 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "ignored_by": feed.ignored_by,
         "body_print": feed.body_print,
         "tags": list(feed.tags),
+        # Only for a failing feed: a reader from before them ignores them (and writes none).
+        **(
+            {
+                "failure": feed.failure.value,
+                "failure_status": feed.failure_status,
+                "failures": feed.failures,
+            }
+            if feed.failure is not None
+            else {}
+        ),
         # Only for a feed an OPML file filed in folders: a reader from before them ignores it.
         **({"folders": [list(path) for path in feed.folders]} if feed.folders else {}),
     }
@@ -141,6 +161,9 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         read_with=_count(d.get("read_with")),
         ignored_by=_text(d.get("ignored_by")),
         body_print=_text(d.get("body_print")),
+        failure=_failure(d.get("failure")),
+        failure_status=_count(d.get("failure_status")),
+        failures=_count(d.get("failures")),
         tags=kept_tags(d.get("tags")),  # records from before tags have none
         folders=kept_folders(d.get("folders")),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from ...failing_feeds import failing
+from ...failing_feeds import last_failed
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
@@ -75,7 +75,7 @@ class MainScreenMoves(MainScreenList):
         failed (its `!`), round the ends, as `J` / `K` go: 57 dead feeds of 595 were found by
         paging through every row (acc49d D1). A count goes so many failing feeds on."""
         shown = self.query_one(FeedList).feeds
-        marked = {url for url, feed in shown.items() if failing(feed)}
+        marked = {url for url, feed in shown.items() if last_failed(feed)}
         found = failing_beside(list(shown), marked, self.feed_url, step)
         if found is None:
             other = " other" if self.feed_url in marked else ""

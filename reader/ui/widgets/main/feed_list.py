@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ....failing_feeds import failing
+from ....failing_feeds import last_failed
 from ....feed_tags import TAG_MARK
 from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
@@ -129,7 +129,7 @@ class FeedList(VimOptionList):
                     f.url,
                     f.display_title,
                     unread.get(f.url, 0),
-                    failing(f),
+                    last_failed(f),
                     f.url in to_fetch,
                 )
                 for f in feeds
@@ -240,7 +240,7 @@ class FeedList(VimOptionList):
             # the path first, then its site.
             address = _path_first(feed.display_title)
             title = FeedTitle(plain(address, max_length=200), self._names)
-        return self._prompt(title, unread.get(feed.url, 0), failing(feed), to_fetch)
+        return self._prompt(title, unread.get(feed.url, 0), last_failed(feed), to_fetch)
 
     def _prompt(
         self, title: Text | FeedTitle, unread: int, failed: bool, to_fetch: bool = False
