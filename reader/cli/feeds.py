@@ -296,7 +296,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     lib = open_library(args)
     try:
         # A feed subscribed already is filed under the file's tags too, its own kept.
-        done = lib.add_feeds((f.url, f.title, f.name, f.tags, f.folders) for f in read.found)
+        done = lib.add_feeds(
+            (f.url, f.title, f.name, f.tags, f.folders, f.site_url) for f in read.found
+        )
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
