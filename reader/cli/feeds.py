@@ -152,14 +152,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
             sys.stderr,
         )
         if lately:
-            out(f"{_failed_lately(lately)}: left subscribed", sys.stderr)
+            out(f"{_failed_lately(lately)}, left subscribed", sys.stderr)
     return status
 
 
 def _failed_lately(count: int) -> str:
     """The feeds whose last fetch failed that are not failing yet, in a few words."""
     return (
-        f"{plural(count, 'feed')} failed lately (a server error, a timeout, a host not found) and"
+        f"{plural(count, 'feed')} failed lately (a server error, a timeout, nothing answering),"
         f" not for {LASTED.days} days yet: not counted failing"
     )
 

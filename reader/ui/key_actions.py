@@ -90,6 +90,10 @@ ACTIONS: dict[str, KeyAction] = {
         "the previous feed whose last fetch failed, round the start",
         ("step_failing(-1)",),
     ),
+    "failing_only": KeyAction(
+        "show only the feeds marked ! (D on All feeds removes the failing ones) / every feed",
+        ("toggle_failing_only",),
+    ),
     "next_tag": KeyAction(
         "the next tag's headlines (its feeds' and articles'), round the end",
         ("step_tag(1)",),

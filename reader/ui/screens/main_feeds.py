@@ -35,6 +35,21 @@ def no_feed(what: str) -> str:
     )
 
 
+def removal_question(asked: str, headlines: int, saved: int, many: bool = False) -> str:
+    """`D`'s question (`asked`: "Remove “Harbour Ledger”?"), saying what goes with the feed and
+    what stays: of one feed, or of `many` (the failing ones listed)."""
+    its, it = ("their", "them") if many else ("its", "it")
+    question = (
+        f"{asked} {its.capitalize()} {plural(headlines, 'headline')} and their read marks go;"
+        f" the articles cached from {it} stay until the cache's limits evict them"
+    )
+    if saved:
+        question += (
+            f", and {its} {plural(saved, 'saved article stays', 'saved articles stay')} in Saved"
+        )
+    return question + "."
+
+
 class MainScreenFeeds(Screen[None]):
     """`a`, `R` and `D` over the feed list (see `MainScreen`)."""
 
@@ -151,27 +166,29 @@ class MainScreenFeeds(Screen[None]):
 
         def remove_search_feed(self) -> None: ...  # `MainSearchFeeds`'
 
+        def removes_failing(self) -> bool: ...  # `MainScreenFailing`'
+
+        def remove_failing(self) -> None: ...
+
         def rename_search_feed(self) -> None: ...  # `MainSearchFeeds`'
 
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen
 
+        if self.removes_failing():
+            if not self.reader.refuses("remove"):
+                self.remove_failing()
+            return
         feed = self._feed_to_change("remove", self.remove_search_feed)
         if feed is None:
             return
         index = self.reader.index
         headlines = index.view(feed.url)
-        saved = sum(h.saved for h in headlines)
         name = plain(feed.display_title, max_length=60).plain
-        question = (
-            f"Remove “{name}”? Its {plural(len(headlines), 'headline')} and their read marks go; "
-            "the articles cached from it stay until the cache's limits evict them"
+        question = removal_question(
+            f"Remove “{name}”?", len(headlines), sum(h.saved for h in headlines)
         )
-        if saved:
-            question += (
-                f", and its {plural(saved, 'saved article stays', 'saved articles stay')} in Saved"
-            )
-        question += ". (y / n)"
+        question += " (y / n)"
         urls = [f.url for f in index.feeds]
         place = urls.index(feed.url) if feed.url in urls else -1
         others = urls[place + 1 : place + 2] or urls[max(place - 1, 0) : place]

@@ -13,6 +13,7 @@ from ...models import Feed
 from ...plural import plural
 from ..display import plain
 from ..headlines import LIBRARY_VIEWS, tag_view, view_search_feed, view_tag
+from ..keymap import keymap_of
 from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -90,6 +91,11 @@ class MainScreenMoves(MainScreenList):
     def action_step_tag(self, step: int) -> None:
         """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
         headlines shown together; from any other list, the first or the last tag."""
+        if self.failing_only:  # its tag rows out of the list (`main_failing`)
+            key = keymap_of(self.app).key("failing_only", "the headlines")
+            again = f": {key} lists every feed" if key else ""
+            self.notify(f"The failing feeds' list shows no tags{again}.", timeout=3, markup=False)
+            return
         index = self.reader.index
         # The feed list's tag rows: the articles' tags too (a tag of articles alone was passed
         # over, its row reached only by the cursor).
