@@ -58,10 +58,19 @@ def cited_article(entry: Entry, article: Article | None, anchor: str = "") -> Ar
     entry, with that one's (`anchor`)."""
     if article is not None:
         fragment = urldefrag(entry.link).fragment
+        own = fragment
         fragment = anchor if fragment and anchor else fragment
         if fragment and article.url and any(fragment in b.anchors for b in article.blocks):
             page = urldefrag(cited_url(article)).url  # read through the item: its anchor
-            return replace(article, url=f"{page}#{fragment}", canonical_url="")
+            # Another entry's passage: whether that entry changed is not known here, so
+            # its note is the page's.
+            others = article.other_entries_corrected and fragment == own
+            return replace(
+                article,
+                url=f"{page}#{fragment}",
+                canonical_url="",
+                other_entries_corrected=others,
+            )
         return article
     return Article(
         entry.link,
@@ -420,6 +429,8 @@ def version_note(
 
         if feed_alone_changed(article):
             return ""  # `retraction_note` says the text is the same as the copies' kept
+        if article.other_entries_corrected and not article.retracted:
+            return _other_entries_note(article, in_reader, copied, key, changes_key)
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
         # Those of a saved live blog run to fifty: the first and the last past a few, not a
@@ -470,6 +481,37 @@ def version_note(
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
     )
+
+
+def _other_entries_note(
+    article: Article, in_reader: bool, copied: bool, key: str | None, changes_key: str | None
+) -> str:
+    """`version_note` of the latest copy read through an item pointing into one entry of the
+    page that no sync changed (`Article.other_entries_corrected`): the changes the copies hold
+    are other entries', not the text the item opens at. Its byline said no "δ corrected" and
+    its header still "the text changed since" (acc49c)."""
+    times = article.versions[:-1]
+    many = len(times) > LISTED_COPIES
+    kept = " and ".join(moment_text(at) for at in times)
+    if many:
+        kept = f"{moment_text(times[0])} to {moment_text(times[-1])}"
+    copies = f"{len(times)} copies" if many else _copies(len(times))
+    note = (
+        f"this entry is unchanged since the {copies} retrieved {kept}; other entries of the "
+        "page changed"
+    )
+    if copied:
+        return note
+    one = len(times) == 1
+    if in_reader:
+        how = _keys_said(key, changes_key, "it" if one else "them")
+    else:
+        how = (
+            ": reader show --version 1 prints it, reader diff what changed"
+            if one
+            else ": reader show --version N prints one, reader diff what changed"
+        )
+    return f"{note}, and {'the earlier copy is' if one else 'the earlier copies are'} kept{how}"
 
 
 def _repeated_note(
