@@ -484,3 +484,6 @@ def test_a_blog_read_through_an_unchanged_entry_says_other_entries_changed(
     shown = ran(capsys, data_dir, "show", entry_id, "--offline")[0]
     assert "this entry is unchanged since the copy retrieved" in shown, shown[:800]
     assert "reader show --version 1 prints it" in shown
+    # By the item's address, as its citation gives it: the same item (the blog's was printed).
+    by_address = ran(capsys, data_dir, "show", site.url(BLOG) + "#block-3", "--offline")[0]
+    assert by_address == shown
