@@ -440,14 +440,7 @@ def test_a_blog_read_through_an_unchanged_entry_says_other_entries_changed(
     entry is unchanged and other entries changed, in the reader and `reader show`; entry 2's
     item keeps the page's note."""
     synced(site, data_dir, capsys)
-    site.entries = [1, 2, 3, 4]
-    CORRECTED.add(2)
-    try:
-        site.body = blog(site.entries)
-        site.summary = "A third fire is reported near the grain silos."
-        ran(capsys, data_dir, "sync")
-    finally:
-        CORRECTED.clear()
+    grown_with_2_corrected(site, data_dir, capsys)
 
     async def header(title: str) -> str:
         async with reading(data_dir, title, (100, 40)) as (_app, pilot, body):
