@@ -85,6 +85,7 @@ KEYS: KeyRows = (
             ("J / K", "the next / previous feed's headlines, round the ends"),
             ("] / [", "the next / previous failing feed (marked !), round the ends"),
             ("t / T", "the next / previous tag's headlines: its feeds' and articles' together"),
+            ("z", "feed list: fold / unfold the folder (on a feed: the one it is in)"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
             ("R", "rename the feed or search feed shown (a feed's emptied: its own title)"),
@@ -216,6 +217,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
     ("Headlines", "] / ["): ("next_failing_feed", "previous_failing_feed"),
+    ("Headlines", "z"): ("fold_folder",),
     ("Reading", "R"): ("refresh_article",),
     ("Reading", "a"): ("note",),
     ("Reading", "+"): ("site_feed",),
