@@ -111,7 +111,16 @@ def test_z_folds_a_folder_kept_for_the_next_start(synced_dir: Path) -> None:
             await until(pilot, lambda: app.main_screen.feed_url == feeds[0].url, "the first feed")
             await until(pilot, lambda: first in feed_list.names, "its folders unfolded")
             assert feed_list.selected_url == feeds[0].url
-            await pilot.press("h", "z", "z")  # folded and open again
+            await pilot.press("h", "z")  # Local folded, the cursor on its row
+            await until(pilot, lambda: first not in feed_list.names, "Local folded")
+            await pilot.press("k", "z")  # News folded
+            await until(pilot, lambda: "Local" not in feed_list.names, "News folded")
+            # `T` to the tag before News: Local, a folder in News, unfolded to show its row.
+            await pilot.press("T")
+            await until(pilot, lambda: app.main_screen.feed_url == tag_view("Local"), "Local")
+            await until(pilot, lambda: "Local" in feed_list.names, "News unfolded")
+            assert feed_list.selected_url == tag_view("Local") and first not in feed_list.names
+            await pilot.press("z")  # Local open again
             await until(pilot, lambda: first in feed_list.names, "Local open again")
 
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):

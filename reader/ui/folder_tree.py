@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..feed_names import folded as folded_name
 from ..feed_tags import Folder, feed_folders
 from ..models import Feed
+from .headlines import view_tag
 
 
 class FolderRow(NamedTuple):
@@ -108,3 +109,19 @@ def folder_of(rows: Sequence[Placed], position: int) -> int | None:
         if rows[above].depth < depth:
             return above if isinstance(rows[above].row, FolderRow) else None
     return None
+
+
+def hidden_in(feeds: Sequence[Feed], view: str | None) -> set[Folder]:
+    """The folders (`folder_key`) a row of `view` is in, to unfold for it to show: a feed's
+    (`view` its address), or a folder's (its tag's view: `tag_view`), each of the way down."""
+    tag = view_tag(view)
+    wanted = folded_name(tag) if tag is not None else None
+    keys: set[Folder] = set()
+    for feed in feeds:
+        for path in feed_folders(feed) if feed.folders else ():
+            if wanted is None and feed.url == view:
+                keys.update(folder_key(path[:n]) for n in range(1, len(path) + 1))
+            elif wanted is not None:
+                names = [folded_name(name) for name in path]
+                keys.update(tuple(names[:n]) for n, name in enumerate(names) if name == wanted)
+    return keys

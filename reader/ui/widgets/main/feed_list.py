@@ -16,13 +16,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....failing_feeds import failing
-from ....feed_tags import TAG_MARK, Folder, feed_folders
+from ....feed_tags import TAG_MARK, Folder
 from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
-from ...folder_tree import FolderRow, Placed, folder_key, folder_of
+from ...folder_tree import FolderRow, Placed, folder_key, folder_of, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
@@ -320,8 +320,8 @@ class FeedList(VimOptionList):
     def select(self, feed_url: str | None) -> None:
         """Highlight this feed's row, quietly: the screen shows its headlines itself. A feed
         in a folder folded (`J`, `]` going to it) has its folders unfolded first."""
-        if feed_url not in self._urls and feed_url in self.feeds:
-            self._unfold(self.feeds[feed_url])
+        if feed_url not in self._urls and self.closed and self._given is not None:
+            self._unfold(hidden_in(self._given[0], feed_url))
         if feed_url in self._urls:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self._urls.index(feed_url)
@@ -347,11 +347,9 @@ class FeedList(VimOptionList):
                 self.highlighted = position  # its headlines shown, as the cursor moves to it
                 break
 
-    def _unfold(self, feed: Feed) -> None:
-        """Open the folders `feed` is in (a move to it: `J`, `]`, a search)."""
-        paths = feed_folders(feed)
-        keys = {folder_key(path[:n]) for path in paths for n in range(1, len(path) + 1)}
-        if self.closed & keys:
+    def _unfold(self, keys: Collection[Folder]) -> None:
+        """Open the folders of `keys` (a move to a row in them: `J`, `]`, `t`)."""
+        if self.closed & set(keys):
             self._refold(self.closed - keys)
 
     def _refold(self, closed: frozenset[Folder]) -> None:
