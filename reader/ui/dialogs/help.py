@@ -15,6 +15,8 @@ from textual.widgets import Static
 from ...marks import (
     ARCHIVED_MARK,
     CORRECTED_MARK,
+    FOLDER_CLOSED_MARK,
+    FOLDER_OPEN_MARK,
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
@@ -35,6 +37,9 @@ from .scrolled import ScrolledDialog
 
 KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Sections of rows: the keys, what they do."""
+
+FOLDER_MARKS = f"{FOLDER_OPEN_MARK} / {FOLDER_CLOSED_MARK}"
+"""The markers' row of a folder's marks ("- / +" in the plain layout, as its rows show them)."""
 
 KEYS: KeyRows = (
     (
@@ -156,6 +161,7 @@ KEYS: KeyRows = (
             ),
             ("!", "the feed's last fetch failed"),
             (TO_FETCH_MARK, "the feed has articles not available offline yet (S caches them)"),
+            (FOLDER_MARKS, "a folder of the feed list, open / folded (z)"),
         ),
     ),
 )
@@ -325,7 +331,7 @@ def lettered(sections: KeyRows) -> KeyRows:
 
     def row(section: str, key: str, what: str) -> tuple[str, str]:
         if section == "Markers":
-            return as_letter(key), what
+            return ("- / +" if key == FOLDER_MARKS else as_letter(key)), what
         return key, what.replace(f"({SEARCH_MARK}, a row", f'(a "{PLAIN_SEARCH_MARK} …" row')
 
     return tuple((name, tuple(row(name, *r) for r in rows)) for name, rows in sections)

@@ -3,7 +3,8 @@ archived, a feed's or not, with their count), "Archive" (those archived, when th
 row for each tag ("#news": the headlines of every feed filed under
 it), a row for each search feed ("⌕ Harbour strike": what its words find, `search_feeds`),
 then every subscription with its unread count, marked when it fails or has articles not yet
-available offline."""
+available offline; grouped under their folders' rows when an OPML file gave them some
+(`folder_rows`, `z` folding one: `folder_folding`)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,17 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....failing_feeds import failing
-from ....feed_tags import TAG_MARK, Folder
+from ....feed_tags import TAG_MARK
 from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
-from ...folder_tree import FolderRow, Placed, folder_key, folder_of, hidden_in
+from ...folder_tree import FolderRow, Placed, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
@@ -31,9 +31,9 @@ from ...headlines import (
     view_search_feed,
     view_tag,
 )
-from ...messages import FeedSelected, FoldersFolded
-from ..vim_list import VimOptionList
+from ...messages import FeedSelected
 from .feed_rows import FeedRow, FeedTitle, OneLine
+from .folder_folding import FolderFolding
 from .folder_rows import (
     every_feed,
     folder_mark,
@@ -49,13 +49,11 @@ SAVED = "Saved"
 ARCHIVE = "Archive"
 
 
-class FeedList(VimOptionList):
+class FeedList(FolderFolding):
     """Pick the feed whose headlines the table shows, or a tag's (the headlines of every feed
     filed under it); a `!` marks a feed whose last fetch failed, `TO_FETCH_MARK` (⇣) one with
     articles not available offline yet. Feeds in folders are grouped under their folders'
     rows (`folder_rows`), `z` folding one."""
-
-    BINDINGS = [Binding("z", "toggle_folder", "Fold folder", show=False)]
 
     COMPONENT_CLASSES = {"feed-list--failed"}
 
@@ -76,16 +74,8 @@ class FeedList(VimOptionList):
         """The width set (None: the stylesheet's)."""
         self._names = NamesApart()
         """The names of the rows, cut so that they differ (`fit_apart`)."""
-        self.closed: frozenset[Folder] = frozenset()
-        """The folders folded (`folder_key`), their feeds hidden (`z`); kept by the store."""
-        self._folder_at: dict[int, FolderRow] = {}
-        """The folder rows, by position (the feeds grouped by folder: `folder_tree`)."""
-        self._section: list[Placed] = []
-        """The rows of the feeds and folders, the list's last (`folder_rows.grouped_section`)."""
         self._folder_counts: dict[str, int] = {}
         """Each folder's unread count: its tag's (compared name → count), as its view shows."""
-        self._given: tuple[Any, ...] | None = None
-        """What `set_feeds` was last given, to draw the list again as a folder folds."""
 
     @property
     def selected_url(self) -> str | None:
@@ -174,12 +164,7 @@ class FeedList(VimOptionList):
                 _cells(SAVED),
                 *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
                 *(_cells(name) + 2 for name, _count in searches),
-                *(
-                    _cells(feed.display_title)
-                    if feed.name or feed.title
-                    else min(ADDRESS_CELLS, _cells(feed.display_title))
-                    for feed in feeds
-                ),
+                *(_feed_cells(feed) for feed in feeds),
                 *(self._placed_cells(placed) for placed in section if placed.depth),
             )
         self.fit_width(self.app.size.width)
@@ -211,7 +196,7 @@ class FeedList(VimOptionList):
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
-        keep = self.selected_url
+        keep, at = self.selected_url, self.highlighted
         self._urls = [None, SAVED_VIEW, *(row[0] for row in rows)]
         options = [Option(prompts[0], "all"), Option(prompts[1], "saved")]
         for position, prompt in enumerate(made):
@@ -225,7 +210,10 @@ class FeedList(VimOptionList):
                 self._folder_at[len(options) - 1] = placed.row
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-            self.highlighted = self._urls.index(keep) if keep in self._urls else 0
+            if at is not None and at < len(self._urls) and self._urls[at] == keep:
+                self.highlighted = at  # a feed in two folders: the row it was on, not the first
+            else:
+                self.highlighted = self._urls.index(keep) if keep in self._urls else 0
 
     def fit_width(self, columns: int) -> None:
         """As wide as the terminal's `columns` give it (`feed_list_width`), from 80 columns
@@ -257,9 +245,7 @@ class FeedList(VimOptionList):
         row = placed.row
         if isinstance(row, FolderRow):
             return placed_cells(placed, _cells(row.path[-1]))
-        if row.name or row.title:
-            return placed_cells(placed, _cells(row.display_title))
-        return placed_cells(placed, min(ADDRESS_CELLS, _cells(row.display_title)))
+        return placed_cells(placed, _feed_cells(row))
 
     def _placed_prompt(
         self,
@@ -326,38 +312,6 @@ class FeedList(VimOptionList):
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self._urls.index(feed_url)
 
-    def action_toggle_folder(self) -> None:
-        """`z` (vim's `za`): fold the folder under the cursor, or unfold it; on a feed in a
-        folder, fold that one, the cursor on its row (vim's `zc` in a fold). Kept for the
-        next start (`FoldersFolded`)."""
-        at = self.highlighted
-        if not self._folder_at or at is None:
-            self.notify("No feed is in a folder here (an OPML file's folders are).", timeout=3)
-            return
-        if (folder := self._folder_at.get(at)) is None:
-            start = self.option_count - len(self._section)
-            above = folder_of(self._section, at - start) if at >= start else None
-            if above is None:
-                self.notify("This row is in no folder.", timeout=3, markup=False)
-                return
-            folder = self._folder_at[start + above]
-        self._refold(self.closed ^ {folder_key(folder.path)})
-        for position, row in self._folder_at.items():
-            if row.path == folder.path:
-                self.highlighted = position  # its headlines shown, as the cursor moves to it
-                break
-
-    def _unfold(self, keys: Collection[Folder]) -> None:
-        """Open the folders of `keys` (a move to a row in them: `J`, `]`, `t`)."""
-        if self.closed & set(keys):
-            self._refold(self.closed - keys)
-
-    def _refold(self, closed: frozenset[Folder]) -> None:
-        self.closed = closed
-        if self._given is not None:
-            self.set_feeds(*self._given)
-        self.post_message(FoldersFolded(closed))
-
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.post_message(FeedSelected(self.selected_url))
@@ -397,6 +351,12 @@ list by at most: its path comes first, and it is a name for a moment."""
 
 def _cells(name: str) -> int:
     return len(name) if name.isascii() else terminal_cells(name)
+
+
+def _feed_cells(feed: Feed) -> int:
+    """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
+    cells = _cells(feed.display_title)
+    return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
 
 
 def search_name(name: str, plain_layout: bool = False) -> Text:

@@ -11,15 +11,12 @@ from rich.text import Text
 
 from ....failing_feeds import failing
 from ....feed_names import folded
+from ....marks import FOLDER_CLOSED_MARK, FOLDER_OPEN_MARK
 from ....models import Feed
 from ...display import plain
 from ...folder_tree import FolderRow, Placed, folder_names, grouped, has_folders
 from ...headlines import tag_view
 from .feed_rows import INDENT
-
-OPEN_MARK, CLOSED_MARK = "▾", "▸"
-"""A folder row's mark, open or folded; in the plain layout (`[ui] plain`) "-" and "+"."""
-PLAIN_MARKS = {OPEN_MARK: "-", CLOSED_MARK: "+"}
 
 Row = tuple[str, str, int, bool, bool, int] | tuple[str, str, int, bool, bool, int, bool]
 """What a feed's or folder's row shows: its view, name, unread count, failing, short of
@@ -39,7 +36,9 @@ def grouped_section(
     return grouped(feeds, closed), [t for t in tags if folded(t[0]) not in names], counts
 
 
-def every_feed(feeds: Sequence[Feed], section: Sequence[Placed], closed: object) -> list[Feed]:
+def every_feed(
+    feeds: Sequence[Feed], section: Sequence[Placed], closed: Collection[tuple[str, ...]]
+) -> list[Feed]:
     """The feeds in the order the list shows them (`J`, `]` go in it), those of the folders
     folded too (in their place: going to one unfolds its folders)."""
     if not any(isinstance(p.row, FolderRow) for p in section):
@@ -81,8 +80,11 @@ def folder_title(row: FolderRow) -> Text:
 
 
 def folder_mark(row: FolderRow, plain_layout: bool) -> Text:
-    mark = CLOSED_MARK if row.closed else OPEN_MARK
-    return Text(PLAIN_MARKS[mark] if plain_layout else mark, style="bold")
+    """A folder row's mark, open or folded; "-" and "+" in the plain layout (`[ui] plain`),
+    read aloud."""
+    if plain_layout:
+        return Text("+" if row.closed else "-", style="bold")
+    return Text(FOLDER_CLOSED_MARK if row.closed else FOLDER_OPEN_MARK, style="bold")
 
 
 def placed_cells(placed: Placed, title_cells: int) -> int:
