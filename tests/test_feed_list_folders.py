@@ -10,8 +10,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
+from textual.pilot import Pilot
+
 from reader.library import Library
 from reader.models import Feed
+from reader.ui.app import ReaderApp
 from reader.ui.headlines import tag_view
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.tui_pilot import keys_handled, resize, running, screen_text, table, until
@@ -38,8 +42,11 @@ TREE = {0: [("News", "Local")], 1: [("News",), ("Tech",)]}
 """The first feed in News › Local, the second in News and in Tech, the third in none."""
 
 
-def _names(app: object) -> list[str]:
-    return app.main_screen.query_one(FeedList).names  # type: ignore[attr-defined]
+async def _grouped(app: ReaderApp, pilot: Pilot[object]) -> FeedList:
+    """The feed list, once its folders' rows are drawn."""
+    feed_list = app.main_screen.query_one(FeedList)
+    await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+    return feed_list
 
 
 def test_feeds_are_grouped_under_their_folders(synced_dir: Path) -> None:
@@ -48,8 +55,7 @@ def test_feeds_are_grouped_under_their_folders(synced_dir: Path) -> None:
 
     async def run() -> None:
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
-            feed_list = app.main_screen.query_one(FeedList)
-            await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+            feed_list = await _grouped(app, pilot)
             names = feed_list.names
             assert names == [
                 "All feeds",
@@ -89,8 +95,7 @@ def test_z_folds_a_folder_kept_for_the_next_start(synced_dir: Path) -> None:
 
     async def run() -> None:
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
-            feed_list = app.main_screen.query_one(FeedList)
-            await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+            feed_list = await _grouped(app, pilot)
             await pilot.press("h", "g", "j", "j", "j", "z")  # on Local
             await until(pilot, lambda: first not in feed_list.names, "Local folded")
             local_folded = ["All feeds", "Saved", "News", "Local", second, "Tech", second, third]
@@ -102,8 +107,7 @@ def test_z_folds_a_folder_kept_for_the_next_start(synced_dir: Path) -> None:
             await until(pilot, lambda: app.main_screen.feed_url == tag_view("News"), "its view")
 
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
-            feed_list = app.main_screen.query_one(FeedList)
-            await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+            feed_list = await _grouped(app, pilot)
             assert feed_list.names == ["All feeds", "Saved", "News", "Tech", second, third]
             assert "▸ News" in screen_text(app)
             # `J` to the first feed, in a folder folded: its folders open, the cursor on it.
@@ -136,8 +140,7 @@ def test_moves_count_the_feeds_among_the_folders(synced_dir: Path) -> None:
     async def run() -> None:
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
             screen = app.main_screen
-            feed_list = screen.query_one(FeedList)
-            await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+            await _grouped(app, pilot)
             await pilot.press("h", "2", "G")  # the second feed, folder rows not counted
             await until(pilot, lambda: screen.feed_url == feeds[1].url, "the second feed")
             await pilot.press("4", "G")  # the fourth row of a feed: the one in no folder
@@ -161,8 +164,7 @@ def test_folders_at_every_width(synced_dir: Path) -> None:
 
     async def run() -> None:
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
-            feed_list = app.main_screen.query_one(FeedList)
-            await until(pilot, lambda: "News" in feed_list.names, "the folders' rows")
+            feed_list = await _grouped(app, pilot)
             await pilot.press("h")
             for width in (8, 12, 20, 40, 59, 60, 79, 80, 100, 120):
                 await resize(pilot, width, 30)
@@ -174,5 +176,35 @@ def test_folders_at_every_width(synced_dir: Path) -> None:
                     assert "▾ News" in text and "Local" in text, width
             await pilot.press("j", "j", "z")
             await until(pilot, lambda: feeds[0].display_title not in feed_list.names, "folded")
+
+    asyncio.run(run())
+
+
+def test_failing_feeds_in_a_folder_folded(synced_dir: Path, httpserver: HTTPServer) -> None:
+    """`]` goes to a failing feed in a folder folded, which opens; its row keeps its `!`."""
+    dead = httpserver.url_for("/dead.xml")
+    httpserver.expect_request("/dead.xml").respond_with_data("", status=404)
+
+    async def subscribe() -> None:
+        async with Library(synced_dir) as lib:
+            lib.add_feeds([(dead, "Dead desk", "", ("Archive desk",), (("Archive desk",),))])
+            await lib.refresh()
+
+    asyncio.run(subscribe())
+    _file(synced_dir, TREE)
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            feed_list = await _grouped(app, pilot)
+            assert "!   Dead desk" in screen_text(app)  # its mark, then set in a step
+            folder = feed_list.names.index("Archive desk")
+            await pilot.press("h")
+            feed_list.highlighted = folder
+            await pilot.press("z")
+            await until(pilot, lambda: "Dead desk" not in feed_list.names, "folded")
+            await pilot.press("l", "right_square_bracket")
+            await until(pilot, lambda: app.main_screen.feed_url == dead, "the failing feed")
+            await until(pilot, lambda: "Dead desk" in feed_list.names, "its folder open")
+            assert "!   Dead desk" in screen_text(app)
 
     asyncio.run(run())
