@@ -35,7 +35,6 @@ from ...messages import FeedSelected
 from .feed_rows import FeedRow, FeedTitle, OneLine
 from .folder_folding import FolderFolding
 from .folder_rows import (
-    every_feed,
     folder_mark,
     folder_title,
     grouped_section,
@@ -134,7 +133,9 @@ class FeedList(FolderFolding):
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
         (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
         self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
-        section, tags, self._folder_counts = grouped_section(feeds, tags, self.closed)
+        section, order, tags, self._folder_counts = grouped_section(
+            feeds, tags, self.closed, self._paths
+        )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
         rows = (
@@ -147,7 +148,7 @@ class FeedList(FolderFolding):
         )
         every = sum(unread.values()) if every_unread is None else every_unread
         shown = (saved, rows, every)
-        self.feeds = {feed.url: feed for feed in every_feed(feeds, section, self.closed)}
+        self.feeds = {feed.url: feed for feed in order}
         if shown == self._shown:
             # Unchanged (an article arrived, a flag moved in another feed…): rebuilding 50 rows
             # of Rich tables would cost ~20 ms of the event loop for nothing.
@@ -307,7 +308,7 @@ class FeedList(FolderFolding):
         """Highlight this feed's row, quietly: the screen shows its headlines itself. A feed
         in a folder folded (`J`, `]` going to it) has its folders unfolded first."""
         if feed_url not in self._urls and self.closed and self._given is not None:
-            self._unfold(hidden_in(self._given[0], feed_url))
+            self._unfold(hidden_in(self._given[0], feed_url, self._paths))
         if feed_url in self._urls:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self._urls.index(feed_url)

@@ -10,7 +10,7 @@ from typing import Any
 from textual.binding import Binding
 
 from ....feed_tags import Folder
-from ...folder_tree import FolderRow, Placed, folder_key, folder_of
+from ...folder_tree import FolderPaths, FolderRow, Placed, folder_key, folder_of
 from ...messages import FoldersFolded
 from ..vim_list import VimOptionList
 
@@ -31,6 +31,8 @@ class FolderFolding(VimOptionList):
         """The rows of the feeds and folders, the list's last (`folder_rows.grouped_section`)."""
         self._given: tuple[Any, ...] | None = None
         """What `set_feeds` was last given, to draw the list again as a folder folds."""
+        self._paths = FolderPaths()
+        """Each feed's folder paths, worked out once for it."""
 
     def set_feeds(self, *given: Any) -> None:
         raise NotImplementedError  # `FeedList`'s

@@ -14,7 +14,7 @@ from ....feed_names import folded
 from ....marks import FOLDER_CLOSED_MARK, FOLDER_OPEN_MARK
 from ....models import Feed
 from ...display import plain
-from ...folder_tree import FolderRow, Placed, folder_names, grouped, has_folders
+from ...folder_tree import FolderPaths, FolderRow, Placed, folder_names, grouped, has_folders
 from ...headlines import tag_view
 from .feed_rows import INDENT
 
@@ -24,27 +24,22 @@ offline, then its depth (and a folder's folded): the list draws a row again when
 
 
 def grouped_section(
-    feeds: Sequence[Feed], tags: Sequence[tuple[str, int]], closed: Collection[tuple[str, ...]]
-) -> tuple[list[Placed], list[tuple[str, int]], dict[str, int]]:
+    feeds: Sequence[Feed],
+    tags: Sequence[tuple[str, int]],
+    closed: Collection[tuple[str, ...]],
+    paths: FolderPaths,
+) -> tuple[list[Placed], list[Feed], list[tuple[str, int]], dict[str, int]]:
     """The feeds' rows (grouped by folder when one is in a folder, else each in turn), the
-    tag rows left above them (a folder's name shows as its row, not as a tag's too), and each
+    feeds in the rows' order (those of the folders folded too: `J`, `]` go to them), the tag
+    rows left above them (a folder's name shows as its row, not as a tag's too), and each
     folder's unread count: its tag's, which its view (`tag_view`) shows and counts alike."""
-    if not has_folders(feeds):
-        return [Placed(feed, 0) for feed in feeds], list(tags), {}
-    names = folder_names(feeds)
+    if not has_folders(feeds, paths):
+        return [Placed(feed, 0) for feed in feeds], list(feeds), list(tags), {}
+    names = folder_names(feeds, paths)
     counts = {folded(tag): count for tag, count in tags}
-    return grouped(feeds, closed), [t for t in tags if folded(t[0]) not in names], counts
-
-
-def every_feed(
-    feeds: Sequence[Feed], section: Sequence[Placed], closed: Collection[tuple[str, ...]]
-) -> list[Feed]:
-    """The feeds in the order the list shows them (`J`, `]` go in it), those of the folders
-    folded too (in their place: going to one unfolds its folders)."""
-    if not any(isinstance(p.row, FolderRow) for p in section):
-        return list(feeds)
-    placed = grouped(feeds) if closed else section
-    return [p.row for p in placed if isinstance(p.row, Feed)]
+    kept = [t for t in tags if folded(t[0]) not in names]
+    rows, order = grouped(feeds, paths, closed)
+    return rows, order, kept, counts
 
 
 def section_row(
