@@ -10,14 +10,22 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
+from rich.console import Console
+from rich.text import Text
 from textual.pilot import Pilot
 
 from reader.library import Library
+from reader.marks import FOLDER_CLOSED_MARK, FOLDER_OPEN_MARK
 from reader.models import Feed
 from reader.ui.app import ReaderApp
+from reader.ui.cell_width import NamesApart
+from reader.ui.dialogs.help import KEYS, lettered
+from reader.ui.display import plain
 from reader.ui.headlines import tag_view
 from reader.ui.widgets.main.feed_list import FeedList
+from reader.ui.widgets.main.feed_rows import FeedRow, FeedTitle
 from tests.tui_pilot import keys_handled, resize, running, screen_text, table, until
 
 
@@ -208,3 +216,30 @@ def test_failing_feeds_in_a_folder_folded(synced_dir: Path, httpserver: HTTPServ
             assert "!   Dead desk" in screen_text(app)
 
     asyncio.run(run())
+
+
+def test_the_help_names_z_and_the_folder_marks() -> None:
+    """`?` lists `z` among the headlines' keys and the folder marks among the markers, "- / +"
+    in the plain layout, as its rows show them."""
+    sections = dict(KEYS)
+    assert ("z", "feed list: fold / unfold the folder (on a feed: the one it is in)") in sections[
+        "Headlines"
+    ]
+    marks = dict(sections["Markers"])
+    assert marks[f"{FOLDER_OPEN_MARK} / {FOLDER_CLOSED_MARK}"].startswith("a folder")
+    assert "- / +" in dict(dict(lettered(KEYS))["Markers"])
+
+
+@pytest.mark.parametrize("width", [6, 8, 12, 22, 30])
+def test_a_row_in_folders_is_set_in_and_keeps_room_for_its_name(width: int) -> None:
+    console = Console(width=width, color_system=None, force_terminal=True)
+    names = NamesApart()
+    row = FeedRow(FeedTitle(plain("Harbour Gazette"), names), 12, Text(" "), depth=3)
+    line = "".join(s.text for s in console.render_lines(row, pad=True)[0])
+    flat = FeedRow(FeedTitle(plain("Harbour Gazette"), NamesApart()), 12, Text(" "))
+    flat_line = "".join(s.text for s in console.render_lines(flat, pad=True)[0])
+    assert len(line) == len(flat_line) == width
+    room = width - 3 - 2  # past the mark, the blanks and the count
+    indent = min(6, room // 2)
+    assert line.startswith("  " + " " * indent) and line.rstrip().endswith("12")
+    assert line[2 + indent] in "H…"  # the name (cut to "…" in one cell), whatever the width
