@@ -365,16 +365,23 @@ class Fetcher:
             failed = _failed_url(exc, url)
             connecting = isinstance(exc, httpx.ConnectTimeout)
             watched = WATCHED.get()
-            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one).
+            proxy = self.routes.proxy_for(failed)
+            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one);
+            # through a proxy, at the end of the tunnel the proxy made to it.
             handshake = (
                 connecting
                 and watched is not None
                 and watched.handshaking
-                and self.routes.proxy_for(failed) is None
+                and (proxy is None or watched.tunnelled)
             )
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                handshake_timed_out(failed, self.limits.connect_timeout)
+                handshake_timed_out(
+                    failed,
+                    self.limits.connect_timeout,
+                    proxy or "",
+                    self.routes.source(failed) if proxy else "",
+                )
                 if handshake
                 else self._timed_out(failed, connecting),
                 url,

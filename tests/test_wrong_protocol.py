@@ -188,3 +188,22 @@ def test_a_sites_ssh_port_is_told_through_a_proxy_asked_for_no_other_address(
             ' (it said "SSH-2.0-OpenSSH_9.6"), so the address is likely wrong'
         )
         assert proxy.log and all(f"news.example:{ssh_port.port}" in line for line in proxy.log)
+
+
+def test_a_tls_handshake_never_answered_in_a_proxys_tunnel_is_said_so() -> None:
+    """The proxy made its tunnel, and the site at its end never spoke TLS: said as the
+    tunnel's, the proxy having done its part (it was "… timed out through the proxy")."""
+    host = SilentHost()
+    try:
+        with forwarding_proxy({"news.example": "127.0.0.1"}) as proxy:
+            url = f"https://news.example:{host.port}/feed.xml"
+            limits = FetchLimits(retries=0, connect_timeout=1, proxy=proxy.url)
+            error = error_of(url, limits)
+    finally:
+        host.close()
+    assert error.kind == ErrorKind.TIMEOUT and error.connected
+    assert error.message == (
+        f"the proxy {proxy.url} ([network] proxy) made its tunnel to news.example:{host.port},"
+        f" but news.example:{host.port} did not complete the secure (TLS) handshake in it"
+        " within 1 s"
+    )
