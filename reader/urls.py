@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urljoin, urlsplit, urlunsplit
 
@@ -313,6 +314,17 @@ def without_tracking_parameters(url: str) -> str:
         return url
     query = "&".join(p for p in _untracked(parts.query).split("&") if not _campaign(p))
     return urlunsplit(parts._replace(query=query))
+
+
+def untracked_hop(target: str, asked: Collection[str]) -> str:
+    """The address to ask where a redirect or a page's refresh sends on to `target`: without
+    its tracking parameters (`without_tracking_parameters`: a click tracker's 302 to
+    "story?utm_source=rss&fbclid=…" asks the publisher's page clean, acc48a A5); as sent when
+    the clean address is one of those `asked` already in this chain: a site that sends on
+    until its parameter is there would otherwise send us round till the hop limit ("more
+    than 5 redirects"), by HTTP redirects or by meta refreshes alike."""
+    clean = without_tracking_parameters(target)
+    return target if clean != target and clean in asked else clean
 
 
 # The query parameters a click tracker carries its link's destination in, whole

@@ -200,3 +200,30 @@ def test_googles_own_redirect_is_read_by_its_q() -> None:
     )
     assert click_destination("https://www.google.com/search?q=https://example.org/x") == ""
     assert click_destination("https://duckduckgo.com/url?q=https://example.org/x") == ""
+
+
+@pytest.mark.parametrize("insisted", ["utm_source=feed", "utm_source=feed&ref=rss"])
+def test_a_page_refreshing_until_its_parameter_is_there_is_still_read(
+    data_dir: Path, own_server: HTTPServer, insisted: str
+) -> None:
+    """A page whose meta refresh sends back to itself with its tracking parameter on until
+    that is there: followed as sent once the clean address was asked, as an HTTP redirect is.
+    It looped to "more than 5 redirects" ("ref=rss" is left in a cache key, so the refresh was
+    followed, and asked clean each time), or the "Redirecting…" page was read as the article
+    ("utm_source" alone: the refresh taken for one to the page itself)."""
+    story = own_server.url_for("/story.html")
+
+    def answer(request: Request) -> Response:
+        if "utm_source" not in request.args:
+            return Response(
+                f'<html><head><meta http-equiv="refresh" content="0; url={story}?{insisted}">'
+                "<title>Redirecting…</title></head><body>Redirecting…</body></html>",
+                content_type="text/html",
+            )
+        return Response(page(story), content_type="text/html")
+
+    own_server.expect_request("/story.html").respond_with_handler(answer)
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked == [b"", insisted.encode()]
+    assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
