@@ -360,6 +360,30 @@ def click_destination(url: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+def past_click_trackers(url: str, own_hosts: Collection[str] = ()) -> str:
+    """`url` at the address it carries whole in its query (`click_destination`: a mailer's
+    "https://t.example/click?u=https%3A%2F%2F…"), a tracker's link to another a few deep: the
+    tracker learns nothing of a link followed or written past it. Not past a host of
+    `own_hosts` (an article's own, whose sign-in page's "?redirect=" is its business), nor to
+    an address on the tracker's own host (a site's sign-in or search page sending back)."""
+    for _depth in range(3):
+        host = host_named(url)
+        destination = "" if host in own_hosts else click_destination(url)
+        if not destination or host_named(destination) == host:
+            break
+        url = destination
+    return url
+
+
+def page_asked(link: str) -> str:
+    """The address an article's page is asked at for the headline's `link`: past the click
+    tracker it goes through (`past_click_trackers`: Google Alerts' "google.com/url?url=…", a
+    newsletter's "t.example/click?u=…"), without the tracking parameters
+    (`without_tracking_parameters`). Its cache key stays `link`'s (`keys.article_key`): the
+    records cached under a tracked address are found as before."""
+    return without_tracking_parameters(past_click_trackers(link))
+
+
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.
 _SCHEMELESS = re.compile(
     r"(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?"

@@ -58,8 +58,9 @@ class LibraryPageReads(LibraryReextraction):
         read. A live blog's first page (asked so, or read as one) keeps those it comes with
         now, for the next such question; other pages' are not written at all.
 
-        `target` is asked without its tracking parameters, or as `asking` gives it in its
-        place (a page's refresh back to an address asked clean already: `urls.untracked_hop`)."""
+        `target` is asked without its tracking parameters, or as `asking` gives it in its place
+        (a headline's link past its click tracker, `urls.page_asked`; a page's refresh back to
+        an address asked clean already, `urls.untracked_hop`)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
@@ -67,8 +68,8 @@ class LibraryPageReads(LibraryReextraction):
         from ..page_handover import hand_over, release
 
         self.start_workers_soon(feeds=False)
-        # Asked for without the tracking parameters a feed's link carries: they say who read
-        # it, not which page (`without_tracking_parameters`); cached under `url` as ever.
+        # Asked for without the tracking parameters a link carries: they say who read it, not
+        # which page (`without_tracking_parameters`); cached under `url` as ever.
         asked = asking or without_tracking_parameters(target)
         etag, modified = validators or (None, None)
         response = await self.fetcher.get(
