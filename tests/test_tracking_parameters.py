@@ -283,3 +283,21 @@ def test_a_page_refreshing_until_its_parameter_is_there_is_still_read(
     asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
     assert asked == [b"", insisted.encode()]
     assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
+
+
+def test_the_address_a_headlines_page_is_asked_at() -> None:
+    """`page_asked`: past a click tracker on another host (Google Alerts' "url=", two deep),
+    without the tracking parameters; a site's own page sending back to itself ("?redirect=")
+    and a link with no whole address in its query are asked as they are."""
+    from reader.urls import page_asked
+
+    story = "https://news.example/2026/12/harbour.html"
+    alert = "https://www.google.com/url?rct=j&sa=t&url=" + quote(story + "?utm_source=alert")
+    assert page_asked(alert + "&ct=ga&usg=AOvVaw1") == story
+    mailer = "https://t.example/c?u=" + quote(alert, safe="")
+    assert page_asked(mailer) == story
+    sign_in = "https://news.example/login?redirect=https%3A%2F%2Fnews.example%2Fmembers"
+    assert page_asked(sign_in) == sign_in
+    assert page_asked("https://t.example/go?to=spring-issue&mc_cid=3") == (
+        "https://t.example/go?to=spring-issue"
+    )
