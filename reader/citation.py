@@ -16,10 +16,10 @@ from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
 from .urls import (
-    click_destination,
     host_named,
     is_web_url,
     off_amp_cache,
+    past_click_trackers,
     site_host,
     without_tracking,
 )
@@ -58,10 +58,19 @@ def cited_article(entry: Entry, article: Article | None, anchor: str = "") -> Ar
     entry, with that one's (`anchor`)."""
     if article is not None:
         fragment = urldefrag(entry.link).fragment
+        own = fragment
         fragment = anchor if fragment and anchor else fragment
         if fragment and article.url and any(fragment in b.anchors for b in article.blocks):
             page = urldefrag(cited_url(article)).url  # read through the item: its anchor
-            return replace(article, url=f"{page}#{fragment}", canonical_url="")
+            # Another entry's passage: whether that entry changed is not known here, so
+            # its note is the page's.
+            others = article.other_entries_corrected and fragment == own
+            return replace(
+                article,
+                url=f"{page}#{fragment}",
+                canonical_url="",
+                other_entries_corrected=others,
+            )
         return article
     return Article(
         entry.link,
@@ -98,32 +107,19 @@ def cited_link(
     citation gives (`cited_url`), so that a quote names one address, untracked; a link to
     another page without its tracking parameters (`without_tracking`: an in-text link's
     "?utm_source=article&fbclid=…" went to the browser and into exports, acc48a A5), and at
-    its destination when it goes through another host's click tracker (`_past_trackers`), but
-    not `past_trackers`: a player's address (a recording, a video) carries what it plays the
-    same way ("w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/…"), and its
-    destination is no page to open."""
+    its destination when it goes through another host's click tracker (`past_click_trackers`,
+    none of the article's hosts passed), but not `past_trackers`: a player's address (a
+    recording, a video) carries what it plays the same way
+    ("w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/…"), and its destination
+    is no page to open."""
     own = own if own is not None else own_addresses(article)
     page, fragment = urldefrag(href)
     if not fragment or page not in own:
         if not is_web_url(href):
             return href
-        return without_tracking(_past_trackers(href, own) if past_trackers else href)
+        hosts = {host_named(address) for address in own}
+        return without_tracking(past_click_trackers(href, hosts) if past_trackers else href)
     return f"{cited_url(article)}#{fragment}"
-
-
-def _past_trackers(href: str, own: set[str]) -> str:
-    """`href` at the address it carries whole in its query (`click_destination`: a mailer's
-    "https://t.example/click?u=https%3A%2F%2F…"), when its host is none of the article's
-    (`own`, its addresses): the tracker learns nothing of a link read from a copy, and the
-    copy names where the link goes. A tracker's link to another, a few deep; the article's
-    own host's "?redirect=" (its sign-in page, its search) is its own business, left."""
-    hosts = {host_named(address) for address in own}
-    for _depth in range(3):
-        destination = "" if host_named(href) in hosts else click_destination(href)
-        if not destination:
-            break
-        href = destination
-    return href
 
 
 def with_cited_links(article: Article) -> Article:
@@ -420,6 +416,8 @@ def version_note(
 
         if feed_alone_changed(article):
             return ""  # `retraction_note` says the text is the same as the copies' kept
+        if article.other_entries_corrected and not article.retracted:
+            return _other_entries_note(article, in_reader, copied, key, changes_key)
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
         # Those of a saved live blog run to fifty: the first and the last past a few, not a
@@ -470,6 +468,37 @@ def version_note(
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
     )
+
+
+def _other_entries_note(
+    article: Article, in_reader: bool, copied: bool, key: str | None, changes_key: str | None
+) -> str:
+    """`version_note` of the latest copy read through an item pointing into one entry of the
+    page that no sync changed (`Article.other_entries_corrected`): the changes the copies hold
+    are other entries', not the text the item opens at. Its byline said no "δ corrected" and
+    its header still "the text changed since" (acc49c)."""
+    times = article.versions[:-1]
+    many = len(times) > LISTED_COPIES
+    kept = " and ".join(moment_text(at) for at in times)
+    if many:
+        kept = f"{moment_text(times[0])} to {moment_text(times[-1])}"
+    copies = f"{len(times)} copies" if many else _copies(len(times))
+    note = (
+        f"this entry is unchanged since the {copies} retrieved {kept}; other entries of the "
+        "page changed"
+    )
+    if copied:
+        return note
+    one = len(times) == 1
+    if in_reader:
+        how = _keys_said(key, changes_key, "it" if one else "them")
+    else:
+        how = (
+            ": reader show --version 1 prints it, reader diff what changed"
+            if one
+            else ": reader show --version N prints one, reader diff what changed"
+        )
+    return f"{note}, and {'the earlier copy is' if one else 'the earlier copies are'} kept{how}"
 
 
 def _repeated_note(

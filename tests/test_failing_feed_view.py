@@ -31,8 +31,10 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
     async def subscribe() -> list[str]:
         async with Library(synced_dir) as lib:
             working = [feed.url for feed in lib.feeds()]
-            for url in (dead[0], busy, dead[1]):
+            for url in (busy, dead[1]):
                 lib.add_feed(url)
+            # One in an OPML file's folder: listed with the rest, not in a folder row.
+            lib.add_feeds([(dead[0], "", "", ["Tech"], [("Tech",)], "")])
             lib.tag_feed(working[0], ["harbour"])  # a tag row, left out of the failing list
             await lib.refresh(feeds=[dead[0], busy, dead[1]])
             return working
@@ -45,6 +47,7 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
             screen = app.main_screen
             feed_list = screen.query_one(FeedList)
             await until(pilot, lambda: busy in feed_list.feeds, "every feed listed")
+            assert feed_list.holds(tag_view("Tech"))  # grouped by folder: its row
             assert screen.feed_url is None  # "All feeds"
             await pilot.press("exclamation_mark")
             await until(
@@ -55,6 +58,7 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
             )
             assert "Failing (3)" in str(feed_list.border_title)
             assert not feed_list.holds(tag_view("harbour"))
+            assert not feed_list.holds(tag_view("Tech"))  # no folder row: none folded away
             said = status(app)
             assert "Failing feeds only: 3 marked !" in said, said
             assert "2 failing (D on All feeds removes them)" in said, said

@@ -14,9 +14,7 @@ import pytest
 from reader.library import Library
 from reader.models import Feed
 
-FEEDS = [
-    (f"http://127.0.0.1:9/feed-{n}.xml", f"Harbour desk {n}", "", (), (), "") for n in range(30)
-]
+FEEDS = [(f"http://127.0.0.1:9/feed-{n}.xml", f"Harbour desk {n}", "", (), ()) for n in range(30)]
 
 
 def test_each_feeds_record_is_read_once_at_most_to_find_a_subscription(

@@ -430,3 +430,53 @@ def test_a_corrected_blog_is_taken_though_its_newest_entrys_item_is_as_late(
         if item["link"] == site.url(BLOG)
     ]
     assert "a third fire" in ran(capsys, data_dir, "show", page_id, "--offline")[0]
+
+
+def test_a_blog_read_through_an_unchanged_entry_says_other_entries_changed(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 2 corrected: read through entry 3's item, the header said "The text changed since
+    the copy retrieved …", the page's note, under a byline with no δ (acc49c); it says the
+    entry is unchanged and other entries changed, in the reader and `reader show`; entry 2's
+    item keeps the page's note."""
+    synced(site, data_dir, capsys)
+    grown_with_2_corrected(site, data_dir, capsys)
+
+    async def header(title: str) -> str:
+        async with reading(data_dir, title, (100, 40)) as (_app, pilot, body):
+            await until(pilot, lambda: "Update 4" in body.text, "the blog")
+            return " ".join(" ".join(body.lines[:14]).split())
+
+    async def cited() -> list[str]:
+        async with reading(data_dir, "11:03 Update 3", (100, 40)) as (app, pilot, body):
+            await until(pilot, lambda: "Update 4" in body.text, "the blog")
+            copied: list[str] = []
+            app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+            await pilot.press("y")
+            await until(pilot, lambda: bool(copied), "the citation")
+            # A passage of the corrected entry: the page's note, not this entry's.
+            await pilot.press("slash", *"entry number 2 of", "enter", "v", "y")
+            await until(pilot, lambda: len(copied) > 1, "the quote")
+            return [" ".join(text.split()) for text in copied]
+
+    unchanged = asyncio.run(header("11:03 Update 3"))
+    assert "This entry is unchanged since the copy retrieved" in unchanged, unchanged
+    own, other = asyncio.run(cited())
+    assert "this entry is unchanged since the copy retrieved" in own, own
+    assert "the text changed since the copy retrieved" in other, other
+    assert "other entries of the page changed" in unchanged
+    assert "text changed since" not in unchanged
+    corrected = asyncio.run(header("11:02 Update 2"))
+    assert "The text changed since the copy retrieved" in corrected, corrected
+    assert "unchanged" not in corrected
+    [entry_id] = [
+        item["id"]
+        for item in json.loads(ran(capsys, data_dir, "list", "--json")[0])
+        if item["link"] == site.url(BLOG) + "#block-3"
+    ]
+    shown = ran(capsys, data_dir, "show", entry_id, "--offline")[0]
+    assert "this entry is unchanged since the copy retrieved" in shown, shown[:800]
+    assert "reader show --version 1 prints it" in shown
+    # By the item's address, as its citation gives it: the same item (the blog's was printed).
+    by_address = ran(capsys, data_dir, "show", site.url(BLOG) + "#block-3", "--offline")[0]
+    assert by_address == shown

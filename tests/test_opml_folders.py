@@ -129,7 +129,7 @@ def test_a_fetch_keeps_the_folders_an_import_gave_meanwhile(tmp_path: Path) -> N
         store.add_feed(url, title="Quay")
         read_before = store.feed(url)
         assert read_before is not None
-        store.add_feeds([(url, "", "", ["Tech", "Rust"], [("Tech", "Rust")], "")])
+        store.add_feeds([(url, "", "", ["Tech", "Rust"], [("Tech", "Rust")])])
         kept = store.put_feed(dataclasses.replace(read_before, title="The Quay"))
         assert (kept.title, kept.folders) == ("The Quay", (("Tech", "Rust"),))
         assert store.feed(url) == kept

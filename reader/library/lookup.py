@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urldefrag
 
 from ..keys import article_key, copy_of, looks_like_entry_id, saved_article_id
 from ..models import Entry, ErrorKind, FetchError
@@ -20,11 +21,17 @@ _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data
 
 
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
-    wanted = article_key(url)
+    """The entry of the first headline linking to `url`'s article, the one with `url`'s own
+    anchor first: the items pointing into a live blog (`page#block-3`) share its page, and
+    `reader show page#block-3` printed the blog's own item, dated and noted as the page."""
+    wanted, anchor = article_key(url), urldefrag(url).fragment
+    found = None
     for headline in headlines:
         if headline.entry.link and article_of(headline) == wanted:
-            return headline.entry
-    return None
+            if urldefrag(headline.entry.link).fragment == anchor:
+                return headline.entry
+            found = found or headline.entry
+    return found
 
 
 class LibraryLookup(LibrarySharedStories):
@@ -90,6 +97,7 @@ class _Lookup:
         self.many = many
         self._by_id: dict[str, Entry] | None = None
         self._by_key: dict[str, Entry] | None = None
+        self._by_anchor: dict[tuple[str, str], Entry] = {}
         self._headlines: list[Headline] | None = None
 
     def resolve(self, id_or_url: str) -> Entry | str:
@@ -136,8 +144,11 @@ class _Lookup:
         if not self.many:
             return _with_link(self._headlines, url)
         if self._by_key is None:
-            self._by_key = {}
+            self._by_key, self._by_anchor = {}, {}
             for headline in self._headlines:  # the first headline's, as `_with_link` finds it
-                if headline.entry.link:
-                    self._by_key.setdefault(article_of(headline), headline.entry)
-        return self._by_key.get(article_key(url))
+                if link := headline.entry.link:
+                    key = article_of(headline)
+                    self._by_key.setdefault(key, headline.entry)
+                    self._by_anchor.setdefault((key, urldefrag(link).fragment), headline.entry)
+        key = article_key(url)
+        return self._by_anchor.get((key, urldefrag(url).fragment)) or self._by_key.get(key)

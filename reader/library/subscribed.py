@@ -82,12 +82,12 @@ class LibrarySubscribed(LibraryResources):
         added."""
         known = SubscribedAddresses(self.store)
         batch = []
-        for url, title, name, tags, folders, site in wanted:
+        for url, title, name, tags, folders, *site in wanted:
             url = from_feed_scheme(url)
             if not is_web_url(url):
                 raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
             url = known.subscription(canonical_url(url)) or known.note(url)
-            batch.append((url, title, clean_name(name), tags, folders, site))
+            batch.append((url, title, clean_name(name), tags, folders, *site))
         added = self.store.add_feeds(batch)
         return [(url, new) for (url, *_), new in zip(batch, added, strict=True)]
 

@@ -39,9 +39,12 @@ from .record_json import decode_one, json_items
 from .shown_ids import UNLISTED
 from .story_rows import StoreStoryRows, as_kept, readdressed, republished, retitled
 
-ImportedFeed = tuple[str, str, str, Sequence[str], Sequence[Folder], str]
+ImportedFeed = (
+    tuple[str, str, str, Sequence[str], Sequence[Folder], str]
+    | tuple[str, str, str, Sequence[str], Sequence[Folder]]
+)
 """A feed a file names, as `add_feeds` takes it: its url, title, name, tags, folder paths and
-the site it belongs to ("" for none)."""
+the site it belongs to (left out, or "", for none)."""
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -398,7 +401,8 @@ class StoreFeeds(StoreStoryRows):
             changed: dict[str, Feed] = {}  # the records to write, each once
             given: dict[str, set[str]] = {}  # the tags imports filed each feed under
             given_before: dict[str, set[str]] = {}  # as read, to write only those changed
-            for url, title, name, tags, paths, site in wanted:
+            for url, title, name, tags, paths, *sites in wanted:
+                site = sites[0] if sites else ""
                 done.append(url not in subscribed)
                 if done[-1]:
                     subscribed.add(url)

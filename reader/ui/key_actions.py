@@ -102,6 +102,10 @@ ACTIONS: dict[str, KeyAction] = {
         "the previous tag's headlines, round the start",
         ("step_tag(-1)",),
     ),
+    "fold_folder": KeyAction(
+        "fold / unfold the feed list's folder under the cursor (on a feed: the one it is in)",
+        ("toggle_folder",),
+    ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
     "archive": KeyAction(

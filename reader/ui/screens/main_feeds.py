@@ -19,6 +19,7 @@ from ...plural import plural
 from ..display import plain
 from ..headlines import view_search_feed
 from ..keymap import keymap_of
+from ..messages import FoldersFolded
 from ..widgets.main.feed_list import FeedList
 
 if TYPE_CHECKING:
@@ -118,6 +119,13 @@ class MainScreenFeeds(Screen[None]):
         if key is not None:
             said += f": to add a feed, press {key} and paste its address into that line."
         self.notify(said, timeout=4, markup=False)
+
+    def fold_folders(self, closed: frozenset[tuple[str, ...]]) -> None:
+        """The feed list's folders folded as the reader was left (before its first rows)."""
+        self.query_one(FeedList).closed = closed
+
+    def on_folders_folded(self, message: FoldersFolded) -> None:
+        self.reader.keep_folded_folders(message.closed)
 
     def action_refresh_shown(self) -> None:
         self.reader.refresh_view(self.feed_url)

@@ -159,6 +159,7 @@ class MainScreenUnread(Screen[None]):
         every = index.unread_in(None)  # an article several feeds list counted once
         saved = index.saved - archived
         to_fetch = index.short_of_offline()
+        feed_list.flat = self.failing_only  # none hidden in a folder folded
         feed_list.set_feeds(feeds, unread, saved, tags, archive, searches, every, to_fetch)
         title = UNREAD_FEEDS if self.unread_only else FEEDS
         if self.failing_only:
