@@ -353,3 +353,42 @@ def test_a_link_post_whose_thread_was_cached_as_its_article_reads_its_story_anew
     assert STORY_WORDS in article["text"] and "versions" not in article
     _, thread_shown = reader("show", thread, "--offline")
     assert "The north side of the bay" in thread_shown  # the thread's copy kept as it was
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "78da63f8cfc0f01f0005000201a5f1c1a80000000049454e44ae426082"
+)
+
+
+def test_a_link_posts_feed_text_shown_in_its_storys_place_has_no_reddit_footer(
+    platforms: HTTPServer, reader: Reader
+) -> None:
+    """A link post sharing a picture (↗: the reader has no article of it) shows what its feed
+    carried: its thumbnail, not "submitted by /u/… [link] [comments]", which the header's
+    address and "Discussion:" line say already (social50)."""
+    base = platforms.url_for("").rstrip("/")
+    thread = f"{base}/r/rockpools/comments/aa1/crabs/"
+    thumbnail = (
+        f'<td><a href="{thread}"><img src="{base}/thumbs/crabs.jpg" alt="{SHARED}" '
+        f'title="{SHARED}" /></a></td><td>'
+    )
+    feed = (
+        reddit(base)
+        .replace(f"{base}/notes/crabs.html", f"{base}/img/crabs.png")
+        .replace(
+            "&lt;table&gt;&lt;tr&gt;&lt;td&gt;",
+            "&lt;table&gt;&lt;tr&gt;"
+            + (thumbnail.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")),
+        )
+    )
+    platforms.expect_request("/shares.rss").respond_with_data(
+        feed, content_type="application/atom+xml"
+    )
+    platforms.expect_request("/img/crabs.png").respond_with_data(PNG, content_type="image/png")
+    post = synced(reader, platforms.url_for("/shares.rss"))[SHARED]
+    assert post["link"] == f"{base}/img/crabs.png" and post["comments"] == thread
+    for form in ("text", "markdown"):
+        _, shown = reader("show", str(post["id"]), "--offline", "--format", form)
+        for footer_word in ("submitted by", "/u/saltmarsh", "[link]", "[comments]"):
+            assert footer_word not in shown
