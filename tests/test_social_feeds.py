@@ -390,5 +390,6 @@ def test_a_link_posts_feed_text_shown_in_its_storys_place_has_no_reddit_footer(
     assert post["link"] == f"{base}/img/crabs.png" and post["comments"] == thread
     for form in ("text", "markdown"):
         _, shown = reader("show", str(post["id"]), "--offline", "--format", form)
-        for footer_word in ("submitted by", "/u/saltmarsh", "[link]", "[comments]"):
+        assert SHARED in shown.splitlines()[0] and thread in shown  # its header, "Discussion:"
+        for footer_word in ("submitted by", "[link]", "[comments]"):
             assert footer_word not in shown
