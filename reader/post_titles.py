@@ -33,7 +33,8 @@ def as_opening_words(title: str, summary: str) -> str:
     shown and cited as a new one is, at once, not once its feed changes; any other title as it
     is. Asked of every headline read and every item parsed, so the two never differ (a refresh
     would take the difference for a headline changed); cheap but for a title so cut."""
-    if not title.endswith("…") or len(title) > _CUT_BEFORE or not summary:
+    # 79 or 80 characters: `safe_line` cut at 79, a space before the cut stripped (one at most).
+    if not title.endswith("…") or not _CUT_BEFORE - 1 <= len(title) <= _CUT_BEFORE or not summary:
         return title
     from .feed_summary import summary_line  # here: `html`'s import is not the screen start's
 
