@@ -33,6 +33,7 @@ from .models import (
     TextMarks,
     made,
 )
+from .post_titles import as_opening_words
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -250,12 +251,15 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
     if "updated_precision" in d:  # as its publication's, only where written: most have none
         later = with_precision(later, _text(d["updated_precision"]))
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
+    title = d.get("title") or ""
+    if title[-1:] == "…":  # kept cut at 80 characters by an older reader: its opening words
+        title = as_opening_words(title, d.get("summary") or "")
     return made(
         Entry,
         {
             "id": d["id"],
             "feed_url": _intern(feed_url) if type(feed_url) is str else feed_url,
-            "title": d.get("title") or "",
+            "title": title,
             "link": d.get("link") or "",
             "published": when,
             "updated": later,
