@@ -187,6 +187,7 @@ _LANGID = {
 
 def _bib_entry(item: dict[str, Any], key: str) -> str:
     report = item.get("type") == "report"
+    video = item.get("type") == "motion_picture"
     fields: list[tuple[str, str]] = []
     if names := item.get("author"):
         fields.append(("author", "{" + " and ".join(_bib_name(n) for n in names) + "}"))
@@ -195,6 +196,11 @@ def _bib_entry(item: dict[str, Any], key: str) -> str:
     if report:
         if publisher := item.get("publisher"):
             fields.append(("institution", "{" + _tex(publisher) + "}"))
+    elif video:
+        # BibTeX's styles know no @video (biblatex's alone): a @misc, said how it is published,
+        # as Chicago says it ("QuayTube video").
+        medium = f"{item['publisher']} video" if item.get("publisher") else "Video"
+        fields.append(("howpublished", "{" + _tex(medium) + "}"))
     elif journal := item.get("container-title"):
         # biblatex reads `journal` as its `journaltitle`; a newspaper's, said by the subtype.
         fields += [("journal", "{" + _tex(journal) + "}"), ("entrysubtype", "{newspaper}")]
@@ -220,7 +226,7 @@ def _bib_entry(item: dict[str, Any], key: str) -> str:
         # and "…is kept the text changed since…" ran two notes together (acc47e E4).
         said = [line.strip().rstrip(".") for line in str(note).splitlines() if line.strip()]
         fields.append(("note", "{" + _tex(". ".join(said) + ".") + "}"))
-    kind = "techreport" if report else "article"
+    kind = "techreport" if report else "misc" if video else "article"
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}"
 
@@ -249,11 +255,12 @@ def ris(items: list[dict[str, Any]]) -> str:
 
 def _ris_record(item: dict[str, Any]) -> str:
     report = item.get("type") == "report"
-    lines = [_ris_line("TY", "RPRT" if report else "NEWS")]
+    video = item.get("type") == "motion_picture"
+    lines = [_ris_line("TY", "RPRT" if report else "VIDEO" if video else "NEWS")]
     lines += [_ris_line("AU", _ris_name(n)) for n in item.get("author", [])]
     if title := item.get("title"):
         lines.append(_ris_line("TI", _NOCASE.sub(r"\1", title)))
-    if report and (publisher := item.get("publisher")):
+    if (report or video) and (publisher := item.get("publisher")):
         lines.append(_ris_line("PB", publisher))
     elif journal := item.get("container-title"):
         lines.append(_ris_line("T2", journal))  # a newspaper article's publication

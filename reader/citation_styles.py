@@ -384,7 +384,8 @@ def _date_parts(day: date) -> dict[str, Any]:
 def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     """The article as a CSL-JSON item (`reader show --format csl-json`): a newspaper article,
     or a document (a PDF) a report its site publishes (acc35b F8: Zotero took a council's
-    report for a newspaper's article, the feed's name the newspaper); its writers each apart
+    report for a newspaper's article, the feed's name the newspaper), or a video
+    (`is_video`) a motion picture its platform publishes; its writers each apart
     (`_csl_name`), its dates as date parts. CSL has no variable for a revision's date, which
     Chicago prints ("last modified …"), nor for what the copy cited is (corrected since, not
     all of it, which copy of several), in the words a pasted citation's notes have: they go in
@@ -393,11 +394,16 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     revised = revised_day(article)
     notes = [f"Last modified {_said(revised)}." if revised else ""]
     notes += [safe_line(line.removeprefix("Note: ")) for line in copy_notes(article, copied=True)]
+    # A video is Zotero's Video Recording (CSL's motion_picture), its platform the studio
+    # (`publisher`): a newspaper's article, QuayTube its newspaper, is what it was taken for.
+    video = is_video(article)
+    kind = "report" if article.document else "motion_picture" if video else "article-newspaper"
     item: dict[str, Any] = {
         "id": item_id,
-        "type": "report" if article.document else "article-newspaper",
+        "type": kind,
         "title": _record_title(article),
-        "publisher" if article.document else "container-title": source,
+        "publisher" if article.document or video else "container-title": source,
+        "medium": "Video" if video else "",
         "author": [_csl_name(n) for n in cited_names(article)],
         "URL": shown_cited_url(article),
         "language": safe_line(article.language),

@@ -81,6 +81,20 @@ def test_a_video_is_cited_by_its_channel_as_named_not_as_a_persons_name(
         f'{CHANNEL}. "Splicing Rope the Old Way." QuayTube video, December 2, 2026. Accessed'
     )
     assert cited("mla").startswith(f'{CHANNEL}. "Splicing Rope the Old Way." QuayTube, 2 Dec.')
+    # The records a reference manager takes in: a video its platform publishes, not a
+    # newspaper's article with QuayTube the newspaper.
+    [item] = json.loads(reader("show", video["id"], "--format", "csl-json"))
+    assert (item["type"], item["publisher"], item["medium"]) == (
+        "motion_picture",
+        "QuayTube",
+        "Video",
+    )
+    assert "container-title" not in item
+    bibtex = reader("show", video["id"], "--format", "bibtex")
+    assert bibtex.startswith("@misc{") and "howpublished = {QuayTube video}" in bibtex, bibtex
+    assert "journal" not in bibtex
+    ris = reader("show", video["id"], "--format", "ris")
+    assert ris.startswith("TY  - VIDEO") and "PB  - QuayTube" in ris and "T2  -" not in ris, ris
 
 
 def test_a_video_is_labelled_so_in_markdown_too() -> None:
