@@ -190,6 +190,23 @@ def man_page(parser: argparse.ArgumentParser) -> str:
         "\\fBXDG_DATA_HOME\\fR, \\fBXDG_CONFIG_HOME\\fR",
         "Where the data directory (reader\\-tui) and the config file (reader\\-tui/config.toml)"
         " are by default: else ~/.local/share and ~/.config.",
+        ".TP",
+        "\\fBXDG_RUNTIME_DIR\\fR, \\fBTMPDIR\\fR, \\fBXDG_CACHE_HOME\\fR",
+        "Where a command's {file} and a picture opened in a viewer are written: reader\\-commands"
+        " and reader\\-pictures under XDG_RUNTIME_DIR, else under the temporary directory;"
+        " reader\\-tui under XDG_CACHE_HOME (else ~/.cache) only when another account took"
+        " those names. The article cache is in the data directory, never there.",
+        ".TP",
+        "\\fBBROWSER\\fR",
+        "The browser \\fBo\\fR opens (BROWSER=\\(aqw3m %s\\(aq), else the desktop's.",
+        ".TP",
+        "\\fBNO_COLOR\\fR, \\fBTERM\\fR, \\fBCOLORTERM\\fR",
+        "NO_COLOR set (to anything but nothing) shows no colour; TERM says what the terminal"
+        " draws (TERM=dumb can't hold the reader), COLORTERM=truecolor its colours.",
+        ".TP",
+        "\\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBALL_PROXY\\fR, \\fBNO_PROXY\\fR",
+        "The proxy to go through, read only with [network] proxy = \\(dqenv\\(dq in the config;"
+        " NO_PROXY's hosts reached directly.",
         ".SH FILES",
         ".TP",
         "\\fI~/.local/share/reader\\-tui/\\fR",

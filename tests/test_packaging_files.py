@@ -314,3 +314,31 @@ def test_the_man_page_names_search_feeds_actions_and_their_arguments() -> None:
     assert "NAME WORDS [WORDS ...]" in section and "NAME NEW_NAME" in section
     cache = page.split("\n.SS cache\n")[1].split("\n.SS ")[0]
     assert "\n\\fBprune\\fR\n" in cache
+
+
+def test_the_man_page_names_the_environment_the_readme_says_is_read() -> None:
+    """acc50b B11: the README says the reader reads these (a temporary folder's fallback in
+    XDG_CACHE_HOME, the browser o opens, the colours, the proxies of `proxy = "env"`); its
+    ENVIRONMENT named only the first four."""
+    page = (ROOT / "man" / "reader.1").read_text(encoding="utf-8")
+    environment = page.split("\n.SH ENVIRONMENT\n")[1].split("\n.SH ")[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in (
+        "READER_HOME",
+        "READER_CONFIG",
+        "XDG_DATA_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_RUNTIME_DIR",
+        "BROWSER",
+        "NO_COLOR",
+        "TERM",
+        "COLORTERM",
+        "HTTPS_PROXY",
+        "HTTP_PROXY",
+        "ALL_PROXY",
+        "NO_PROXY",
+    ):
+        assert name in readme, name
+        assert f"\\fB{name}\\fR" in environment, name
+    assert "(`XDG_CACHE_HOME` is not read)" not in readme  # it is: own_folder's last fallback
