@@ -159,8 +159,9 @@ def man_page(parser: argparse.ArgumentParser) -> str:
         ".SH DESCRIPTION",
         _roff(parser.description),
         ".PP",
-        "The README of the source (its \\(lqCommands in full\\(rq section) says more of each"
-        " command.",
+        "The README (README.md in the source; installed beside this page as"
+        " share/doc/reader\\-tui/README.md) says more of each command, in its \\(lqCommands in"
+        " full\\(rq section; the help's and the messages' \\(lqREADME\\(rq is that file.",
         ".SH OPTIONS",
         *_options_section(parser, top=True),
         ".SH COMMANDS",

@@ -342,3 +342,26 @@ def test_the_man_page_names_the_environment_the_readme_says_is_read() -> None:
         assert name in readme, name
         assert f"\\fB{name}\\fR" in environment, name
     assert "(`XDG_CACHE_HOME` is not read)" not in readme  # it is: own_folder's last fallback
+
+
+def test_the_wheel_carries_the_readme_man_page_and_completions() -> None:
+    """acc50b B13: `uv tool install .` and `pipx install .` installed only the package: the
+    README every "In full: README.md" points to, the man page and the completions stayed in the
+    source. The wheel takes each to where a prefix's share/ keeps them, as
+    scripts/packaging_files.py tells a packager."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shared = project["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared == {
+        "README.md": "share/doc/reader-tui/README.md",
+        "man/reader.1": "share/man/man1/reader.1",
+        "completions/reader.bash": "share/bash-completion/completions/reader",
+        "completions/_reader": "share/zsh/site-functions/_reader",
+        "completions/reader.fish": "share/fish/vendor_completions.d/reader.fish",
+    }
+    told = " ".join((ROOT / "scripts" / "packaging_files.py").read_text(encoding="utf-8").split())
+    for source, target in shared.items():
+        assert (ROOT / source).is_file(), source
+        if source != "README.md":
+            assert f"`{source}` to `{target.rsplit('/', 1)[0]}" in told, source
