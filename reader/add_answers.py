@@ -97,6 +97,8 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
     if added.already or added.result is None:
         named = clean_name(name)
         moved = f" (it moved for good to {safe_line(added.moved_to)})" if added.moved_to else ""
+        if added.moved_from:
+            moved = f" ({safe_line(added.moved_from)} moved there for good)"
         lines.append(
             Said(f"already subscribed: {url}{moved}" + (f", now shown as {named}" if named else ""))
         )

@@ -1,6 +1,7 @@
 """What a link aggregator's feed writes in an item's text that only points elsewhere: Hacker
 News's and Lobsters' "Comments" link to the item's discussion, hnrss's "Article URL: …",
-"Comments URL: …", "Points: 212" and "# Comments: 88" lines. The header names both addresses
+"Comments URL: …", "Points: 212" and "# Comments: 88" lines, Reddit's "submitted by /u/… [link]
+[comments]" under a link post (social50). The header names both addresses
 already (URL, "Discussion:"); kept as text, they were the whole "article" of an item whose link
 is a file (↗: a picture, a scanned PDF), shown and exported as "Comments[1]" and a list of links
 (acc49b B8). Plain functions over the item's HTML as the feed sent it; no parser of pages."""
@@ -30,6 +31,9 @@ def without_aggregator_chrome(html: str, own: tuple[str, ...]) -> str:
     addresses = {a for a in own if a}
     if not addresses or "<" not in html:
         return html
+    from .platform_items import without_reddit_footer  # here: it imports `html` (see `_chrome`)
+
+    html = without_reddit_footer(html, addresses)
     text, dropped = html.rstrip(), False
     while text:
         last = _LAST_BLOCK.search(text)

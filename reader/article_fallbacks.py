@@ -23,8 +23,30 @@ def feed_text_of(entry: Entry, html: str) -> Article | None:
     from .extract import feed_article
 
     article = feed_article(entry, html)
-    if article is None:
-        return None
+    return None if article is None else _dated_by_feed(article)
+
+
+def entry_article(entry: Entry) -> Article:
+    """An article of `entry` as its feed names it (address, title, byline, dates, outlet),
+    with no text: what the feed's text (`extract.feed_article`) is put under."""
+    return Article(
+        url=entry.link,
+        title=entry.title,
+        author=entry.author,
+        published=entry.feeds_published,
+        updated=entry.feeds_updated,
+        site_name=entry.source_name,
+    )
+
+
+def headline_alone(entry: Entry) -> Article:
+    """`entry`'s header with no text, its dates the feed's: what `reader show` prints of an
+    item whose link is no article (↗: a picture, a scan) and whose feed's text was only an
+    aggregator's pointers, not the reason alone (acc49b leftover)."""
+    return _dated_by_feed(entry_article(entry))
+
+
+def _dated_by_feed(article: Article) -> Article:
     # Its dates are the feed's, as a citation says of any the feed gives (`filled_from`).
     return replace(
         article,

@@ -16,10 +16,10 @@ from .safe import safe_line
 from .text_shape import one_line
 from .url_display import cited_form, shown_url, site_named
 from .urls import (
-    click_destination,
     host_named,
     is_web_url,
     off_amp_cache,
+    past_click_trackers,
     site_host,
     without_tracking,
 )
@@ -107,32 +107,19 @@ def cited_link(
     citation gives (`cited_url`), so that a quote names one address, untracked; a link to
     another page without its tracking parameters (`without_tracking`: an in-text link's
     "?utm_source=article&fbclid=…" went to the browser and into exports, acc48a A5), and at
-    its destination when it goes through another host's click tracker (`_past_trackers`), but
-    not `past_trackers`: a player's address (a recording, a video) carries what it plays the
-    same way ("w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/…"), and its
-    destination is no page to open."""
+    its destination when it goes through another host's click tracker (`past_click_trackers`,
+    none of the article's hosts passed), but not `past_trackers`: a player's address (a
+    recording, a video) carries what it plays the same way
+    ("w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/…"), and its destination
+    is no page to open."""
     own = own if own is not None else own_addresses(article)
     page, fragment = urldefrag(href)
     if not fragment or page not in own:
         if not is_web_url(href):
             return href
-        return without_tracking(_past_trackers(href, own) if past_trackers else href)
+        hosts = {host_named(address) for address in own}
+        return without_tracking(past_click_trackers(href, hosts) if past_trackers else href)
     return f"{cited_url(article)}#{fragment}"
-
-
-def _past_trackers(href: str, own: set[str]) -> str:
-    """`href` at the address it carries whole in its query (`click_destination`: a mailer's
-    "https://t.example/click?u=https%3A%2F%2F…"), when its host is none of the article's
-    (`own`, its addresses): the tracker learns nothing of a link read from a copy, and the
-    copy names where the link goes. A tracker's link to another, a few deep; the article's
-    own host's "?redirect=" (its sign-in page, its search) is its own business, left."""
-    hosts = {host_named(address) for address in own}
-    for _depth in range(3):
-        destination = "" if host_named(href) in hosts else click_destination(href)
-        if not destination:
-            break
-        href = destination
-    return href
 
 
 def with_cited_links(article: Article) -> Article:

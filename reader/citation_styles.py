@@ -25,7 +25,7 @@ from .dates import in_local_time
 from .english_dates import month_name
 from .english_text import SAMPLE, reads_as_english
 from .inline_markdown import runs_markdown
-from .models import Article, Inline
+from .models import VIDEO_PAGE, Article, Inline
 from .safe import safe_line
 from .text_shape import one_line
 from .title_case import (
@@ -145,6 +145,13 @@ def ended(text: str) -> str:
     return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
+def is_video(article: Article) -> bool:
+    """The page cited is a video (it declares itself one, `og:type` "video.*", and gives no
+    text but its feed's description: `VIDEO_PAGE`): APA labels it "[Video]", Chicago names
+    the medium ("QuayTube video"); MLA 9 adds no label, its platform the container."""
+    return article.stood_in_for == VIDEO_PAGE
+
+
 def accessed_day(article: Article) -> date | None:
     """The day the cited copy was retrieved, in the local zone (the styles' "accessed")."""
     return in_local_time(at).date() if (at := retrieved(article)) else None
@@ -188,8 +195,9 @@ def chicago(article: Article, markdown: bool = False) -> str:
     a page with no date, and allows it where a discipline wants it: kept for every page, since
     a news page changes and what is cited is the copy retrieved that day (the day a quote must
     be checked against; corrections are common). A document (a PDF) as a report (14.220):
-    `Author. Title. Publisher, December 4, 2026. Accessed …. URL.`, the title in italics.
-    `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
+    `Author. Title. Publisher, December 4, 2026. Accessed …. URL.`, the title in italics. A
+    video (`is_video`): `Quay Crafts. "Splicing Rope the Old Way." QuayTube video, December 2,
+    2026. …` (14.267). `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
     title = title_case(title, written_capitals(article)) if is_english(article, title) else title
@@ -227,11 +235,15 @@ def chicago(article: Article, markdown: bool = False) -> str:
             )
             if p
         )
-        tail = ", ".join(p for p in (source, said) if p)
+        # A video: its platform and medium in roman, "QuayTube video, December 2, 2026."
+        # (CMOS 17 14.267), not the platform as a publication.
+        medium = (f"{source} video" if source else "Video") if is_video(article) else ""
+        shown = text(medium) if medium else in_italics(source, markdown)
+        tail = ", ".join(p for p in (medium or source, said) if p)
         if tail:
             # The period after the name's italics, or none when it ends in one ("Courier Inc.").
             end = ended(tail)[len(tail) :]
-            parts.append(", ".join(p for p in (in_italics(source, markdown), said) if p) + end)
+            parts.append(", ".join(p for p in (shown, said) if p) + end)
     url = shown_cited_url(article)
     accessed = accessed_day(article)
     if url and accessed:
@@ -258,8 +270,9 @@ def apa(article: Article, markdown: bool = False) -> str:
     in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
     changes. A document (a PDF) as a report (APA 7, 10.4): `Author. (2026, December 4).
     Title. Publisher. URL`, the title in italics, the publisher left out where it is the
-    author. `markdown`: written in Markdown, the page's words escaped, the publication in
-    italics."""
+    author. A video (`is_video`): `Quay Crafts. (2026, December 2). Splicing rope the old way
+    [Video]. QuayTube. URL`, its title in italics. `markdown`: written in Markdown, the page's
+    words escaped, the publication in italics."""
     text = escape_inline if markdown else _as_written
     title = cited_title(article)
     if is_english(article, title):
@@ -272,7 +285,12 @@ def apa(article: Article, markdown: bool = False) -> str:
         when = "(n.d.)."
     else:  # a document too: dated to the day, as in Chicago and MLA (`chicago`)
         when = f"({published.year}, {month_name(published)} {published.day})."
-    if article.document:
+    video = is_video(article)
+    if video:
+        # A video is a work of its own: its title in italics, then "[Video]" (APA 7, 10.12),
+        # its platform in roman after it ("YouTube").
+        title = f"{in_italics(title, markdown)} [Video]."
+    elif article.document:
         title = in_italics(title, markdown) + ended(title)[len(title) :]
     else:
         title = text(ended(title))
@@ -281,7 +299,7 @@ def apa(article: Article, markdown: bool = False) -> str:
     if article.document and [n.casefold() for n in authors(article)] == [source.casefold()]:
         source = ""  # the body that wrote it publishes it: named once, as its author
     if source:
-        shown = text(source) if article.document else in_italics(source, markdown)
+        shown = text(source) if article.document or video else in_italics(source, markdown)
         parts.append(shown + ended(source)[len(source) :])
     url = shown_cited_url(article)
     accessed = accessed_day(article)

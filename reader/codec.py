@@ -27,11 +27,13 @@ from .models import (
     Enclosure,
     Entry,
     Feed,
+    FeedFailure,
     Inline,
     Reach,
     TextMarks,
     made,
 )
+from .post_titles import as_opening_words
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -61,6 +63,15 @@ def _reach(value: Any) -> Reach | None:
     """A feed's `reach` as written ("public"); None when not known (a record from before it,
     or one this reader can't read: the next fetch writes it again)."""
     return Reach.__members__.get(value.upper()) if isinstance(value, str) else None
+
+
+def _failure(value: Any) -> FeedFailure | None:
+    """A feed's `failure` as written ("dns"); None when not kept (a record from before it, or
+    a word a newer reader wrote: its `last_error`'s words are read then)."""
+    try:
+        return FeedFailure(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _text(value: Any) -> str:
@@ -117,6 +128,16 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "ignored_by": feed.ignored_by,
         "body_print": feed.body_print,
         "tags": list(feed.tags),
+        # Only for a failing feed: a reader from before them ignores them (and writes none).
+        **(
+            {
+                "failure": feed.failure.value,
+                "failure_status": feed.failure_status,
+                "failures": feed.failures,
+            }
+            if feed.failure is not None
+            else {}
+        ),
         # Only for a feed an OPML file filed in folders: a reader from before them ignores it.
         **({"folders": [list(path) for path in feed.folders]} if feed.folders else {}),
     }
@@ -141,6 +162,9 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         read_with=_count(d.get("read_with")),
         ignored_by=_text(d.get("ignored_by")),
         body_print=_text(d.get("body_print")),
+        failure=_failure(d.get("failure")),
+        failure_status=_count(d.get("failure_status")),
+        failures=_count(d.get("failures")),
         tags=kept_tags(d.get("tags")),  # records from before tags have none
         folders=kept_folders(d.get("folders")),
     )
@@ -227,12 +251,15 @@ def entry_from_dict(d: dict[str, Any], held: int | None = None) -> Entry:
     if "updated_precision" in d:  # as its publication's, only where written: most have none
         later = with_precision(later, _text(d["updated_precision"]))
     feed_url, author, feed_title = d["feed_url"], d.get("author") or "", d.get("feed_title") or ""
+    title = d.get("title") or ""
+    if title[-1:] == "…":  # kept cut at 80 characters by an older reader: its opening words
+        title = as_opening_words(title, d.get("summary") or "")
     return made(
         Entry,
         {
             "id": d["id"],
             "feed_url": _intern(feed_url) if type(feed_url) is str else feed_url,
-            "title": d.get("title") or "",
+            "title": title,
             "link": d.get("link") or "",
             "published": when,
             "updated": later,

@@ -70,31 +70,57 @@ def _server_address(stream: object) -> tuple[str, int] | None:
     return None
 
 
-async def first_bytes(
-    peer: tuple[str, int], target: bytes, host: bytes, timeout: float, tunnel: bytes = b""
-) -> bytes:
+async def first_bytes(peer: tuple[str, int], target: bytes, host: bytes, timeout: float) -> bytes:
     """The first bytes the server at `peer` sends when asked for `target` of `host` in plain
     HTTP/1.1, with nothing else (no cookie, no agent): the address the failed request reached,
-    not its name resolved again. With `tunnel` ("host:443"), `peer` is a proxy asked first to
-    CONNECT there: what the server at the tunnel's end sends, b"" when the proxy refuses. b""
-    when it sends none within `timeout`, or can't be reached."""
-    request = b"GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % (target, host)
+    not its name resolved again. b"" when it sends none within `timeout`, or can't be
+    reached."""
     writer = None
     try:
         async with asyncio.timeout(timeout):
             reader, writer = await asyncio.open_connection(*peer)
-            if tunnel:
-                writer.write(b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (tunnel, tunnel))
-                head = await reader.readuntil(b"\r\n\r\n")
-                if head[9:10] != b"2":  # "HTTP/1.1 200 …"
-                    return b""
-            writer.write(request)
+            writer.write(_request(target, host))
             return await reader.read(PEEKED)
-    except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
+    except (OSError, TimeoutError):
         return b""
     finally:
         if writer is not None:
             writer.close()
+
+
+async def through_tunnel(
+    proxy: tuple[str, int], tunnel: bytes, target: bytes, host: bytes, timeout: float
+) -> tuple[bytes, bytes | None]:
+    """The proxy at `proxy` asked to CONNECT to `tunnel` ("host:port"), then `target` of
+    `host` asked as `first_bytes` asks it in the tunnel made: the first line of the proxy's
+    answer, and the first bytes from the tunnel's end; None for those when no tunnel was made
+    (refused, or no HTTP answered). An SSH port named as the proxy answers the CONNECT with
+    its banner; a site's SSH port sends its own unasked into the tunnel. b"" for what did
+    not come within `timeout`."""
+    answer, passed = b"", None
+    writer = None
+    try:
+        async with asyncio.timeout(timeout):
+            reader, writer = await asyncio.open_connection(*proxy)
+            writer.write(b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (tunnel, tunnel))
+            answer = await reader.readline()
+            if answer[:5] != b"HTTP/" or answer[9:10] != b"2":  # "HTTP/1.1 200 …"
+                return answer, None
+            while (await reader.readline()).strip():  # the rest of its head
+                pass
+            passed = b""
+            writer.write(_request(target, host))
+            passed = await reader.read(PEEKED)
+    except (OSError, TimeoutError, ValueError):  # ValueError: a line past the limit
+        pass
+    finally:
+        if writer is not None:
+            writer.close()
+    return answer, passed
+
+
+def _request(target: bytes, host: bytes) -> bytes:
+    return b"GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % (target, host)
 
 
 async def not_http_said(failed: str, exc: Exception, timeout: float) -> bytes | None:
@@ -126,36 +152,35 @@ async def proxy_not_http_said(
 ) -> tuple[bool, bytes] | None:
     """Through the HTTP proxy `proxy`, a request of `failed` that failed before an answer's
     head came (`exc`, as `not_http_said` takes it): who said what in no HTTP. (True, said)
-    when the proxy's own address answers so a request of its own (an SSH port named as the
-    proxy: its banner is its answer to CONNECT too); (False, said) when the proxy speaks HTTP
-    and what it passes on of a plain-http `failed`, asked again through it, is none (the
-    site's port is an SSH one); (False, said) too when an https site's handshake failed in the
-    tunnel the proxy made, and the site, asked again through one, says no TLS nor HTTP. None
-    when neither can be told: nothing said, a SOCKS proxy."""
+    when the proxy itself answers in none (an SSH port named as the proxy: its banner is its
+    answer to a CONNECT too); (False, said) when the site does, through a tunnel to it
+    (`through_tunnel`: an https site's handshake refused, a plain-http site's port an SSH
+    one), or, where the proxy makes none (a CONNECT to port 80 refused, as squid does), what
+    the proxy passes on of the request asked again. None when neither can be told: nothing
+    said, a SOCKS proxy. Only `failed`'s site is asked for: a bare "GET /" of the proxy's own
+    went to its log, and a proxy dropping a request for no site left it "broke off" (C5)."""
     import httpx
 
     way, target = httpx.URL(proxy), httpx.URL(failed)
     if way.scheme != "http" or not way.host or HEAD_CAME.get():
         return None
-    at = (way.host, way.port or 80)
     watched = WATCHED.get()
     if target.scheme == "https" and watched is not None and watched.tunnelled:
         # The proxy made the tunnel: the site's answer to the handshake, asked again through
         # one (an SSH banner comes unasked; a plain http server answers the request).
         if not isinstance(exc, httpx.ConnectError) or not watched.handshaking:
             return None
-        tunnel = b"%s:%d" % (target.raw_host, target.port or 443)
-        said = _no_http(await first_bytes(at, target.raw_path, target.netloc, timeout, tunnel))
-        return None if said is None else (False, said)
-    if not isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+    elif not isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return None
-    own = await first_bytes(at, b"/", way.netloc, timeout)
-    if (said := _no_http(own)) is not None:
+    at = (way.host, way.port or 80)
+    host = target.raw_host if b":" not in target.raw_host else b"[%s]" % target.raw_host
+    tunnel = b"%s:%d" % (host, target.port or (443 if target.scheme == "https" else 80))
+    answer, passed = await through_tunnel(at, tunnel, target.raw_path, target.netloc, timeout)
+    if (said := _no_http(answer)) is not None:
         return True, said
-    if not own.strip() or target.scheme != "http":
-        return None
-    passed = await first_bytes(at, str(target).encode("ascii"), target.netloc, timeout)
-    said = _no_http(passed)
+    if passed is None and target.scheme == "http":
+        passed = await first_bytes(at, str(target).encode("ascii"), target.netloc, timeout)
+    said = _no_http(passed or b"")
     return None if said is None else (False, said)
 
 

@@ -46,6 +46,21 @@ class NoAnswer(StrEnum):
     TIMED_OUT = "timed-out"  # a connection made (or tried), no answer whole in time
 
 
+class FeedFailure(StrEnum):
+    """What a feed's last fetch failed on, in a word, kept on the feed (`Feed.failure`) beside
+    the HTTP status it answered with: what `failing_feeds` reads to tell a dead feed from a bad
+    hour, not the words of `Feed.last_error` read back (acc49d)."""
+
+    DNS = "dns"  # its host's name not found
+    REFUSED = "refused"  # no connection made
+    TLS = "tls"  # a secure connection failed: a certificate refused, no TLS spoken back
+    TIMEOUT = "timeout"
+    NOT_A_FEED = "not-a-feed"  # answered, with a web page or bytes that read as no feed
+    HTTP = "http"  # a 4xx or 5xx status (`Feed.failure_status`)
+    ADDRESS = "address"  # the address leads nowhere a feed can be (a redirect to no host)
+    OTHER = "other"  # a connection broken off, a feed too large, a failure no one foresaw
+
+
 NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 """Failures that may be the network's, not the site's: nothing answered (a name not found, a
 connection refused, reset or timed out). Every feed failing so is "No connection"."""
@@ -166,6 +181,12 @@ class Unwritable(StrEnum):
     """Read as it is, not upgraded (the reader told not to: an older reader shares it)."""
     BUSY = "the data directory is busy"
     """Another program holds it: a write tried again later may be kept."""
+
+
+PASSING_STATUSES = frozenset({403, 408, 429})
+"""Statuses that say as little of the page (or the feed) as a 5xx: 403, a bot wall's answer as
+often as a page's; 408, the server gave up waiting; 429, a rate limit, however long it asked us
+to wait. Another try may bring it."""
 
 
 GATEWAY_STATUSES = frozenset({502, 504})

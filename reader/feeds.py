@@ -31,7 +31,7 @@ from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError, ParsedFeed
 from .named_references import numbered_references
 from .platform_items import shared_story, source_of, without_platform_footer, without_source
-from .post_titles import opening_words
+from .post_titles import as_opening_words, opening_words
 from .safe import safe_line
 from .sitemap_feed import NotASitemap, is_sitemap
 from .sitemap_feed import feedparser_shaped as sitemap_shaped
@@ -492,6 +492,8 @@ def _feed_of(parsed: Any, count: int, problems: list[str], url: str, base: str) 
         # An item with no title (a micro-post) is named by the start of its text.
         named = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
         title = without_source(named, source)
+        if title and isinstance(summary, str):
+            title = as_opening_words(title, summary)  # as a headline kept so is read
         if not title and isinstance(summary, str):
             line = summary_line(summary)
             # A post that is only a picture is named by its description, as its line is.

@@ -61,8 +61,8 @@ from .urls import (
     address_controls,
     is_web_url,
     not_web_url,
+    untracked_hop,
     web_url_problem,
-    without_tracking_parameters,
 )
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -72,16 +72,6 @@ RESERVED = 2
 """Connections over `max_connections` kept for the requests of an article the user waits for
 (`priority_gate.USER_WAITS`): a refresh's requests to slow hosts holding every slot held the
 article opened meanwhile until one came back."""
-
-
-def _untracked_hop(target: str, url: str, hops: list[str]) -> str:
-    """A redirect's `target` without its tracking parameters (`without_tracking_parameters`):
-    a click tracker's 302 to "story?utm_source=rss&fbclid=…" asks the publisher's page clean,
-    and the page is kept at that clean address (acc48a A5). As sent when the clean address is
-    one this chain has asked already (`url`, `hops`): a site that redirects until its
-    parameter is there would otherwise send us round its redirects till the hop limit."""
-    clean = without_tracking_parameters(target)
-    return target if clean != target and (clean == url or clean in hops) else clean
 
 
 def _host_key(url: str) -> str:
@@ -365,16 +355,23 @@ class Fetcher:
             failed = _failed_url(exc, url)
             connecting = isinstance(exc, httpx.ConnectTimeout)
             watched = WATCHED.get()
-            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one).
+            proxy = self.routes.proxy_for(failed)
+            # Connected, and no TLS spoken back: the server is there (a portal's, a plain one);
+            # through a proxy, at the end of the tunnel the proxy made to it.
             handshake = (
                 connecting
                 and watched is not None
                 and watched.handshaking
-                and self.routes.proxy_for(failed) is None
+                and (proxy is None or watched.tunnelled)
             )
             raise FetchError(
                 ErrorKind.TIMEOUT,
-                handshake_timed_out(failed, self.limits.connect_timeout)
+                handshake_timed_out(
+                    failed,
+                    self.limits.connect_timeout,
+                    proxy or "",
+                    self.routes.source(failed) if proxy else "",
+                )
                 if handshake
                 else self._timed_out(failed, connecting),
                 url,
@@ -524,7 +521,7 @@ class Fetcher:
                                 else "answered with a redirect to no address (an empty Location)"
                             )
                             raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
-                        target = _untracked_hop(target, url, hops)
+                        target = untracked_hop(target, [url, *hops])
                         hops.append(target)
                         status = response.status_code
                         first_redirect = first_redirect or status

@@ -105,13 +105,21 @@ def _said(said: bytes) -> str:
     return f'it said "{first}"' if first else f"it sent {len(said)} bytes that are not text"
 
 
-def handshake_timed_out(failed: str, seconds: float) -> str:
+def handshake_timed_out(failed: str, seconds: float, proxy: str = "", source: str = "") -> str:
     """A secure connection to `failed` made, and its TLS handshake not finished in `seconds`:
     not "timed out" at large (acc47c C7), the server is there and silent in TLS (a plain http
-    server waiting for a request, or a link's https to a port that speaks something else)."""
+    server waiting for a request, or a link's https to a port that speaks something else).
+    Through `proxy` (named by `source`), in the tunnel it made: the proxy did its part, the
+    site's end of the tunnel is silent in TLS (it was "timed out through the proxy")."""
+    host = _host(failed)
+    if proxy:
+        return (
+            f"{_named(proxy, source)} made its tunnel to {host}, but {host} did not complete"
+            f" the secure (TLS) handshake in it within {seconds:g} s"
+        )
     return (
-        f"{_host(failed)} accepted the connection but did not complete the secure (TLS)"
-        f" handshake within {seconds:g} s"
+        f"{host} accepted the connection but did not complete the secure (TLS) handshake"
+        f" within {seconds:g} s"
     )
 
 

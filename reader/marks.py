@@ -161,6 +161,10 @@ NOTE_MARK = _mark("✎", "»", ">")
 """Before a note of the reader's in the reading view: not the article's words."""
 PLAIN_NOTE_MARK = "Note:"
 """`NOTE_MARK` in the plain layout (`[ui] plain`): a screen reader said "lower right pencil"."""
+FOLDER_OPEN_MARK = _mark("▾", "-")
+FOLDER_CLOSED_MARK = _mark("▸", "+")
+"""Before a folder's name in the feed list, open or folded (`z`), as a tree view marks them;
+"-" and "+" where the terminal lacks the triangles, and in the plain layout."""
 SEARCH_MARK = _mark("⌕", "/")
 """What the feed list shows before a search feed's name ("⌕ Harbour strike")."""
 PLAIN_SEARCH_MARK = "Search:"

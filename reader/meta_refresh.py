@@ -9,6 +9,7 @@ ten idle minutes, is an article, not a redirect.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -45,7 +46,17 @@ def refresh_target(
     target = absolute_url(url, href) if href else ""
     if delay > MAX_DELAY or not is_web_url(target):
         return None
-    return None if canonical_url(target) == canonical_url(url) else target
+    return None if _itself(target, url) else target
+
+
+def _itself(target: str, url: str) -> bool:
+    """`target` is the page at `url`, its query whole: one back to the page with "utm_source"
+    added (which `canonical_url` leaves out) is a page sending on till its parameter is
+    there, followed as `urls.untracked_hop` asks it, not read as the article ("Redirecting…")."""
+    return (
+        canonical_url(target) == canonical_url(url)
+        and urlsplit(target).query == urlsplit(url).query
+    )
 
 
 def _page_refresh(body: bytes, header_charset: str | None) -> tuple[int, str] | None:

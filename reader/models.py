@@ -18,6 +18,7 @@ from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
 from .errors import NO_CONNECTION as NO_CONNECTION
 from .errors import UNREACHABLE as UNREACHABLE
 from .errors import ErrorKind as ErrorKind
+from .errors import FeedFailure as FeedFailure
 from .errors import FetchError as FetchError
 from .errors import StoreError as StoreError
 from .errors import Unwritable as Unwritable
@@ -119,6 +120,16 @@ class Feed:
     gone_at: datetime | None = None
     """When its address last answered 410 Gone (None when it did not): asked again only a week
     later (`GONE_ASKED_EVERY`), not at every sync."""
+    failure: FeedFailure | None = None
+    """What its last fetch failed on, in a word (`failing_feeds.kept_failure`); None while it
+    works, and in a record from before it was kept, whose `last_error`'s words are read then."""
+    failure_status: int = 0
+    """The HTTP status its last fetch's failure answered with (404, 503); 0 for none (no
+    answer, a web page answered 200) or not kept."""
+    failures: int = 0
+    """How many fetches in a row have failed since it last worked: a server error at one sync
+    is a bad hour, at every sync for days a dead feed (`failing_feeds.failing`). 0 while it
+    works, and in a record from before it was kept."""
     read_with: int = 0
     """The `FEED_READING_VERSION` its items were last read whole with (0: by a reader from
     before it was kept)."""

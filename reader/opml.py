@@ -60,6 +60,10 @@ class Found(NamedTuple):
     folders: tuple[Folder, ...] = ()
     """The folder paths an OPML file files it in (`Feed.folders`): the nesting of each outline
     listing it, and each path its `category` names ("/Tech/Programming")."""
+    site_url: str = ""
+    """The site it belongs to, as an OPML outline's `htmlUrl` names it: kept as the feed's
+    `site_url` until a fetch gives the feed's own link (acc49d D4: a dead feed's site is where
+    its new home is looked for)."""
 
 
 NEWSBOAT_OPML_TITLE = "newsboat - Exported Feeds"
@@ -262,7 +266,9 @@ def read_opml(data: bytes) -> Subscriptions:
             if (at := seen[url]) >= 0:
                 more = with_tags(found[at].tags, (*folders, *_categories(outline)))
                 paths = with_folders(found[at].folders, _folders(folders, outline))
-                found[at] = found[at]._replace(tags=more, folders=paths)
+                found[at] = found[at]._replace(
+                    tags=more, folders=paths, site_url=found[at].site_url or _site(outline)
+                )
                 repeated.append(url)
                 name = outline_names(outline, version, own)[0]
                 if name and folded(name) != folded(found[at].name):
@@ -275,7 +281,8 @@ def read_opml(data: bytes) -> Subscriptions:
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
         paths = with_folders((), _folders(folders, outline))
-        found.append(Found(url, *outline_names(outline, version, own), tags, paths))
+        names = outline_names(outline, version, own)
+        found.append(Found(url, *names, tags, paths, _site(outline)))
         if len(found) >= MAX_OUTLINES:
             break
     newsboat = "opml" if title == NEWSBOAT_OPML_TITLE else ""
@@ -318,6 +325,14 @@ def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...] | None]]
                 else:
                     folders = None
         stack.extend((child, folders) for child in reversed(element))
+
+
+def _site(outline: Element) -> str:
+    """The site an outline's `htmlUrl` names, "" for none or one that is no web address (a
+    `javascript:` link, control characters: never kept, as a feed's own is not)."""
+    written = (outline.get("htmlUrl") or outline.get("htmlurl") or "").translate(_CONTROLS_BACK)
+    written = written.strip()
+    return written if is_web_url(written) else ""
 
 
 def _categories(outline: Element) -> list[str]:

@@ -40,13 +40,34 @@ def without_source(title: str, source: str) -> str:
 
 
 # Reddit's footer of a post: "submitted by /u/NAME", then "[link]" and "[comments]", each a
-# link. A self-post's "[link]" is its own thread, as "[comments]" is: nothing to follow. (A link
-# post's goes to the story it shares, which its thread's page may not give: kept.)
+# link. A self-post's "[link]" is its own thread, as "[comments]" is: nothing to follow, dropped
+# as the feed is read. A link post's goes to the story it shares: read as the item's link, the
+# footer is dropped where the feed's text is shown (`aggregator_chrome`).
 _REDDIT_FOOTER = re.compile(
     r"(?:\s|&#32;)*submitted\s+by(?:\s|&#32;)*<a\s[^>]*>\s*/u/[^<]*</a>\s*<br\s*/?>\s*"
-    r"<span>\s*<a\s+href=\"(?P<thread>[^\"]*)\"\s*>\[link\]</a>\s*</span>(?:\s|&#32;)*"
-    r"<span>\s*<a\s+href=\"(?P=thread)\"\s*>\[comments\]</a>\s*</span>\s*\Z"
+    r"<span>\s*<a\s+href=\"(?P<story>[^\"]*)\"\s*>\[link\]</a>\s*</span>(?:\s|&#32;)*"
+    r"<span>\s*<a\s+href=\"(?P<thread>[^\"]*)\"\s*>\[comments\]</a>\s*</span>\s*"
+    r"(?P<after>(?:</t[dr]>|</table>|</tbody>|\s)*)\Z"
 )
+
+
+def reddit_footer(html: str) -> re.Match[str] | None:
+    """Reddit's footer at the end of a post's HTML (in a link post's table, its cells'
+    closing tags after it: `after`), its "[link]" (`story`) and "[comments]" (`thread`)
+    addresses as written; None for none."""
+    return _REDDIT_FOOTER.search(html) if "[comments]" in html else None
+
+
+def without_reddit_footer(html: str, own: set[str], base: str = "") -> str:
+    """`html` without Reddit's footer when both its links are to `own` addresses (`base`
+    resolving them): the post's thread and, for a link post, the story it shares."""
+    found = reddit_footer(html)
+    if found is None:
+        return html
+    links = {page_address(item_link(base, unescape(found[n]))) for n in ("story", "thread")}
+    mine = {page_address(address) for address in own}
+    return html[: found.start()] + found["after"] if links <= mine else html
+
 
 # The same two links wherever the footer stands (a link post's is in a table beside its
 # thumbnail): "[link]" to the story a link post shares, "[comments]" to its thread.
@@ -83,6 +104,7 @@ def without_platform_footer(html: str, source: str = "") -> str:
         tail = _OUTLET_TAIL.search(html)
         if tail and " ".join(tail["name"].split()).casefold() == source.casefold():
             html = html[: tail.start()]
-    if "[comments]" not in html:
+    found = reddit_footer(html)
+    if found is None or found["story"] != found["thread"]:
         return html
-    return _REDDIT_FOOTER.sub("", html)
+    return html[: found.start()] + found["after"]

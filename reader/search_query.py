@@ -14,6 +14,10 @@ headlines of the feeds filed under it; case and spaces aside, as tags are compar
 `tag:a,b` (or `tag:a OR tag:b`) is either tag's, `-tag:NAME` (`NOT tag:NAME`) leaves its
 list out. A tag is no word: it is not looked for in the text.
 
+`category:NAME` (`category:"long name"`) narrows it to the headlines its feed files under that
+category (an item's `<category>`: Lobsters' tags, a subreddit, hashtags: `item_categories`),
+case and a hashtag's "#" aside; `-category:NAME` leaves them out. A category is no word either.
+
 `by:NAME` and `title:WORD` (`FIELDS`) look for a word in a headline's bylines or titles only,
 `-by:NAME` leaves out what NAME wrote. A plain word is looked for in all (text, titles,
 bylines), the hits newest first: a byline-only hit says "by NAME" on its line, and `-by:`
@@ -66,6 +70,8 @@ _LETTER_RUN = re.compile("[A-Za-z]+")
 MOST_PHRASE_WORDS = 64
 TAG_FIELD = "tag:"
 """What a term naming a tag starts with (`tag:strikes`)."""
+CATEGORY_FIELD = "category:"
+"""What a term naming an item's category starts with (`category:databases`)."""
 STATE_FIELD = "is:"
 """What a term naming a state of an article starts with (`is:corrected`)."""
 STATES = ("unread", "read", "saved", "corrected")
@@ -175,6 +181,9 @@ class _Term:
     state: bool = False
     """It names a state of the article (`is:corrected`, the state its `text`): a narrowing,
     not a word."""
+    category: bool = False
+    """It names a category its feed files the item under (`category:NAME`, the name its
+    `text`): a narrowing, not a word."""
     slip: str = ""
     """Written as an operator but naming none (`is:foo`, `tga:strikes`): what the search says
     instead of searching (`search_slips`); "" for a term that is what it looks like."""
@@ -188,7 +197,7 @@ def _parsed(query: str) -> list[_Term]:
     query = safe_line(query)
     out: list[_Term] = []
     seen: set[tuple[str, bool, bool, str]] = set()
-    either = without = tag = False
+    either = without = tag = category = False
     field = ""
     for match in _TERM.finditer(query):
         quoted = match.group(1) is not None
@@ -212,6 +221,18 @@ def _parsed(query: str) -> list[_Term]:
                 seen.add((state, without, True, "is"))
                 out.append(_Term(state, without=without, state=True, slip=slip))
             either = without = tag = False
+            field = ""
+            continue
+        if not quoted and term[: len(CATEGORY_FIELD)].casefold() == CATEGORY_FIELD:
+            term, category = term[len(CATEGORY_FIELD) :], True
+            if not term and quote_next:
+                continue  # category:"long name": the name is the phrase next
+        if category:
+            name = " ".join(term.split())
+            if name and (name, without, False, "category") not in seen:
+                seen.add((name, without, False, "category"))
+                out.append(_Term(name, without=without, category=True))
+            either = without = tag = category = False
             field = ""
             continue
         if not quoted and (slip := operator_slip(term)):
@@ -255,7 +276,11 @@ def terms(query: str) -> list[str]:
         dict.fromkeys(
             term.text
             for term in _parsed(query)
-            if not term.without and not term.tag and not term.state and not term.slip
+            if not term.without
+            and not term.tag
+            and not term.state
+            and not term.category
+            and not term.slip
         )
     )
 
@@ -338,6 +363,8 @@ class Query:
         excluded_tags: list[str] = []
         states: list[str] = []
         excluded_states: list[str] = []
+        categories: list[str] = []
+        excluded_categories: list[str] = []
         after_tag = False
         self.slip = ""
         """What the query writes as an operator that names none (`is:foo`), said in one
@@ -348,6 +375,9 @@ class Query:
                 continue
             if term.state:
                 (excluded_states if term.without else states).append(term.text)
+                continue
+            if term.category:
+                (excluded_categories if term.without else categories).append(term.text)
                 continue
             if term.tag:
                 names = tuple(tag for name in term.text.split(",") if (tag := typed_tag(name)))
@@ -380,6 +410,12 @@ class Query:
         self.states: tuple[str, ...] = tuple(states)
         """The states a hit must be in (`is:corrected`), and `excluded_states` none of."""
         self.excluded_states: tuple[str, ...] = tuple(excluded_states)
+        self.categories: tuple[str, ...] = tuple(categories)
+        """The categories a hit's feed must file it under (`category:NAME`), each, and
+        `excluded_categories` none of."""
+        self.excluded_categories: tuple[str, ...] = tuple(excluded_categories)
+        self._categories = frozenset(map(_category_key, categories))
+        self._excluded_categories = frozenset(map(_category_key, excluded_categories))
         self._tag_sets = [frozenset(map(typed_key, group)) for group in tags]
         self._excluded_tag_set = frozenset(map(typed_key, excluded_tags))
 
@@ -390,16 +426,29 @@ class Query:
     def finds(self) -> bool:
         """It finds something: a word to look for, or a tag's list (`tag:NAME` alone lists
         its articles)."""
-        return bool(self.words or self.tags or self.states)
+        return bool(self.words or self.tags or self.states or self.categories)
 
     @property
     def narrowed(self) -> bool:
-        """It names a tag (`tag:NAME`, `-tag:NAME`): only some lists are searched."""
-        return bool(self.tags or self.excluded_tags or self.states or self.excluded_states)
+        """It names a tag (`tag:NAME`, `-tag:NAME`), a state or a category: only some lists,
+        or some of their headlines, are searched."""
+        return bool(
+            self.tags
+            or self.excluded_tags
+            or self.states
+            or self.excluded_states
+            or self.categories
+            or self.excluded_categories
+        )
 
     def is_so(self, headline: Headline) -> bool:
         """Whether `headline` is in every state the query names (`is:corrected`) and in none
-        it leaves out (`-is:corrected`)."""
+        it leaves out (`-is:corrected`), filed by its feed under every category it names
+        (`category:databases`) and none it leaves out."""
+        if self._categories or self._excluded_categories:
+            filed = {_category_key(name) for name in headline.entry.categories}
+            if not self._categories <= filed or not self._excluded_categories.isdisjoint(filed):
+                return False
         return all(_STATE_OF[state](headline) for state in self.states) and not any(
             _STATE_OF[state](headline) for state in self.excluded_states
         )
@@ -437,7 +486,7 @@ class Query:
     def _words_described(self) -> str:
         groups = [[_shown(self.words[n].shown) for n in group] for group in self.groups]
         if not groups:
-            return "anything" if self.tags or self.states else ""
+            return "anything" if self.tags or self.states or self.categories else ""
         if not self.excluded and all(len(group) == 1 for group in groups):
             if len(groups) == 1:
                 return f"“{safe_line(self.words[0].shown, 80)}”"
@@ -466,6 +515,8 @@ class Query:
             )
         parts += list(self.states)
         parts += [f"not {state}" for state in self.excluded_states]
+        parts += [f"in category {_shown(name)}" for name in self.categories]
+        parts += [f"not in category {_shown(name)}" for name in self.excluded_categories]
         if not parts:
             return ""
         return (", " if self.words else " ") + ", ".join(parts)
@@ -544,6 +595,11 @@ class Query:
         # Turkish's İ is a capital, no mark: its lower case has none.
         marked = any(unmarked(_lowered(word)) != _lowered(word) for word in words)
         return capital, marked
+
+
+def _category_key(name: str) -> str:
+    """A category as compared: caseless, a hashtag's "#" aside, its spaces one."""
+    return " ".join(name.casefold().lstrip("#").split())
 
 
 def _apart(run: str) -> tuple[str, ...]:

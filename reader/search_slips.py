@@ -12,10 +12,17 @@ from __future__ import annotations
 
 from .name_slips import slips_apart
 
-_OPERATORS = ("tag", "by", "title", "note", "is")
-"""The operators' names (`search_query`: `TAG_FIELD`, `FIELDS`, `STATE_FIELD`), in the order the
+_OPERATORS = ("tag", "by", "title", "note", "is", "category")
+"""The operators' names (`search_query`: `TAG_FIELD`, `FIELDS`, `STATE_FIELD`, `CATEGORY_FIELD`), in the order the
 message names them."""
-_SAID_OTHERWISE = {"author": "by", "byline": "by", "state": "is", "tagged": "tag", "notes": "note"}
+_SAID_OTHERWISE = {
+    "author": "by",
+    "byline": "by",
+    "state": "is",
+    "tagged": "tag",
+    "notes": "note",
+    "categories": "category",
+}
 """Names other search tools give an operator of ours (a mail client's `author:`), taken as that
 one mistyped."""
 _NEAR = 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urljoin, urlsplit, urlunsplit
 
@@ -315,6 +316,17 @@ def without_tracking_parameters(url: str) -> str:
     return urlunsplit(parts._replace(query=query))
 
 
+def untracked_hop(target: str, asked: Collection[str]) -> str:
+    """The address to ask where a redirect or a page's refresh sends on to `target`: without
+    its tracking parameters (`without_tracking_parameters`: a click tracker's 302 to
+    "story?utm_source=rss&fbclid=…" asks the publisher's page clean, acc48a A5); as sent when
+    the clean address is one of those `asked` already in this chain: a site that sends on
+    until its parameter is there would otherwise send us round till the hop limit ("more
+    than 5 redirects"), by HTTP redirects or by meta refreshes alike."""
+    clean = without_tracking_parameters(target)
+    return target if clean != target and clean in asked else clean
+
+
 # The query parameters a click tracker carries its link's destination in, whole
 # ("https://t.example/click?u=https%3A%2F%2Fnews.example%2Fstory"): ClearURLs' redirections
 # read Google's "url"/"q" and Facebook's "u" so; "redirect", "target", "dest" and "to" are the
@@ -346,6 +358,30 @@ def click_destination(url: str) -> str:
         if value[:8].lower().startswith(("http://", "https://")) and is_web_url(value):
             found.add(value)
     return found.pop() if len(found) == 1 else ""
+
+
+def past_click_trackers(url: str, own_hosts: Collection[str] = ()) -> str:
+    """`url` at the address it carries whole in its query (`click_destination`: a mailer's
+    "https://t.example/click?u=https%3A%2F%2F…"), a tracker's link to another a few deep: the
+    tracker learns nothing of a link followed or written past it. Not past a host of
+    `own_hosts` (an article's own, whose sign-in page's "?redirect=" is its business), nor to
+    an address on the tracker's own host (a site's sign-in or search page sending back)."""
+    for _depth in range(3):
+        host = host_named(url)
+        destination = "" if host in own_hosts else click_destination(url)
+        if not destination or host_named(destination) == host:
+            break
+        url = destination
+    return url
+
+
+def page_asked(link: str) -> str:
+    """The address an article's page is asked at for the headline's `link`: past the click
+    tracker it goes through (`past_click_trackers`: Google Alerts' "google.com/url?url=…", a
+    newsletter's "t.example/click?u=…"), without the tracking parameters
+    (`without_tracking_parameters`). Its cache key stays `link`'s (`keys.article_key`): the
+    records cached under a tracked address are found as before."""
+    return without_tracking_parameters(past_click_trackers(link))
 
 
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.

@@ -2,10 +2,10 @@
 asked in absolute form ("GET http://host/path"), HTTPS through CONNECT (bytes passed both ways,
 TLS end to end between the reader and the site). It resolves names itself from `hosts` (as the
 proxy of a network whose DNS only it reaches: the reader's own lookups of them fail), logs each
-request line, refuses CONNECT to the ports in `refused` with a 403, and answers the first
-`connect_blips` CONNECTs with a 502. A plain-http site it
-can't reach it answers itself, with an error page in the `error_style` of a known proxy's
-(`proxy_error`)."""
+request line, refuses CONNECT to the ports in `refused` with a 403, answers the first
+`connect_blips` CONNECTs with a 502, and drops a request for no site when `drops_no_site`. A
+plain-http site it can't reach it answers itself, with an error page in the `error_style` of a
+known proxy's (`proxy_error`)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ class ForwardingProxy:
     """Every request and CONNECT answered 407, asking for a password it was not given."""
     connect_blips: int = 0
     """CONNECTs answered 502 before it passes them on: a satellite link's relay's bad moment."""
+    drops_no_site: bool = False
+    """A request naming no site ("GET / HTTP/1.1", origin form) dropped unanswered, as a
+    minimal proxy does (squid and tinyproxy answer it 400)."""
 
 
 _BAD_GATEWAY = b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
@@ -130,6 +133,8 @@ def _handler(proxy: ForwardingProxy) -> type[socketserver.StreamRequestHandler]:
                     _pipe(self.connection, upstream)
                 return
             parts = urlsplit(target)
+            if proxy.drops_no_site and not parts.hostname:
+                return
             address = (proxy.hosts.get(parts.hostname or "", parts.hostname), parts.port or 80)
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             try:

@@ -94,3 +94,41 @@ def test_a_comments_link_to_another_page_and_the_texts_own_rule_are_kept() -> No
     assert without_aggregator_chrome(ruled, own) == ruled
     said = f'<p>I asked. <a href="{own[1]}">Comments</a> are open.</p>'
     assert without_aggregator_chrome(said, own) == said
+
+
+def test_reddits_footer_to_the_items_own_addresses_is_dropped() -> None:
+    """A Reddit link post's footer names its two addresses, the story it shares (its link) and
+    its thread (its discussion): dropped from the feed's text shown in the story's place; one
+    naming another page is kept (social50)."""
+    story, thread = "https://files.example/crabs.png", "https://reddit.example/r/x/comments/aa1/"
+    footer = (
+        '&#32; submitted by &#32; <a href="https://reddit.example/user/s"> /u/s </a> <br/> '
+        f'<span><a href="{story}">[link]</a></span> &#32; '
+        f'<span><a href="{thread}">[comments]</a></span>'
+    )
+    thumb = f'<td><a href="{thread}"><img src="https://thumbs.example/a.jpg"></a></td>'
+    post = f"<table><tr>{thumb}<td>{footer}</td></tr></table>"
+    assert without_aggregator_chrome(post, (story, thread)) == (
+        f"<table><tr>{thumb}<td></td></tr></table>"
+    )
+    assert without_aggregator_chrome(post, ("https://elsewhere.example/", thread)) == post
+
+
+def test_an_item_linking_to_a_file_whose_feed_text_was_only_pointers_shows_its_header(
+    aggregator: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader show` of Hacker News's item linking to a picture (↗), its feed's text only its
+    "Comments" link: the header (its title, address, "Discussion:"), not the reason alone."""
+    main(["--data-dir", str(data_dir), "add", aggregator.url_for("/rss")])
+    main(["--data-dir", str(data_dir), "sync"])
+    capsys.readouterr()
+    main(["--data-dir", str(data_dir), "list", "--json"])
+    ids = {item["title"]: item["id"] for item in json.loads(capsys.readouterr().out)}
+    status = main(["--data-dir", str(data_dir), "show", ids["File 1"], "--offline"])
+    shown = capsys.readouterr()
+    assert status != 0  # the article itself could not be had
+    lines = shown.out.splitlines()
+    assert lines[0] == "File 1"
+    assert f"URL: {aggregator.url_for('/img/surge.png')}" in lines
+    assert f"Discussion: {aggregator.url_for('/item')}?id=1" in lines
+    assert "not an article page" in shown.err and "its header alone is shown" in shown.err

@@ -73,9 +73,36 @@ def test_a_video_is_cited_by_its_channel_as_named_not_as_a_persons_name(
     def cited(style: str) -> str:
         return reader("show", video["id"], "--format", "citation", "--style", style)
 
-    assert cited("apa").startswith(f"{CHANNEL}. (2026, December 2). Splicing rope the old way.")
-    assert cited("chicago").startswith(f'{CHANNEL}. "Splicing Rope the Old Way."')
-    assert cited("mla").startswith(f'{CHANNEL}. "Splicing Rope the Old Way."')
+    # Said to be a video where the style asks it (social50): APA's "[Video]" after the title
+    # in italics, the platform in roman; Chicago's medium, "QuayTube video"; MLA none.
+    apa_cited = f"{CHANNEL}. (2026, December 2). Splicing rope the old way [Video]. QuayTube. http"
+    assert cited("apa").startswith(apa_cited)
+    assert cited("chicago").startswith(
+        f'{CHANNEL}. "Splicing Rope the Old Way." QuayTube video, December 2, 2026. Accessed'
+    )
+    assert cited("mla").startswith(f'{CHANNEL}. "Splicing Rope the Old Way." QuayTube, 2 Dec.')
+
+
+def test_a_video_is_labelled_so_in_markdown_too() -> None:
+    from datetime import UTC, datetime
+
+    from reader.models import VIDEO_PAGE
+
+    video = Article(
+        url="https://tube.example/watch?v=Vx1",
+        title="Why splice rope?",
+        author=CHANNEL,
+        corporate_author=True,
+        site_name="QuayTube",
+        published=datetime(2026, 12, 2, 15, tzinfo=UTC),
+        partial=True,
+        stood_in_for=VIDEO_PAGE,
+    )
+    assert apa(video, markdown=True).startswith(
+        f"{CHANNEL}. (2026, December 2). *Why splice rope?* [Video]. QuayTube. <https"
+    )
+    assert '"Why Splice Rope?" QuayTube video, December 2, 2026.' in chicago(video, markdown=True)
+    assert "Video" not in mla(video) and "*QuayTube*, 2 Dec. 2026" in mla(video, markdown=True)
 
 
 ORGANIZATION_PAGE = (

@@ -130,6 +130,27 @@ def test_the_address_a_feed_moved_to_is_that_feed_subscribed_already(
     assert _feed(data_dir, old) is None
 
 
+def test_an_old_address_of_a_feed_subscribed_already_is_that_feed(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The feed followed at its new address, its old one added (a newcomer's bookmark): a
+    second subscription, each headline twice, "(also in Coast Desk)" (acc50b B9)."""
+    old, new = _moves(httpserver)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", new) == 0
+    capsys.readouterr()
+    assert _run(data_dir, "add", old, "--title", "Coast") == 0
+    said = capsys.readouterr().out
+    assert f"already subscribed: {new} ({old} moved there for good), now shown as Coast" in said
+    lib = Library(data_dir)
+    try:
+        assert lib.store.feed_urls() == [new]
+    finally:
+        lib.close()
+
+
 @pytest.mark.parametrize("status", [302, 307])
 def test_a_temporary_redirect_moves_nothing(
     httpserver: HTTPServer, data_dir: Path, status: int

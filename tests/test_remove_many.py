@@ -64,8 +64,9 @@ def test_remove_takes_several_stdin_failing_and_gone(
         summary[0],
     ), synced.stderr
     assert summary[1] == (
-        "`reader feeds --failing` lists the feeds that failed; 2 answered 404 or 410 (not"
-        " there): `reader remove --gone` unsubscribes from them"
+        "`reader feeds --failing` lists the failing feeds (a server error or a timeout once it"
+        " has lasted 3 days); 2 answered 404 or 410 (not there): `reader remove --gone`"
+        " unsubscribes from them"
     )
 
     # --gone: the 404 and the 410, not the web page; --dry-run touches nothing.

@@ -5,6 +5,9 @@ again, never saved. Pocket's ril_export.html shape, pages and a feed on 127.0.0.
 
 from __future__ import annotations
 
+import io
+import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,50 @@ def test_a_link_saved_by_hand_again_is_the_user_s(
     assert "unsaved since" not in printed
     _, rows, _ = _saved(data)
     assert "Tide power" in " ".join(rows)
+
+
+def test_links_an_import_saved_come_back_from_a_damaged_saved_list_s_copy(
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Saved record damaged, its copy kept aside and its addresses imported again, the
+    README's way back: the links an import had saved were taken for ones the user unsaved since,
+    "1 you unsaved since: left as you left them", and nothing came back (acc50b B1). They come
+    back with their tags; one the user did unsave stays unsaved."""
+    urls = _serve(httpserver)
+    httpserver.expect_request("/wire/").respond_with_data(FEED, content_type="application/rss+xml")
+    urls["wire"] = httpserver.url_for("/wire/")
+    export = tmp_path / "ril_export.html"
+    export.write_text(_pocket(urls), encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
+    assert cli(capsys, data, "unsave", urls["tide"])[0] == 0
+    with sqlite3.connect(data / "state" / "cache.db") as db:
+        # Its end lost, as a cut write leaves it.
+        db.execute(
+            "UPDATE Cache SET value = substr(value, 1, length(value) - 2) || 'x' "
+            "WHERE key = 'saved'"
+        )
+    cli(capsys, data, "list", "--saved")  # "dropping damaged cache record saved; a copy is in …"
+    [copy] = data.glob("saved.damaged-*")
+    # grep -o '"url":"[^"]*"' saved.damaged-… | cut -d'"' -f4 | reader import --saved -
+    addresses = re.findall(r'"url":"([^"]*)"', copy.read_text(encoding="utf-8"))
+    assert addresses == [urls["season"]]  # the cut took nothing whole but the first
+    monkeypatch.setattr("sys.stdin", _stdin("\n".join(addresses)))
+    code, printed, said = cli(capsys, data, "import", "--saved", "--fetch-local", "-")
+    assert code == 0, said
+    assert "unsaved since" not in printed and "1 saved for offline reading" in printed, printed
+    records, rows, _ = _saved(data)
+    assert rows == ["The last season"]
+    assert records[article_key(urls["season"])]["tags"] == ["fishing", "longread"]
+    # The one unsaved by the user, given again: still the user's choice.
+    monkeypatch.setattr("sys.stdin", _stdin(urls["tide"]))
+    printed = cli(capsys, data, "import", "--saved", "--fetch-local", "-")[1]
+    assert "1 you unsaved since" in printed, printed
+
+
+def _stdin(lines: str) -> io.TextIOWrapper:
+    """Standard input holding `lines`, its bytes too, as `reader import -` reads them."""
+    return io.TextIOWrapper(io.BytesIO(f"{lines}\n".encode()), encoding="utf-8")

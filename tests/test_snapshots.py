@@ -65,6 +65,23 @@ def test_a_feed_with_articles_not_offline(snap_compare: Any, synced_dir: Path) -
     assert snap_compare(app, terminal_size=SIZE, run_before=headlines_shown)
 
 
+def test_feeds_in_folders(snap_compare: Any, synced_dir: Path) -> None:
+    """The feeds filed in folders as an OPML import files them (the first in News › Local, the
+    second in News and in Tech, the third in none), the folder Tech folded (`z`) and the
+    cursor on News: its feeds' headlines together."""
+    store = Store(synced_dir)
+    try:
+        first, second = store.feed_urls()[:2]
+        paths = {first: (("News", "Local"),), second: (("News",), ("Tech",))}
+        wanted = [(url, "", "", tuple(n for p in ps for n in p), ps) for url, ps in paths.items()]
+        store.add_feeds(wanted)
+    finally:
+        store.close()
+    app = ReaderApp(at_fixed_sync_time(synced_dir), refresh_on_start=False)
+    keys = ["tab", "j", "j", "j", "j", "j", "j", "z", "k", "k", "k", "k"]
+    assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=headlines_shown)
+
+
 def test_help_screen(snap_compare: Any, synced_dir: Path) -> None:
     app = ReaderApp(synced_dir, refresh_on_start=False)
     assert snap_compare(

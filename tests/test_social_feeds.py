@@ -353,3 +353,88 @@ def test_a_link_post_whose_thread_was_cached_as_its_article_reads_its_story_anew
     assert STORY_WORDS in article["text"] and "versions" not in article
     _, thread_shown = reader("show", thread, "--offline")
     assert "The north side of the bay" in thread_shown  # the thread's copy kept as it was
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "78da63f8cfc0f01f0005000201a5f1c1a80000000049454e44ae426082"
+)
+
+
+def test_a_link_posts_feed_text_shown_in_its_storys_place_has_no_reddit_footer(
+    platforms: HTTPServer, reader: Reader
+) -> None:
+    """A link post sharing a picture (↗: the reader has no article of it) shows what its feed
+    carried: its thumbnail, not "submitted by /u/… [link] [comments]", which the header's
+    address and "Discussion:" line say already (social50)."""
+    base = platforms.url_for("").rstrip("/")
+    thread = f"{base}/r/rockpools/comments/aa1/crabs/"
+    thumbnail = (
+        f'<td><a href="{thread}"><img src="{base}/thumbs/crabs.jpg" alt="{SHARED}" '
+        f'title="{SHARED}" /></a></td><td>'
+    )
+    feed = (
+        reddit(base)
+        .replace(f"{base}/notes/crabs.html", f"{base}/img/crabs.png")
+        .replace(
+            "&lt;table&gt;&lt;tr&gt;&lt;td&gt;",
+            "&lt;table&gt;&lt;tr&gt;"
+            + (thumbnail.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")),
+        )
+    )
+    platforms.expect_request("/shares.rss").respond_with_data(
+        feed, content_type="application/atom+xml"
+    )
+    platforms.expect_request("/img/crabs.png").respond_with_data(PNG, content_type="image/png")
+    post = synced(reader, platforms.url_for("/shares.rss"))[SHARED]
+    assert post["link"] == f"{base}/img/crabs.png" and post["comments"] == thread
+    for form in ("text", "markdown"):
+        _, shown = reader("show", str(post["id"]), "--offline", "--format", form)
+        assert SHARED in shown.splitlines()[0] and thread in shown  # its header, "Discussion:"
+        for footer_word in ("submitted by", "[link]", "[comments]"):
+            assert footer_word not in shown
+
+
+def test_an_items_categories_are_searched_by_category_and_shown_in_its_header(
+    platforms: HTTPServer, reader: Reader, data_dir: Path
+) -> None:
+    """`category:NAME` finds the items their feed files under it (Lobsters' tags), any case,
+    `-category:NAME` leaves them out, in `reader list --search` and the reader's `F` alike;
+    the reading view's header says them, as `reader show` does (social50)."""
+    import asyncio
+
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+    from tests.tui_pilot import on_top, open_titled, running, until
+
+    platforms.expect_request("/lobsters.rss").respond_with_data(
+        lobsters(platforms.url_for("").rstrip("/")), content_type="application/rss+xml"
+    )
+    (story,) = synced(reader, platforms.url_for("/lobsters.rss")).values()
+
+    def found(*words: str) -> list[str]:
+        return reader("list", "--ids", "--search", *words)[1].split()
+
+    assert found("category:fieldwork") == [story["id"]]
+    assert found("category:FieldWork") == [story["id"]]
+    assert found("crabs", "category:biology") == [story["id"]]
+    assert found("crabs", "-category:biology") == []
+    assert found("category:databases") == []
+    status, _ = reader("list", "--search", "categories:biology")
+    assert status != 0  # a slip of the operator's name is said, not searched as a word
+
+    async def run() -> None:
+        async with running(data_dir, (120, 40)) as (_app, pilot):
+            body = await open_titled(pilot, SHARED)
+            await until(pilot, lambda: "Categories:" in body.text, "the header")
+            assert "Categories: biology, fieldwork" in body.text.splitlines()
+            await pilot.press("escape")
+            screen = await on_top(pilot, MainScreen, "the headlines")
+            await pilot.press("F", *"category:fieldwork", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            table = screen.query_one(HeadlineTable)
+            await until(pilot, lambda: bool(table.rows), "the hit")
+            assert [row.entry.title for row in table.rows] == [SHARED]
+
+    asyncio.run(run())

@@ -143,3 +143,48 @@ def test_posts_are_cited_and_exported_apart_with_their_picture(
     ]
     assert len(headings) == 2 and len(set(headings)) == 2
     assert f"# {ACCOUNT}" not in headings
+
+
+def test_a_headline_an_older_reader_cut_at_80_characters_is_read_as_its_opening_words(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title-less post's headline kept by a reader from before titles were opening words
+    (its text cut at 80 characters, mid-word) is listed and cited by its first 20 words at
+    once, not once its feed changes; the feed read again unchanged tells no change of it, and
+    a feed titling its items so reads the same (social50)."""
+    from reader.safe import safe_line
+    from reader.store import Store
+
+    def reader(*args: str) -> str:
+        main(["--data-dir", str(data_dir), *args])
+        return capsys.readouterr().out
+
+    url = site.url_for("/@lena.rss")
+    reader("add", url)
+    reader("sync")
+    old_title = safe_line(POSTS["2"], 80)
+    assert old_title.endswith(" islander…")  # cut inside a word
+    store = Store(data_dir)
+    try:
+        key = f"entries:{url}"
+        records = json.loads(store._state.get(key))
+        for record in records:
+            if record["title"].startswith("Yes, the FOI"):
+                record["title"] = old_title  # as an older reader kept it
+        store._state.set(key, json.dumps(records))
+    finally:
+        store.close()
+    opening = " ".join(POSTS["2"].split()[:20]) + "…"
+    listed = {i["link"].rsplit("/", 1)[1]: i for i in json.loads(reader("list", "--json"))}
+    assert listed["2"]["title"] == opening
+    reader("sync")
+    listed = {i["link"].rsplit("/", 1)[1]: i for i in json.loads(reader("list", "--json"))}
+    assert listed["2"]["title"] == opening and not listed["2"]["changed"]
+    # A feed giving its item the text cut so for a title: read as its opening words too.
+    cut_title = feed("https://social.example").replace(
+        "<item><guid isPermaLink='true'>https://social.example/@lena/2</guid>",
+        f"<item><title>{old_title}</title><guid isPermaLink='true'>"
+        "https://social.example/@lena/2</guid>",
+    )
+    parsed = parse_feed(cut_title.encode(), "https://social.example/@lena.rss").entries[1]
+    assert parsed.title == opening

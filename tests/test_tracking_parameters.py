@@ -105,15 +105,15 @@ def test_a_click_trackers_redirect_is_followed_without_its_tracking_parameters(
     data_dir: Path, own_server: HTTPServer
 ) -> None:
     """A feed's link through a click tracker whose 302 sends to the story with "utm_*" and
-    "fbclid" on it: the publisher is asked for the story clean, and it is kept at that clean
-    address (acc48a A5)."""
+    "fbclid" on it, its destination not in its query: the publisher is asked for the story
+    clean, and it is kept at that clean address (acc48a A5)."""
     with own_http_server() as tracker:
         story = own_server.url_for("/story.html")
         own_server.expect_request("/story.html").respond_with_data(
             page(own_server.url_for("/background.html")), content_type="text/html"
         )
-        click = tracker.url_for("/click") + "?u=" + quote(f"{story}?{IN_TEXT}", safe="")
-        tracker.expect_request("/click").respond_with_response(
+        click = tracker.url_for("/click/7") + "?utm_campaign=daily"
+        tracker.expect_request("/click/7").respond_with_response(
             Response(status=302, headers={"Location": f"{story}?{IN_TEXT}"})
         )
         feed = serve_one_item(own_server, "Coastal Courier", TITLE, click.replace("&", "&amp;"))
@@ -124,7 +124,63 @@ def test_a_click_trackers_redirect_is_followed_without_its_tracking_parameters(
     shown = show_json(data_dir, click)
     assert shown["url"] == f"{story}?id=7"
     assert "Nobody mentioned a second phase" in str(shown["markdown"])
-    assert "u=" in clicked.query_string.decode()  # the tracker's own address, as the feed gave it
+    assert clicked.query_string == b""  # the tracker's own address, its parameter not sent
+
+
+def test_a_feeds_link_through_a_click_tracker_asks_the_publisher_alone(
+    data_dir: Path, own_server: HTTPServer
+) -> None:
+    """A feed's every link through a click tracker carrying the story whole in its query
+    (Google Alerts' "google.com/url?url=…", a newsletter's "click?u=…"), the story's own
+    "?utm_source=rss" in it: the publisher is asked for the story clean and the tracker not at
+    all, the article kept under the feed's link as ever (its key), at the story's address. The
+    tracker was asked each time, the reader's click counted (privacy49's leftover)."""
+    with own_http_server() as tracker:
+        story = own_server.url_for("/story.html")
+        own_server.expect_request("/story.html").respond_with_data(
+            page(own_server.url_for("/background.html")), content_type="text/html"
+        )
+        tracked = f"{story}?utm_source=rss&utm_medium=feed&id=7"
+        click = tracker.url_for("/click") + "?u=" + quote(tracked, safe="") + "&mc_cid=abc3"
+        tracker.expect_request("/click").respond_with_response(
+            Response(status=302, headers={"Location": tracked})
+        )
+        feed = serve_one_item(own_server, "Coastal Courier", TITLE, click.replace("&", "&amp;"))
+        subscribe(data_dir, [feed], 1)
+        assert tracker.log == []
+    (asked,) = [request for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked.query_string == b"id=7"
+    shown = show_json(data_dir, click)  # found under the feed's link, the tracker's
+    assert shown["url"] == f"{story}?id=7"
+    assert "Nobody mentioned a second phase" in str(shown["markdown"])
+    listed = run_reader(data_dir, "list", "--json")
+    assert [item["link"] for item in json.loads(listed.stdout)] == [click]
+
+
+def test_an_article_cached_under_a_tracked_link_is_found_as_before(
+    data_dir: Path, site: HTTPServer
+) -> None:
+    """The cache key stays the feed's link, its tracking parameters and all (`article_key`):
+    an article cached under a tracked address is found by it, offline, and a later sync asks
+    nothing of it again; the campaign's "CMP" and "ref=rss", left in a key, too."""
+    link = site.url_for("/story.html") + "?" + TRACKED
+    shown = run_reader(data_dir, "show", "--offline", "--format", "json", link)
+    assert shown.returncode == 0, shown.stderr
+    synced = run_reader(data_dir, "sync")
+    assert synced.returncode == 0, synced.stderr
+    asked = [request for request, _ in site.log if request.path == "/story.html"]
+    assert len(asked) == 1 and asked[0].query_string == b""
+    with own_http_server() as campaign:
+        campaign.expect_request("/story.html").respond_with_data(
+            page(campaign.url_for("/b.html")), content_type="text/html"
+        )
+        shared = campaign.url_for("/story.html") + "?CMP=share_btn_url&ref=rss&id=3"
+        feed = serve_one_item(campaign, "Coastal Courier", TITLE, shared.replace("&", "&amp;"))
+        subscribe(data_dir, [feed], 1)
+        assert run_reader(data_dir, "sync").returncode == 0
+        asked = [request for request, _ in campaign.log if request.path == "/story.html"]
+        assert [request.query_string for request in asked] == [b"id=3"]
+    assert "Nobody mentioned" in str(show_json(data_dir, shared)["markdown"])
 
 
 def test_a_site_that_redirects_until_its_parameter_is_there_is_still_read(
@@ -200,3 +256,48 @@ def test_googles_own_redirect_is_read_by_its_q() -> None:
     )
     assert click_destination("https://www.google.com/search?q=https://example.org/x") == ""
     assert click_destination("https://duckduckgo.com/url?q=https://example.org/x") == ""
+
+
+@pytest.mark.parametrize("insisted", ["utm_source=feed", "utm_source=feed&ref=rss"])
+def test_a_page_refreshing_until_its_parameter_is_there_is_still_read(
+    data_dir: Path, own_server: HTTPServer, insisted: str
+) -> None:
+    """A page whose meta refresh sends back to itself with its tracking parameter on until
+    that is there: followed as sent once the clean address was asked, as an HTTP redirect is.
+    It looped to "more than 5 redirects" ("ref=rss" is left in a cache key, so the refresh was
+    followed, and asked clean each time), or the "Redirecting…" page was read as the article
+    ("utm_source" alone: the refresh taken for one to the page itself)."""
+    story = own_server.url_for("/story.html")
+
+    def answer(request: Request) -> Response:
+        if "utm_source" not in request.args:
+            return Response(
+                f'<html><head><meta http-equiv="refresh" content="0; url={story}?{insisted}">'
+                "<title>Redirecting…</title></head><body>Redirecting…</body></html>",
+                content_type="text/html",
+            )
+        return Response(page(story), content_type="text/html")
+
+    own_server.expect_request("/story.html").respond_with_handler(answer)
+    subscribe(data_dir, [serve_one_item(own_server, "Coastal Courier", TITLE, story)], 1)
+    asked = [request.query_string for request, _ in own_server.log if request.path == "/story.html"]
+    assert asked == [b"", insisted.encode()]
+    assert "Nobody mentioned a second phase" in str(show_json(data_dir, story)["markdown"])
+
+
+def test_the_address_a_headlines_page_is_asked_at() -> None:
+    """`page_asked`: past a click tracker on another host (Google Alerts' "url=", two deep),
+    without the tracking parameters; a site's own page sending back to itself ("?redirect=")
+    and a link with no whole address in its query are asked as they are."""
+    from reader.urls import page_asked
+
+    story = "https://news.example/2026/12/harbour.html"
+    alert = "https://www.google.com/url?rct=j&sa=t&url=" + quote(story + "?utm_source=alert")
+    assert page_asked(alert + "&ct=ga&usg=AOvVaw1") == story
+    mailer = "https://t.example/c?u=" + quote(alert, safe="")
+    assert page_asked(mailer) == story
+    sign_in = "https://news.example/login?redirect=https%3A%2F%2Fnews.example%2Fmembers"
+    assert page_asked(sign_in) == sign_in
+    assert page_asked("https://t.example/go?to=spring-issue&mc_cid=3") == (
+        "https://t.example/go?to=spring-issue"
+    )

@@ -166,3 +166,44 @@ def test_a_proxy_setting_naming_an_ssh_port_is_said_as_the_proxys(
         f"the proxy {proxy} ([network] proxy) did not answer in HTTP"
         ' (it said "SSH-2.0-OpenSSH_9.6"), so its address is likely wrong'
     )
+
+
+@pytest.mark.parametrize("connect", ["made", "refused"])
+def test_a_sites_ssh_port_is_told_through_a_proxy_asked_for_no_other_address(
+    ssh_port: OddServer, connect: str
+) -> None:
+    """A plain-http site's SSH port through a proxy that drops a request naming no site (a
+    minimal one; squid answers it 400): told from the tunnel to the site, or, where the proxy
+    refuses a CONNECT to that port (squid's "!SSL_ports"), from the request asked again; the
+    proxy asked for nothing but the site (acc49c C5: a bare "GET /" reached its log, and here
+    the site's banner was "news.example broke off the connection")."""
+    with forwarding_proxy({"news.example": "127.0.0.1"}) as proxy:
+        proxy.drops_no_site = True
+        if connect == "refused":
+            proxy.refused.add(ssh_port.port)
+        url = f"http://news.example:{ssh_port.port}/feed.xml"
+        error = error_of(url, FetchLimits(retries=0, proxy=proxy.url))
+        assert error.message == (
+            f"the server at news.example:{ssh_port.port} did not answer in HTTP"
+            ' (it said "SSH-2.0-OpenSSH_9.6"), so the address is likely wrong'
+        )
+        assert proxy.log and all(f"news.example:{ssh_port.port}" in line for line in proxy.log)
+
+
+def test_a_tls_handshake_never_answered_in_a_proxys_tunnel_is_said_so() -> None:
+    """The proxy made its tunnel, and the site at its end never spoke TLS: said as the
+    tunnel's, the proxy having done its part (it was "… timed out through the proxy")."""
+    host = SilentHost()
+    try:
+        with forwarding_proxy({"news.example": "127.0.0.1"}) as proxy:
+            url = f"https://news.example:{host.port}/feed.xml"
+            limits = FetchLimits(retries=0, connect_timeout=1, proxy=proxy.url)
+            error = error_of(url, limits)
+    finally:
+        host.close()
+    assert error.kind == ErrorKind.TIMEOUT and error.connected
+    assert error.message == (
+        f"the proxy {proxy.url} ([network] proxy) made its tunnel to news.example:{host.port},"
+        f" but news.example:{host.port} did not complete the secure (TLS) handshake in it"
+        " within 1 s"
+    )

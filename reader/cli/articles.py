@@ -676,11 +676,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
                     with suppress(FetchError):  # its text too slow to read: the reason alone
                         from_feed = loop.run(lib.feed_text(target))
-                if from_feed is None:
+                if from_feed is not None:
+                    err(f"{reason}; showing the text the feed carried")
+                    article, status = from_feed, EXIT_FAILED
+                elif error.kind == ErrorKind.NOT_HTML and isinstance(target, Entry):
+                    # A file (↗) whose feed carried only an aggregator's pointers: its header
+                    # (the address, "Discussion:") is still what there is to read of it.
+                    from ..article_fallbacks import headline_alone
+
+                    err(f"{reason}; its feed carried no text: its header alone is shown")
+                    article, status = headline_alone(target), EXIT_FAILED
+                else:
                     err(reason)
                     return EXIT_FAILED
-                err(f"{reason}; showing the text the feed carried")
-                article, status = from_feed, EXIT_FAILED
             if article.unkept:  # read from the site now; the store takes no writes
                 err(f"shown, not kept: {article.unkept}")
         # Your highlights of it, looked for in the copy printed (a journalist's own marks

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..add_answers import AddAnswer, add_answer
 from ..dates import local_minute
 from ..discovery import is_comments_feed
-from ..failing_feeds import failing, gone
+from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
 from ..models import ErrorKind, Feed, FetchError
@@ -124,12 +124,15 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 continue
             # One named alone as before ("unsubscribed: NAME"); several by address.
             chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+        lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
             for feed in lib.feeds():
                 if picked(feed) and feed.url not in chosen:
                     why = f"{feed.display_title}: {feed.last_error}"
                     chosen[feed.url] = f"{shown_url(feed.url)} ({safe_line(why, 160)})"
+                elif args.failing and failing_lately(feed) and feed.url not in chosen:
+                    lately += 1
         said = "would unsubscribe" if args.dry_run else "unsubscribed"
         for url, words in chosen.items():
             if not args.dry_run:
@@ -148,7 +151,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
             + (" (--dry-run: nothing changed)" if args.dry_run else ""),
             sys.stderr,
         )
+        if lately:
+            out(f"{_failed_lately(lately)}, left subscribed", sys.stderr)
     return status
+
+
+def _failed_lately(count: int) -> str:
+    """The feeds whose last fetch failed that are not failing yet, in a few words."""
+    return (
+        f"{plural(count, 'feed')} failed lately (a server error, a timeout, nothing answering),"
+        f" not for {LASTED.days} days yet: not counted failing"
+    )
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
@@ -283,7 +296,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     lib = open_library(args)
     try:
         # A feed subscribed already is filed under the file's tags too, its own kept.
-        done = lib.add_feeds((f.url, f.title, f.name, f.tags, f.folders) for f in read.found)
+        done = lib.add_feeds(
+            (f.url, f.title, f.name, f.tags, f.folders, f.site_url) for f in read.found
+        )
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
@@ -556,6 +571,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         elsewhere = lib.listed_elsewhere() if args.json else {}
     finally:
         lib.close()
+    lately = sum(failing_lately(row[0]) for row in rows) if args.failing else 0
     if args.failing:
         rows = sorted(
             (row for row in rows if failing(row[0])),
@@ -585,6 +601,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "failing_since": iso_time(feed.failing_since),
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
+                        # What `reader feeds --failing` lists and `remove --failing` drops.
+                        "failing": failing(feed),
+                        "failure": _failure_word(feed),
+                        "failure_status": failure_of(feed)[1] or None,
+                        "failures": feed.failures,
                         "tags": list(feed.tags),
                         # The folder paths `reader export` nests it in (an OPML file's).
                         "folders": [list(path) for path in feed_folders(feed)],
@@ -618,6 +639,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             out(f"    {offline.get(feed.url, 0)} of {total} articles offline")
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
+    if lately:  # said after the list, on stderr: stdout lists the failing feeds alone
+        out(f"{_failed_lately(lately)} (`reader feeds` shows them)", sys.stderr)
     for search in searches:
         unread, total = counts[search.name]
         out(f"{SEARCH_MARK} {safe_line(search.name, 60)}  ({unread} unread of {total})")
@@ -650,6 +673,10 @@ def _search_feed_json(search: SearchFeed, unread: int, total: int) -> dict[str, 
         "failing_since": None,
         "moved_to": "",
         "gone_at": None,
+        "failing": False,
+        "failure": None,
+        "failure_status": None,
+        "failures": 0,
         "tags": [],
         "folders": [],
         "words": search.words,
@@ -693,4 +720,13 @@ def _failing(feed: Feed) -> str:
             f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
             f" asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
         )
-    return f"failing since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
+    since = f"since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
+    if failing_lately(feed):  # a 503 at one sync: not counted failing, nor removed as such
+        return f"failed {since}: counted failing once it has failed for {LASTED.days} days"
+    return f"failing {since}"
+
+
+def _failure_word(feed: Feed) -> str | None:
+    """What a feed's last fetch failed on ("http", "dns"), as `reader feeds --json` gives it."""
+    failure = failure_of(feed)[0]
+    return None if failure is None else failure.value

@@ -392,7 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--failing",
         action="store_true",
-        help="every feed whose last fetch failed, as `reader feeds --failing` lists them",
+        help="every failing feed, as `reader feeds --failing` lists them (a server error, a"
+        " timeout once it has lasted 3 days)",
     )
     p.add_argument(
         "--gone",
@@ -573,7 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--failing",
         action="store_true",
-        help="only the feeds whose last fetch failed, the longest failing first",
+        help="only the failing feeds, the longest failing first: answered 404, 410 or a web page,"
+        " or failing at every sync for 3 days (a server error, a timeout)",
     )
     p.set_defaults(func=_later("feeds", "cmd_feeds"))
 

@@ -14,7 +14,7 @@ from ..config import parse_size
 from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
 from ..errors import gateway_failure
-from ..failing_feeds import sync_failures
+from ..failing_feeds import LASTED, sync_failures
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
@@ -551,7 +551,14 @@ def _failing_hint(results: list[FeedResult], failed: int) -> str:
     """Where the failing feeds are listed, and how to drop those whose site says they are not
     there (404, 410: `reader remove --gone`); "" when none failed nor is gone."""
     not_there = sum(r.not_there for r in results)
-    hints = ["`reader feeds --failing` lists the feeds that failed"] if failed else []
+    hints = (
+        [
+            "`reader feeds --failing` lists the failing feeds (a server error or a timeout once"
+            f" it has lasted {LASTED.days} days)"
+        ]
+        if failed
+        else []
+    )
     if not_there:
         hints.append(
             f"{not_there} answered 404 or 410 (not there): `reader remove --gone` unsubscribes"

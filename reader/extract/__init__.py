@@ -265,13 +265,6 @@ def feed_article(entry: Entry, feed_html: str) -> Article | None:
     blocks = without_repeated_alts(_fragment_blocks(feed_html, entry.link), entry.title)
     if not blocks:
         return None
-    return Article(
-        url=entry.link,
-        title=entry.title,
-        author=entry.author,
-        published=entry.feeds_published,
-        updated=entry.feeds_updated,
-        site_name=entry.source_name,
-        blocks=blocks,
-        partial=True,
-    )
+    from ..article_fallbacks import entry_article
+
+    return replace(entry_article(entry), blocks=blocks, partial=True)

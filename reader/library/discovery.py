@@ -67,6 +67,15 @@ class LibraryDiscovery(LibrarySync):
                 added = replace(added, moved_to=feed.moved_to)
             return added
         fetched = await self._answer(url)
+        if (
+            isinstance(fetched, Response)
+            and fetched.moved
+            and (known := self._subscribed(fetched.moved))
+        ):
+            # An old address of a feed subscribed already, moved there for good: that feed,
+            # not a second subscription listing each headline twice (acc50b B9).
+            added = self._named(await self._again(known, name), name)
+            return replace(added, moved_from=url)
         if not keep and isinstance(fetched, FetchError) and _nothing_there(fetched):
             # A typo's signature (a host misspelt, https for http, a port): subscribed, it
             # was a "!" row failing at every sync, never once read (acc44a A1).

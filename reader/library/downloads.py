@@ -30,7 +30,14 @@ from ..safe import safe_line
 from ..store.saved import FROM_FILE, HELD, LOCAL
 from ..timing_out import timed_out
 from ..too_large_links import as_link, outgrown
-from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
+from ..urls import (
+    canonical_url,
+    is_web_url,
+    not_web_url,
+    page_asked,
+    untracked_hop,
+    web_url_problem,
+)
 from .failures import _may_come_later, _unexpected_as_fetch_error, storage_failure
 from .leads import CEILING, FILE_LINK, start_download
 from .pictures import LibraryPictures
@@ -528,10 +535,15 @@ class LibraryDownloads(LibraryPictures):
 
             step = extract_for_cache
         target, lead = url, "an imported file's link" if FILE_LINK.get() else "a feed's link"
+        asked: list[str] = []  # addresses asked, and where they ended (`urls.untracked_hop`)
         for _hop in range(self.limits.max_redirects + 1):
+            # The headline's link past its click tracker (`page_asked`); a page it sends on
+            # to, as a redirect is.
+            asking = untracked_hop(target, asked) if asked else page_asked(target)
             result, page_url = await self._fetched(
-                url, target, step, entry, lead=lead, validators=validators
+                url, target, step, entry, lead=lead, validators=validators, asking=asking
             )
+            asked += [asking, page_url]  # and where its redirects ended
             validators = None  # the page it sends on to: asked whole
             if not result.refresh:
                 return result, page_url

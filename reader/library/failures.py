@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..errors import PASSING_STATUSES
 from ..models import UNREACHABLE, ErrorKind, FetchError, StoreError
 from ..safe import safe_line
 from ..upgraded import upgrade_in
@@ -27,16 +28,13 @@ def _storage_as_fetch_error(url: str) -> Iterator[None]:
         raise storage_failure(error, url) from None
 
 
-_PASSING = frozenset({403, 408, 429})  # statuses that say as little of the page as a 5xx
-
-
 def _may_come_later(error: FetchError) -> bool:
     """The failure says nothing of the page itself (the network, a server busy or down, a
     rate limit): another try may bring it."""
     status = error.status or 0
-    # 403: a bot wall's answer as often as a page's; 408: the server gave up waiting; 429: a
-    # rate limit, however long it asked us to wait.
-    return error.kind in UNREACHABLE or error.retryable or status >= 500 or status in _PASSING
+    return (
+        error.kind in UNREACHABLE or error.retryable or status >= 500 or status in PASSING_STATUSES
+    )
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from ..config import DEFAULT_LIMITS, USER_AGENT
 from ..dates import served_time
 from ..discussion_links import became_discussion
 from ..errors import NoAnswer, gateway_failure
+from ..failing_feeds import failed_feed, working
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..ignore_rules import kept, rules_for, rules_mark
@@ -99,11 +100,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
             # a value: raised, it ended the whole refresh, and every other feed with it.
             failure = unforeseen_failure(error, "feed", url)
-            feed = replace(
-                self.store.feed(url) or Feed(url),
-                last_error=failure.message,
-                last_error_at=_now(),
-            )
+            feed = failed_feed(self.store.feed(url) or Feed(url), failure, _now())
             with contextlib.suppress(StoreError):  # the failure is told all the same
                 self.store.put_feed(feed)
             return FeedResult(feed, error=failure)
@@ -160,7 +157,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                     )
             if response.not_modified:
                 feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)
-                self.store.put_feed(_working(feed))
+                self.store.put_feed(working(feed))
                 # A store from before keys were kept: its next write (a feed's list read whole).
                 await self._in_store_thread(self.store.keep_keys, url)
                 # `max_items` set or lowered since: applied whether or not the feed changed.
@@ -201,14 +198,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 # Not asked, its host asking to wait: what the feed last said stays (a healthy
                 # feed was "failing since" a 429 another feed of its host got: acc40b P2).
                 return FeedResult(feed, error=error, kept=True)
-            now = _now()
-            feed = replace(
-                feed,
-                last_error=error.message,
-                last_error_at=now,
-                failing_since=feed.failing_since or now,
-                gone_at=now if error.kind == ErrorKind.GONE else None,
-            )
+            feed = failed_feed(feed, error, _now())
             if error.kind in _NOT_THE_FEEDS or gateway_failure(error):
                 # Nothing of the feed's: a gateway's 502/504 after its tries is a satellite
                 # link's relay's bad minute (acc45 B6), as a proxy's is the proxy's.
@@ -273,7 +263,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             ignored_by=rules_mark(feed, self.ignore),
             body_print=printed,
         )
-        feed = self.store.put_feed(_working(feed))
+        feed = self.store.put_feed(working(feed))
         return FeedResult(
             feed,
             new_entries=len(new),
@@ -757,11 +747,6 @@ def body_print(response: Response) -> str:
     for told in (response.url, response.content_type or "", response.charset or ""):
         digest.update(b"\0" + told.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def _working(feed: Feed) -> Feed:
-    """`feed` as one read just now: no failure kept on it."""
-    return replace(feed, last_error=None, last_error_at=None, failing_since=None, gone_at=None)
 
 
 def _gone_lately(feed: Feed) -> bool:

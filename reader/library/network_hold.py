@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 from ..outages import host_of
 from ..retries import NETWORK_JUDGE
+from ..urls import page_asked
 from . import network_probes
 
 if TYPE_CHECKING:
@@ -246,8 +247,12 @@ class NetworkHold:
         when it failed as the network went and it came back (`again`); its tries that time
         out judged (`timed_out`). `failure`: the failure a result returned stands for (a
         story's re-fetch returns what came of it, a failure among them), held as a raised
-        one is."""
-        self._hosts.add(host_of(url))
+        one is.
+
+        Its host is the one the page is asked at (`page_asked`), which a probe may go to: not
+        the click tracker of a headline's link, nor with its tracking parameters."""
+        at = page_asked(url)
+        self._hosts.add(host_of(at))
         while True:
             await self.ready(url)
             began = self.now()
@@ -255,12 +260,12 @@ class NetworkHold:
                 with self.judging():
                     result = await ask()
             except FetchError as error:
-                if await self.again(url, error, began):
+                if await self.again(at, error, began):
                     continue
                 raise
             if (error := failure(result)) is None:
-                self.answered(url, began)
-            elif await self.again(url, error, began):
+                self.answered(at, began)
+            elif await self.again(at, error, began):
                 continue
             return result
 

@@ -41,6 +41,7 @@ class LibraryPageReads(LibraryReextraction):
         lead: str = "a link",
         leads_on: bool = True,
         validators: tuple[str | None, str | None] | None = None,
+        asking: str = "",
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
@@ -55,7 +56,11 @@ class LibraryPageReads(LibraryReextraction):
         `validators`, the ETag and Last-Modified the page last came with (None, None when
         none were kept), ask "changed since?": a 304 is Extracted(not_modified=True), nothing
         read. A live blog's first page (asked so, or read as one) keeps those it comes with
-        now, for the next such question; other pages' are not written at all."""
+        now, for the next such question; other pages' are not written at all.
+
+        `target` is asked without its tracking parameters, or as `asking` gives it in its place
+        (a headline's link past its click tracker, `urls.page_asked`; a page's refresh back to
+        an address asked clean already, `urls.untracked_hop`)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from). Workers started on demand start now, their imports beside the download.
@@ -63,9 +68,9 @@ class LibraryPageReads(LibraryReextraction):
         from ..page_handover import hand_over, release
 
         self.start_workers_soon(feeds=False)
-        # Asked for without the tracking parameters a feed's link carries: they say who read
-        # it, not which page (`without_tracking_parameters`); cached under `url` as ever.
-        asked = without_tracking_parameters(target)
+        # Asked for without the tracking parameters a link carries: they say who read it, not
+        # which page (`without_tracking_parameters`); cached under `url` as ever.
+        asked = asking or without_tracking_parameters(target)
         etag, modified = validators or (None, None)
         response = await self.fetcher.get(
             asked,

@@ -1,5 +1,5 @@
 """What a `Library` keeps of its faces between runs: a sync stopped before its end, the lists
-shown unread only, the feed list put away, the list the reader was left on, and where it left
+shown unread only, the feed list put away and its folders folded, the list the reader was left on, and where it left
 each article."""
 
 from __future__ import annotations
@@ -105,6 +105,17 @@ class LibraryReaderState(LibraryKeptArticles):
         """Remember whether the feed list is put away, for the reader's next start. Raises
         StoreError."""
         self.store.set_feeds_hidden(hidden)
+
+    def folded_folders(self) -> frozenset[tuple[str, ...]]:
+        """The feed list's folders folded as the reader was left (`z`)."""
+        with suppress(StoreError):  # unreadable: every folder open
+            return self.store.folded_folders()
+        return frozenset()
+
+    def keep_folded_folders(self, closed: frozenset[tuple[str, ...]]) -> None:
+        """Remember the feed list's folders folded, for the reader's next start. Raises
+        StoreError."""
+        self.store.set_folded_folders(closed)
 
     def left_list(self) -> tuple[str | None, str | None]:
         """The list the reader was left on (a feed's address, a tag's or the saved view's name;

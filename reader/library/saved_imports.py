@@ -17,7 +17,7 @@ from ..feed_names import folded
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
 from ..saved_exports import SavedLink
-from ..store.saved import HELD, LOCAL
+from ..store.saved import HELD, LOCAL, LOST
 from .leads import FILE_LINK
 from .resources import _link
 from .saved_batch import SavedBatch
@@ -92,7 +92,12 @@ async def import_saved(
     def given(key: str, tags: Iterable[str], record: dict[str, Any] | None) -> list[str]:
         """The file's `tags` for the link of `key`, but those an import gave it before that
         it lacks now (taken off by the user); noted as given."""
-        had = set(before.get(key, {}).get("tags", ())) | set(done_now.get(key, {}).get("tags", ()))
+        earlier = before.get(key, {})
+        had = set(done_now.get(key, {}).get("tags", ()))
+        if earlier.get(LOST):  # with a damaged Saved record: its tags taken off by no one
+            tags = [*tags, *earlier.get("tags", ())]
+        else:
+            had |= set(earlier.get("tags", ()))
         has = {folded(t) for t in (record or {}).get("tags", ()) if isinstance(t, str)}
         kept = [t for t in tags if folded(t) in has or folded(t) not in had]
         done_now[key] = {"tags": sorted(had | {folded(t) for t in tags})}
@@ -116,7 +121,8 @@ async def import_saved(
         target = _target(lib, listed, link.url)
         key = article_key(_link(target))
         record = batch.records.get(key)
-        if record is None and (earlier := before.get(key)) is not None:
+        earlier = before.get(key)
+        if record is None and earlier is not None and not earlier.get(LOST):
             # Left out as a feed before: left out again, the same verdict (A9); saved by an
             # import and unsaved by the user since: left unsaved (A10).
             if earlier.get("feed"):

@@ -76,18 +76,18 @@ class LibrarySubscribed(LibraryResources):
         return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
 
     def add_feeds(self, wanted: Iterable[ImportedFeed]) -> list[tuple[str, bool]]:
-        """`add_feed` of each (url, title, name, tags, folders) of `wanted` (an OPML file's),
+        """`add_feed` of each (url, title, name, tags, folders, site) of `wanted` (an OPML file's),
         each filed under its tags and in its folders too, as one write (`Store.add_feeds`): the
         feeds subscribed read once, not once a feed. Each one's subscription, and whether it was
         added."""
         known = SubscribedAddresses(self.store)
         batch = []
-        for url, title, name, tags, folders in wanted:
+        for url, title, name, tags, folders, *site in wanted:
             url = from_feed_scheme(url)
             if not is_web_url(url):
                 raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
             url = known.subscription(canonical_url(url)) or known.note(url)
-            batch.append((url, title, clean_name(name), tags, folders))
+            batch.append((url, title, clean_name(name), tags, folders, *site))
         added = self.store.add_feeds(batch)
         return [(url, new) for (url, *_), new in zip(batch, added, strict=True)]
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..download_cap import UNDER_CAP, DownloadCap
 from ..errors import NoAnswer
+from ..failing_feeds import working
 from ..gone import taken_down
 from ..intercepted import network_certificate_error
 from ..keys import article_key
@@ -148,9 +149,7 @@ class LibrarySync(LibrarySyncStart):
         with suppress(StoreError):
             feed = self.store.feed(url)
             if feed is not None and feed.failing_since and feed.failing_since == feed.last_error_at:
-                self.store.put_feed(
-                    replace(feed, last_error=None, last_error_at=None, failing_since=None)
-                )
+                self.store.put_feed(working(feed))
 
     async def _drop_old_read(self) -> int:
         """The read headlines older than `drop_read_after` dropped, after a sync: how many (0

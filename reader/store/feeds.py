@@ -39,8 +39,12 @@ from .record_json import decode_one, json_items
 from .shown_ids import UNLISTED
 from .story_rows import StoreStoryRows, as_kept, readdressed, republished, retitled
 
-ImportedFeed = tuple[str, str, str, Sequence[str], Sequence[Folder]]
-"""A feed a file names, as `add_feeds` takes it: its url, title, name, tags and folder paths."""
+ImportedFeed = (
+    tuple[str, str, str, Sequence[str], Sequence[Folder], str]
+    | tuple[str, str, str, Sequence[str], Sequence[Folder]]
+)
+"""A feed a file names, as `add_feeds` takes it: its url, title, name, tags, folder paths and
+the site it belongs to (left out, or "", for none)."""
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -383,9 +387,10 @@ class StoreFeeds(StoreStoryRows):
         return True
 
     def add_feeds(self, wanted: Iterable[ImportedFeed]) -> list[bool]:
-        """`add_feed` of each (url, title, name, tags, folders) of `wanted` as one change, each
-        feed filed under its tags and in its folders too (`tag_feed`, `Feed.folders`),
-        subscribed already or not: the subscription list
+        """`add_feed` of each (url, title, name, tags, folders, site) of `wanted` as one change,
+        each feed filed under its tags and in its folders too (`tag_feed`, `Feed.folders`),
+        subscribed already or not, and given its site where it has none yet (one never fetched,
+        or whose feed names none): the subscription list
         read and written once, not once a feed and again once a tagged feed (an OPML file of
         8,000 feeds rewrote it 8,000 times, 98 s: acc41b B3). Whether each was added (False
         when subscribed already, or earlier in `wanted`)."""
@@ -396,17 +401,24 @@ class StoreFeeds(StoreStoryRows):
             changed: dict[str, Feed] = {}  # the records to write, each once
             given: dict[str, set[str]] = {}  # the tags imports filed each feed under
             given_before: dict[str, set[str]] = {}  # as read, to write only those changed
-            for url, title, name, tags, paths in wanted:
+            for url, title, name, tags, paths, *sites in wanted:
+                site = sites[0] if sites else ""
                 done.append(url not in subscribed)
                 if done[-1]:
                     subscribed.add(url)
                     urls.append(url)
                     if self._value(self._state, _feed_key(url)) is None:
-                        changed[url] = Feed(url, title=title, name=name)
-                if not tags:
+                        changed[url] = Feed(url, title=title, name=name, site_url=site)
+                if not tags and not site:
                     continue
                 feed = changed.get(url) or self.feed(url)
                 if feed is None:
+                    continue
+                if site and not feed.site_url:
+                    # A fetch's own link replaces it (`refresh_feed`); until then it is where a
+                    # dead feed's new home is looked for (acc49d D4).
+                    feed = changed[url] = dataclasses.replace(feed, site_url=site)
+                if not tags:
                     continue
                 # A path whose folder the user untagged stays in the record, left out of the
                 # export (`feed_folders`) as the tag is of a second import (below).

@@ -25,6 +25,12 @@ _IMPORTED_SAVED = "imported-saved"
 SAVED_LIST = "\x00saved"
 """The Saved list's name among the headline lists (`headline_lists`): no feed's address."""
 _T = TypeVar("_T")
+LOST = "lost"
+"""The key of an `imported_saved` record marking its link as lost with a damaged Saved record,
+not unsaved by the user: an import saves it again, with the tags it gave."""
+UNSAVED = "unsaved"
+"""The key of an `imported_saved` record marking its link as unsaved by the user (since this
+mark was kept: a link unsaved before it and lost with a damaged record is taken as lost)."""
 HELD = "held"
 """The key of a saved record saying why a sync leaves its link unfetched (`SavedChange.held`)."""
 LOCAL = "local"
@@ -109,9 +115,30 @@ class StoreSaved(StoreVersions):
         """What imports of saved links did with each link, by article key: the tags they gave
         it (`tags`, folded), or that it was left out as a feed (`feed`). A link an import
         saved and the user unsaved since is not saved again, a tag taken off not given again
-        (acc43a A10), a feed left out is left out every time (A9)."""
+        (acc43a A10), a feed left out is left out every time (A9); one lost with a damaged
+        Saved record (`LOST`) is saved again."""
         data = self._load(self._state, _IMPORTED_SAVED, {})
         return data if isinstance(data, dict) else {}
+
+    def _list_lost(self, key: str) -> None:
+        super()._list_lost(key)
+        if key != _SAVED:
+            return
+        # The links an import saved that went with the damage were not unsaved by the user:
+        # an import of them again, the README's way back from a copy kept aside, saves them
+        # (acc50b B1: "1 you unsaved since: left as you left them", nothing saved).
+        kept = self._load(self._state, _SAVED, {})
+        kept = kept if isinstance(kept, dict) else {}
+        imported = self.imported_saved()
+        lost = {
+            link: {**done, LOST: 1}
+            for link, done in imported.items()
+            if isinstance(done, dict)
+            and not (done.get("feed") or done.get(UNSAVED))
+            and link not in kept
+        }
+        if lost:
+            self._save(self._state, _IMPORTED_SAVED, imported | lost)
 
     def note_imported_saved(self, done: dict[str, dict[str, Any]]) -> None:
         """Keep `done` (by article key, as `imported_saved`) over what was kept of those keys."""
@@ -178,12 +205,33 @@ class StoreSaved(StoreVersions):
         record is one value, rewritten whole at each write, and an import saving its links
         one write each took time square in their number (acc32b B3: 2,000 links 29 s)."""
 
+        changes = list(changes)
+
         def change(current: dict[str, Any]) -> bool:
             for one in changes:
                 apply_saved_change(current, one)
+            self._note_let_go(changes)
             return True
 
         self._rewritten(change)
+
+    def _note_let_go(self, changes: list[SavedChange]) -> None:
+        """Mark the links an import saved that `changes` unsave as the user's unsaving
+        (`UNSAVED`), those saved again as not: told apart from links lost with a damaged Saved
+        record (`LOST`), which an import saves again."""
+        imported = self.imported_saved()
+        if not imported:
+            return
+        marked: dict[str, dict[str, Any]] = {}
+        for one in changes:
+            key = article_key(one.url)
+            done = marked.get(key, imported.get(key))
+            if not isinstance(done, dict) or done.get("feed"):
+                continue
+            done = {k: v for k, v in done.items() if k not in (UNSAVED, LOST)}
+            marked[key] = done if one.saved else {**done, UNSAVED: 1}
+        if marked and any(marked[key] != imported[key] for key in marked):
+            self._save(self._state, _IMPORTED_SAVED, imported | marked)
 
     def mark_file_links_saved_before(self) -> bool:
         """Mark as a file's the saved links a reader from before the mark left
@@ -235,6 +283,7 @@ class StoreSaved(StoreVersions):
 
         def restore(current: dict[str, Any]) -> bool:
             current[key] = dict(record)
+            self._note_let_go([SavedChange(url)])  # saved again: no longer the user's unsaving
             return True
 
         self._rewritten(restore)

@@ -28,6 +28,7 @@ _HELD_HOSTS = "held-hosts"
 _UNREAD_VIEW = "unread-view"
 _FEEDS_HIDDEN = "feeds-hidden"
 _LEFT_LIST = "left-list"
+_FOLDED_FOLDERS = "folded-folders"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
 _SIZED = ("article", "raw", "fallback", "pages", "versions", "pictures", "picture-data")
@@ -329,6 +330,18 @@ class StoreUsage(StoreSaved):
 
     def set_feeds_hidden(self, hidden: bool) -> None:
         self._save(self._state, _FEEDS_HIDDEN, hidden)
+
+    def folded_folders(self) -> frozenset[tuple[str, ...]]:
+        """The feed list's folders the reader was left with folded (`z`), each its path as
+        compared (`folder_tree.folder_key`)."""
+        data = self._load(self._state, _FOLDED_FOLDERS)
+        if not isinstance(data, list):
+            return frozenset()
+        paths = (p for p in data if isinstance(p, list) and all(isinstance(n, str) for n in p))
+        return frozenset(tuple(path) for path in paths)
+
+    def set_folded_folders(self, closed: Iterable[tuple[str, ...]]) -> None:
+        self._save(self._state, _FOLDED_FOLDERS, sorted(list(path) for path in closed))
 
     def left_list(self) -> tuple[str | None, str | None]:
         """The list the reader was left on (None: "All feeds") and the headline its cursor

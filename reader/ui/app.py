@@ -571,6 +571,7 @@ class ReaderApp(ReaderAppLifecycle):
             self.main_screen.unread_only = unread_only  # before the first list is shown
             hidden = await asyncio.to_thread(self.lib.feeds_hidden)
             self.main_screen.set_class(hidden, "-feeds-hidden")
+            self.main_screen.fold_folders(await asyncio.to_thread(self.lib.folded_folders))
             self.main_screen.reopen(*await asyncio.to_thread(self.lib.left_list))
             await self.load_first()
         except Exception:

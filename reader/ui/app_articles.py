@@ -43,8 +43,21 @@ def _consume(future: asyncio.Future[object]) -> None:
         future.exception()
 
 
+UNKEPT_DISCUSSION = (
+    "Offline, and the reader keeps no copy of the discussion: handed to your browser, which may"
+    " not load it"
+)
+"""What Enter on an article's "Discussion:" line says while nothing answers (`nothing_answers`):
+a sync caches the story, not its thread, so there is nothing here to read (acc49b B2)."""
+
+
 class ReaderAppArticles(ReaderAppMarks):
     """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
+
+    nothing_answers = False
+    """Nothing answered the last refresh or sync (`reports.nothing_answered`: no network, as
+    its line said) and no other process's since (`ReaderAppSync`): a link the reader keeps no
+    copy of is handed to the browser saying so, not "Opened" as if it were there to read."""
 
     # -- articles ------------------------------------------------------------------------------
     def check_open_articles(self) -> None:
@@ -442,7 +455,10 @@ class ReaderAppArticles(ReaderAppMarks):
             self.notify(f"{kind}: {shown} (not opened{advice})", markup=False)
             return
         headline = self.readable_here(url)
-        if headline is None:
+        if headline is None and reading is not None and url == reading.comments:
+            # The thread is no article of the feeds' (a sync caches the story, not it).
+            self.open_original(url, UNKEPT_DISCUSSION if self.nothing_answers else "")
+        elif headline is None:
             self.open_original(url)
         elif reading is not None and headline.entry.id == reading.id:
             self.notify("That link is to this very article.")
@@ -520,22 +536,24 @@ class ReaderAppArticles(ReaderAppMarks):
         done = f"Opened the picture kept offline: {path}"
         self._said_opened(opened, heard, f"the picture kept, {path}", done)
 
-    def open_original(self, url: str) -> None:
+    def open_original(self, url: str, unkept: str = "") -> None:
         """Open an article's page in the web browser (http and https links only), without
         the tracking parameters its link carries (`without_tracking`), a link in its text's
-        too."""
+        too. `unkept`: what is said of it once handed over, in place of "Opened in your
+        browser" (a page the reader has no copy of, offline: `UNKEPT_DISCUSSION`)."""
         if not url or not is_web_url(url):
             self.notify("This item has no web address to open.", severity="warning")
             return
         url = without_tracking(url)
         shown = plain(shown_url(url), max_length=200).plain
+        done = f"{unkept}: {shown}" if unkept else ""
         if opens_in_terminal(self):
-            self._run(self._in_text_browser(url, shown), "browser")
+            self._run(self._in_text_browser(url, shown, done), "browser")
         else:
-            self._said_opened(*open_in_browser_heard(url, self.error_output), shown)
+            self._said_opened(*open_in_browser_heard(url, self.error_output), shown, done)
 
-    async def _in_text_browser(self, url: str, shown: str) -> None:
-        self._said_opened(await open_in_text_browser(self, url), "", shown)
+    async def _in_text_browser(self, url: str, shown: str, done: str = "") -> None:
+        self._said_opened(await open_in_text_browser(self, url), "", shown, done)
 
     def _said_opened(self, opened: bool, heard: str, shown: str, done: str = "") -> None:
         """`shown` opened (`done` says so, "Opened in your browser: …" unless given), or not;

@@ -270,18 +270,31 @@ class ReaderAppFeeds(ReaderAppSync):
         marks go, the articles cached and saved stay. `then_show`: the feed shown after it.
         During a refresh or a sync too: it lets the feed go (`Library.stop_refreshing`)."""
         if not self.refuses("remove"):
-            self._run(self._remove(url, then_show, during=bool(self._busy)), "remove")
+            self._run(self._remove([url], then_show, during=bool(self._busy)), "remove")
 
-    async def _remove(self, url: str, then_show: str | None, during: bool) -> None:
-        title = next((f.display_title for f in self.index.feeds if f.url == url), url)
-        saved = sum(h.saved for h in self.index.view(url))
-        if not await asyncio.to_thread(self.lib.remove_feed, url):
-            self.status = sentence(f"not subscribed: {plain(url).plain}")
+    def remove_feeds(self, urls: list[str], noun: str) -> None:
+        """Unsubscribe from the feeds at `urls` (`noun`: what they are, "failing feed"), as
+        `remove_feed` does each, said in one line ("Unsubscribed from 45 failing feeds")."""
+        if not self.refuses("remove"):
+            self._run(self._remove(urls, None, during=bool(self._busy), noun=noun), "remove")
+
+    async def _remove(
+        self, urls: list[str], then_show: str | None, during: bool, noun: str = ""
+    ) -> None:
+        titles = {f.url: f.display_title for f in self.index.feeds}
+        saved = sum(h.saved for url in urls for h in self.index.view(url))
+        removed = await asyncio.to_thread(lambda: [u for u in urls if self.lib.remove_feed(u)])
+        if not removed:
+            self.status = sentence(f"not subscribed: {plain(urls[0]).plain}")
             return
-        self.lib.stop_refreshing(url)  # the job running, if any, neither waits for it nor keeps it
+        for url in removed:
+            self.lib.stop_refreshing(url)  # the job running neither waits for it nor keeps it
         self._changed_seen = self.lib.store.changed_at()  # the removal's own, read in now
         await self.reload(freeze=False)
-        line = f"Unsubscribed: {plain(title, max_length=60).plain}"
+        if noun:
+            line = f"Unsubscribed from {plural(len(removed), noun)}"
+        else:
+            line = f"Unsubscribed: {plain(titles.get(urls[0], urls[0]), max_length=60).plain}"
         if saved:
             line += f" ({plural(saved, 'saved article')} kept in Saved)"
         if then_show:

@@ -284,12 +284,14 @@ class ReaderAppHeadlines(ReaderAppState):
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end
-        # ("42912 headlines · 6888 unread · 12093 available offline · 3 feeds failing (ma…").
+        # ("42912 headlines · 6888 unread · 12093 available offline · 3 feeds failed (mar…").
         line = f"{index.unread_in(None)} unread of {index.count_in(None)}"
         if held := self._held_note():  # first: a change just made is not in the store yet
             line = f"{held} · {line}"
         if failed:
-            line += f" · {plural(len(failed), 'feed')} failing (marked !)"
+            # Their last fetch failed: "failing" is `reader feeds --failing`'s, which waits
+            # days before counting a passing failure (feeds50).
+            line += f" · {plural(len(failed), 'feed')} failed (marked !)"
         if self.lib.read_only_tag:
             line += f" · {self.lib.read_only_tag}: nothing new is kept"
         if self.lib.store.articles_damaged:  # read as empty: said while it lasts (acc42b B11)

@@ -133,6 +133,10 @@ class ReaderAppMarks(ReaderAppHeadlines):
         """Remember whether the feed list is put away (`f`), for the next start."""
         self.keep(Unkept(partial(self.lib.keep_feeds_hidden, hidden), VIEW))
 
+    def keep_folded_folders(self, closed: frozenset[tuple[str, ...]]) -> None:
+        """Remember the feed list's folders folded (`z`), for the next start."""
+        self.keep(Unkept(partial(self.lib.keep_folded_folders, closed), VIEW))
+
     def keep_saved(
         self,
         write: Callable[[], object],

@@ -228,6 +228,8 @@ class ReaderAppSync(ReaderAppFill):
         # Its time said with it, and its age as it grows: after a night open or a suspend,
         # "Refreshed 3 of 3 feeds: 0 new headlines" read as now (acc43c C4).
         self.job_ended = JobEnded(line, time.time(), synced_feeds(results) > 0)
+        if results:
+            self.nothing_answers = nothing_answered(results)
         self.show_unasked(line)
         if busy == "syncing":
             self.check_open_articles()  # a changed copy of one open may have come
@@ -241,6 +243,7 @@ class ReaderAppSync(ReaderAppFill):
         network is back, so the timed refresh's back-off ends (acc48b: it went on until one of
         the reader's own was answered), and its line saying when it tries again gives way to
         the counts, which say when the feeds were refreshed."""
+        self.nothing_answers = False
         if self.timed is None or not self.timed.backing_off:
             return
         self.timed.ended(nothing_answered=False)

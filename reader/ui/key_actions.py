@@ -90,6 +90,10 @@ ACTIONS: dict[str, KeyAction] = {
         "the previous feed whose last fetch failed, round the start",
         ("step_failing(-1)",),
     ),
+    "failing_only": KeyAction(
+        "show only the feeds marked ! (D on All feeds removes the failing ones) / every feed",
+        ("toggle_failing_only",),
+    ),
     "next_tag": KeyAction(
         "the next tag's headlines (its feeds' and articles'), round the end",
         ("step_tag(1)",),
@@ -97,6 +101,10 @@ ACTIONS: dict[str, KeyAction] = {
     "previous_tag": KeyAction(
         "the previous tag's headlines, round the start",
         ("step_tag(-1)",),
+    ),
+    "fold_folder": KeyAction(
+        "fold / unfold the feed list's folder under the cursor (on a feed: the one it is in)",
+        ("toggle_folder",),
     ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),

@@ -17,6 +17,13 @@ class FeedSelected(Message):
 
 
 @dataclass
+class FoldersFolded(Message):
+    """The user folded or unfolded a folder of the feed list: those folded now (`folder_key`)."""
+
+    closed: frozenset[tuple[str, ...]]
+
+
+@dataclass
 class HeadlineChosen(Message):
     """The user opened the headline at `position` of the list shown (Enter or a click)."""
 

@@ -15,6 +15,8 @@ from textual.widgets import Static
 from ...marks import (
     ARCHIVED_MARK,
     CORRECTED_MARK,
+    FOLDER_CLOSED_MARK,
+    FOLDER_OPEN_MARK,
     NOT_ARTICLE_MARK,
     OFFLINE_MARK,
     PARTIAL_MARK,
@@ -35,6 +37,9 @@ from .scrolled import ScrolledDialog
 
 KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Sections of rows: the keys, what they do."""
+
+FOLDER_MARKS = f"{FOLDER_OPEN_MARK} / {FOLDER_CLOSED_MARK}"
+"""The markers' row of a folder's marks ("- / +" in the plain layout, as its rows show them)."""
 
 KEYS: KeyRows = (
     (
@@ -84,7 +89,9 @@ KEYS: KeyRows = (
             ("Tab, h / l", "switch between feeds and headlines"),
             ("J / K", "the next / previous feed's headlines, round the ends"),
             ("] / [", "the next / previous failing feed (marked !), round the ends"),
+            ("!", "only the feeds marked ! / all; D on All feeds removes the failing ones"),
             ("t / T", "the next / previous tag's headlines: its feeds' and articles' together"),
+            ("z", "feed list: fold / unfold the folder (on a feed: the one it is in)"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
             ("R", "rename the feed or search feed shown (a feed's emptied: its own title)"),
@@ -155,6 +162,7 @@ KEYS: KeyRows = (
             ),
             ("!", "the feed's last fetch failed"),
             (TO_FETCH_MARK, "the feed has articles not available offline yet (S caches them)"),
+            (FOLDER_MARKS, "a folder of the feed list, open / folded (z)"),
         ),
     ),
 )
@@ -195,6 +203,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "n / p, Ctrl-N / Ctrl-P": ("next_article", "previous_article"),
     "u": ("next_unread",),
     "J / K": ("next_feed", "previous_feed"),
+    "!": ("failing_only",),
     "t / T": ("next_tag", "previous_tag"),
     "f": ("feed_list",),
     "/": ("search",),
@@ -216,6 +225,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
     ("Headlines", "] / ["): ("next_failing_feed", "previous_failing_feed"),
+    ("Headlines", "z"): ("fold_folder",),
     ("Reading", "R"): ("refresh_article",),
     ("Reading", "a"): ("note",),
     ("Reading", "+"): ("site_feed",),
@@ -347,7 +357,7 @@ def lettered(sections: KeyRows) -> KeyRows:
 
     def row(section: str, key: str, what: str) -> tuple[str, str]:
         if section == "Markers":
-            return as_letter(key), what
+            return ("- / +" if key == FOLDER_MARKS else as_letter(key)), what
         return key, what.replace(f"({SEARCH_MARK}, a row", f'(a "{PLAIN_SEARCH_MARK} …" row')
 
     return tuple((name, tuple(row(name, *r) for r in rows)) for name, rows in sections)

@@ -14,7 +14,8 @@ go to the next / previous unread headline, on into the next feed with unread one
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
 `F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and
 `D` add, rename and remove feeds (`main_feeds`). The list shown, its title and its empty line are
-`main_list`'s; moving to the next unread headline, feed or tag `main_moves`'; Tab, `q` and `f`
+`main_list`'s; moving to the next unread headline, feed or tag `main_moves`'; `!`, the failing
+feeds alone, `main_failing`'s; Tab, `q` and `f`
 between and over the two panes `main_panes`'. Here: the screen put together, the messages its
 widgets post, and which keys act when.
 """
@@ -42,6 +43,7 @@ from ..widgets.main.border_title import set_border_title
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_failing import MainScreenFailing
 from .main_feeds import MainScreenFeeds
 from .main_full_text import SEARCH_VIEW
 from .main_moves import MainScreenMoves
@@ -57,7 +59,9 @@ _HEADLINE_ACTIONS = frozenset(
 `[[command]]`s')."""
 
 
-class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
+class MainScreen(
+    MainScreenMoves, MainScreenFailing, MainScreenPanes, MainScreenFeeds, MainScreenSearch
+):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"

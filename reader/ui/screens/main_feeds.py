@@ -19,6 +19,7 @@ from ...plural import plural
 from ..display import plain
 from ..headlines import view_search_feed
 from ..keymap import keymap_of
+from ..messages import FoldersFolded
 from ..widgets.main.feed_list import FeedList
 
 if TYPE_CHECKING:
@@ -33,6 +34,21 @@ def no_feed(what: str) -> str:
         f"This list is not one feed's: move to a feed's own row in the feed list (Tab, then j"
         f" or k) to {what} it."
     )
+
+
+def removal_question(asked: str, headlines: int, saved: int, many: bool = False) -> str:
+    """`D`'s question (`asked`: "Remove “Harbour Ledger”?"), saying what goes with the feed and
+    what stays: of one feed, or of `many` (the failing ones listed)."""
+    its, it = ("their", "them") if many else ("its", "it")
+    question = (
+        f"{asked} {its.capitalize()} {plural(headlines, 'headline')} and their read marks go;"
+        f" the articles cached from {it} stay until the cache's limits evict them"
+    )
+    if saved:
+        question += (
+            f", and {its} {plural(saved, 'saved article stays', 'saved articles stay')} in Saved"
+        )
+    return question + "."
 
 
 class MainScreenFeeds(Screen[None]):
@@ -104,6 +120,13 @@ class MainScreenFeeds(Screen[None]):
             said += f": to add a feed, press {key} and paste its address into that line."
         self.notify(said, timeout=4, markup=False)
 
+    def fold_folders(self, closed: frozenset[tuple[str, ...]]) -> None:
+        """The feed list's folders folded as the reader was left (before its first rows)."""
+        self.query_one(FeedList).closed = closed
+
+    def on_folders_folded(self, message: FoldersFolded) -> None:
+        self.reader.keep_folded_folders(message.closed)
+
     def action_refresh_shown(self) -> None:
         self.reader.refresh_view(self.feed_url)
 
@@ -151,27 +174,29 @@ class MainScreenFeeds(Screen[None]):
 
         def remove_search_feed(self) -> None: ...  # `MainSearchFeeds`'
 
+        def removes_failing(self) -> bool: ...  # `MainScreenFailing`'
+
+        def remove_failing(self) -> None: ...
+
         def rename_search_feed(self) -> None: ...  # `MainSearchFeeds`'
 
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen
 
+        if self.removes_failing():
+            if not self.reader.refuses("remove"):
+                self.remove_failing()
+            return
         feed = self._feed_to_change("remove", self.remove_search_feed)
         if feed is None:
             return
         index = self.reader.index
         headlines = index.view(feed.url)
-        saved = sum(h.saved for h in headlines)
         name = plain(feed.display_title, max_length=60).plain
-        question = (
-            f"Remove “{name}”? Its {plural(len(headlines), 'headline')} and their read marks go; "
-            "the articles cached from it stay until the cache's limits evict them"
+        question = removal_question(
+            f"Remove “{name}”?", len(headlines), sum(h.saved for h in headlines)
         )
-        if saved:
-            question += (
-                f", and its {plural(saved, 'saved article stays', 'saved articles stay')} in Saved"
-            )
-        question += ". (y / n)"
+        question += " (y / n)"
         urls = [f.url for f in index.feeds]
         place = urls.index(feed.url) if feed.url in urls else -1
         others = urls[place + 1 : place + 2] or urls[max(place - 1, 0) : place]

@@ -8,11 +8,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from ...failing_feeds import failing
+from ...failing_feeds import last_failed
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
 from ..headlines import LIBRARY_VIEWS, tag_view, view_search_feed, view_tag
+from ..keymap import keymap_of
 from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -75,7 +76,7 @@ class MainScreenMoves(MainScreenList):
         failed (its `!`), round the ends, as `J` / `K` go: 57 dead feeds of 595 were found by
         paging through every row (acc49d D1). A count goes so many failing feeds on."""
         shown = self.query_one(FeedList).feeds
-        marked = {url for url, feed in shown.items() if failing(feed)}
+        marked = {url for url, feed in shown.items() if last_failed(feed)}
         found = failing_beside(list(shown), marked, self.feed_url, step)
         if found is None:
             other = " other" if self.feed_url in marked else ""
@@ -90,6 +91,11 @@ class MainScreenMoves(MainScreenList):
     def action_step_tag(self, step: int) -> None:
         """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
         headlines shown together; from any other list, the first or the last tag."""
+        if self.failing_only:  # its tag rows out of the list (`main_failing`)
+            key = keymap_of(self.app).key("failing_only", "the headlines")
+            again = f": {key} lists every feed" if key else ""
+            self.notify(f"The failing feeds' list shows no tags{again}.", timeout=3, markup=False)
+            return
         index = self.reader.index
         # The feed list's tag rows: the articles' tags too (a tag of articles alone was passed
         # over, its row reached only by the cursor).

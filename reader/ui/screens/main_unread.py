@@ -1,7 +1,8 @@
 """The main screen's lists shown unread only (`MainScreen` is built on it): `L` shows only the
 unread headlines, and in the feed list only the feeds with unread ones (and those failing, their
 `!` in sight), or everything again, as newsboat's `show-read-articles` and `show-read-feeds`. The
-reader opens as it was left (the config's `[ui] unread_only`: as it first opens).
+reader opens as it was left (the config's `[ui] unread_only`: as it first opens). `!` lists only
+the feeds marked `!`, read or not (`main_failing`): the feed list's other filter, drawn here.
 
 A row read while its list is shown stays in it, marked read, until the list is left (another
 feed, `L` again), as newsboat and Miniflux keep it: the headline under the cursor never vanishes
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ...failing_feeds import last_failed
 from ...feed_tags import all_tags
 from ...reports import Headline
 from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, tag_view
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 FEEDS = "Feeds"
 UNREAD_FEEDS = "Feeds · unread"
 """The feed list's title, all of them or unread only (22 cells wide at 80 columns)."""
+FAILING_FEEDS = "Failing"
+"""Its title while it lists only the feeds marked `!` (`main_failing`), their count after it:
+"Failing (57)", whole in the 20 cells the list has at 110 columns."""
 COUNTING = "Feeds · counting…"
 """Its title while the start reads the rest of the headlines: no counts yet, every feed."""
 READING = " · reading the rest…"
@@ -55,6 +60,8 @@ class MainScreenUnread(Screen[None]):
         self._listed: tuple[str | None, bool] | None = None
         """The list the table holds (its feed, and whether unread only): the rows read in it
         stay while it is shown again (a reload, a refresh filling it)."""
+        self.failing_only = False
+        """Only the feeds marked `!` are listed (`!`: `main_failing`), and no tag or search."""
         self.search_feed_counts = SearchFeedCounts()
         """Each search feed's hits, as last counted (`MainFullText.count_search_feeds`), and
         the unread among them, its row's count."""
@@ -134,7 +141,9 @@ class MainScreenUnread(Screen[None]):
                 or feed.url == self.feed_url
                 or (in_use and feed.url in feed_list.feeds)
             ]
-        tags = index.tags()
+        if self.failing_only:  # every feed whose last fetch failed, read or not, together
+            feeds = [f for f in index.feeds if last_failed(f) or f.url == self.feed_url]
+        tags = [] if self.failing_only else index.tags()
         if self.unread_only:  # a tag row read to its end goes as its feeds do (acc28c C4)
             tags = [
                 (tag, count)
@@ -146,12 +155,16 @@ class MainScreenUnread(Screen[None]):
         archived = index.archived
         # The archive's row while there is one, or while it is shown (its last taken out).
         archive = archived if archived or self.feed_url == ARCHIVE_VIEW else None
-        searches = self.search_feed_rows()
+        searches = [] if self.failing_only else self.search_feed_rows()
         every = index.unread_in(None)  # an article several feeds list counted once
         saved = index.saved - archived
         to_fetch = index.short_of_offline()
+        feed_list.flat = self.failing_only  # none hidden in a folder folded
         feed_list.set_feeds(feeds, unread, saved, tags, archive, searches, every, to_fetch)
-        set_border_title(feed_list, UNREAD_FEEDS if self.unread_only else FEEDS)
+        title = UNREAD_FEEDS if self.unread_only else FEEDS
+        if self.failing_only:
+            title = f"{FAILING_FEEDS} ({sum(last_failed(f) for f in feeds)})"
+        set_border_title(feed_list, title)
 
     def search_feed_rows(self) -> list[tuple[str, int]]:
         """Each search feed's name and its unread hits, as last counted, for the feed list."""

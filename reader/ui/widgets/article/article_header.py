@@ -23,6 +23,7 @@ from ....citation import (
 from ....discussion_links import LABEL
 from ....enclosures import enclosure_label, shown_enclosures
 from ....feed_tags import hashed_tags
+from ....item_categories import category_lines
 from ....marks import CORRECTED_MARK
 from ....models import CONSENT_WALL, FEED_WHOLE, VIDEO_PAGE, Article, Enclosure, Entry
 from ....retraction_notes import (
@@ -142,6 +143,11 @@ def header(
     out += [enclosure_line(e, styles) for e in shown_enclosures(entry)] if entry else []
     if entry is not None and entry.comments:
         out.append(discussion_line(entry.comments, styles))
+    for line in category_lines(entry.categories) if entry is not None else ():
+        # The feed's words for the item (Lobsters' tags, a subreddit), as `reader show` says
+        # them; found by `category:NAME` in `F`. Left out of a compact header, as its length is.
+        shown = Paragraph(plain(line, styles.meta, max_length=2000), gap=0, searched=False)
+        out.append(_LEFT_OUT if compact else shown)
     if article is not None:
         length = Paragraph(
             Text(reading_length(article.word_count, article.count_unit), styles.meta),

@@ -3,23 +3,26 @@ archived, a feed's or not, with their count), "Archive" (those archived, when th
 row for each tag ("#news": the headlines of every feed filed under
 it), a row for each search feed ("⌕ Harbour strike": what its words find, `search_feeds`),
 then every subscription with its unread count, marked when it fails or has articles not yet
-available offline."""
+available offline; grouped under their folders' rows when an OPML file gave them some
+(`folder_rows`, `z` folding one: `folder_folding`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ....failing_feeds import failing
+from ....failing_feeds import last_failed
 from ....feed_tags import TAG_MARK
 from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
+from ...folder_tree import FolderRow, Placed, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
@@ -29,8 +32,15 @@ from ...headlines import (
     view_tag,
 )
 from ...messages import FeedSelected
-from ..vim_list import VimOptionList
 from .feed_rows import FeedRow, FeedTitle, OneLine
+from .folder_folding import FolderFolding
+from .folder_rows import (
+    folder_mark,
+    folder_title,
+    grouped_section,
+    placed_cells,
+    section_row,
+)
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
@@ -38,10 +48,11 @@ SAVED = "Saved"
 ARCHIVE = "Archive"
 
 
-class FeedList(VimOptionList):
+class FeedList(FolderFolding):
     """Pick the feed whose headlines the table shows, or a tag's (the headlines of every feed
     filed under it); a `!` marks a feed whose last fetch failed, `TO_FETCH_MARK` (⇣) one with
-    articles not available offline yet."""
+    articles not available offline yet. Feeds in folders are grouped under their folders'
+    rows (`folder_rows`), `z` folding one."""
 
     COMPONENT_CLASSES = {"feed-list--failed"}
 
@@ -51,7 +62,7 @@ class FeedList(VimOptionList):
         """The view of each option, by position: None (all feeds), `SAVED_VIEW`, a tag's
         (`tag_view`), a search feed's (`search_feed_view`), a feed's URL."""
         self.feeds: dict[str, Feed] = {}
-        self._shown: tuple[int, tuple[tuple[str, str, int, bool, bool], ...], int] | None = None
+        self._shown: tuple[int, tuple[tuple[Any, ...], ...], int] | None = None
         """What the rows show now (saved; view, title, unread, failing, short of offline of
         each tag and feed), to skip rebuilding the same."""
         self._widest = 0
@@ -62,6 +73,11 @@ class FeedList(VimOptionList):
         """The width set (None: the stylesheet's)."""
         self._names = NamesApart()
         """The names of the rows, cut so that they differ (`fit_apart`)."""
+        self.flat = False
+        """Its feeds listed each in turn, not grouped by folder: the failing ones alone
+        (`main_failing`), none hidden in a folder folded."""
+        self._folder_counts: dict[str, int] = {}
+        """Each folder's unread count: its tag's (compared name → count), as its view shows."""
 
     @property
     def selected_url(self) -> str | None:
@@ -81,8 +97,11 @@ class FeedList(VimOptionList):
             tag = view_tag(view)
             search = view_search_feed(view)
             feed = self.feeds.get(view or "")
+            folder = self._folder_at.get(len(names))
             names.append(
-                ARCHIVE
+                folder.path[-1]
+                if folder is not None
+                else ARCHIVE
                 if view == ARCHIVE_VIEW
                 else tag_name(tag).plain
                 if tag is not None
@@ -116,6 +135,10 @@ class FeedList(VimOptionList):
         `every_unread`: what "All feeds" counts, an article several feeds list once (None:
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
         (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
+        self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        section, order, tags, self._folder_counts = grouped_section(
+            feeds, tags, self.closed, self._paths, self.flat
+        )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
         rows = (
@@ -124,27 +147,18 @@ class FeedList(VimOptionList):
                 for n, (tag, count) in enumerate(tags)
             ),
             *((search_feed_view(name), name, count, False, False) for name, count in searches),
-            *(
-                (
-                    f.url,
-                    f.display_title,
-                    unread.get(f.url, 0),
-                    failing(f),
-                    f.url in to_fetch,
-                )
-                for f in feeds
-            ),
+            *(section_row(p, unread, to_fetch, self._folder_counts) for p in section),
         )
         every = sum(unread.values()) if every_unread is None else every_unread
         shown = (saved, rows, every)
-        self.feeds = {feed.url: feed for feed in feeds}
+        self.feeds = {feed.url: feed for feed in order}
         if shown == self._shown:
             # Unchanged (an article arrived, a flag moved in another feed…): rebuilding 50 rows
             # of Rich tables would cost ~20 ms of the event loop for nothing.
             return
         before, self._shown = self._shown, shown
-        same_rows = before is not None and [row[:2] for row in before[1]] == [
-            row[:2] for row in rows
+        same_rows = before is not None and [row[:2] + row[5:] for row in before[1]] == [
+            row[:2] + row[5:] for row in rows
         ]
         if not same_rows:
             self._names.clear()  # the rows' names anew, as their titles are made below
@@ -154,12 +168,8 @@ class FeedList(VimOptionList):
                 _cells(SAVED),
                 *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
                 *(_cells(name) + 2 for name, _count in searches),
-                *(
-                    _cells(feed.display_title)
-                    if feed.name or feed.title
-                    else min(ADDRESS_CELLS, _cells(feed.display_title))
-                    for feed in feeds
-                ),
+                *(_feed_cells(feed) for feed in feeds),
+                *(self._placed_cells(placed) for placed in section if placed.depth),
             )
         self.fit_width(self.app.size.width)
         prompts = [
@@ -185,23 +195,29 @@ class FeedList(VimOptionList):
                 if position < len(made):
                     prompts.append(made[position])
                 else:
-                    feed = feeds[position - len(made)]
-                    fetching = feed.url in to_fetch
-                    prompts.append(self._feed_prompt(feed, unread, fetching))
+                    placed = section[position - len(made)]
+                    prompts.append(self._placed_prompt(placed, rows[position], unread, to_fetch))
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
-        keep = self.selected_url
+        keep, at = self.selected_url, self.highlighted
         self._urls = [None, SAVED_VIEW, *(row[0] for row in rows)]
         options = [Option(prompts[0], "all"), Option(prompts[1], "saved")]
         for position, prompt in enumerate(made):
             options.append(Option(prompt, f"tag-{position}"))
-        for position, feed in enumerate(feeds):
-            prompt = self._feed_prompt(feed, unread, feed.url in to_fetch)
+        self._folder_at, self._section = {}, section
+        for position, placed in enumerate(section):
+            row = rows[len(made) + position]
+            prompt = self._placed_prompt(placed, row, unread, to_fetch)
             options.append(Option(prompt, f"feed-{position}"))
+            if isinstance(placed.row, FolderRow):
+                self._folder_at[len(options) - 1] = placed.row
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-            self.highlighted = self._urls.index(keep) if keep in self._urls else 0
+            if at is not None and at < len(self._urls) and self._urls[at] == keep:
+                self.highlighted = at  # a feed in two folders: the row it was on, not the first
+            else:
+                self.highlighted = self._urls.index(keep) if keep in self._urls else 0
 
     def fit_width(self, columns: int) -> None:
         """As wide as the terminal's `columns` give it (`feed_list_width`), from 80 columns
@@ -228,10 +244,32 @@ class FeedList(VimOptionList):
         digits = max(len(str(count or "")) for count in counts)
         return self._widest + digits + 4 + 1 + 2
 
+    def _placed_cells(self, placed: Placed) -> int:
+        """Cells a row in a folder takes: its indent and its name (`_widest`)."""
+        row = placed.row
+        if isinstance(row, FolderRow):
+            return placed_cells(placed, _cells(row.path[-1]))
+        return placed_cells(placed, _feed_cells(row))
+
+    def _placed_prompt(
+        self,
+        placed: Placed,
+        row: tuple[Any, ...],
+        unread: Mapping[str, int],
+        to_fetch: Collection[str],
+    ) -> OneLine:
+        """The row of a feed or a folder (`folder_rows`), set in by the folders it is in."""
+        if isinstance(placed.row, FolderRow):
+            mark = folder_mark(placed.row, self.app_plain)
+            return OneLine(self, FeedRow(folder_title(placed.row), row[2], mark, placed.depth))
+        return self._feed_prompt(placed.row, unread, placed.row.url in to_fetch, placed.depth)
+
     def _tag_prompt(self, tag: str, unread: int) -> OneLine:
         return self._prompt(FeedTitle(tag_name(tag), self._names), unread, False)
 
-    def _feed_prompt(self, feed: Feed, unread: Mapping[str, int], to_fetch: bool) -> OneLine:
+    def _feed_prompt(
+        self, feed: Feed, unread: Mapping[str, int], to_fetch: bool, depth: int = 0
+    ) -> OneLine:
         if feed.name or feed.title:
             title = FeedTitle(plain(feed.display_title, max_length=200), self._names)
         else:
@@ -240,10 +278,15 @@ class FeedList(VimOptionList):
             # the path first, then its site.
             address = _path_first(feed.display_title)
             title = FeedTitle(plain(address, max_length=200), self._names)
-        return self._prompt(title, unread.get(feed.url, 0), failing(feed), to_fetch)
+        return self._prompt(title, unread.get(feed.url, 0), last_failed(feed), to_fetch, depth)
 
     def _prompt(
-        self, title: Text | FeedTitle, unread: int, failed: bool, to_fetch: bool = False
+        self,
+        title: Text | FeedTitle,
+        unread: int,
+        failed: bool,
+        to_fetch: bool = False,
+        depth: int = 0,
     ) -> OneLine:
         if failed:  # a feed failing: what to see to first, and said under its list
             mark = Text(ERROR_MARK, style=self.get_component_rich_style("feed-list--failed"))
@@ -251,17 +294,24 @@ class FeedList(VimOptionList):
             mark = Text(as_letter(TO_FETCH_MARK) if self.app_plain else TO_FETCH_MARK, "dim")
         else:
             mark = Text(" ")
-        return OneLine(self, FeedRow(title, unread, mark))
+        return OneLine(self, FeedRow(title, unread, mark, depth))
 
     def action_line(self, row: int) -> None:
         """vim's `10G` (`10gg`, `10g`): the tenth feed, as in the headlines the tenth
         headline; the rows above the feeds ("All feeds", "Saved", the tags) are not counted,
         so that a count names the same feed whatever tags there are. `gg` alone is the top."""
-        above = sum(1 for view in self._urls if view is None or view not in self.feeds)
-        super().action_line(above + row if above < self.option_count else row)
+        # Counted among the feeds' rows alone: grouped by folder, folder rows stand among them.
+        feed_rows = [n for n, view in enumerate(self._urls) if view in self.feeds]
+        if not feed_rows:
+            super().action_line(row)
+        else:
+            super().action_line(feed_rows[max(0, min(row, len(feed_rows)) - 1)] + 1)
 
     def select(self, feed_url: str | None) -> None:
-        """Highlight this feed's row, quietly: the screen shows its headlines itself."""
+        """Highlight this feed's row, quietly: the screen shows its headlines itself. A feed
+        in a folder folded (`J`, `]` going to it) has its folders unfolded first."""
+        if feed_url not in self._urls and self.closed and self._given is not None:
+            self._unfold(hidden_in(self._given[0], feed_url, self._paths))
         if feed_url in self._urls:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self._urls.index(feed_url)
@@ -305,6 +355,12 @@ list by at most: its path comes first, and it is a name for a moment."""
 
 def _cells(name: str) -> int:
     return len(name) if name.isascii() else terminal_cells(name)
+
+
+def _feed_cells(feed: Feed) -> int:
+    """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
+    cells = _cells(feed.display_title)
+    return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
 
 
 def search_name(name: str, plain_layout: bool = False) -> Text:

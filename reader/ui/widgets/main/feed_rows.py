@@ -75,8 +75,10 @@ class FeedRow:
     draws, made here without the table's measuring and layout, which took ~85 % of a row's
     drawing (the first screen draws every row of the list at once)."""
 
-    def __init__(self, title: Text | FeedTitle, unread: int, mark: Text) -> None:
+    def __init__(self, title: Text | FeedTitle, unread: int, mark: Text, depth: int = 0) -> None:
         self._title, self._unread, self._mark = title, unread, mark
+        self._depth = depth
+        """Folders the row is in (`folder_rows`): the title set in so many steps."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         count = Text(str(self._unread) if self._unread else "", style="dim")
@@ -86,6 +88,11 @@ class FeedRow:
             return
         yield _plain_segment(console, self._mark)
         yield _BLANK
+        if self._depth:
+            # Set in, but never past half the title's room: a narrow list keeps names to read.
+            indent = min(INDENT * self._depth, room // 2)
+            room -= indent
+            yield Segment(" " * indent, RichStyle())
         if isinstance(self._title, Text):
             cut = options.update(width=room, justify="left", no_wrap=True, overflow="ellipsis")
             yield from console.render_lines(self._title, cut, style=RichStyle(), pad=True)[0]
@@ -100,6 +107,9 @@ def _plain_segment(console: Console, text: Text) -> Segment:
     """`text`, of one style and no spans (a mark, a count), as one segment as a table draws it."""
     return Segment(text.plain, console.get_style(text.style) if text.style else None)
 
+
+INDENT = 2
+"""Cells a row is set in per folder it is in (newsraft's and a file manager's tree alike)."""
 
 _BLANK = Segment(" ", RichStyle())
 """The blank before a row's title and before its count, as `feed_grid` pads them."""
