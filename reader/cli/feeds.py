@@ -141,11 +141,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if bulk:
-        which = " gone for good" if args.gone else " failing" if args.failing else ""
+        which = "no feed gone for good" if args.gone else "no failing feed"
         nothing = not chosen and (args.failing or args.gone)
         # A summary on stderr, as `sync`'s: stdout keeps a line a feed, for a script.
         out(
-            f"no{which} feeds: nothing unsubscribed"
+            f"{which}: nothing unsubscribed"
             if nothing
             else f"{said} from {plural(len(chosen), 'feed')}"
             + (" (--dry-run: nothing changed)" if args.dry_run else ""),
