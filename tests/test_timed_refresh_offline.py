@@ -149,10 +149,16 @@ def _pool_starts(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 def test_the_refresh_on_opening_with_nothing_answering_starts_no_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Opened on a plane (its feed's port closed on 127.0.0.1): the refresh on opening started
-    the worker processes as it began (~0.5 s of CPU, the reader's start's busiest moment) to
-    learn that nothing answered. They start as its first request connects."""
-    subscribe_to_page(tmp_path, PAGE, "Harbour Gazette", "Pump house")  # its server stopped
+    """Opened on a plane (its feed's port closed on 127.0.0.1, its headline not cached): the
+    refresh on opening started the worker processes as it began (~0.5 s of CPU, the reader's
+    start's busiest moment) to learn that nothing answered, and its fetch ahead as each
+    download began. They start as the first request connects."""
+    from tests.served_feed import own_http_server, serve_one_item
+    from tests.tui_pilot import subscribe
+
+    with own_http_server() as server:  # stopped after: nothing answers the reader opened
+        link = server.url_for("/ferry.html")
+        subscribe(tmp_path, [serve_one_item(server, "Quay Times", "Ferry", link)])
     starts = _pool_starts(monkeypatch)
 
     async def run() -> None:
@@ -161,6 +167,9 @@ def test_the_refresh_on_opening_with_nothing_answering_starts_no_worker(
             await started(pilot)
             await until(pilot, lambda: "Nothing answered" in app.status, "the refresh's end")
             await until(pilot, lambda: not app._busy, "the refresh's end")
+            # Its fetch ahead too, which started them as each of its downloads began.
+            await until(pilot, lambda: bool(app._prefetch_failed), "the fetch ahead's failure")
+            await until(pilot, lambda: not app._under_way("prefetch"), "the fetch ahead's end")
 
     asyncio.run(run())
     assert starts == []
