@@ -39,6 +39,11 @@ class Watched:
 WATCHED: ContextVar[Watched | None] = ContextVar("WATCHED", default=None)
 """The request under way in this task (`Fetcher`), as its trace hook saw it."""
 
+CONNECTED: ContextVar[Callable[[], None] | None] = ContextVar("CONNECTED", default=None)
+"""Called each time a request of this task (and of the tasks it starts) makes a connection:
+the network is there (`Library.workers_at_first_connection`). Nothing answering (refused,
+unreachable, no name found) makes none."""
+
 
 def watching(inner: Trace | None) -> Trace:
     """A `trace` hook for one request that notes what its connection did in a new `WATCHED`,
@@ -49,6 +54,8 @@ def watching(inner: Trace | None) -> Trace:
     async def trace(event: str, info: dict[str, Any]) -> None:
         if event == "connection.connect_tcp.complete":
             watched.peer = _server_address(info.get("return_value"))
+            if (connected := CONNECTED.get()) is not None:
+                connected()
         elif event in ("connection.start_tls.started", "proxy.start_tls.started"):
             watched.handshaking = True
             watched.tunnelled = event.startswith("proxy.")

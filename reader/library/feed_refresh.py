@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from ..address_class import Reach
@@ -24,7 +24,6 @@ from ..errors import NoAnswer, gateway_failure
 from ..failing_feeds import failed_feed, working
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
-from ..ignore_rules import kept, rules_for, rules_mark
 from ..intercepted import network_certificate_error
 from ..keys import link_key
 from ..login_page import login_page_elsewhere
@@ -46,20 +45,14 @@ from ..sitemap_feed import is_sitemap
 from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
-from .feed_handover import FeedAsks
 from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
-from .sitemap_index import (
-    OWN,
-    SitemapPages,
-    changed_sitemaps,
-    kept_from,
-    kept_record,
-    sitemap_pages,
-)
 from .stalled_hosts import StalledHosts
+
+if TYPE_CHECKING:
+    from .sitemap_index import SitemapPages
 
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
@@ -113,6 +106,11 @@ class LibraryFeedRefresh(LibraryRenewal):
         answered: Callable[[], None] | None = None,
     ) -> FeedResult:
         import asyncio
+
+        # Here: a sitemap's and the `[[ignore]]` rules' modules are a refresh's, not the
+        # screen's start's, which imports this layer with the library.
+        from ..ignore_rules import kept, rules_for, rules_mark
+        from .sitemap_index import kept_record, sitemap_pages
 
         feed = self.store.feed(url) or Feed(url)
         seen = None  # a web page's fingerprint and title, when one came in the feed's place
@@ -377,6 +375,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         is no sitemap index (or none was kept of it), or none of them changed."""
         import asyncio
 
+        from .sitemap_index import OWN, changed_sitemaps, kept_from
+
         record = await asyncio.to_thread(self.store.sitemap_reads, url)
         kept = kept_from(record) if record is not None else {}
         if OWN not in kept:
@@ -406,6 +406,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         """The feed's items are to be read again whole, once, whatever its server says of
         them (its ETag not sent, its `body_print` not compared): kept by an older reader, or
         under other `[[ignore]]` rules."""
+        from ..ignore_rules import rules_mark
+
         return feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
             feed, self.ignore
         )
@@ -445,6 +447,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         the headlines that sync brought fetched as a sync's own (acc46c F2: each sync queued
         behind it asked every feed again). On the event loop the refresh runs on."""
         import asyncio
+
+        from .feed_handover import FeedAsks
 
         loop = asyncio.get_running_loop()
         asks: dict[str, asyncio.Future[FeedResult]] = {}
@@ -498,6 +502,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         `hold_network`, a hold of its own (the reader's `r` and its refresh on opening), said
         in its progress."""
         import asyncio
+
+        from .feed_handover import FeedAsks
 
         self.store.check_writable()
         urls = self.store.feed_urls()

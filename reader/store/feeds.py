@@ -11,7 +11,6 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from ..aggregator_chrome import without_aggregator_chrome
 from ..codec import (
     CONTENT_PRINT,
     SEEN,
@@ -1047,6 +1046,8 @@ class StoreFeeds(StoreStoryRows):
         view. Without an aggregator's pointers to the item's own addresses at its end (its
         "Comments" link, "Article URL: …"), which the header names: they were all the text of
         an item linking to a file (acc49b B8), in the view and the exports alike."""
+        from ..aggregator_chrome import without_aggregator_chrome  # an item read, not a start's
+
         own = (entry.link, entry.comments)
         content = without_aggregator_chrome(entry.content or self.entry_content(entry.id), own)
         # Marked as the whole text, not a summary: the extractor tells them apart by it.
