@@ -269,5 +269,8 @@ def test_the_help_names_the_keys_set_in_its_rows_and_on_its_border(tmp_path: Pat
         )
         assert "Ctrl-S's hits: keep their words" in rows and "Ctrl-S's hits: file every" in rows
         assert "(Ctrl-T brings it in)" in rows and "F's hits" not in rows
+        # A count goes before the keys set: "10G" with G moved did nothing.
+        counts = [k for _name, section in keys_shown(keymap_of(app)) for k, _w in section]
+        assert "5j, 10Ctrl-E" in counts, counts
 
     asyncio.run(run())

@@ -239,7 +239,8 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "5j, 10G"})
+COUNT_ROW = "5j, 10G"
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", COUNT_ROW})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
 curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
 no action)."""
@@ -334,6 +335,10 @@ def _keys_set(keymap: KeyMap) -> KeyRows:
         shown: list[tuple[str, str]] = []
         done: set[tuple[str, ...]] = set()
         for key, what in rows:
+            if key == COUNT_ROW:
+                # A count goes before the user's keys: "5j" with j rebound does nothing.
+                down, bottom = (keymap.key(a, "the headlines") for a in ("down", "bottom"))
+                key = f"5{down}, 10{bottom}"
             if what in KEYS_IN_TEXT:
                 text, named = KEYS_IN_TEXT[what]
                 what = text.format(*(keymap.key(a, place) or a for a, place in named))
