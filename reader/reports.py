@@ -25,6 +25,7 @@ from .models import (
 )
 from .outages import (
     Outage,
+    article_host,
     host_of,
     left_and_failed_words,
     left_for_later,
@@ -652,8 +653,8 @@ class SyncReport:
     size_limit: int = 0
     # Of every headline listed now (not only this sync's), what is not readable offline
     not_offline: NotOffline = field(default_factory=NotOffline)
-    # The hosts asked for articles (`outages.host_of`), and those given up for timing out again
-    # and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
+    # The hosts asked for articles (`outages.article_host`), and those given up for timing out
+    # again and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
     # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
@@ -707,7 +708,7 @@ class SyncReport:
         "56 failed" in the last line, 119 "not fetched" for the network too (acc36a G6, G8).
         Those a login page answered for are neither: its line counts them (acc29b T16)."""
         left = sum(o.articles for o in told if o.cut_short)
-        left += sum(left_for_later(f, host_of(e.link) in self.given_up) for e, f in named)
+        left += sum(left_for_later(f, article_host(e.link) in self.given_up) for e, f in named)
         failed = sum(error.kind != ErrorKind.PORTAL for _, error in self.article_failures) - left
         return left, max(failed, 0)
 

@@ -384,6 +384,15 @@ def page_asked(link: str) -> str:
     return without_tracking_parameters(past_click_trackers(link))
 
 
+def page_opened(link: str) -> str:
+    """The address a headline's page is opened in the browser, copied and cited at by its
+    `link` while no article of it is cached: where it is asked (`page_asked`: past the click
+    tracker it goes through, without the tracking parameters), at the publisher's where
+    Google's AMP cache serves it (`without_tracking`). `o` on a headline of Google Alerts
+    opened "google.com/url?url=…", the tracker counting the click its download never gave it."""
+    return without_tracking(page_asked(link))
+
+
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.
 _SCHEMELESS = re.compile(
     r"(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?"
