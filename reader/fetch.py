@@ -324,7 +324,9 @@ class Fetcher:
         lead: str,
         hops: list[str],
     ) -> Response:
-        allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
+        allowance = Allowance(
+            limit, pdf_limit, self.limits.total_timeout, self.limits.longest_answer
+        )
         if (cap := UNDER_CAP.get()) is not None:
             allowance.cut = cap.far_past  # a sync's download cap (`download_cap`)
         self._live[id(allowance)] = allowance

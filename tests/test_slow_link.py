@@ -79,3 +79,26 @@ def test_a_trickle_is_cut_naming_the_setting_and_its_rate() -> None:
     )
     assert said is not None, error.message
     assert said[2] == "B" or float(said[1]) < 4.0
+
+
+def test_a_body_coming_steadily_without_end_is_given_up_at_the_longest_answer() -> None:
+    """8 KB/s, twice the steady rate, of a body that would take two minutes: cut at
+    `longest_answer` (3 s here), said with what came by then (acc50a A1: a server dripping just
+    over the steady rate held a sync 35 minutes, a page's size cap at a time)."""
+    limits = FetchLimits(total_timeout=1.0, longest_answer=3.0, read_timeout=5.0, retries=0)
+
+    async def run() -> FetchError:
+        async with paced(2048, 0.25, 256 * STEADY_RATE) as url, Fetcher(limits) as fetcher:
+            with pytest.raises(FetchError) as raised:
+                await fetcher.get(url)
+            return raised.value
+
+    error = asyncio.run(run())
+    assert error.kind == ErrorKind.TIMEOUT
+    said = re.fullmatch(
+        r"127\.0\.0\.1:\d+ sent only ([\d.]+) KB in 3 s, still coming: given up "
+        r"\(\[network\] longest_answer\)",
+        error.message,
+    )
+    assert said is not None, error.message
+    assert 8 < float(said[1]) < 4 * 8 * 3
