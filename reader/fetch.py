@@ -59,6 +59,7 @@ from .url_display import shown_url
 from .urls import (
     absolute_url,
     address_controls,
+    hop_credentials,
     is_web_url,
     not_web_url,
     untracked_hop,
@@ -443,6 +444,7 @@ class Fetcher:
         hops: list[str],
     ) -> Response:
         """The answer of `url`, its redirects followed, each one's target added to `hops`."""
+        asked = url  # the address asked for: its name and password go to its origin alone
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
@@ -523,7 +525,7 @@ class Fetcher:
                                 else "answered with a redirect to no address (an empty Location)"
                             )
                             raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
-                        target = untracked_hop(target, [url, *hops])
+                        target = hop_credentials(untracked_hop(target, [url, *hops]), asked)
                         hops.append(target)
                         status = response.status_code
                         first_redirect = first_redirect or status
