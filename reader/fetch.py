@@ -492,6 +492,8 @@ class Fetcher:
                 cookies.send_with(request)
                 HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
+                if (watched := WATCHED.get()) is not None:
+                    watched.answer = response  # judged as it is closed (`connection_reuse`)
                 # Its head came: the host answers, unless its body stalls (`Retries`).
                 HEAD_CAME.set(True)
                 cookies.keep_from(response)
