@@ -1,0 +1,58 @@
+"""A feed dripping without end, just over the rate given more time (acc50a A1: `reader add`
+ran 25 minutes, the reader's `r` said "Refreshing 1 feed… (0 done)" for 14): the refresh says
+which host it waits for once no feed has come in for a while, and the feed is given up at
+`[network] longest_answer`, said with what it sent.
+
+Served by an asyncio server on 127.0.0.1 in the test's loop, 2 KB every 0.25 s, forever."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.config import FetchLimits
+from reader.library import Library, feed_refresh
+from reader.reports import FeedResult, SyncProgress
+
+LIMITS = FetchLimits(total_timeout=1.0, longest_answer=3.0, read_timeout=5.0, retries=0)
+HEAD = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Drip</title><description>'
+
+
+async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    await reader.readuntil(b"\r\n\r\n")
+    writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n" + HEAD)
+    try:
+        while True:
+            writer.write(b"word " * 400)
+            await writer.drain()
+            await asyncio.sleep(0.25)
+    except (ConnectionError, OSError):
+        writer.close()
+
+
+def test_a_dripping_feed_is_said_waited_for_then_given_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feed_refresh, "FEEDS_WAIT_SAID", 0.5)
+    heard: list[SyncProgress] = []
+
+    async def go() -> tuple[str, list[FeedResult]]:
+        server = await asyncio.start_server(drip, "127.0.0.1", 0)
+        host = f"127.0.0.1:{server.sockets[0].getsockname()[1]}"
+        async with server, Library(tmp_path / "data", limits=LIMITS) as lib:
+            lib.store.add_feed(f"http://{host}/feed.xml")
+            return host, await lib.refresh(progress=heard.append)
+
+    host, results = asyncio.run(go())
+    said = [p.waiting_line() for p in heard if p.feeds_waiting]
+    assert said and set(said) == {f"waiting for the last 1 feed, at {host}"}
+    [result] = results
+    assert result.error is not None
+    assert re.fullmatch(
+        re.escape(host) + r" sent only [\d.]+ KB in 3 s, still coming: given up "
+        r"\(\[network\] longest_answer\)",
+        result.error.message,
+    ), result.error.message
