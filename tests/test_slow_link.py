@@ -51,6 +51,18 @@ async def paced(chunk: int, every: float, total: int) -> AsyncIterator[str]:
         server.close()
 
 
+def cut_short(chunk: int, every: float, total: int, limits: FetchLimits) -> FetchError:
+    """How a fetch of `paced`'s answer under `limits` failed."""
+
+    async def run() -> FetchError:
+        async with paced(chunk, every, total) as url, Fetcher(limits) as fetcher:
+            with pytest.raises(FetchError) as raised:
+                await fetcher.get(url)
+            return raised.value
+
+    return asyncio.run(run())
+
+
 def test_a_body_coming_steadily_goes_on_past_the_deadline() -> None:
     """32 KB at 16 KB/s, four times the steady rate: 2 s against a 1 s deadline."""
 
@@ -64,13 +76,7 @@ def test_a_body_coming_steadily_goes_on_past_the_deadline() -> None:
 def test_a_trickle_is_cut_naming_the_setting_and_its_rate() -> None:
     """1 KB/s, a quarter of the steady rate: cut, not given more time."""
 
-    async def run() -> FetchError:
-        async with paced(256, 0.25, 8 * STEADY_RATE) as url, Fetcher(LIMITS) as fetcher:
-            with pytest.raises(FetchError) as raised:
-                await fetcher.get(url)
-            return raised.value
-
-    error = asyncio.run(run())
+    error = cut_short(256, 0.25, 8 * STEADY_RATE, LIMITS)
     assert error.kind == ErrorKind.TIMEOUT
     said = re.fullmatch(
         r"no complete answer within 1 s from 127\.0\.0\.1:\d+ \(\[network\] total_timeout\), "
@@ -87,13 +93,7 @@ def test_a_body_coming_steadily_without_end_is_given_up_at_the_longest_answer() 
     over the steady rate held a sync 35 minutes, a page's size cap at a time)."""
     limits = FetchLimits(total_timeout=1.0, longest_answer=3.0, read_timeout=5.0, retries=0)
 
-    async def run() -> FetchError:
-        async with paced(2048, 0.25, 256 * STEADY_RATE) as url, Fetcher(limits) as fetcher:
-            with pytest.raises(FetchError) as raised:
-                await fetcher.get(url)
-            return raised.value
-
-    error = asyncio.run(run())
+    error = cut_short(2048, 0.25, 256 * STEADY_RATE, limits)
     assert error.kind == ErrorKind.TIMEOUT
     said = re.fullmatch(
         r"127\.0\.0\.1:\d+ sent only ([\d.]+) KB in 3 s, still coming: given up "
