@@ -1,4 +1,4 @@
-"""A name and password a redirect's Location names are never sent (acc50a A4: a 302 to
+"""A name and password a redirect's Location (or a page's refresh) names are never sent (acc50a A4: a 302 to
 "http://admin:hunter2@other.host/" sent them there as Basic auth); the user's own, in the
 address they gave, go only to that address's origin, its redirects there included.
 
@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.fetch import Fetcher
+from reader.library import Library
+from tests.test_library import ARTICLE
 
 
 @pytest.fixture
@@ -77,3 +80,23 @@ def test_the_users_own_credentials_go_to_their_origin_alone(
     assert authorizations(httpserver, "/feed2") == [basic("me:s3cret")]
     assert authorizations(httpserver, "/feed3") == [basic("me:s3cret")]
     assert authorizations(other, "/feed4") == [None]
+
+
+def test_credentials_a_page_refresh_names_are_not_sent_either(
+    httpserver: HTTPServer, other: HTTPServer, data_dir: Path
+) -> None:
+    landing = other.url_for("/story.html").replace("://", "://admin:hunter2@")
+    httpserver.expect_request("/s/7Hq").respond_with_data(
+        f'<html><head><meta http-equiv="refresh" content="0; url={landing}"></head></html>',
+        content_type="text/html",
+    )
+    other.expect_request("/story.html").respond_with_data(
+        ARTICLE, content_type="text/html; charset=utf-8"
+    )
+
+    async def go() -> None:
+        async with Library(data_dir) as lib:
+            await lib.article(httpserver.url_for("/s/7Hq"))
+
+    asyncio.run(go())
+    assert authorizations(other, "/story.html") == [None]
