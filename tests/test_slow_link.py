@@ -24,9 +24,9 @@ LIMITS = FetchLimits(total_timeout=1.0, read_timeout=5.0, retries=0)
 
 
 @asynccontextmanager
-async def paced(chunk: int, every: float, total: int) -> AsyncIterator[str]:
-    """A server answering any request with `total` bytes of a feed, `chunk` bytes every
-    `every` seconds; its address."""
+async def paced(chunk: int, every: float, total: int, head: bytes = b"") -> AsyncIterator[str]:
+    """A server answering any request with `total` bytes of a feed (its first `head`), `chunk`
+    bytes every `every` seconds; its address."""
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
@@ -37,7 +37,7 @@ async def paced(chunk: int, every: float, total: int) -> AsyncIterator[str]:
         sent = 0
         while sent < total:
             piece = min(chunk, total - sent)
-            writer.write(b"x" * piece)
+            writer.write((head if not sent else b"") + b"x" * (piece - (0 if sent else len(head))))
             await writer.drain()
             sent += piece
             await asyncio.sleep(every)
@@ -49,6 +49,25 @@ async def paced(chunk: int, every: float, total: int) -> AsyncIterator[str]:
         yield f"http://127.0.0.1:{port}/big/rss.xml"
     finally:
         server.close()
+
+
+def test_a_pdf_past_a_pages_cap_is_given_as_much_longer_as_its_cap_is() -> None:
+    """A report of 128 KB at 32 KB/s (4 s) past a page's 16 KB cap, `longest_answer` 2 s: a
+    PDF's cap 32 times a page's makes its longest 64 s (`Allowance.widen`), so it comes whole."""
+    limits = FetchLimits(
+        total_timeout=1.0,
+        longest_answer=2.0,
+        read_timeout=5.0,
+        retries=0,
+        max_bytes=16 * 1024,
+        pdf_max_bytes=512 * 1024,
+    )
+
+    async def run() -> int:
+        async with paced(8192, 0.25, 128 * 1024, b"%PDF-1.7\n") as url, Fetcher(limits) as fetcher:
+            return len((await fetcher.get(url)).body)
+
+    assert asyncio.run(run()) == 128 * 1024
 
 
 def cut_short(chunk: int, every: float, total: int, limits: FetchLimits) -> FetchError:
