@@ -12,8 +12,6 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import pytest
-
 from reader.config import FetchLimits
 from reader.fetch import Fetcher
 from reader.fetch_body import STEADY_RATE
@@ -63,33 +61,40 @@ def test_a_pdf_past_a_pages_cap_is_given_as_much_longer_as_its_cap_is() -> None:
         pdf_max_bytes=512 * 1024,
     )
 
-    async def run() -> int:
-        async with paced(8192, 0.25, 128 * 1024, b"%PDF-1.7\n") as url, Fetcher(limits) as fetcher:
-            return len((await fetcher.get(url)).body)
+    assert len(fetched(8192, 0.25, 128 * 1024, limits, b"%PDF-1.7\n")) == 128 * 1024
 
-    assert asyncio.run(run()) == 128 * 1024
+
+def outcome(
+    chunk: int, every: float, total: int, limits: FetchLimits, head: bytes = b""
+) -> bytes | FetchError:
+    """What a fetch of `paced`'s answer under `limits` gave: its body, or how it failed."""
+
+    async def run() -> bytes | FetchError:
+        async with paced(chunk, every, total, head) as url, Fetcher(limits) as fetcher:
+            try:
+                return (await fetcher.get(url)).body
+            except FetchError as error:
+                return error
+
+    return asyncio.run(run())
+
+
+def fetched(chunk: int, every: float, total: int, limits: FetchLimits, head: bytes = b"") -> bytes:
+    body = outcome(chunk, every, total, limits, head)
+    assert isinstance(body, bytes), body
+    return body
 
 
 def cut_short(chunk: int, every: float, total: int, limits: FetchLimits) -> FetchError:
-    """How a fetch of `paced`'s answer under `limits` failed."""
-
-    async def run() -> FetchError:
-        async with paced(chunk, every, total) as url, Fetcher(limits) as fetcher:
-            with pytest.raises(FetchError) as raised:
-                await fetcher.get(url)
-            return raised.value
-
-    return asyncio.run(run())
+    error = outcome(chunk, every, total, limits)
+    assert isinstance(error, FetchError), "not cut"
+    return error
 
 
 def test_a_body_coming_steadily_goes_on_past_the_deadline() -> None:
     """32 KB at 16 KB/s, four times the steady rate: 2 s against a 1 s deadline."""
 
-    async def run() -> int:
-        async with paced(4096, 0.25, 8 * STEADY_RATE) as url, Fetcher(LIMITS) as fetcher:
-            return len((await fetcher.get(url)).body)
-
-    assert asyncio.run(run()) == 8 * STEADY_RATE
+    assert len(fetched(4096, 0.25, 8 * STEADY_RATE, LIMITS)) == 8 * STEADY_RATE
 
 
 def test_a_trickle_is_cut_naming_the_setting_and_its_rate() -> None:
