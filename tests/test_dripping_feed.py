@@ -41,9 +41,11 @@ async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> No
         writer.close()
 
 
+@pytest.mark.parametrize("how", ["refresh", "sync"])
 def test_a_dripping_feed_is_said_waited_for_then_given_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
+    """The reader's `r` (a refresh) and `reader sync` (its feeds row) alike."""
     monkeypatch.setattr(feed_refresh, "FEEDS_WAIT_SAID", 0.5)
     heard: list[SyncProgress] = []
 
@@ -52,10 +54,14 @@ def test_a_dripping_feed_is_said_waited_for_then_given_up(
         host = f"127.0.0.1:{server.sockets[0].getsockname()[1]}"
         async with server, Library(tmp_path / "data", limits=LIMITS) as lib:
             lib.store.add_feed(f"http://{host}/feed.xml")
+            if how == "sync":
+                return host, (await lib.sync(progress=heard.append)).feeds
             return host, await lib.refresh(progress=heard.append)
 
     host, results = asyncio.run(go())
     said = [p.waiting_line() for p in heard if p.feeds_waiting]
+    # Said while no feed was in, and not after.
+    assert not heard[-1].feeds_waiting
     assert said and set(said) == {f"waiting for the last 1 feed, at {host}"}
     [result] = results
     assert result.error is not None
