@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import shlex
 import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +18,7 @@ from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
 from ..models import ErrorKind, Feed, FetchError
+from ..outages import shown_at
 from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
@@ -45,8 +48,9 @@ from .common import (
 from .tags import shown_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
+    from ..config import FetchLimits
     from ..library import Library
     from ..library.imported_marks import MarksUnderWay
     from ..library.saved_imports import SavedImport
@@ -82,7 +86,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 out(line.text)
 
     async def run() -> int:
-        added = await lib.add(args.url, name=args.title, keep=args.keep)
+        with _said_if_long(args.url, lib.limits):
+            added = await lib.add(args.url, name=args.title, keep=args.keep)
         wanted = [f for f in added.feeds if not is_comments_feed(f)] if args.all else []
         if not wanted or added.url or added.error is not None:
             answer = add_answer(added, args.title)
@@ -104,6 +109,24 @@ def cmd_add(args: argparse.Namespace) -> int:
         return EXIT_FAILED if failed else EXIT_OK
 
     return run_until_done(lib, run())
+
+
+@contextmanager
+def _said_if_long(url: str, limits: FetchLimits) -> Iterator[None]:
+    """On a terminal, an answer from `url` still coming past the whole-request deadline (a
+    slow link's, or a server's dripping without end) is said once: `reader add` sat silent for
+    25 minutes (acc50a A1)."""
+
+    def waiting() -> None:
+        if sys.stderr.isatty():
+            longest = f"{limits.longest_answer:g} s at most: [network] longest_answer"
+            err(f"still waiting for {shown_at(url)} after {limits.total_timeout:g} s ({longest})")
+
+    said = asyncio.get_running_loop().call_later(limits.total_timeout, waiting)
+    try:
+        yield
+    finally:
+        said.cancel()
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

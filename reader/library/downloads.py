@@ -32,6 +32,7 @@ from ..timing_out import timed_out
 from ..too_large_links import as_link, outgrown
 from ..urls import (
     canonical_url,
+    hop_credentials,
     is_web_url,
     not_web_url,
     page_asked,
@@ -539,7 +540,10 @@ class LibraryDownloads(LibraryPictures):
         for _hop in range(self.limits.max_redirects + 1):
             # The headline's link past its click tracker (`page_asked`); a page it sends on
             # to, as a redirect is.
-            asking = untracked_hop(target, asked) if asked else page_asked(target)
+            # A refresh's name and password are never sent, as a redirect's (`hop_credentials`).
+            asking = (
+                hop_credentials(untracked_hop(target, asked), url) if asked else page_asked(target)
+            )
             result, page_url = await self._fetched(
                 url, target, step, entry, lead=lead, validators=validators, asking=asking
             )

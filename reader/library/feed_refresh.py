@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -38,6 +38,7 @@ from ..models import (
     Response,
     StoreError,
 )
+from ..outages import host_of
 from ..plural import plural
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed, synced_feeds
@@ -57,6 +58,9 @@ if TYPE_CHECKING:
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart
+FEEDS_WAIT_SAID = 10.0
+"""Seconds with no feed in after which a refresh says which hosts it waits for
+(`SyncProgress.feeds_waiting`)."""
 _NOT_THE_FEEDS = frozenset({ErrorKind.PORTAL, ErrorKind.PROXY})
 """Failures never kept on a feed: the feed was not reached (a Wi-Fi login page answered, the
 proxy was not there, refused, or could not reach the site), so it is not "failing since" a
@@ -627,10 +631,22 @@ class LibraryFeedRefresh(LibraryRenewal):
             stopped = asyncio.create_task(absent.wait())
             pending = set(tasks)
             while pending and not stopped.done():
-                _, pending = await asyncio.wait(
-                    {*pending, stopped}, return_when=asyncio.FIRST_COMPLETED
+                came, pending = await asyncio.wait(
+                    {*pending, stopped},
+                    timeout=FEEDS_WAIT_SAID,
+                    return_when=asyncio.FIRST_COMPLETED,
                 )
                 pending.discard(stopped)
+                if not came and progress:
+                    # None in for a while: the hosts it waits for are said, not "(0 done)"
+                    # alone for as long as a feed drips (acc50a A1).
+                    left = (
+                        link
+                        for link, url in asked_at.items()
+                        if self._refreshing.get(url) in pending
+                    )
+                    waiting = tuple(Counter(map(host_of, left)).most_common())
+                    progress(said(SyncProgress("feeds", done, len(urls), feeds_waiting=waiting)))
             stopped.cancel()
             ended = True
             # A feed under way as the network was found absent was asked: its failed try says

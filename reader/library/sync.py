@@ -395,8 +395,19 @@ class LibrarySync(LibrarySyncStart):
                         network.left,
                         tally.done - pictures_before.done,
                         tally.asked - pictures_before.asked,
+                        feeds_waiting if phase == "feeds" else (),
                     )
                 )
+
+        feeds_waiting: tuple[tuple[str, int], ...] = ()  # the refresh's (`feeds_heard`)
+
+        def feeds_heard(p: SyncProgress) -> None:
+            # Of the refresh's progress, only which hosts it waits for, once no feed has
+            # come in for a while (`SyncProgress.feeds_waiting`): the rest is `feed_in`'s.
+            nonlocal feeds_waiting
+            if p.feeds_waiting or feeds_waiting:
+                feeds_waiting = p.feeds_waiting
+                report("feeds")
 
         def give_up_outranked() -> None:
             # Newer stories took the room of downloads under way: stopped before their pages
@@ -706,8 +717,9 @@ class LibrarySync(LibrarySyncStart):
                 room.queued(key)
 
         def feed_in(result: FeedResult) -> None:
-            nonlocal feeds_done, already_cached, meanwhile
+            nonlocal feeds_done, already_cached, meanwhile, feeds_waiting
             feeds_done += 1
+            feeds_waiting = ()  # one came in: said again only after a while without
             # A feed left unasked (gone for good lately) heard nothing: counted an answer, it
             # made every site down look like the network going (a minute's wait; acc39b Q4).
             if result.asked and (result.error is None or result.error.kind not in NO_CONNECTION):
@@ -742,7 +754,12 @@ class LibrarySync(LibrarySyncStart):
         self._picture_heard = partial(report, "pictures")
         try:
             results = await self.refresh(
-                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts, network=network
+                feeds_heard,
+                on_feed=feed_in,
+                feeds=feeds,
+                again="the next sync",
+                hosts=hosts,
+                network=network,
             )
             if room is not None:
                 room.hold.release()

@@ -392,6 +392,10 @@ class ReaderAppSync(ReaderAppFill):
             quit_key = keymap_of(self).key_everywhere("quit") or ""
             if gone := progress.network_line(quit_key, "quits"):
                 self.show_unasked(f"Refreshing: {gone}")
+            elif waiting := progress.waiting_line():
+                total = progress.feeds_total
+                done = progress.feeds_done
+                self.show_unasked(f"Refreshing {plural(total, 'feed')}… ({done} done) · {waiting}")
             elif progress.phase == "feeds" and self._progress_due(
                 ("feeds", progress.feeds_total, _tenth(progress.feeds_done, progress.feeds_total))
             ):
