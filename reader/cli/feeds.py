@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import shlex
 import sys
 from contextlib import contextmanager
@@ -18,7 +17,6 @@ from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
 from ..models import ErrorKind, Feed, FetchError
-from ..outages import shown_at
 from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
@@ -116,6 +114,12 @@ def _said_if_long(url: str, limits: FetchLimits) -> Iterator[None]:
     """On a terminal, an answer from `url` still coming past the whole-request deadline (a
     slow link's, or a server's dripping without end) is said once: `reader add` sat silent for
     25 minutes (acc50a A1)."""
+
+    # Here, not at the top: `reader feeds` and the other commands of this module start no
+    # event loop (test_start_imports).
+    import asyncio
+
+    from ..outages import shown_at
 
     def waiting() -> None:
         if sys.stderr.isatty():
