@@ -447,7 +447,7 @@ class LibraryDownloads(LibraryPictures):
         self._first_page_hearers.pop(key, None)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
-        await start_download(self.store, self._feed_reaches, entry)
+        await start_download(self.store, self._feed_reaches, entry, self.fetcher.routes)
         try:
             with _unexpected_as_fetch_error(url):
                 article = await self._download_pages(url, entry)
@@ -684,7 +684,8 @@ class LibraryDownloads(LibraryPictures):
         if CEILING.get() is None:
             # The user's own address, whose pages came in an earlier run: they may lead no
             # more private than it is.
-            CEILING.set(await resolved_reach(read_from(cached, url)))
+            start = read_from(cached, url)
+            CEILING.set(await resolved_reach(start, self.fetcher.routes.proxy_for(start)))
         later = self.store.later_pages(url)
         if later:
             page_url, body, content_type = later[-1]
