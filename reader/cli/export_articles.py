@@ -6,7 +6,9 @@ notes) is its feed's text, kept with its headline: exported as it is shown."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, replace
@@ -624,15 +626,20 @@ def _title(args: argparse.Namespace, feed: str) -> str:
 
 def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
     """What `write` writes, to the file `output` (written whole, then put in place: an export
-    cut short by a full disk leaves no half book where the last one was), or to stdout."""
+    cut short by a full disk leaves no half book where the last one was), or to stdout. A link
+    at `output` is written through, a pipe or a device into (`_written_at`)."""
     if output in (None, "-"):
         sys.stdout.flush()
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    path = Path(output)
     partial: Path | None = None
     try:
+        path, into_it = _written_at(Path(output))
+        if into_it:
+            with path.open("wb") as into:
+                write(into)
+            return
         # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
         # ".NAME.part" was opened through a link planted there, overwriting its target with
         # the export (acc32b B13).
@@ -653,3 +660,22 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _written_at(path: Path) -> tuple[Path, bool]:
+    """Where an export named `path` is written, and whether into it as it is (True) rather than
+    beside it, then put in place. A special file is never replaced: the export replaced a link
+    to an e-reader's book, a pipe and /dev/full with a plain file, saying it succeeded
+    (acc50e A1). As `cp` and `tar -f` do: a link is written through, its target replaced
+    (atomically, beside it); a pipe, a terminal or a device is written into (`-o /dev/stdout`,
+    a FIFO another program reads); a folder or a socket is refused (OSError)."""
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real, False  # a new file, or a link to one not made yet
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if stat.S_ISSOCK(mode):
+        raise OSError(errno.ENXIO, "a socket, not a file")
+    return real, not stat.S_ISREG(mode)
