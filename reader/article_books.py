@@ -147,7 +147,10 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
         if address not in shown:
             continue
         found = picture_type(body)
-        if found is not None:
+        # A WebP or AVIF kept (a page that offered no JPEG) stays a link with its caption:
+        # EPUB's core types leave them out, e-readers show a blank and EPUBCheck fails the
+        # book without a fallback (acc50e A2).
+        if found is not None and KEPT_TYPES[found][1:] in _PICTURE_TYPES:
             files[address] = (f"{digest(body)[:32]}{KEPT_TYPES[found]}", body)
     return files
 
@@ -459,7 +462,7 @@ def _xhtml(title: str, body: str, language: str) -> str:
 
 
 _PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
-_PICTURE_TYPES |= {"webp": "image/webp", "avif": "image/avif"}
+"""The pictures a book holds, by their files' extension: EPUB 3's core image types."""
 
 
 def _opf(
