@@ -16,6 +16,7 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
+from .book_links import Anchors, anchors_of, chapter_targets, lead_inside
 from .extract.script_language import script_language
 from .highlights import Highlight
 from .marked_html import mark_highlights
@@ -75,6 +76,9 @@ class ChapterText:
     """The earlier copies kept of the article (a correction's, a retraction's), each under a
     heading with its retrieval time, after your highlights: as Markdown (plain text in `reader
     export --format text`); "" unless `--earlier-copies` asks for them."""
+    anchors: Anchors = field(default_factory=Anchors)
+    """What its links within the article, or to another in the book, are led by there
+    (`book_links`)."""
 
 
 def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
@@ -84,6 +88,7 @@ def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
     first = opening(article)
     language = declared if _LANGUAGE.fullmatch(declared) else script_language(first)
     rtl = text_right_to_left(article.language, first)
+    more.setdefault("anchors", anchors_of(article))
     return ChapterText(markdown, right_to_left=rtl, language=language, **more)
 
 
@@ -224,14 +229,16 @@ def write_html(
         f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
     )
     into.write(head.encode())
+    targets = chapter_targets([one.address for one in chapters], lambda n: f"#a{n}")
     for number, one in enumerate(chapters, 1):
         text = one.text()
+        inside = _Inside(targets, f"#a{number}", f"a{number}-")
         # Its direction decided, not "auto": a container's `dir="auto"` takes its first
         # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
         article = (
             f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
             f"{_dir(text.right_to_left)}>\n"
-            f"{_chapter_body(text, xhtml=False)}</article>\n"
+            f"{_chapter_body(text, xhtml=False, inside=inside)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -268,6 +275,7 @@ def write_epub(
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         right_to_left = bool(chapters)  # every article so: its pages turn leftwards
+        targets = chapter_targets([one.address for one in chapters], lambda n: names[n - 1])
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
             text = one.text()
             for picture, data in text.pictures.items():
@@ -277,7 +285,7 @@ def write_epub(
             right_to_left = right_to_left and text.right_to_left
             body = (
                 f"<section{_dir(text.right_to_left)}>\n"
-                f"{_chapter_body(text, xhtml=True)}</section>\n"
+                f"{_chapter_body(text, xhtml=True, inside=_Inside(targets, name))}</section>\n"
             )
             # Its own language or none, never another article's: an Arabic story with no
             # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
@@ -361,12 +369,24 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     return "\n".join(lines)
 
 
-def _chapter_body(text: ChapterText, xhtml: bool) -> str:
+@dataclass(frozen=True, slots=True)
+class _Inside:
+    """Where a chapter's links inside the book lead (`book_links.lead_inside`): each chapter's
+    target by its article's key, this one's, and the prefix of the ids given in it."""
+
+    targets: Mapping[str, str]
+    here: str
+    prefix: str = ""
+
+
+def _chapter_body(text: ChapterText, xhtml: bool, inside: _Inside | None = None) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
-    (`ChapterText.pictures`)."""
+    (`ChapterText.pictures`), its links to what the book holds led there (`inside`)."""
     pictures = text.pictures if xhtml else {}
-    body = _body(text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left)
+    body = _body(
+        text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left, text, inside
+    )
     if text.items:
         items = _body(text.items, xhtml, right_to_left=text.right_to_left)
         body += f'<section class="pointing-items">\n{items}</section>\n'
@@ -386,14 +406,19 @@ def _body(
     own: str = "",
     pictures: Mapping[str, bytes] | None = None,
     right_to_left: bool = False,
+    chapter: ChapterText | None = None,
+    inside: _Inside | None = None,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
     shown, each paragraph running the other way than the article (`right_to_left`) its
-    `dir`."""
+    `dir`, and the links of the article of `chapter` to what the book holds led there as
+    `inside` says."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
     _paragraph_directions(tokens, right_to_left)
+    if chapter is not None and inside is not None:
+        lead_inside(tokens, chapter.anchors, inside.targets, inside.here, inside.prefix)
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
