@@ -22,6 +22,7 @@ from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .render import article_of
+from .retraction_notes import listed_title
 from .safe import safe_line, safe_text
 from .text_direction import opening, paragraph_right_to_left, text_right_to_left
 
@@ -167,7 +168,7 @@ def _picture_address(block: Block) -> str | None:
 def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Chapter:
     """The chapter of the article `heading` is of (its text need not be in it: the contents
     list its title), whose text (`cli.common.render`'s Markdown) and marks `text` reads."""
-    title = safe_line(heading.title or heading.url, 300) or "Untitled"
+    title = listed_title(heading, safe_line(heading.title or heading.url, 300) or "Untitled")
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
     rtl = text_right_to_left(language, title)
     return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
