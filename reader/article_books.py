@@ -264,6 +264,7 @@ def write_epub(
     languages: list[str] = []  # each chapter's, as it is written
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
+    creator = _creator([feed for feed, _ in _by_feed(chapters)])
     nav = (
         f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
         f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
@@ -300,7 +301,7 @@ def write_epub(
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr(
             "OEBPS/content.opf",
-            _opf(names, title, book_id, language, modified, pictures, right_to_left),
+            _opf(names, title, book_id, language, modified, pictures, right_to_left, creator),
         )
 
 
@@ -491,6 +492,13 @@ _PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 """The pictures a book holds, by their files' extension: EPUB 3's core image types."""
 
 
+def _creator(feeds: Sequence[str]) -> str:
+    """A book's author as its library lists it: its feeds, the first three named."""
+    named = [feed for feed in feeds if feed]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    return ", ".join(named[:3]) + more
+
+
 def _opf(
     names: list[str],
     title: str,
@@ -499,6 +507,7 @@ def _opf(
     modified: str,
     pictures: Mapping[str, str] | None = None,
     right_to_left: bool = False,
+    creator: str = "",
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -515,6 +524,9 @@ def _opf(
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
         f'<dc:identifier id="id">{book_id}</dc:identifier>\n<dc:title>{_text(title)}</dc:title>\n'
         f'<dc:language>{language}</dc:language>\n<meta property="dcterms:modified">{modified}</meta>\n'
+        # Who wrote it and when it was made, as an e-reader's library lists a book: its feeds
+        # (it said "Unknown author", acc50e A6), and the day it was made.
+        f"<dc:creator>{_text(creator or 'reader')}</dc:creator>\n<dc:date>{modified}</dc:date>\n"
         "</metadata>\n<manifest>\n"
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'

@@ -9,6 +9,7 @@ import fcntl
 import io
 import json
 import os
+import re
 import stat
 import threading
 import zipfile
@@ -319,6 +320,30 @@ def test_a_link_is_written_through_and_a_special_file_never_replaced(
     refused = run_reader(synced_dir, "export", "-o", str(device))
     assert refused.returncode != 0
     assert refused.stderr.strip() == f"reader: cannot write {device}: Is a directory"
+
+
+def test_a_book_names_its_feeds_its_day_and_what_was_chosen(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """An e-reader listed each book by "Unknown author", and every export of a day under the
+    same title, whatever it held (acc50e A6)."""
+    book = tmp_path / "unread.epub"
+    done = run_reader(synced_dir, "export", "--format", "epub", "--unread", "-o", str(book))
+    assert done.returncode == 0, done.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    title = opf.findtext(f".//{dc}title")
+    assert re.fullmatch(r"Unread articles, \d{4}-\d\d-\d\d \d\d:\d\d", title), title
+    feeds = list(dict.fromkeys(h["feed_title"] for h in _cached(synced_dir)))
+    more = f" and {len(feeds) - 3} more" if len(feeds) > 3 else ""
+    assert opf.findtext(f".//{dc}creator") == ", ".join(feeds[:3]) + more
+    assert opf.findtext(f".//{dc}date") == opf.findtext(f".//{OPF}meta")
+    since = run_reader(
+        synced_dir, "export", "--format", "epub", "--since", "2026-01", "-o", str(book)
+    )
+    assert since.returncode == 0, since.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    assert opf.findtext(f".//{dc}title").startswith("Articles since 2026-01, ")
 
 
 def _umask() -> int:

@@ -607,8 +607,10 @@ def _feed_shown(lib: StoredLibrary, feed: str | None) -> str:
 
 def _title(args: argparse.Namespace, feed: str) -> str:
     """The book's title when none is given: what was chosen (`feed` the chosen feed's name as
-    shown), and the day."""
-    day = datetime.now().strftime("%Y-%m-%d")
+    shown; unread, between dates), and the day and time it was made: each selection and each
+    export of a day a title of its own (three books were all "Articles, 2026-12-07", acc50e
+    A6)."""
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
     if args.saved or args.saved_since:
         what = "Saved articles"
     elif args.highlighted:
@@ -621,7 +623,12 @@ def _title(args: argparse.Namespace, feed: str) -> str:
         what = "#" + ", #".join(safe_line(t, 40) for t in args.tag)
     else:
         what = "Articles"
-    return f"{what}, {day}"
+    if args.unread:
+        what = f"{what}, unread" if feed or args.tag else f"Unread {what[0].lower()}{what[1:]}"
+    for option in ("since", "before"):
+        if (day := getattr(args, option, None)) is not None:
+            what += f" {option} {safe_line(day, 30)}"
+    return f"{what}, {made}"
 
 
 def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
