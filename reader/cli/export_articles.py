@@ -121,7 +121,13 @@ def _export(
     copies = _Copies(args.earlier_copies)
     try:
         chapters, missing = _chapters(
-            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format, copies
+            lib,
+            chosen,
+            style,
+            lambda n: contents(n, len(chosen)),
+            args.format,
+            copies,
+            pictures=not args.no_pictures,
         )
     finally:
         contents_read()
@@ -407,11 +413,13 @@ def _chapters(
     read: Callable[[int], None],
     fmt: str = "markdown",
     copies: _Copies | None = None,
+    pictures: bool = True,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
     `read` told how many were read so far. Each chapter's text is read as it is written, in
     `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
-    pictures kept of it in an EPUB, and its earlier copies as `copies` asks."""
+    pictures kept of it in an EPUB (unless not `pictures`: `--no-pictures`), and its earlier
+    copies as `copies` asks."""
     copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
@@ -436,7 +444,7 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing)
+        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
@@ -449,12 +457,14 @@ def _markdown(
     fmt: str = "markdown",
     copies: _Copies | None = None,
     pointing: list[_Chosen] | None = None,
+    pictures: bool = True,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
     in it and list after it, and its earlier copies after them as `copies` asks; the items
-    `pointing` into it listed before its highlights."""
+    `pointing` into it listed before its highlights; a book's pictures links too, not
+    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit)."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
@@ -470,7 +480,8 @@ def _markdown(
         return replace(
             made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
         )
-    files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
+    held = fmt == "epub" and pictures
+    files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     markdown = render(article, "markdown", style, entry, copied=copied)
