@@ -540,6 +540,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="a book without the pictures kept for offline, each a link to the site as in"
+        " the other formats: a small file to mail to an e-reader",
+    )
+    p.add_argument(
         "--earlier-copies",
         action="store_true",
         help="each earlier copy kept of an article a sync found changed (a correction, a"
