@@ -34,10 +34,16 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 # anything else is left out, not written into an attribute.
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
+# A quote's rule on the side its lines start from (left and right, not the logical properties
+# older e-readers' engines ignore); a picture no wider than the page, the page's own width and
+# height dropped (acc50e A8: a 1600-px photo left to the device to shrink).
 _CSS = """\
 body { font-family: serif; line-height: 1.5; margin: 0 auto; max-width: 40em; padding: 0 1em; }
 h1 { font-size: 1.5em; line-height: 1.25; }
 blockquote { border-left: 0.2em solid #999; margin-left: 0; padding-left: 1em; }
+[dir="rtl"] blockquote, blockquote[dir="rtl"] { border-left: none; padding-left: 0;
+  border-right: 0.2em solid #999; margin-right: 0; padding-right: 1em; }
+img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: 0.2em 0.4em; }
 pre { white-space: pre-wrap; }
 a.picture { font-style: italic; }

@@ -70,6 +70,8 @@ def test_a_book_shows_a_pictures_jpeg_and_links_one_offered_only_as_webp_or_avif
         assert [opened.read(n) for n in files] == [jpeg()]
         opf = opened.read("OEBPS/content.opf").decode()
         chapter = opened.read("OEBPS/a00001.xhtml").decode()
+        style = opened.read("OEBPS/style.css").decode()
+    assert "img { max-width: 100%; height: auto; }" in style  # no wider than the page
     assert "image/webp" not in opf and "image/avif" not in opf
     shown = files[0].removeprefix("OEBPS/")
     assert f'<img class="picture" src="{shown}"' in chapter
