@@ -91,7 +91,11 @@ def test_a_figure_typed_alone_is_no_piece_of_a_grouped_one(typed: str, found: li
 def test_the_index_narrows_a_figure_by_what_every_writing_of_it_holds() -> None:
     assert trigrams("3500") == ["500"]  # "3,500", "3 500", "3500" each hold it
     assert trigrams("1234567") == ["234", "567"]
-    assert trigrams("4.2km") == trigrams("12.5m") == []
+    # A decimal point is kept, as the pattern finds it literally: "4.2" narrowed nothing when
+    # split into "4" and "2", and every article was read (acc50d D2).
+    assert trigrams("4.2km") == trigrams("4.2") == ["4.2"]
+    assert trigrams("12.5m") == ["12.", "2.5"]
+    assert trigrams("3.14") == ["3.1", ".14"]
     # Letters and figures are apart only where a unit may be: "covid19" is one word, as its
     # pattern finds it.
     assert trigrams("covid19") == ["cov", "ovi", "vid", "id1", "d19"]
