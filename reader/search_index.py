@@ -161,9 +161,12 @@ def _parts(word: str) -> list[str]:
 def _pieces(parts: Iterable[str]) -> list[str]:
     # A name typed without the apostrophe after its first letter ("obrien") is found with it
     # ("O'Brien", indexed "o'brien"): looked up by the rest, which either holds.
-    parts = [part[1:] if elided_apostrophe(part) else part for part in parts]
-    pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
-    return list(dict.fromkeys(pieces))
+    return _threes(part[1:] if elided_apostrophe(part) else part for part in parts)
+
+
+def _threes(parts: Iterable[str]) -> list[str]:
+    """The distinct three-character pieces of `parts`, in order."""
+    return list(dict.fromkeys(part[i : i + 3] for part in parts for i in range(len(part) - 2)))
 
 
 def _lookup(word: str) -> str | None:
@@ -183,7 +186,7 @@ def _spellings(parts: list[str]) -> list[list[str]]:
     """The trigrams of each way the text may write `parts` where one may be a name typed
     without the apostrophe after its first letter: "dont" as "dont" or "d'ont". The rest of
     such a word alone ("ont") narrowed little: `dont`, which no article held, read the 9,500
-    of 15,000 holding "ont" (acc50d D4). One spelling (all trigrams) past `_MOST_ELIDED`."""
+    of 15,000 holding "ont" (acc50d D4). None past `_MOST_ELIDED` such words (`trigrams` then)."""
     elided = [n for n, part in enumerate(parts) if elided_apostrophe(part)]
     if not elided or len(elided) > _MOST_ELIDED:
         return []
@@ -192,7 +195,7 @@ def _spellings(parts: list[str]) -> list[list[str]]:
         spelt = list(parts)
         for n, apostrophe in zip(elided, apostrophes, strict=True):
             spelt[n] = f"{parts[n][0]}'{parts[n][1:]}" if apostrophe else parts[n]
-        out.append(list(dict.fromkeys(p[i : i + 3] for p in spelt for i in range(len(p) - 2))))
+        out.append(_threes(spelt))
     return out
 
 
