@@ -111,8 +111,10 @@ class _Word:
 
     @property
     def shown(self) -> str:
-        """As typed, with its field's prefix (`by:Anna`)."""
-        return f"{self.field}:{self.typed}" if self.field else self.typed
+        """As typed, with its field's prefix (`by:Anna`) and its `*` (`port*`): without it,
+        "nothing holds “dont”" read as if the words starting so were not looked for (acc50d)."""
+        typed = f"{self.typed}*" if self.prefix else self.typed
+        return f"{self.field}:{typed}" if self.field else typed
 
     @cached_property
     def found(self) -> re.Pattern[str]:
