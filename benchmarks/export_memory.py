@@ -10,13 +10,18 @@ DATA_DIR is a data directory to export from (a copy: a list's reading may note t
 pages it read). Each format is exported from the articles since `--since` (a month of the year)
 by this checkout's CLI and then `--against`'s (its own `.venv`, as `uv sync` makes it), one
 after the other; then each of `--year-formats` from every article. Each line gives the peak
-RSS of the export's process (`ru_maxrss`), its CPU (user + sys), the book's size and the load.
+RSS of the export's process (`ru_maxrss`), its CPU (user + sys), the book's size, the start of
+its SHA-256 (the same book from both checkouts: JSON streamed, acc50d D1, is the list dumped
+whole byte for byte; an EPUB's, stamped with its time, differs) and the load.
 Nothing is asserted: this prints numbers.
+
+    uv run python benchmarks/export_memory.py DATA_DIR --against OLD --formats json --year-formats json
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 from pathlib import Path
@@ -36,8 +41,10 @@ def exported(reader: list[str], data_dir: Path, form: str, chosen: list[str], ou
     if run.status != 0:
         return f"failed ({run.status}): {last}"
     size = out.stat().st_size / 2**20
+    with out.open("rb") as book:
+        digest = hashlib.file_digest(book, "sha256").hexdigest()[:12]
     out.unlink()
-    return f"{run.figures()}  {size:6.1f} MB book  load {load}  ({last})"
+    return f"{run.figures()}  {size:6.1f} MB book sha256 {digest}  load {load}  ({last})"
 
 
 def main() -> None:

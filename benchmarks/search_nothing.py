@@ -2,7 +2,7 @@
 against another side by side (`--against DIR`, a worktree of main).
 
     uv run python benchmarks/search_nothing.py --data-dir COPY [--against DIR] [--runs 3]
-        [--query zzqxnonword --query fernbrake --query "quay fernbrake -harbour"]
+        [--query zzqxnonword --query fernbrake --query "quay fernbrake -harbour" --query 4.2 …]
 
 `--data-dir` is a copy of a big cache whose search index is up to date (acc33b's year: 51,550
 headlines and articles; a search first catches its index up, so search it once before). Each
@@ -29,7 +29,10 @@ from pathlib import Path
 from children import checkouts, child_json, compared, comparison_parser
 
 HERE = Path(__file__).resolve().parent
-QUERIES = ("zzqxnonword", "fernbrake", "quay fernbrake -harbour")
+QUERIES = ("zzqxnonword", "fernbrake", "quay fernbrake -harbour", "4.2", "3.14", "dont", "12,500")
+"""The last four (acc50d D2, D4, D5): a decimal figure, looked up by its pieces "4" and "2"
+before, too short to narrow (every article read); a word whose spelling without a name's
+apostrophe ("d'ont") was looked up by its common "ont" alone; a figure with thousands' commas."""
 
 
 def child(root: Path, data: Path, query: str) -> None:

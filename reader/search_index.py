@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager, suppress
-from itertools import pairwise
+from itertools import pairwise, product
 from pathlib import Path
 
 from . import search_bodies, search_headlines
@@ -132,8 +132,18 @@ def trigrams(word: str) -> list[str]:
     """The distinct three-character pieces of each word of a query word or phrase in its
     indexed form, in order: every article it is found in holds them all (none when its words
     are shorter)."""
+    return _pieces(_parts(word))
+
+
+def _parts(word: str) -> list[str]:
+    """The runs of `word` (a query's word or phrase) in its indexed form that every article it
+    is found in holds, but for a first letter that may be a name's before an apostrophe left
+    out (`_spellings`)."""
     # Split at punctuation too: a query's "harbour-committee" finds "harbour committee", and
-    # its "r-c" is in no such text (`text_find.pattern`). Fewer pieces only narrow less.
+    # its "r-c" is in no such text (`text_find.pattern`). Fewer pieces only narrow less. But a
+    # figure's decimal point or comma is kept, as the pattern finds it: literally ("4.2" finds
+    # "4.2" only, not "4 2"); split there, the pieces were "4" and "2", too short to narrow,
+    # and every article was read for "4.2" (acc50d D2).
     # A half-space typed (Persian's ZWNJ) may be a space in the text: a word's edge. So is an
     # umlaut typed, which finds its "ae", "oe", "ue" too (`text_find._word`): "müller" is
     # looked up by "lle", "ler", which "Mueller" holds as "Müller" does.
@@ -145,15 +155,57 @@ def trigrams(word: str) -> list[str]:
     word = typed(word)
     word = elided_article(word) or word
     parts = _PUNCTUATION.split(_loose(_UMLAUT.sub(" ", word.replace("\u200c", " "))))
+    return [piece for part in parts for piece in _figures_apart(part)]
+
+
+def _pieces(parts: Iterable[str]) -> list[str]:
     # A name typed without the apostrophe after its first letter ("obrien") is found with it
     # ("O'Brien", indexed "o'brien"): looked up by the rest, which either holds.
-    parts = [part[1:] if elided_apostrophe(part) else part for part in parts]
-    parts = [piece for part in parts for piece in _figures_apart(part)]
-    pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
-    return list(dict.fromkeys(pieces))
+    return _threes(part[1:] if elided_apostrophe(part) else part for part in parts)
 
 
-_PUNCTUATION = re.compile(r"[\W_]+")
+def _threes(parts: Iterable[str]) -> list[str]:
+    """The distinct three-character pieces of `parts`, in order."""
+    return list(dict.fromkeys(part[i : i + 3] for part in parts for i in range(len(part) - 2)))
+
+
+def _lookup(word: str) -> str | None:
+    """The index's query for the articles that may hold `word` (a query's word or phrase): all
+    of its `trigrams`, or, for a word that may be a name typed without its apostrophe, all of
+    those of one of its `_spellings`; None when its words are too short to narrow."""
+    pieces = trigrams(word)
+    if not pieces:
+        return None
+    spellings = _spellings(_parts(word))
+    if len(spellings) < 2:
+        return _fts_query(pieces[:_MOST_PIECES])
+    return " OR ".join(f"({_fts_query(spelt[:_MOST_PIECES])})" for spelt in spellings)
+
+
+def _spellings(parts: list[str]) -> list[list[str]]:
+    """The trigrams of each way the text may write `parts` where one may be a name typed
+    without the apostrophe after its first letter: "dont" as "dont" or "d'ont". The rest of
+    such a word alone ("ont") narrowed little: `dont`, which no article held, read the 9,500
+    of 15,000 holding "ont" (acc50d D4). None past `_MOST_ELIDED` such words (`trigrams` then)."""
+    elided = [n for n, part in enumerate(parts) if elided_apostrophe(part)]
+    if not elided or len(elided) > _MOST_ELIDED:
+        return []
+    out: list[list[str]] = []
+    for apostrophes in product((False, True), repeat=len(elided)):
+        spelt = list(parts)
+        for n, apostrophe in zip(elided, apostrophes, strict=True):
+            spelt[n] = f"{parts[n][0]}'{parts[n][1:]}" if apostrophe else parts[n]
+        out.append(_threes(spelt))
+    return out
+
+
+_MOST_ELIDED = 2
+"""Words of a query phrase that may be names without their apostrophe looked up by each of
+their spellings: 2 ** this many alternatives at most."""
+_MOST_PIECES = 32
+"""Trigrams asked for per spelling: a long phrase is narrowed enough by its first ones."""
+# Runs of what is no letter or digit, but for a point or comma between two digits.
+_PUNCTUATION = re.compile(r"(?:(?!(?<=\d)[.,]\d)[\W_])+")
 
 KeySet = AbstractSet[str]
 """The keys of the articles a word may be in (`SearchIndex.candidates`)."""
@@ -436,10 +488,9 @@ class SearchIndex:
     def may_hold(self, word: str) -> bool | None:
         """Whether a cached article or a headline may hold `word` (a word or phrase of a
         query), told by the index alone; None when it is too short to tell."""
-        pieces = trigrams(word)
-        if not pieces:
+        match = _lookup(word)
+        if match is None:
             return None
-        match = _fts_query(pieces[:32])
         query = "SELECT 1 FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ? LIMIT 1"
         if self._db.execute(query, (match,)).fetchone() is not None:
             return True
@@ -448,22 +499,22 @@ class SearchIndex:
     def headlines_may_hold(self, word: str) -> bool:
         """Whether a headline may hold `word` (a word or phrase of a query), told by the index
         alone; True when it is too short to tell."""
-        pieces = trigrams(word)
-        return not pieces or search_headlines.any_holding(self._db, _fts_query(pieces[:32]))
+        match = _lookup(word)
+        return match is None or search_headlines.any_holding(self._db, match)
 
     def candidates(self, word: str, known: Sequence[str] = ()) -> KeySet | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None
         when it is too short to narrow them (every article may). Those of them in `known`
         (the cache's keys in order, held by the search already) are held as its very strings,
         in a dict's keys (`shared_keys`)."""
-        pieces = trigrams(word)
-        if not pieces:
+        match = _lookup(word)
+        if match is None:
             return None
         query = (
             "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
             " ORDER BY docs.key"
         )
-        rows = self._db.execute(query, (_fts_query(pieces[:32]),))
+        rows = self._db.execute(query, (match,))
         return dict.fromkeys(shared_keys(rows, known)).keys()
 
 

@@ -57,13 +57,14 @@ if TYPE_CHECKING:
 _QUOTES = '"“”„'
 _TERM = re.compile(
     f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?"
-    "|(?<!\\S)(\\d{1,3}(?:[ \u00a0\u2009\u202f]\\d{3})+)(?!\\S)"
+    "|(?<!\\S)(\\d{1,3}(?:[ \u00a0\u2009\u202f]\\d{3})+|\\d{1,3}(?:,\\d{3})+)(?!\\S)"
     f"|[^\\s{_QUOTES}]+"
 )
 """A word of a query, or the words between two double quotes (a closing one left out: to
-the end), or a figure typed in groups of three as French papers write it ("12 500"): one word,
-its groups put together ("12500", which finds "12 500" and "12,500"), as its groups alone are no
-figure of it (`text_find.figure_edges`)."""
+the end), or a figure typed in groups of three as French papers write it ("12 500") or English
+ones ("12,500", pasted from a wire, acc50d D5): one word, its groups put together ("12500",
+which finds "12 500", "12,500" and "12500"), as its groups alone are no figure of it
+(`text_find.figure_edges`). Not with points between them: "12.500" may be a decimal."""
 
 MOST_TERMS = 32
 _LETTER_RUN = re.compile("[A-Za-z]+")
@@ -110,8 +111,10 @@ class _Word:
 
     @property
     def shown(self) -> str:
-        """As typed, with its field's prefix (`by:Anna`)."""
-        return f"{self.field}:{self.typed}" if self.field else self.typed
+        """As typed, with its field's prefix (`by:Anna`) and its `*` (`port*`): without it,
+        "nothing holds “dont”" read as if the words starting so were not looked for (acc50d)."""
+        typed = f"{self.typed}*" if self.prefix else self.typed
+        return f"{self.field}:{typed}" if self.field else typed
 
     @cached_property
     def found(self) -> re.Pattern[str]:
@@ -203,7 +206,7 @@ def _parsed(query: str) -> list[_Term]:
         quoted = match.group(1) is not None
         term = match.group(1) if quoted else match.group(0)
         if match.group(2):
-            term = "".join(term.split())
+            term = "".join(term.split()).replace(",", "")
         if not quoted and term in ("AND", "OR", "NOT"):
             either = either or (term == "OR" and bool(out))
             without = without or term == "NOT"

@@ -66,3 +66,35 @@ def test_an_export_as_json_is_the_list_show_prints(
         assert "1 article not cached left out" in err
     code, out, err = run(capsys, *home, "export", "--format", "json", "--tag", "nosuchtag")
     assert code != 0 and out == "" and err.startswith("reader: ")
+
+
+def test_a_json_export_writes_each_article_as_it_is_read(
+    synced_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Streamed as the other formats are: the file being written holds the objects made so far
+    each time the next article is read (the whole list made first took 894 MB of 15,000
+    articles, acc50d D1), and it ends as the whole list dumped at once, byte for byte."""
+    from reader.cli.common import json_text
+    from reader.library.kept_articles import LibraryKeptArticles
+
+    output = tmp_path / "out" / "all.json"
+    output.parent.mkdir()
+    written: list[int] = []
+    shown = LibraryKeptArticles.cached_article_as_shown
+
+    def read(self: LibraryKeptArticles, target: object) -> object:
+        written.append(sum(part.stat().st_size for part in output.parent.glob(".all.json.*")))
+        return shown(self, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LibraryKeptArticles, "cached_article_as_shown", read)
+    home = ["--data-dir", str(synced_dir)]
+    code, _, err = run(capsys, *home, "export", "--format", "json", "-o", str(output))
+    assert code == 0, err
+    text = output.read_text(encoding="utf-8")
+    exported = json.loads(text)
+    assert len(exported) >= 3 and len(written) >= len(exported)
+    assert written[0] == 0 and written[-1] > 0  # the first read before any was written
+    assert text == json_text(exported) + "\n"

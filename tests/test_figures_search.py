@@ -88,10 +88,30 @@ def test_a_figure_typed_alone_is_no_piece_of_a_grouped_one(typed: str, found: li
     assert _found_by_slash(typed) == found
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("12,500", ["12 500", "12,500", "12.500", "12\u202f500"]),
+        ("500,000", ["500 000", "500,000"]),
+        ("1,234,500", ["1 234 500"]),
+    ],
+)
+def test_a_figure_typed_with_thousands_commas_is_the_figure_however_written(
+    typed: str, found: list[str]
+) -> None:
+    """As with spaces between its groups: "12,500" pasted from an English wire finds French's
+    "12 500" and "12500" too (acc50d D5), where it found its own spelling alone."""
+    assert [m.group() for word in Query(typed).words for m in word.found.finditer(GROUPED)] == found
+
+
 def test_the_index_narrows_a_figure_by_what_every_writing_of_it_holds() -> None:
     assert trigrams("3500") == ["500"]  # "3,500", "3 500", "3500" each hold it
     assert trigrams("1234567") == ["234", "567"]
-    assert trigrams("4.2km") == trigrams("12.5m") == []
+    # A decimal point is kept, as the pattern finds it literally: "4.2" narrowed nothing when
+    # split into "4" and "2", and every article was read (acc50d D2).
+    assert trigrams("4.2km") == trigrams("4.2") == ["4.2"]
+    assert trigrams("12.5m") == ["12.", "2.5"]
+    assert trigrams("3.14") == ["3.1", ".14"]
     # Letters and figures are apart only where a unit may be: "covid19" is one word, as its
     # pattern finds it.
     assert trigrams("covid19") == ["cov", "ovi", "vid", "id1", "d19"]
@@ -117,7 +137,8 @@ def test_reader_list_finds_figures_and_an_accented_tag_through_the_index(
             lib.tag_article(headline.entry, ["Überwachung"])
 
     asyncio.run(sync())
-    found = ("12.5m", "4.2km", "38C", "3500", "12 500", "tag:uberwachung", "tag:Überwachung 3500")
+    found = ("12.5m", "4.2km", "38C", "3500", "12 500", "12,500", "4.2", "14.2")
+    found += ("tag:uberwachung", "tag:Überwachung 3500")
     for typed in found:
         listed = run_reader(data, "list", "--search", typed, "--json")
         assert listed.returncode == 0, (typed, listed.stderr)

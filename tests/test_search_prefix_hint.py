@@ -101,3 +101,12 @@ def test_F_says_in_the_status_what_the_words_as_prefixes_find(synced: Path) -> N
             assert "bin* lorry* finds 1" in str(table(app).empty_text)
 
     asyncio.run(run())
+
+
+def test_a_prefix_is_named_with_its_star() -> None:
+    """ "nothing holds “dont”" for `dont*` read as if the words starting so were not looked for
+    (acc50d D4's note)."""
+    from reader.search_query import Query
+
+    assert Query("dont*").described() == "“dont*”"
+    assert Query("port* by:ann*").described() == "every one of: port* by:ann*"

@@ -71,8 +71,12 @@ class LibraryReaderState(LibraryKeptArticles):
         return 0
 
     def sync_stopped(self) -> bool:
-        """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since."""
-        return self.store.sync_stopped()
+        """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since,
+        nor is one under way in another process: one running (in another terminal) carries on
+        what it left, and "S carries on" said meanwhile invited a second (acc50d D3). This
+        process's record is its own sync's, said by its progress, or one it quit (a test's
+        reader opened again in the same process)."""
+        return self.store.sync_under_way(elsewhere=True) is None and self.store.sync_stopped()
 
     def note_sync_stopped(self) -> None:
         """Remember that a sync is being stopped before its end, for the reader to say so

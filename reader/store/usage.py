@@ -275,12 +275,13 @@ class StoreUsage(StoreSaved):
             runs[str(os.getpid())] = run if articles else [*run, _HEADLINES_ONLY]
             self._save(self._state, _SYNCS_RUNNING, runs)
 
-    def sync_under_way(self) -> int | None:
-        """The process id of a sync in this directory now (this process's too), of articles
-        or of headlines only, None when none is: a search meanwhile finds what it has cached so
-        far."""
+    def sync_under_way(self, elsewhere: bool = False) -> int | None:
+        """The process id of a sync in this directory now (this process's too, unless
+        `elsewhere`), of articles or of headlines only, None when none is: a search meanwhile
+        finds what it has cached so far."""
+        mine = str(os.getpid()) if elsewhere else ""
         for pid, run in self._syncs_running().items():
-            if _running(pid, run):
+            if pid != mine and _running(pid, run):
                 return int(pid)
         return None
 
