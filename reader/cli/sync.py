@@ -471,12 +471,14 @@ def print_sync_report(
         f"{f'; {failed} failed' if failed else ''}{f'; {gone}' if gone else ''})"
     )
     if articles:
-        left, failed = report.left_and_failed(outages, named)
+        # Its own name: the feeds' `failed` decides the hint below (an article failing named
+        # `reader feeds --failing`, which then said "no failing feeds": acc50a A6).
+        left, articles_failed = report.left_and_failed(outages, named)
         line += (
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
             f"{report.articles_already_cached} already cached, "
             + (f"{left} left for the next sync, " if left else "")
-            + f"{failed} failed"
+            + f"{articles_failed} failed"
         )
         if report.articles_updated:
             line += f", {report.articles_updated} updated"
