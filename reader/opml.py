@@ -345,8 +345,10 @@ def _categories(outline: Element) -> list[str]:
 
 def _category_paths(outline: Element) -> list[list[str]]:
     """OPML 2.0's `category` attribute's comma-separated categories, each split at its
-    slashes ("/Boston/Weather": Boston, Weather), its names stripped."""
-    value = (outline.get("category") or "").translate(_CONTROLS_BACK)
+    slashes ("/Boston/Weather": Boston, Weather), its names stripped. Its controls go first,
+    an escape sequence whole (`safe_line`), as an outline's text's do: split first, an OSC 8
+    link's "ESC]8;;http://evil.example/BEL" was tags "8;;http:" and "evil.example" (acc50a A7)."""
+    value = safe_line((outline.get("category") or "").translate(_CONTROLS_BACK))
     return [[name.strip() for name in part.split("/")] for part in value.split(",")]
 
 
