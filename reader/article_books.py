@@ -139,6 +139,7 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
     of a book: by address, each file's name (its hash and its type's extension, never the
     address's) and its bytes; one whose bytes are no picture kept is left a link, and its lead
     image, which no chapter shows, is left out."""
+    from .picture_pixels import too_many_pixels
     from .pictures import KEPT_TYPES, digest, picture_type
 
     shown = {_picture_address(b) for b in article.blocks if b.kind == BlockKind.IMAGE}
@@ -147,7 +148,8 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
         if address not in shown:
             continue
         found = picture_type(body)
-        if found is not None:
+        # One kept before its size was read is left a link too: the e-reader decodes it.
+        if found is not None and not too_many_pixels(body, found):
             files[address] = (f"{digest(body)[:32]}{KEPT_TYPES[found]}", body)
     return files
 
