@@ -13,6 +13,7 @@ from werkzeug import Response
 from reader.config import USER_AGENT, FetchLimits
 from reader.fetch import Fetcher
 from reader.models import ErrorKind, FetchError
+from reader.plural import size_text
 
 
 def get(url: str, limits: FetchLimits | None = None, **kw: object):
@@ -113,10 +114,12 @@ def test_gzip_bomb_is_capped_after_decompression(httpserver: HTTPServer) -> None
 
     bomb = gzip.compress(b"\0" * (30 * 1024 * 1024))
     httpserver.expect_request("/bomb").respond_with_data(bomb, headers={"Content-Encoding": "gzip"})
-    assert (
-        error_of(httpserver.url_for("/bomb"), FetchLimits(max_bytes=1024 * 1024)).kind
-        == ErrorKind.TOO_LARGE
-    )
+    error = error_of(httpserver.url_for("/bomb"), FetchLimits(max_bytes=1024 * 1024))
+    assert error.kind == ErrorKind.TOO_LARGE
+    # Said as what happened: it came whole, small, and it is what it inflates to that is over
+    # ("larger than 1 MB, not downloaded" of a body downloaded: acc50a A10).
+    sent = size_text(len(bomb))
+    assert error.message == f"inflates past 1 MB ({sent} sent compressed), not read"
 
 
 def test_server_that_never_answers_times_out(silent_server: str) -> None:
