@@ -29,7 +29,7 @@ from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
 from .errors import GATEWAY_STATUSES, NoAnswer
-from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body
+from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body, silent_after
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -373,7 +373,8 @@ class Fetcher:
                     self.routes.source(failed) if proxy else "",
                 )
                 if handshake
-                else self._timed_out(failed, connecting),
+                else self._timed_out(failed, connecting)
+                + (silent_after(allowance) if isinstance(exc, httpx.ReadTimeout) else ""),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import httpx
 
 from .content_coding import too_large
+from .fetch_messages import SILENT_AFTER
 from .plural import size_text
 from .sniff import PDF, is_pdf
 
@@ -45,6 +46,7 @@ class Allowance:
     granted: float = 0.0
     started: float = 0.0  # the loop's time the deadline began at
     received: int = 0  # the body's bytes on the wire so far, for the rate said when cut
+    announced: int = 0  # the body's Content-Length, for one that fell silent short of it
     # Whether a sync's download cap is now far past (`download_cap`): the body is cut.
     cut: Callable[[], bool] | None = None
 
@@ -82,6 +84,7 @@ async def read_body(
     larger = allowance.pdf_limit > limit
     said_pdf = content_type == PDF
     declared = response.headers.get("content-length", "")
+    allowance.announced = int(declared) if declared.isdigit() else 0
     over = declared.isdigit() and int(declared) > limit  # judged on the body's first bytes
     if over and not larger:
         raise too_large(limit, url)
@@ -115,6 +118,18 @@ async def read_body(
             raise CutAtCap
         body.write(chunk)
     return body.getvalue()
+
+
+def silent_after(allowance: Allowance) -> str:
+    """What came of a body before its server fell silent (a read timing out), said after
+    "HOST timed out": ", silent after 514 of the 5,514 bytes it announced"; "" when none came.
+    A Content-Length 5,000 bytes past the body was only "timed out" (acc50a A10)."""
+    received, announced = allowance.received, allowance.announced
+    if not received:
+        return ""
+    if announced > received:
+        return f"{SILENT_AFTER}{received:,} of the {announced:,} bytes it announced"
+    return f"{SILENT_AFTER}{received:,} bytes"
 
 
 def deadline_passed(allowance: Allowance, host: str) -> str:

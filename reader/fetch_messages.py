@@ -124,6 +124,17 @@ def handshake_timed_out(failed: str, seconds: float, proxy: str = "", source: st
     )
 
 
+SILENT_AFTER = ", silent after "
+"""What `fetch_body.silent_after` starts with: one body's count, left out of a line over several
+(`of_every_one`)."""
+
+
+def of_every_one(message: str) -> str:
+    """A timing out's `message` as said of several requests at once: without the one body's
+    count (`fetch_body.silent_after`), which was another's than each of theirs."""
+    return message.partition(SILENT_AFTER)[0]
+
+
 def _host(url: str) -> str:
     """The host (and port) `url` asks, as its failures name it: without the name and password
     the address may carry ("cannot connect to me:s3cret@host" went into every sync's line and
