@@ -350,6 +350,7 @@ class Fetcher:
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=HEAD_CAME.get() or allowance.received > 0,
+                sent_as=allowance.sent_as,
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
@@ -379,6 +380,7 @@ class Fetcher:
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=handshake or isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
+                sent_as=allowance.sent_as if isinstance(exc, httpx.ReadTimeout) else "",
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -671,17 +673,22 @@ class Fetcher:
         # Always the bytes as they came: httpx's own decoders inflate with no cap on what
         # comes out (a 3 KB "gzip, gzip" feed took 6 GB, on the event loop).
         media_type = content_type.split(";")[0].strip().lower()
-        body = await read_body(response, allowance, url, media_type, encoding)
-        if decode and encoding and encoding != "identity":
-            from .content_coding import decode_body, decode_page
+        try:
+            body = await read_body(response, allowance, url, media_type, encoding)
+            if decode and encoding and encoding != "identity":
+                from .content_coding import decode_body, decode_page
 
-            if allowance.pdf_limit:  # a page's, a PDF's
-                body = await asyncio.to_thread(
-                    decode_page, body, encoding, media_type, self.limits, url
-                )
-            else:
-                body = await asyncio.to_thread(decode_body, body, encoding, allowance.limit, url)
-            encoding = ""
+                if allowance.pdf_limit:  # a page's, a PDF's
+                    body = await asyncio.to_thread(
+                        decode_page, body, encoding, media_type, self.limits, url
+                    )
+                else:
+                    limit = allowance.limit
+                    body = await asyncio.to_thread(decode_body, body, encoding, limit, url)
+                encoding = ""
+        except FetchError as error:
+            error.sent_as = media_type  # a web page's, never a feed (`FetchError.sent_as`)
+            raise
         return Response(
             url=url,
             status=status,

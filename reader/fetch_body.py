@@ -47,6 +47,7 @@ class Allowance:
     started: float = 0.0  # the loop's time the deadline began at
     received: int = 0  # the body's bytes on the wire so far, for the rate said when cut
     announced: int = 0  # the body's Content-Length, for one that fell silent short of it
+    sent_as: str = ""  # the body's media type, for its failure (`FetchError.sent_as`)
     # Whether a sync's download cap is now far past (`download_cap`): the body is cut.
     cut: Callable[[], bool] | None = None
 
@@ -85,6 +86,7 @@ async def read_body(
     said_pdf = content_type == PDF
     declared = response.headers.get("content-length", "")
     allowance.announced = int(declared) if declared.isdigit() else 0
+    allowance.sent_as = content_type
     over = declared.isdigit() and int(declared) > limit  # judged on the body's first bytes
     if over and not larger:
         raise too_large(limit, url)

@@ -27,6 +27,7 @@ from ..errors import NoAnswer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
+from ..pictures import page_sent
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
@@ -81,6 +82,16 @@ class LibraryDiscovery(LibrarySync):
             # A typo's signature (a host misspelt, https for http, a port): subscribed, it
             # was a "!" row failing at every sync, never once read (acc44a A1).
             return Added("", nothing_answered=fetched)
+        if not keep and isinstance(fetched, FetchError) and page_sent(fetched.sent_as):
+            # Sent as a web page and failed as it came (a decompression bomb, a page dripping
+            # for ever): no feed, as a page read whole is none; it was subscribed, failing at
+            # every sync (acc50a A10).
+            sent = safe_line(fetched.sent_as, 60)
+            message = (
+                f"{line_url(url)} answered with a web page (sent as {sent}), not a feed, and it"
+                f" failed as it came: {fetched.message}; not subscribed"
+            )
+            raise replace(fetched, message=message)
         if isinstance(fetched, FetchError) and (
             fetched.status in (404, 410)
             or (fetched.redirected and fetched.kind == ErrorKind.BAD_URL)
