@@ -97,7 +97,9 @@ async def _check_redirect(response: httpx.Response) -> None:
         target = response.headers["location"]
     if problem:
         message = f"the server sent an invalid redirect: {problem}: {safe_line(target, 120)}"
-        raise FetchError(ErrorKind.BAD_URL, message, url)
+        # Something answered, with a redirect: not "nothing answered at URL", with advice to
+        # check its spelling (acc50a A10).
+        raise FetchError(ErrorKind.BAD_URL, message, url, redirected=True)
 
 
 def _tls_context(ca_file: str) -> ssl.SSLContext:
