@@ -134,8 +134,9 @@ def _found_line(added: Added) -> str:
         return f"found the feed {url} on that page's site (the page names none)"
     if added.found_at == "sitemap":
         return (
-            f"no feed; following its sitemap {url}: its newest {NEWEST} pages, headlines from"
-            " their titles"
+            # A plain sitemap has no titles: "P 11" from /p/11.html until a sync has the page.
+            f"no feed; following its sitemap {url}: its newest {NEWEST} pages, headed by the"
+            " sitemap's titles, else their addresses, until a sync caches them"
         )
     others = len(added.feeds) - 1
     if others > 0:

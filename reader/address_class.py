@@ -180,17 +180,21 @@ def connect_guard(
     return guard
 
 
-async def resolved_reach(url: str, timeout: float = 5.0) -> Reach:
+async def resolved_reach(url: str, proxy: str | None = None, timeout: float = 5.0) -> Reach:
     """The class of `url`'s host as it resolves now: the most public of its addresses (the
     one least trusted); public when it doesn't resolve. For a lead whose start was never
     fetched by this version of the reader (a feed not refreshed since), nothing better is
-    known."""
+    known. With the `proxy` its requests go through (`Route.proxy_for`), not looked up here:
+    the proxy resolves it, and a lookup here told this network's DNS every host an import or
+    a sync was to ask through Tor (acc50f); a name is public then, as one not resolving is."""
     import asyncio
 
     host = urlsplit(url).hostname or ""
     known = host_reach(host)
     if known is not None:
         return known
+    if proxy is not None:
+        return Reach.PUBLIC
     try:
         async with asyncio.timeout(timeout):
             found = await asyncio.get_running_loop().getaddrinfo(

@@ -16,11 +16,13 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
+from .book_links import Anchors, anchors_of, chapter_targets, lead_inside
 from .extract.script_language import script_language
 from .highlights import Highlight
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .render import article_of
+from .retraction_notes import listed_title
 from .safe import safe_line, safe_text
 from .text_direction import opening, paragraph_right_to_left, text_right_to_left
 
@@ -75,6 +77,9 @@ class ChapterText:
     """The earlier copies kept of the article (a correction's, a retraction's), each under a
     heading with its retrieval time, after your highlights: as Markdown (plain text in `reader
     export --format text`); "" unless `--earlier-copies` asks for them."""
+    anchors: Anchors = field(default_factory=Anchors)
+    """What its links within the article, or to another in the book, are led by there
+    (`book_links`)."""
 
 
 def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
@@ -84,6 +89,7 @@ def chapter_text(markdown: str, article: Article, **more: Any) -> ChapterText:
     first = opening(article)
     language = declared if _LANGUAGE.fullmatch(declared) else script_language(first)
     rtl = text_right_to_left(article.language, first)
+    more.setdefault("anchors", anchors_of(article))
     return ChapterText(markdown, right_to_left=rtl, language=language, **more)
 
 
@@ -148,8 +154,15 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
         if address not in shown:
             continue
         found = picture_type(body)
-        # One kept before its size was read is left a link too: the e-reader decodes it.
-        if found is not None and not too_many_pixels(body, found):
+        # A WebP or AVIF kept (a page that offered no JPEG) stays a link with its caption:
+        # EPUB's core types leave them out, e-readers show a blank and EPUBCheck fails the
+        # book without a fallback (acc50e A2). One kept before its size was read and over
+        # `MAX_PIXELS` is left a link too: the e-reader decodes it.
+        if (
+            found is not None
+            and KEPT_TYPES[found][1:] in _PICTURE_TYPES
+            and not too_many_pixels(body, found)
+        ):
             files[address] = (f"{digest(body)[:32]}{KEPT_TYPES[found]}", body)
     return files
 
@@ -161,7 +174,7 @@ def _picture_address(block: Block) -> str | None:
 def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Chapter:
     """The chapter of the article `heading` is of (its text need not be in it: the contents
     list its title), whose text (`cli.common.render`'s Markdown) and marks `text` reads."""
-    title = safe_line(heading.title or heading.url, 300) or "Untitled"
+    title = listed_title(heading, safe_line(heading.title or heading.url, 300) or "Untitled")
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
     rtl = text_right_to_left(language, title)
     return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
@@ -223,14 +236,16 @@ def write_html(
         f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
     )
     into.write(head.encode())
+    targets = chapter_targets([one.address for one in chapters], lambda n: f"#a{n}")
     for number, one in enumerate(chapters, 1):
         text = one.text()
+        inside = _Inside(targets, f"#a{number}", f"a{number}-")
         # Its direction decided, not "auto": a container's `dir="auto"` takes its first
         # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
         article = (
             f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
             f"{_dir(text.right_to_left)}>\n"
-            f"{_chapter_body(text, xhtml=False)}</article>\n"
+            f"{_chapter_body(text, xhtml=False, inside=inside)}</article>\n"
         )
         into.write(article.encode())
         written(number)
@@ -255,6 +270,7 @@ def write_epub(
     languages: list[str] = []  # each chapter's, as it is written
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
+    creator = _creator([feed for feed, _ in _by_feed(chapters)])
     nav = (
         f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
         f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
@@ -267,6 +283,7 @@ def write_epub(
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         right_to_left = bool(chapters)  # every article so: its pages turn leftwards
+        targets = chapter_targets([one.address for one in chapters], lambda n: names[n - 1])
         for number, (name, one) in enumerate(zip(names, chapters, strict=True), 1):
             text = one.text()
             for picture, data in text.pictures.items():
@@ -276,7 +293,7 @@ def write_epub(
             right_to_left = right_to_left and text.right_to_left
             body = (
                 f"<section{_dir(text.right_to_left)}>\n"
-                f"{_chapter_body(text, xhtml=True)}</section>\n"
+                f"{_chapter_body(text, xhtml=True, inside=_Inside(targets, name))}</section>\n"
             )
             # Its own language or none, never another article's: an Arabic story with no
             # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
@@ -290,7 +307,7 @@ def write_epub(
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr(
             "OEBPS/content.opf",
-            _opf(names, title, book_id, language, modified, pictures, right_to_left),
+            _opf(names, title, book_id, language, modified, pictures, right_to_left, creator),
         )
 
 
@@ -360,12 +377,24 @@ def _contents(chapters: Sequence[Chapter], target: Any) -> str:
     return "\n".join(lines)
 
 
-def _chapter_body(text: ChapterText, xhtml: bool) -> str:
+@dataclass(frozen=True, slots=True)
+class _Inside:
+    """Where a chapter's links inside the book lead (`book_links.lead_inside`): each chapter's
+    target by its article's key, this one's, and the prefix of the ids given in it."""
+
+    targets: Mapping[str, str]
+    here: str
+    prefix: str = ""
+
+
+def _chapter_body(text: ChapterText, xhtml: bool, inside: _Inside | None = None) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
-    (`ChapterText.pictures`)."""
+    (`ChapterText.pictures`), its links to what the book holds led there (`inside`)."""
     pictures = text.pictures if xhtml else {}
-    body = _body(text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left)
+    body = _body(
+        text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left, text, inside
+    )
     if text.items:
         items = _body(text.items, xhtml, right_to_left=text.right_to_left)
         body += f'<section class="pointing-items">\n{items}</section>\n'
@@ -385,14 +414,19 @@ def _body(
     own: str = "",
     pictures: Mapping[str, bytes] | None = None,
     right_to_left: bool = False,
+    chapter: ChapterText | None = None,
+    inside: _Inside | None = None,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
     shown, each paragraph running the other way than the article (`right_to_left`) its
-    `dir`."""
+    `dir`, and the links of the article of `chapter` to what the book holds led there as
+    `inside` says."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
     _paragraph_directions(tokens, right_to_left)
+    if chapter is not None and inside is not None:
+        lead_inside(tokens, chapter.anchors, inside.targets, inside.here, inside.prefix)
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
@@ -461,7 +495,14 @@ def _xhtml(title: str, body: str, language: str) -> str:
 
 
 _PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
-_PICTURE_TYPES |= {"webp": "image/webp", "avif": "image/avif"}
+"""The pictures a book holds, by their files' extension: EPUB 3's core image types."""
+
+
+def _creator(feeds: Sequence[str]) -> str:
+    """A book's author as its library lists it: its feeds, the first three named."""
+    named = [feed for feed in feeds if feed]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    return ", ".join(named[:3]) + more
 
 
 def _opf(
@@ -472,6 +513,7 @@ def _opf(
     modified: str,
     pictures: Mapping[str, str] | None = None,
     right_to_left: bool = False,
+    creator: str = "",
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -488,6 +530,9 @@ def _opf(
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
         f'<dc:identifier id="id">{book_id}</dc:identifier>\n<dc:title>{_text(title)}</dc:title>\n'
         f'<dc:language>{language}</dc:language>\n<meta property="dcterms:modified">{modified}</meta>\n'
+        # Who wrote it and when it was made, as an e-reader's library lists a book: its feeds
+        # (it said "Unknown author", acc50e A6), and the day it was made.
+        f"<dc:creator>{_text(creator or 'reader')}</dc:creator>\n<dc:date>{modified}</dc:date>\n"
         "</metadata>\n<manifest>\n"
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'

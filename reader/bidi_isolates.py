@@ -25,8 +25,6 @@ sees); these are put after it, by the reader, where the view draws the text.
 
 from __future__ import annotations
 
-from .text_direction import RIGHT_TO_LEFT_BLOCKS, letters_right_to_left
-
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
 RIGHT_TO_LEFT_ISOLATE = "\u2067"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
@@ -40,7 +38,12 @@ def isolates_for(text: str, right_to_left: bool | None = None) -> tuple[str, str
     holds no right-to-left letter. Right to left when `right_to_left` says so, or (None) when
     most of its letters are (a Hebrew title opening on "Intel" is one, which Unicode's
     first-strong isolate would have set left to right)."""
-    if text.isascii() or not RIGHT_TO_LEFT_BLOCKS.search(text):
+    if text.isascii():
+        return "", ""
+    # Here, past most titles (ASCII): the first screen of an English library imports none of it.
+    from .text_direction import RIGHT_TO_LEFT_BLOCKS, letters_right_to_left
+
+    if not RIGHT_TO_LEFT_BLOCKS.search(text):
         return "", ""
     if right_to_left is None:
         right_to_left = letters_right_to_left(text)

@@ -44,8 +44,6 @@ from functools import cache
 
 from rich.cells import cell_len
 
-from .syllables import syllable_start
-
 _FIRST_MARK = "\u0903"
 """No character Rich undercounts comes before Devanagari's visarga, a spacing mark."""
 _SKIN_TONES = ("\U0001f3fb", "\U0001f3ff")
@@ -310,7 +308,10 @@ def cut_to_cells(text: str, cells: int) -> str:
             (start for start in cluster_starts(text[: fits + 1]) if start <= fits), default=0
         )
         # Thai or Lao cut where a syllable starts, never after a vowel written before its
-        # consonant ("…ภาษาไทยที่ไ…", acc41c C11).
+        # consonant ("…ภาษาไทยที่ไ…", acc41c C11). Imported here, by the first such cut: the
+        # screen's start makes none of most libraries' titles.
+        from .syllables import syllable_start
+
         fits = syllable_start(text, fits)
     return text[:fits]
 

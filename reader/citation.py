@@ -19,6 +19,7 @@ from .urls import (
     host_named,
     is_web_url,
     off_amp_cache,
+    page_opened,
     past_click_trackers,
     site_host,
     without_tracking,
@@ -45,9 +46,9 @@ def cited_url(article: Article) -> str:
 
 def cited_address(link: str, article: Article | None) -> str:
     """The address a headline's page is cited and opened by, from the reading view or the
-    list alike: its cached `article`'s (`cited_url`), else its `link` without the tracking
-    parameters feeds add."""
-    return cited_url(article) if article is not None and article.url else without_tracking(link)
+    list alike: its cached `article`'s (`cited_url`), else its `link` past its click tracker,
+    without the tracking parameters feeds add (`urls.page_opened`)."""
+    return cited_url(article) if article is not None and article.url else page_opened(link)
 
 
 def cited_article(entry: Entry, article: Article | None, anchor: str = "") -> Article:
@@ -73,7 +74,7 @@ def cited_article(entry: Entry, article: Article | None, anchor: str = "") -> Ar
             )
         return article
     return Article(
-        entry.link,
+        page_opened(entry.link),  # not the click tracker's address (`cited_address`)
         title=entry.title,
         author=entry.author,
         published=entry.feeds_published,

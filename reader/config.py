@@ -54,6 +54,11 @@ class FetchLimits:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     total_timeout: float = 20.0  # a whole request, body included, even if bytes trickle in
+    # The longest any one answer may take, however steadily its body comes (`fetch_body`): a
+    # 10 MB page (`max_bytes`) on a 1 Mbit/s link takes 84 s, so a slow but real site's biggest
+    # page comes whole with room to spare, while a server dripping just over the steady rate
+    # without end held a sync 35 minutes (acc50a A1). A PDF's grows with its larger cap.
+    longest_answer: float = 120.0
     max_connections: int = 16  # in flight at once, all hosts together
     per_host: int = 4  # in flight at once to one host
     max_redirects: int = 5
@@ -227,10 +232,13 @@ per_host = {_LIMITS.per_host}
 # Seconds: to connect, between two reads, and for a whole request (body included; from when
 # it is sent, not while it waits its turn for the host). A body still coming at 4 KB/s or more
 # on average is given another total_timeout for each 80 KB of it (at 20 s), up to its size cap:
-# a slow link's download is not cut, a trickle is.
+# a slow link's download is not cut, a trickle is. None takes longer than longest_answer (a
+# 10 MB page at 1 Mbit/s takes 84 s; a PDF's grows with pdf_max_bytes): a server sending
+# without end is given up, said so ("sent only 600.0 KB in 120 s: given up").
 connect_timeout = {_LIMITS.connect_timeout}
 read_timeout = {_LIMITS.read_timeout}
 total_timeout = {_LIMITS.total_timeout}
+longest_answer = {_LIMITS.longest_answer}
 # Extra attempts after a connect or read timeout (not the total one: a server that trickled
 # past it would again), a dropped connection, or HTTP 429/502/503/504 (after as long as a
 # Retry-After asks, up to 30 s); none for an address, or a host, that timed out on its last try
@@ -565,7 +573,7 @@ _SECTIONS = {
 }
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
-    *("connect_timeout", "read_timeout", "total_timeout"),
+    *("connect_timeout", "read_timeout", "total_timeout", "longest_answer"),
     *("max_bytes", "pdf_max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
     "extract_seconds",
     *("picture_max_bytes", "article_pictures_max_bytes", "article_max_pictures"),

@@ -4,7 +4,8 @@ what went wrong: a handshake that timed out is not "timed out" at large (the ser
 connection, and never spoke TLS), and an answer that was not HTTP (an SSH port's banner, an
 HTTP/0.9 body with no status line) is asked for again at that address (`first_bytes`), to be
 shown. httpx carries neither: its error for both is "Server disconnected without sending a
-response." A good fetch pays a few calls of the hook, nothing more.
+response." A good fetch pays a few calls of the hook, nothing more. As an answer is closed, the
+hook has its connection closed when bytes came past it (`connection_reuse`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
+from .connection_reuse import close_if_overrun
 from .unanswered import HEAD_CAME
 
 Trace = Callable[[str, dict[str, Any]], Awaitable[None]]
@@ -34,10 +38,17 @@ class Watched:
     tunnelled: bool = False
     """Through a proxy, its CONNECT was answered 2xx and the site's TLS begun in the tunnel:
     what fails from there is the site's, not the proxy's."""
+    answer: httpx.Response | None = None
+    """Its answer once its head came (`Fetcher`): judged as it is closed (`close_if_overrun`)."""
 
 
 WATCHED: ContextVar[Watched | None] = ContextVar("WATCHED", default=None)
 """The request under way in this task (`Fetcher`), as its trace hook saw it."""
+
+CONNECTED: ContextVar[Callable[[], None] | None] = ContextVar("CONNECTED", default=None)
+"""Called each time a request of this task (and of the tasks it starts) makes a connection:
+the network is there (`Library.workers_at_first_connection`). Nothing answering (refused,
+unreachable, no name found) makes none."""
 
 
 def watching(inner: Trace | None) -> Trace:
@@ -49,11 +60,17 @@ def watching(inner: Trace | None) -> Trace:
     async def trace(event: str, info: dict[str, Any]) -> None:
         if event == "connection.connect_tcp.complete":
             watched.peer = _server_address(info.get("return_value"))
+            if (connected := CONNECTED.get()) is not None:
+                connected()
         elif event in ("connection.start_tls.started", "proxy.start_tls.started"):
             watched.handshaking = True
             watched.tunnelled = event.startswith("proxy.")
         elif event in ("connection.start_tls.complete", "proxy.start_tls.complete"):
             watched.handshaking = False  # not on its ".failed": that is what is told
+        elif event == "http11.response_closed.started" and watched.answer is not None:
+            # As its connection is handed back: bytes past the answer close it (its whole
+            # body read, httpx closes the answer itself, before `Fetcher` could look).
+            close_if_overrun(watched.answer)
         if inner is not None:
             await inner(event, info)
 

@@ -59,6 +59,7 @@ from .url_display import shown_url
 from .urls import (
     absolute_url,
     address_controls,
+    hop_credentials,
     is_web_url,
     not_web_url,
     untracked_hop,
@@ -326,7 +327,9 @@ class Fetcher:
         lead: str,
         hops: list[str],
     ) -> Response:
-        allowance = Allowance(limit, pdf_limit, self.limits.total_timeout)
+        allowance = Allowance(
+            limit, pdf_limit, self.limits.total_timeout, self.limits.longest_answer
+        )
         if (cap := UNDER_CAP.get()) is not None:
             allowance.cut = cap.far_past  # a sync's download cap (`download_cap`)
         self._live[id(allowance)] = allowance
@@ -446,6 +449,7 @@ class Fetcher:
         hops: list[str],
     ) -> Response:
         """The answer of `url`, its redirects followed, each one's target added to `hops`."""
+        asked = url  # the address asked for: its name and password go to its origin alone
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         first_redirect = 0  # `Response.redirected_with`
         redirected = ""  # how the last hop answered, when it was a redirect
@@ -493,6 +497,8 @@ class Fetcher:
                 cookies.send_with(request)
                 HEAD_CAME.set(False)  # a redirect's head before it is no answer of this one
                 response = await self._client.send(request, stream=True)
+                if (watched := WATCHED.get()) is not None:
+                    watched.answer = response  # judged as it is closed (`connection_reuse`)
                 # Its head came: the host answers, unless its body stalls (`Retries`).
                 HEAD_CAME.set(True)
                 cookies.keep_from(response)
@@ -526,7 +532,7 @@ class Fetcher:
                                 else "answered with a redirect to no address (an empty Location)"
                             )
                             raise FetchError(ErrorKind.BAD_URL, refused, url, redirected=True)
-                        target = untracked_hop(target, [url, *hops])
+                        target = hop_credentials(untracked_hop(target, [url, *hops]), asked)
                         hops.append(target)
                         status = response.status_code
                         first_redirect = first_redirect or status

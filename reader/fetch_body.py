@@ -11,7 +11,9 @@ A body still coming steadily goes on past the deadline, a PDF's as a page's on a
 so a transfer averaging at least `STEADY_RATE` (4 KB/s) is never cut by it, up to its size cap
 (acc44b B5: an 800 KB feed at 40 KB/s was cut at 20 s and fetched whole again at every sync to
 be cut again). A trickle slower than that is still stopped, and a server that stops sending
-is caught by `read_timeout` meanwhile.
+is caught by `read_timeout` meanwhile. Whatever its rate, no answer takes longer than
+`longest_answer` (`FetchLimits`; a PDF's grows with its larger cap): a server dripping just over
+`STEADY_RATE` without end held a sync 35 minutes, a page's cap at a time (acc50a A1).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Allowance:
     limit: int
     pdf_limit: int
     seconds: float
+    longest: float = 0.0  # the most the deadline grows to, in seconds (0: `seconds`)
     deadline: asyncio.Timeout | None = None
     granted: float = 0.0
     started: float = 0.0  # the loop's time the deadline began at
@@ -65,11 +68,22 @@ class Allowance:
         return self.received / elapsed if elapsed > 0 else 0.0
 
     def more_time(self) -> None:
-        """Another `seconds` for the body: `STEADY_RATE` × `seconds` more bytes of it came."""
+        """Another `seconds` for the body: `STEADY_RATE` × `seconds` more bytes of it came; never
+        past `longest` from the start."""
         when = self.deadline.when() if self.deadline is not None else None
         if self.deadline is not None and when is not None:
-            self.deadline.reschedule(when + self.seconds)
-            self.granted += self.seconds
+            granted = min(self.granted + self.seconds, max(self.longest, self.granted))
+            self.deadline.reschedule(when + granted - self.granted)
+            self.granted = granted
+
+    def at_longest(self) -> bool:
+        """Whether the deadline has grown as far as it may: a cut then is no trickle's."""
+        return self.granted > self.seconds and self.granted >= self.longest
+
+    def widen(self, limit: int) -> None:
+        """The body read on to `limit` bytes (a PDF past a page's cap): its `longest` grows as
+        its cap did, so a big report on a slow link takes the time a page's cap does there."""
+        self.longest *= limit / self.limit
 
 
 class CutAtCap(Exception):
@@ -111,6 +125,7 @@ async def read_body(
             if not (larger and pdf):
                 raise too_large(limit, url)
             limit = allowance.pdf_limit
+            allowance.widen(limit)
         if size > limit:
             raise too_large(limit, url, pdf=True)
         while size > earned:
@@ -136,7 +151,11 @@ def silent_after(allowance: Allowance) -> str:
 
 def deadline_passed(allowance: Allowance, host: str) -> str:
     """Why a request cut by its whole deadline failed, naming the setting to raise, and the
-    rate its body was coming at when it was still coming (below `STEADY_RATE`)."""
+    rate its body was coming at when it was still coming (below `STEADY_RATE`); one cut at its
+    `longest`, with what it sent by then."""
+    if allowance.at_longest():
+        sent = size_text(allowance.received)
+        return f"{host} sent only {sent} in {allowance.granted:g} s, still coming: given up ([network] longest_answer)"
     said = (
         f"no complete answer within {allowance.granted:g} s from {host} ([network] total_timeout)"
     )

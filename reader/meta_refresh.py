@@ -37,9 +37,7 @@ def refresh_target(
     browser): the reader runs no scripts, and a browser without them would go there (acc31c
     W18); elsewhere it is a page's way to its version without scripts ("/nojs").
     """
-    parsed = parse_refresh(header) if header else None
-    if parsed is None:
-        parsed = _page_refresh(body, header_charset)
+    parsed = _first_refresh(body, header_charset, header)
     if parsed is None:
         return None
     delay, href = parsed
@@ -47,6 +45,30 @@ def refresh_target(
     if delay > MAX_DELAY or not is_web_url(target):
         return None
     return None if _itself(target, url) else target
+
+
+def refresh_to_no_web_page(
+    body: bytes, header_charset: str | None = None, header: str = ""
+) -> str | None:
+    """The address, as written, of the quick refresh (`refresh_target`'s) the page `body` is
+    when it leads to no web page (`file:`, `data:`, `javascript:`, `ftp:`), else None: the
+    page is a stop on the way there, its "Redirecting…" no article (acc50a A9: kept as one),
+    refused as an HTTP redirect there is."""
+    parsed = _first_refresh(body, header_charset, header)
+    if parsed is None or parsed[0] > MAX_DELAY:
+        return None
+    href = parsed[1].strip()
+    try:
+        scheme = urlsplit(href).scheme.lower()
+    except ValueError:  # "http://[" : an address of no kind, nothing followed
+        return None
+    return href if scheme and scheme not in ("http", "https") else None
+
+
+def _first_refresh(body: bytes, header_charset: str | None, header: str) -> tuple[int, str] | None:
+    """The delay and address of the refresh acted on: the header's before the page's."""
+    parsed = parse_refresh(header) if header else None
+    return parsed if parsed is not None else _page_refresh(body, header_charset)
 
 
 def _itself(target: str, url: str) -> bool:

@@ -28,6 +28,7 @@ from .fetch_messages import of_every_one
 from .models import Entry
 from .plural import listed, plural
 from .url_display import shown_url
+from .urls import page_asked
 
 
 def network_wide(failed: int, hosts: int) -> bool:
@@ -47,6 +48,18 @@ def host_of(url: str) -> str:
 def shown_at(url: str) -> str:
     """The host (and port) of `url` as a line names it (`shown_url`)."""
     return urlsplit(shown_url(url)).netloc or host_of(url)
+
+
+def article_host(link: str) -> str:
+    """The host (and port) an article's `link` is asked at, past the click tracker it goes
+    through (`urls.page_asked`), as the sync's slots, waits, give-ups and lines count hosts
+    (`host_of`): a tracked link's were the tracker's, a host its download never asks."""
+    return host_of(page_asked(link))
+
+
+def article_shown_at(link: str) -> str:
+    """The host an article's `link` is asked at (`article_host`) as a line names it."""
+    return shown_at(page_asked(link))
 
 
 def stopped_with_host(error: FetchError, given_up: bool) -> bool:
@@ -98,9 +111,9 @@ class LeftAndFailed:
     _given_up: set[str] = field(default_factory=set)
 
     def add(self, link: str, error: FetchError, given_up: Collection[str]) -> None:
-        """One more failure, of `link`, with the hosts given up so far."""
+        """One more failure, of the article at `link`, with the hosts given up so far."""
         self.settle(given_up)
-        host = host_of(link)
+        host = article_host(link)
         self.failed += 1
         if left_for_later(error, host in given_up):
             self.left += 1
@@ -240,7 +253,7 @@ def outages(
     stopped: dict[str, list[tuple[Entry, FetchError]]] = {}
     named: list[tuple[Entry, FetchError]] = []
     for entry, error in failures:
-        host = host_of(entry.link)
+        host = article_host(entry.link)
         if stopped_with_host(error, host in given_up):
             stopped.setdefault(host, []).append((entry, error))
         elif not_back_yet(error):  # no connection made: the same for every article there
@@ -252,7 +265,7 @@ def outages(
     # refusal was a matter of timing, and the article named itself or was counted.
     left: list[tuple[Entry, FetchError]] = []
     for entry, error in named:
-        host = host_of(entry.link)
+        host = article_host(entry.link)
         if error.kind == ErrorKind.NETWORK and host in unreached:
             unreached[host].append((entry, error))
         else:
@@ -271,7 +284,7 @@ def outages(
             if h in failed
             for f in fs
         ]
-        shown = tuple(dict.fromkeys(shown_at(entry.link) for entry, _ in every))
+        shown = tuple(dict.fromkeys(article_shown_at(entry.link) for entry, _ in every))
         # Hosts, not messages: one host's failure in two wordings made "and 4 more" of four
         # hosts in all (acc36a G9).
         more = len(shown) - 1
@@ -286,7 +299,7 @@ def outages(
         cut = tuple(
             entry.link
             for entry, why in in_part
-            if host_of(entry.link) in failed and any(m in why for m in messages)
+            if article_host(entry.link) in failed and any(m in why for m in messages)
         )
         told.append(
             Outage(
@@ -305,7 +318,7 @@ def outages(
                 _told_apart(group, told, named)
         return told, named
     # Several hosts stalling (one hotel's Wi-Fi): one line naming them all, their feeds too.
-    links = {host: group[0][0].link for host, group in stopped.items()}
+    links = {host: page_asked(group[0][0].link) for host, group in stopped.items()}
     for url, host in feeds_left.items():
         links.setdefault(host, url)
     if links:
@@ -326,7 +339,9 @@ def outages(
     left = []
     for entry, error in named:
         if error.no_answer in (NoAnswer.BROKEN_OFF, NoAnswer.TIMED_OUT):
-            broken.setdefault((host_of(entry.link), error.no_answer), []).append((entry, error))
+            broken.setdefault((article_host(entry.link), error.no_answer), []).append(
+                (entry, error)
+            )
         else:
             left.append((entry, error))
     named = left
@@ -345,4 +360,4 @@ def _told_apart(
         named.extend(group)
         return
     entry, error = group[0]
-    told.append(Outage((shown_at(entry.link),), of_every_one(error.message), len(group)))
+    told.append(Outage((article_shown_at(entry.link),), of_every_one(error.message), len(group)))

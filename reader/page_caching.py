@@ -144,9 +144,20 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
     address answered with (`login_page_elsewhere`); None for a page to read."""
     from .leaving_page import leaving_for_no_page
     from .login_page import login_page_elsewhere
+    from .meta_refresh import refresh_to_no_web_page
 
     if (target := sent_on(response)) is not None:
         return Extracted(refresh=target)
+    nowhere = refresh_to_no_web_page(response.body, response.charset, response.refresh)
+    if nowhere is not None:
+        # Said as the HTTP redirect there is (`Fetcher`), nothing of the page kept.
+        shown = safe_line(nowhere, 120)
+        raise FetchError(
+            ErrorKind.BAD_URL,
+            f"refused a redirect (a refresh) to a non-web link: {shown}",
+            url,
+            redirected=True,
+        )
     if (nowhere := leaving_for_no_page(response.body, response.url, response.charset)) is not None:
         shown = safe_line(nowhere, 60)
         raise FetchError(

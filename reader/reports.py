@@ -25,6 +25,7 @@ from .models import (
 )
 from .outages import (
     Outage,
+    article_host,
     host_of,
     left_and_failed_words,
     left_for_later,
@@ -373,6 +374,10 @@ class SyncProgress:
     # those done of those whose downloads began this sync (`PicturesTally`)
     pictures_done: int = 0
     pictures_total: int = 0
+    # The feeds still under way when none has come in for `FEEDS_WAIT_SAID` seconds, counted by
+    # host (the most first): what a refresh waits for (`waiting_line`), "(0 done)" said alone
+    # for 14 minutes of a feed dripping without end (acc50a A1)
+    feeds_waiting: tuple[tuple[str, int], ...] = ()
 
     def network_line(self, stop: str = "", does: str = "keeps what came") -> str:
         """While the network is gone mid-sync, the one thing a live line says ("the network
@@ -399,15 +404,18 @@ class SyncProgress:
     def waiting_line(self, stop: str = "", does: str = "keeps what came") -> str:
         """What a sync's end waits for ("waiting for the last 7 articles, at 127.0.0.2:8736…"),
         or "": 7 stalled pages held "202/209" still for ~30 s with nothing saying that the
-        rest was done (acc36a G4). `stop`: the key that stops it, which `does` so ("Ctrl-C
+        rest was done (acc36a G4); in its feeds' phase, the feeds it waits for. `stop`: the key that stops it, which `does` so ("Ctrl-C
         keeps what came"; the reader's "Q quits, keeping what came")."""
-        if not self.waiting:
+        waiting, what = (
+            (self.feeds_waiting, "feed") if self.phase == "feeds" else (self.waiting, "article")
+        )
+        if not waiting:
             return ""
-        count = sum(n for _, n in self.waiting)
-        hosts = [host for host, _ in self.waiting]
+        count = sum(n for _, n in waiting)
+        hosts = [host for host, _ in waiting]
         at = listed(hosts[:2] + ([plural(len(hosts) - 2, "more host")] if len(hosts) > 2 else []))
         keeps = f"; {stop} {does}" if stop else ""
-        return f"waiting for the last {plural(count, 'article')}, at {at}{keeps}"
+        return f"waiting for the last {plural(count, what)}, at {at}{keeps}"
 
     def indexing_line(self) -> str:
         """What a sync does as it ends while the search index takes in what it cached (~8 s
@@ -652,8 +660,8 @@ class SyncReport:
     size_limit: int = 0
     # Of every headline listed now (not only this sync's), what is not readable offline
     not_offline: NotOffline = field(default_factory=NotOffline)
-    # The hosts asked for articles (`outages.host_of`), and those given up for timing out again
-    # and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
+    # The hosts asked for articles (`outages.article_host`), and those given up for timing out
+    # again and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
     # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
@@ -707,7 +715,7 @@ class SyncReport:
         "56 failed" in the last line, 119 "not fetched" for the network too (acc36a G6, G8).
         Those a login page answered for are neither: its line counts them (acc29b T16)."""
         left = sum(o.articles for o in told if o.cut_short)
-        left += sum(left_for_later(f, host_of(e.link) in self.given_up) for e, f in named)
+        left += sum(left_for_later(f, article_host(e.link) in self.given_up) for e, f in named)
         failed = sum(error.kind != ErrorKind.PORTAL for _, error in self.article_failures) - left
         return left, max(failed, 0)
 

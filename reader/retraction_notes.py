@@ -14,6 +14,7 @@ from datetime import datetime
 from .citation import moment_text, retrieved
 from .marks import TAKEN_DOWN
 from .models import Article, RetractionEnded, Takedown
+from .retraction import CUT, said_of
 
 # Whose word a retraction is, as a note names it.
 _PAGE = "the page"
@@ -250,3 +251,17 @@ def fate_words(article: Article) -> str:
     line = "; ".join(said)
     # In brackets, as a description is (APA 7): apart from an address the line may end with.
     return f"[{line[0].upper()}{line[1:]}]"
+
+
+_TITLED = {"retracted": "Retracted", "withdrawn": "Withdrawn", "removed": "Removed"}
+_TITLED[CUT] = "Partly removed"
+
+
+def listed_title(article: Article, title: str) -> str:
+    """`title`, the story's as a book's contents list it, saying first what its latest copy
+    says became of the story ("Retracted: …"), as the feed's headline says it in the reader's
+    list; as it is when it says so already. A book's contents listed a retracted story under
+    its old headline: a false claim read as a headline (acc50e A4)."""
+    if not article.retracted or said_of(title, ""):
+        return title
+    return f"{_TITLED.get(article.retracted, corrected_word(article.retracted).title())}: {title}"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote, urlsplit
 
-from .lookalike_hosts import shown_label
 from .safe import safe_line
 from .urls import site_host
 
@@ -125,6 +124,10 @@ def shown_host(host: str) -> str:
     host = decoded
     if host.isascii() and "xn--" not in host.lower():
         return host.lower()
+    # Here: the rules for look-alike letters (and idna under them, ~2 ms of a start) are for
+    # a host beyond ASCII, which the first screen seldom shows.
+    from .lookalike_hosts import shown_label
+
     labels = _LABEL_DOTS.split(host)
     tld = next((label for label in reversed(labels) if label), "")
     return ".".join(shown_label(label, tld) for label in labels)

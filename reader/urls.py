@@ -384,6 +384,15 @@ def page_asked(link: str) -> str:
     return without_tracking_parameters(past_click_trackers(link))
 
 
+def page_opened(link: str) -> str:
+    """The address a headline's page is opened in the browser, copied and cited at by its
+    `link` while no article of it is cached: where it is asked (`page_asked`: past the click
+    tracker it goes through, without the tracking parameters), at the publisher's where
+    Google's AMP cache serves it (`without_tracking`). `o` on a headline of Google Alerts
+    opened "google.com/url?url=…", the tracker counting the click its download never gave it."""
+    return without_tracking(page_asked(link))
+
+
 # "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.
 _SCHEMELESS = re.compile(
     r"(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?"
@@ -465,3 +474,17 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def hop_credentials(target: str, asked: str) -> str:
+    """A redirect's `target` with no name and password but those of `asked`, the address the
+    user gave, and only at its own origin: a name and password a redirect names are the
+    server's, not the user's, and were sent as Basic auth to the host they named (acc50a A4:
+    "http://admin:hunter2@other.host/"); a feed's own, given by the user, go on with it to
+    its new path on the same host, as httpx would send them."""
+    parts, own = urlsplit(target), urlsplit(asked)
+    host = parts.netloc.rpartition("@")[2]
+    same = (parts.scheme, parts.hostname, parts.port) == (own.scheme, own.hostname, own.port)
+    credentials = own.netloc.rpartition("@")[0] if same and "@" in own.netloc else ""
+    netloc = f"{credentials}@{host}" if credentials else host
+    return target if netloc == parts.netloc else urlunsplit(parts._replace(netloc=netloc))

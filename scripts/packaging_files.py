@@ -59,6 +59,24 @@ def positionals(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     ]
 
 
+def first_words(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """The words a command's first argument is one of, each with its help (`search-feed`'s
+    actions, `cache`'s prune), or none when that argument is free (an id, an address, a file)."""
+    for action in parser._actions:
+        if action.option_strings:
+            continue
+        if isinstance(action, argparse._SubParsersAction):
+            lines = {each.dest: each.help or "" for each in action._choices_actions}
+            return {name: lines.get(name, "") for name in action.choices}
+        return {word: action.help or "" for word in action.choices or ()}
+    return {}
+
+
+def takes_files(parser: argparse.ArgumentParser) -> bool:
+    """Whether a command's first argument is a file (`import FILE`, `extract FILE`)."""
+    return any(_kind(action) == "file" for action in positionals(parser)[:1])
+
+
 def _help_of(parser: argparse.ArgumentParser, action: argparse.Action) -> str:
     """The action's help as `--help` prints it (its %(default)s and the like filled in), on
     one line."""
@@ -80,7 +98,7 @@ def _kind(action: argparse.Action) -> str:
     metavar = str(action.metavar or "")
     if metavar in ("DIR", "FOLDER"):
         return "dir"
-    if metavar in ("FILE", "PATH", "OPML", "DB") or metavar.endswith("FILE"):
+    if metavar in ("FILE", "PATH", "OPML", "DB", "DATABASE", "CONFIG") or metavar.endswith("FILE"):
         return "file"
     return "word"
 
@@ -107,11 +125,21 @@ def _option_term(action: argparse.Action) -> str:
     return names
 
 
-def _options_section(parser: argparse.ArgumentParser) -> list[str]:
+def _options_section(parser: argparse.ArgumentParser, top: bool = False) -> list[str]:
     lines: list[str] = []
     for action in positionals(parser):
-        lines += [".TP", f"\\fI{_roff(str(action.metavar or action.dest))}\\fR"]
-        lines.append(_roff(_help_of(parser, action)))
+        term = f"\\fI{_roff(str(action.metavar or action.dest))}\\fR"
+        if action.choices:  # cache's [prune]: the word itself, as the user types it
+            term = " | ".join(f"\\fB{_roff(word)}\\fR" for word in action.choices)
+        lines += [".TP", term, _roff(_help_of(parser, action))]
+    for action in parser._actions:
+        if top or not isinstance(action, argparse._SubParsersAction):
+            continue  # the program's commands have their own section
+        # search-feed's actions: each as its usage (its arguments) and what it does.
+        for name, each in action.choices.items():
+            usage = " ".join(each.format_usage().removeprefix("usage: ").split())
+            lines += [".TP", f"\\fB{_roff(name)}\\fR", _roff(usage), ".br"]
+            lines.append(_roff(" ".join((each.description or "").split())))
     for action in options(parser):
         lines += [".TP", _option_term(action), _roff(_help_of(parser, action))]
     return lines
@@ -131,10 +159,11 @@ def man_page(parser: argparse.ArgumentParser) -> str:
         ".SH DESCRIPTION",
         _roff(parser.description),
         ".PP",
-        "The README of the source (its \\(lqCommands in full\\(rq section) says more of each"
-        " command.",
+        "The README (README.md in the source; installed beside this page as"
+        " share/doc/reader\\-tui/README.md) says more of each command, in its \\(lqCommands in"
+        " full\\(rq section; the help's and the messages' \\(lqREADME\\(rq is that file.",
         ".SH OPTIONS",
-        *_options_section(parser),
+        *_options_section(parser, top=True),
         ".SH COMMANDS",
     ]
     for name, command in commands(parser).items():
@@ -162,6 +191,23 @@ def man_page(parser: argparse.ArgumentParser) -> str:
         "\\fBXDG_DATA_HOME\\fR, \\fBXDG_CONFIG_HOME\\fR",
         "Where the data directory (reader\\-tui) and the config file (reader\\-tui/config.toml)"
         " are by default: else ~/.local/share and ~/.config.",
+        ".TP",
+        "\\fBXDG_RUNTIME_DIR\\fR, \\fBTMPDIR\\fR, \\fBXDG_CACHE_HOME\\fR",
+        "Where a command's {file} and a picture opened in a viewer are written: reader\\-commands"
+        " and reader\\-pictures under XDG_RUNTIME_DIR, else under the temporary directory;"
+        " reader\\-tui under XDG_CACHE_HOME (else ~/.cache) only when another account took"
+        " those names. The article cache is in the data directory, never there.",
+        ".TP",
+        "\\fBBROWSER\\fR",
+        "The browser \\fBo\\fR opens (BROWSER=\\(aqw3m %s\\(aq), else the desktop's.",
+        ".TP",
+        "\\fBNO_COLOR\\fR, \\fBTERM\\fR, \\fBCOLORTERM\\fR",
+        "NO_COLOR set (to anything but nothing) shows no colour; TERM says what the terminal"
+        " draws (TERM=dumb can't hold the reader), COLORTERM=truecolor its colours.",
+        ".TP",
+        "\\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBALL_PROXY\\fR, \\fBNO_PROXY\\fR",
+        "The proxy to go through, read only with [network] proxy = \\(dqenv\\(dq in the config;"
+        " NO_PROXY's hosts reached directly.",
         ".SH FILES",
         ".TP",
         "\\fI~/.local/share/reader\\-tui/\\fR",
@@ -183,52 +229,66 @@ def _words(actions: list[argparse.Action]) -> str:
     return " ".join(name for action in actions for name in action.option_strings)
 
 
+def _bash_value(action: argparse.Action) -> str:
+    """How bash completes the value after an option."""
+    kind = _kind(action)
+    if kind == "choices":
+        return f'COMPREPLY=($(compgen -W {_shell_quote(" ".join(action.choices))} -- "$cur"))'
+    if kind == "dir":
+        return 'COMPREPLY=($(compgen -d -- "$cur"))'
+    if kind == "file":
+        return 'COMPREPLY=($(compgen -f -- "$cur"))'
+    return "COMPREPLY=()"
+
+
 def bash(parser: argparse.ArgumentParser) -> str:
-    """A bash completion function: commands, each command's options, and an option's value
-    (its choices, a folder, a file) after it."""
-    valued: dict[str, str] = {}  # option → how its value is completed
-    all_parsers = [parser, *commands(parser).values()]
-    for each in all_parsers:
+    """A bash completion function: commands, each command's options, an option's value (its
+    choices, a folder, a file) after it, and a command's first word where it is one of a few
+    (`search-feed`'s actions, `cache prune`)."""
+    # option → {how its value is completed → the commands ("" for none yet) it is so in}:
+    # `--format` takes other words after `show` than after `export`.
+    valued: dict[str, dict[str, list[str]]] = {}
+    named = {"": parser, **commands(parser)}
+    for name, each in named.items():
         for action in options(each):
             if _takes_value(action):
-                for name in action.option_strings:
-                    kind = _kind(action)
-                    if kind == "choices":
-                        kind = "choices:" + " ".join(action.choices)
-                    valued.setdefault(name, kind)
+                for option in action.option_strings:
+                    valued.setdefault(option, {}).setdefault(_bash_value(action), []).append(name)
+    values = []
+    for option, ways in sorted(valued.items()):
+        for way, names in ways.items():
+            if len(ways) == 1:
+                pattern = f'*" {option}"'
+            else:
+                pattern = "|".join(f'"{name} {option}"' for name in names)
+            values.append(f"        {pattern}) {way}; return ;;")
     cases = []
     for name, command in commands(parser).items():
-        cases.append(f"        {name}) opts={_shell_quote(_words(options(command)))} ;;")
-    values = []
-    for name, kind in sorted(valued.items()):
-        if kind.startswith("choices:"):
-            action = f'COMPREPLY=($(compgen -W {_shell_quote(kind[8:])} -- "$cur"))'
-        elif kind == "dir":
-            action = 'COMPREPLY=($(compgen -d -- "$cur"))'
-        elif kind == "file":
-            action = 'COMPREPLY=($(compgen -f -- "$cur"))'
-        else:
-            action = "COMPREPLY=()"
-        values.append(f"        {name}) {action}; return ;;")
+        words = first_words(command)
+        line = f"        {name}) opts={_shell_quote(_words(options(command)))}"
+        if words:
+            line += f"; words={_shell_quote(' '.join(words))}"
+        cases.append(line + " ;;")
     valued_words = " ".join(sorted(valued))
     return f"""# bash completion for reader(1): written by scripts/packaging_files.py from the command
 # line's parser (do not edit). Installed as share/bash-completion/completions/reader, or
 # sourced from ~/.bashrc.
 _reader() {{
-    local cur prev command="" i opts
+    local cur prev command="" i opts words="" given=0
     cur=${{COMP_WORDS[COMP_CWORD]}}
     prev=${{COMP_WORDS[COMP_CWORD-1]}}
-    case $prev in
-{chr(10).join(values)}
-    esac
-    # The command: the first word that is neither an option nor an option's value.
+    # The command: the first word that is neither an option nor an option's value; the
+    # words given after it are counted.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${{COMP_WORDS[i]}} in
             {"|".join(valued_words.split())}) ((i++)) ;;
             -*) ;;
-            *) command=${{COMP_WORDS[i]}}; break ;;
+            *) if [[ -z $command ]]; then command=${{COMP_WORDS[i]}}; else ((given++)); fi ;;
         esac
     done
+    case "$command $prev" in
+{chr(10).join(values)}
+    esac
     case $command in
         "") opts={_shell_quote(_words(options(parser)))} ;;
 {chr(10).join(cases)}
@@ -238,6 +298,8 @@ _reader() {{
         COMPREPLY=($(compgen -W {_shell_quote(" ".join(commands(parser)))} -- "$cur"))
     elif [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    elif [[ -n $words && $given == 0 ]]; then
+        COMPREPLY=($(compgen -W "$words" -- "$cur"))
     else
         COMPREPLY=($(compgen -f -- "$cur"))
     fi
@@ -251,8 +313,9 @@ def _shell_quote(text: str) -> str:
 
 
 def _zsh_text(text: str) -> str:
-    """Help text inside a zsh `_arguments` spec's brackets, itself in single quotes."""
-    text = text.replace("[", "(").replace("]", ")").replace(":", ";").replace("\\", "")
+    """Help text inside a zsh `_arguments` spec's brackets, itself in single quotes (a colon
+    is kept: zsh reads the brackets whole before the colons after them)."""
+    text = text.replace("[", "(").replace("]", ")").replace("\\", "")
     return text.replace("'", "'\\''")
 
 
@@ -282,7 +345,14 @@ def zsh(parser: argparse.ArgumentParser) -> str:
     described = [f"'{name}:{_zsh_text(line)}'" for name, line in command_lines(parser).items()]
     cases = []
     for name, command in commands(parser).items():
-        specs = " \\\n                ".join([*_zsh_specs(command), "'*:argument:_files'"])
+        rest = ["'*:argument:_files'"]
+        if words := first_words(command):
+            # ((word\:"what it does" …)): each word with its help, as _describe shows them.
+            described_words = " ".join(
+                f'{word}\\:"{_zsh_text(line).replace(chr(34), "")}"' for word, line in words.items()
+            )
+            rest.insert(0, f"'1:action:(({described_words}))'")
+        specs = " \\\n                ".join([*_zsh_specs(command), *rest])
         cases.append(f"            {name})\n                _arguments {specs} ;;")
     top = " \\\n        ".join([*_zsh_specs(parser), "'1: :->command'", "'*:: :->arguments'"])
     return f"""#compdef reader
@@ -355,6 +425,15 @@ def fish(parser: argparse.ArgumentParser) -> str:
     option_lines(parser, f"not __fish_seen_subcommand_from {names}")
     for name, command in commands(parser).items():
         option_lines(command, f"__fish_seen_subcommand_from {name}")
+        seen = f"__fish_seen_subcommand_from {name}"
+        if takes_files(command):  # `complete -f` above turned files off: FILE is one
+            lines.append(f"complete -c reader -n '{seen}' -F")
+        words = first_words(command)
+        for word, line in words.items():
+            lines.append(
+                f"complete -c reader -n '{seen}; and not __fish_seen_subcommand_from"
+                f" {' '.join(words)}' -a {word} -d '{_fish_text(line[:100])}'"
+            )
     return "\n".join(lines) + "\n"
 
 

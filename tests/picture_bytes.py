@@ -44,3 +44,14 @@ def jpeg() -> bytes:
     ac = b"\xff\xc4" + struct.pack(">H", 20) + b"\x10" + b"\x01" + bytes(15) + b"\x00"
     scan = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00" + b"\x00\x3f\x00"
     return b"\xff\xd8" + quant + frame + dc + ac + scan + b"\x00" + b"\xff\xd9"
+
+
+def webp() -> bytes:
+    """A WebP's header (RIFF, WEBP, a lossless chunk of a 1×1 picture), as its bytes say."""
+    chunk = b"\x2f\x00\x00\x00\x00\x00\x00\x00"
+    return b"RIFF" + struct.pack("<I", 12 + len(chunk)) + b"WEBPVP8L" + struct.pack("<I", 5) + chunk
+
+
+def avif() -> bytes:
+    """An AVIF's header (an ISO box `ftyp` of the brand `avif`), as its bytes say."""
+    return struct.pack(">I", 28) + b"ftypavif" + bytes(4) + b"avifmif1miaf" + bytes(36)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from xml.sax.saxutils import escape
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -47,6 +48,21 @@ def serve_one_item(
     server.expect_request("/feed.xml").respond_with_data(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title>'
         f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>{text}</item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    return server.url_for("/feed.xml")
+
+
+def serve_items(server: HTTPServer, channel: str, items: list[tuple[str, str]]) -> str:
+    """Serve an RSS feed at /feed.xml of `items`, each a title and a link (its guid too); its
+    address."""
+    rows = "".join(
+        f"<item><title>{title}</title><link>{escape(link)}</link><guid>{escape(link)}</guid></item>"
+        for title, link in items
+    )
+    server.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title>{rows}'
         "</channel></rss>",
         content_type="application/rss+xml",
     )

@@ -9,6 +9,9 @@ import fcntl
 import io
 import json
 import os
+import re
+import stat
+import threading
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -279,6 +282,68 @@ def test_a_link_planted_where_the_file_is_written_is_not_followed(
         "feeds.opml",
         "out.md",
     ]
+
+
+def test_a_link_is_written_through_and_a_special_file_never_replaced(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """The export replaced a link to the e-reader's book, a pipe and a device with a plain file,
+    and said it succeeded (acc50e A1): the link's target is written (the link kept), a pipe and
+    a device written into, a folder refused in one line."""
+    device, book = tmp_path / "device", tmp_path / "device" / "news.epub"
+    device.mkdir()
+    book.write_text("last week's book")
+    link = tmp_path / "ereader.epub"
+    link.symlink_to(book)
+    done = run_reader(synced_dir, "export", "--format", "epub", "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and os.readlink(link) == str(book)
+    assert zipfile.ZipFile(book).read("mimetype") == b"application/epub+zip"
+    assert sorted(p.name for p in device.iterdir()) == ["news.epub"]  # no part left beside it
+    # A link to a device (as /dev/stdout is): written into it, the link kept.
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    done = run_reader(synced_dir, "export", "-o", str(null))
+    assert done.returncode == 0, done.stderr
+    assert null.is_symlink()
+    # A pipe another program reads: the export goes through it, the pipe kept.
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    read: list[bytes] = []
+    reading = threading.Thread(target=lambda: read.append(fifo.read_bytes()))
+    reading.start()
+    done = run_reader(synced_dir, "export", "-o", str(fifo))
+    reading.join()
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert read[0].startswith(b"<?xml")
+    refused = run_reader(synced_dir, "export", "-o", str(device))
+    assert refused.returncode != 0
+    assert refused.stderr.strip() == f"reader: cannot write {device}: Is a directory"
+
+
+def test_a_book_names_its_feeds_its_day_and_what_was_chosen(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """An e-reader listed each book by "Unknown author", and every export of a day under the
+    same title, whatever it held (acc50e A6)."""
+    book = tmp_path / "unread.epub"
+    done = run_reader(synced_dir, "export", "--format", "epub", "--unread", "-o", str(book))
+    assert done.returncode == 0, done.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    title = opf.findtext(f".//{dc}title")
+    assert re.fullmatch(r"Unread articles, \d{4}-\d\d-\d\d \d\d:\d\d", title), title
+    feeds = list(dict.fromkeys(h["feed_title"] for h in _cached(synced_dir)))
+    more = f" and {len(feeds) - 3} more" if len(feeds) > 3 else ""
+    assert opf.findtext(f".//{dc}creator") == ", ".join(feeds[:3]) + more
+    assert opf.findtext(f".//{dc}date") == opf.findtext(f".//{OPF}meta")
+    since = run_reader(
+        synced_dir, "export", "--format", "epub", "--since", "2026-01", "-o", str(book)
+    )
+    assert since.returncode == 0, since.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    assert opf.findtext(f".//{dc}title").startswith("Articles since 2026-01, ")
 
 
 def _umask() -> int:

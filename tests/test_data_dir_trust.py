@@ -8,6 +8,7 @@ directory (the demo site's, synced) and the real command run in a process of its
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sqlite3
@@ -109,9 +110,10 @@ def test_a_subscriptions_pickle_is_not_run_and_a_copy_is_kept(
     (copy,) = kept_aside(synced_dir)
     assert copy.read_bytes() == pickled
     assert listed.stderr == (
-        "dropping damaged cache record subscriptions (a pickle that is not plain data); "
-        f"a copy is in {copy}\n"
+        "dropping damaged cache record subscriptions (a pickle that is not plain data; 3 feeds"
+        f" brought back from their own records); a copy is in {copy}\n"
     )
+    assert len(json.loads(reader(synced_dir, "feeds", "--json").stdout)) == 3  # acc50b B12
 
 
 def test_a_damaged_subscriptions_record_is_kept_aside_for_the_user_to_recover(
@@ -127,7 +129,7 @@ def test_a_damaged_subscriptions_record_is_kept_aside_for_the_user_to_recover(
     assert copy.read_text(encoding="utf-8") == damaged
     assert listed.stderr == (
         "dropping damaged cache record subscriptions (cut short: the 1 whole item before the"
-        f" cut kept); a copy is in {copy}\n"
+        f" cut kept; 2 feeds brought back from their own records); a copy is in {copy}\n"
     )
     # The next damaged one finds the first copy there and keeps its own beside it.
     with diskcache.Cache(str(synced_dir / "state")) as state:

@@ -247,6 +247,17 @@ WATCHED = (
     "reader.ui.dialogs.help",
     "reader.ui.dialogs.confirm",
     "reader.ui.dialogs.feed_choice",
+    # A refresh's (a sitemap's, the `[[ignore]]` rules', a refresh's fetches handed over), the
+    # reading view's place, a search's copies, an item's text read, a look-alike host, a Thai
+    # title cut: each with its first use, not the first screen's.
+    "reader.library.sitemap_index",
+    "reader.ignore_rules",
+    "reader.library.feed_handover",
+    "reader.ui.widgets.article.reading_place",
+    "reader.search_bodies",
+    "reader.aggregator_chrome",
+    "reader.lookalike_hosts",
+    "reader.syllables",
 )
 
 

@@ -296,6 +296,14 @@ def test_the_epub_export_holds_the_kept_pictures(data_dir: Path, server: HTTPSer
     assert f'<img class="picture" src="{crane}" alt="Idle cranes at Eastquay" />' in chapter
     assert f'href="{base}/map.svg">Image: Map of the quay</a>' in chapter
     assert "crane.jpg" not in chapter  # shown from the book, not linked to the site
+    # Without them (`--no-pictures`: a book small enough to mail), each a link to the site.
+    made = run_reader(data_dir, "export", "--format", "epub", "--no-pictures", "-o", str(book))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(book) as opened:
+        assert not [n for n in opened.namelist() if n.startswith("OEBPS/pictures/")]
+        assert "image/" not in opened.read("OEBPS/content.opf").decode()
+        chapter = opened.read("OEBPS/a00001.xhtml").decode()
+    assert f'href="{base}/crane.jpg">Image: Idle cranes at Eastquay</a>' in chapter
 
 
 def test_a_picture_the_network_failed_is_fetched_when_the_article_is_next_opened(

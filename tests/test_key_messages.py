@@ -19,8 +19,8 @@ from reader.reports import FeedResult, SyncReport
 from reader.ui.app import ReaderApp
 from reader.ui.app_fill import nothing_came
 from reader.ui.app_sync import sync_summary
-from reader.ui.dialogs.help import KEYS_IN_TEXT, HelpScreen
-from reader.ui.keymap import NO_KEYS, KeyMap
+from reader.ui.dialogs.help import KEYS_IN_TEXT, HelpScreen, keys_shown
+from reader.ui.keymap import NO_KEYS, KeyMap, keymap_of
 from reader.ui.screens import article as article_screen
 from reader.ui.widgets.article.article_body import ArticleBody
 from tests.no_network import feed_elsewhere
@@ -234,5 +234,43 @@ def test_top_and_undo_moved_their_messages_name_them(
             assert body.top_line == left_at
             await pilot.press("H")
             await until(pilot, lambda: body.top_line == 0, "H to the top")
+
+    asyncio.run(run())
+
+
+def test_the_help_names_the_keys_set_in_its_rows_and_on_its_border(tmp_path: Path) -> None:
+    """acc50b B8: with G, E, V, S and F moved, the help's border names the key to its end as
+    set (G did nothing there), and the markers' rows the keys that archive, show the earlier
+    copies and sync; F's hits, the feed list's Tab, the same."""
+    _subscribed(tmp_path, [])
+    keys = (
+        'bottom = ["ctrl+e"]\nhelp = ["f2"]\narchive = ["ctrl+a"]\nearlier_version = ["ctrl+v"]\n'
+        'sync = ["f6"]\nsearch_articles = ["ctrl+s"]\nswitch_pane = ["ctrl+t"]'
+    )
+
+    async def run() -> None:
+        app = _app(tmp_path, keys)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            await pilot.press("f2")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            assert "the marks' meanings: Markers, at the end (Ctrl-E)" in screen_text(app)
+            await pilot.press("ctrl+e")  # its end: the markers
+            await until(pilot, lambda: "available offline" in screen_text(app), "the markers")
+            shown = screen_text(app)  # each row's words as far as they fit a line
+            assert "archived: saved, done with (Ctrl-A; in" in shown
+            assert "Ctrl-V shows earlier copies" in shown
+            assert "changed since read: Ctrl-V shows the copy" in shown
+            assert "yet (F6 caches them)" in shown
+            for default in ("(G)", "(E;", " V shows", "(S caches"):
+                assert default not in shown, default
+        rows = " ".join(
+            what for _name, section in keys_shown(keymap_of(app)) for _k, what in section
+        )
+        assert "Ctrl-S's hits: keep their words" in rows and "Ctrl-S's hits: file every" in rows
+        assert "(Ctrl-T brings it in)" in rows and "F's hits" not in rows
+        # A count goes before the keys set: "10G" with G moved did nothing.
+        counts = [k for _name, section in keys_shown(keymap_of(app)) for k, _w in section]
+        assert "5j, 10Ctrl-E" in counts, counts
 
     asyncio.run(run())

@@ -157,7 +157,8 @@ def test_the_help_and_the_notice_show_the_keys_set(synced_dir: Path) -> None:
     keys = {"help": ("H",), "toggle_read": ("x",), "next_article": ("J", "ctrl+n")}
 
     async def run() -> None:
-        async with keyed(synced_dir, keys, size=(120, 100)) as (app, pilot):
+        # Tall enough for the help's Reading rows, below the fold at 100 rows since it grew.
+        async with keyed(synced_dir, keys, size=(120, 130)) as (app, pilot):
             raised = notices_raised(app)  # kept past the toast's own timeout, at any load
             await pilot.press("question_mark")
             await pilot.pause()

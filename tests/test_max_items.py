@@ -179,6 +179,10 @@ def test_cache_prune_alone_applies_it_now(
     assert run(data_dir, "sync", "-q") == 0
     headlines = listed(data_dir, capsys)
     assert run(data_dir, "save", str(headlines[2]["id"])) == 0
+    capsys.readouterr()
+    assert run(data_dir, "cache", "prune") == 2  # nothing set: each setting by its section
+    said = "(or set the config's [cache] max_size, [feeds] drop_read_after or max_items)"
+    assert said in capsys.readouterr().err
     data_dir.joinpath("config.toml").write_text("[feeds]\nmax_items = 4\n", encoding="utf-8")
 
     capsys.readouterr()

@@ -140,3 +140,34 @@ def test_a_delay_of_thousands_of_digits_is_only_late() -> None:
 def test_an_xhtml_page_that_declares_its_encoding_is_read_too() -> None:
     page = b'<?xml version="1.0" encoding="utf-8"?>' + redirect_page("0; url=/news/a.html")
     assert refresh_target(page, PAGE) == "https://short.example/news/a.html"
+
+
+@pytest.mark.parametrize(
+    ("refresh", "header", "shown"),
+    [
+        ("0; url=file:///etc/passwd", "", "file:///etc/passwd"),
+        ("600", "0; url=data:text/html,<script>alert(1)</script>", "data:text/html,<script>"),
+        ("1; URL='javascript:alert(1)'", "", "javascript:alert(1)"),
+    ],
+)
+def test_a_refresh_to_no_web_page_is_a_redirect_refused_and_nothing_kept(
+    httpserver: HTTPServer, data_dir: Path, refresh: str, header: str, shown: str
+) -> None:
+    """acc50a A9: the "Redirecting" stub was kept as the article, counted readable offline."""
+    httpserver.expect_request("/r/stub").respond_with_data(
+        redirect_page(refresh),
+        content_type="text/html",
+        headers={"Refresh": header} if header else {},
+    )
+    link = httpserver.url_for("/r/stub")
+
+    async def go() -> None:
+        async with Library(data_dir) as lib:
+            with pytest.raises(FetchError) as caught:
+                await lib.article(link)
+            said = caught.value.message
+            assert said.startswith("refused a redirect (a refresh) to a non-web link: "), said
+            assert shown in said
+            assert lib.cached_article(link) is None and lib.store.raw_page(link) is None
+
+    asyncio.run(go())

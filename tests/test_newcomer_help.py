@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from reader.ui.dialogs.help import MARKERS_HINT, HelpScreen, keys_shown
-from reader.ui.keymap import keymap_of
+from reader.ui.dialogs.help import HelpScreen, keys_shown, markers_hint
+from reader.ui.keymap import NO_KEYS, keymap_of
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.status_bar import StatusBar
@@ -35,7 +35,7 @@ def test_f1_opens_the_help_which_says_where_the_markers_are(
         async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
             await pilot.press("f1")
             await on_top(pilot, HelpScreen, "the help")
-            assert MARKERS_HINT in screen_text(app)
+            assert markers_hint(NO_KEYS) in screen_text(app)
             sections = [name for name, _rows in keys_shown(keymap_of(app))]
             assert sections[-1] == "Markers"
             await pilot.press("G")  # its end: the legend

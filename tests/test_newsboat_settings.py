@@ -8,6 +8,9 @@ directory, the reader's own check of its config's keys."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +164,31 @@ def test_the_import_counts_the_settings_and_names_the_command(
         " newsboat) and 1 macro (a [[command]] in config.toml runs a program on a key: README,"
         " Commands of your own)"
     )
+
+
+def test_the_line_printed_to_add_them_adds_them_as_pasted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc50b B10: the header's command, pasted into a shell, adds the config just shown to the
+    config this one reads: it names that newsboat file (the bare form read newsboat's own one,
+    none in this home, and failed) and the data directory the command was given."""
+    library = tmp_path / "lib"
+    library.mkdir()
+    printed, _ = from_newsboat(tmp_path, capsys, library)
+    line = next(row for row in printed.splitlines() if row.startswith("#   reader "))[4:]
+    program = tmp_path / "bin" / "reader"  # this checkout's, as installed
+    program.parent.mkdir()
+    program.write_text(f'#!/bin/sh\nexec {sys.executable} -m reader "$@"\n')
+    program.chmod(0o755)
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {line}"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{program.parent}:/usr/bin:/bin", "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr
+    config = load_config(library / "config.toml")
+    assert (config.oldest_first, config.unread_only, config.refresh_interval) == (True, True, 2700)
+    assert len(config.ignore) == 1

@@ -18,6 +18,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.demo.pdf_pages import report_pdf
 from tests.cli_run import run_reader
+from tests.served_feed import serve_items
 
 _CAPS = "[network]\nmax_bytes = 1048576\npdf_max_bytes = 3145728\n"
 _PARAGRAPH = (
@@ -36,17 +37,7 @@ def _report(megabytes: float) -> bytes:
 
 
 def _feed(server: HTTPServer, links: list[tuple[str, str]]) -> str:
-    items = "".join(
-        f"<item><title>{title}</title><link>{server.url_for(path)}</link>"
-        f"<guid>{server.url_for(path)}</guid></item>"
-        for title, path in links
-    )
-    server.expect_request("/feed.xml").respond_with_data(
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port Notices</title>{items}'
-        "</channel></rss>",
-        content_type="application/rss+xml",
-    )
-    return server.url_for("/feed.xml")
+    return serve_items(server, "Port Notices", [(t, server.url_for(p)) for t, p in links])
 
 
 def test_a_big_pdf_is_read_under_its_own_cap_and_a_page_as_big_is_not(

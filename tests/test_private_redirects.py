@@ -127,9 +127,12 @@ def test_a_redirect_may_not_lead_to_a_more_private_address(
                 with pytest.raises(FetchError) as caught:
                     await fetcher.get(_url(outer, f"/go/{n}"))
                 assert caught.value.kind == ErrorKind.BAD_URL
+                # A name and password a redirect names are dropped before it is followed
+                # (acc50a A4): the address refused is said without them.
+                asked = target.replace("evil.invalid@", "")
                 assert caught.value.message == (
                     f"refused a redirect from a {outer_class.noun} address to a loopback one: "
-                    f"{target}"
+                    f"{asked}"
                 )
             # To the same class, or a more public one: followed.
             stayed = await fetcher.get(_url(outer, "/stay"))

@@ -82,6 +82,8 @@ def test_remove_takes_several_stdin_failing_and_gone(
     gone = reader(home, "remove", "--gone")
     assert gone.returncode == 0 and gone.stderr == "unsubscribed from 2 feeds\n"
     assert _subscribed(home) == {urls[n] for n in ("quay", "dunes", "fells", "page")}
+    none_gone = reader(home, "remove", "--gone")  # acc50b: "no gone for good feeds" was said
+    assert none_gone.stderr == "no feed gone for good: nothing unsubscribed\n"
 
     # --failing: the web page now, the feeds that work stay.
     failing = reader(home, "remove", "--failing")
@@ -89,7 +91,7 @@ def test_remove_takes_several_stdin_failing_and_gone(
     assert _subscribed(home) == {urls[n] for n in ("quay", "dunes", "fells")}
     none_left = reader(home, "remove", "--failing")
     assert (none_left.returncode, none_left.stdout) == (0, "")
-    assert none_left.stderr == "no failing feeds: nothing unsubscribed\n"
+    assert none_left.stderr == "no failing feed: nothing unsubscribed\n"
 
     # Several given, `-` among them: one not subscribed is said, the rest still go, exit 1.
     stdin = f"{urls['dunes']}\n\nno such desk\n".encode()

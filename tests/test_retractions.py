@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import time
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -166,6 +167,14 @@ def test_a_story_replaced_by_its_retraction_is_a_copy_of_it_the_story_kept_befor
     out = tmp_path / "dossier.md"
     ran(capsys, data_dir, "export", ident, "--format", "markdown", "-o", str(out))
     assert note.replace("'", "\\'") in out.read_text() or note in out.read_text()
+    # A book's contents say it before the headline, as the reader's list does, once
+    # (acc50e A4: listed under the old headline, a false claim read as a headline).
+    book = tmp_path / "dossier.epub"
+    ran(capsys, data_dir, "export", ident, "--format", "epub", "-o", str(book))
+    with zipfile.ZipFile(book) as opened:
+        nav = opened.read("OEBPS/nav.xhtml").decode()
+    word = {"amended to remove some of it": "Partly removed"}.get(said, said.capitalize())
+    assert f">{word}: {TITLE}</a>" in nav
     # Read again and still the notice: still said so.
     changed_after(site, site.body, title=title)
     ran(capsys, data_dir, "show", ident, "--refresh")

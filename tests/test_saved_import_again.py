@@ -39,15 +39,20 @@ def _pocket(urls: dict[str, str]) -> str:
     )
 
 
-def test_an_export_imported_again_leaves_the_user_s_changes_and_the_feed_out(
-    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _exported(httpserver: HTTPServer, tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
+    """The pages and the feed served, the Pocket export of them, and the data directory."""
     urls = _serve(httpserver)
     httpserver.expect_request("/wire/").respond_with_data(FEED, content_type="application/rss+xml")
     urls["wire"] = httpserver.url_for("/wire/")
     export = tmp_path / "ril_export.html"
     export.write_text(_pocket(urls), encoding="utf-8")
-    data = tmp_path / "data"
+    return urls, export, tmp_path / "data"
+
+
+def test_an_export_imported_again_leaves_the_user_s_changes_and_the_feed_out(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls, export, data = _exported(httpserver, tmp_path)
     code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0, said
     assert "1 left out (a feed)" in printed
@@ -92,12 +97,7 @@ def test_links_an_import_saved_come_back_from_a_damaged_saved_list_s_copy(
     README's way back: the links an import had saved were taken for ones the user unsaved since,
     "1 you unsaved since: left as you left them", and nothing came back (acc50b B1). They come
     back with their tags; one the user did unsave stays unsaved."""
-    urls = _serve(httpserver)
-    httpserver.expect_request("/wire/").respond_with_data(FEED, content_type="application/rss+xml")
-    urls["wire"] = httpserver.url_for("/wire/")
-    export = tmp_path / "ril_export.html"
-    export.write_text(_pocket(urls), encoding="utf-8")
-    data = tmp_path / "data"
+    urls, export, data = _exported(httpserver, tmp_path)
     assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
     assert cli(capsys, data, "unsave", urls["tide"])[0] == 0
     with sqlite3.connect(data / "state" / "cache.db") as db:

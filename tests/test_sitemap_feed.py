@@ -88,8 +88,8 @@ def test_a_site_with_only_a_sitemap_is_followed_as_a_feed_of_its_newest_pages(
     sitemap = httpserver.url_for("/sitemap.xml")
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == (
-        f"no feed; following its sitemap {sitemap}: its newest {NEWEST} pages, headlines from "
-        "their titles"
+        f"no feed; following its sitemap {sitemap}: its newest {NEWEST} pages, headed by the "
+        "sitemap's titles, else their addresses, until a sync caches them"
     )
     listed = _listed(data_dir, capsys)
     assert len(listed) == NEWEST

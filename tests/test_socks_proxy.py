@@ -9,6 +9,7 @@ Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' ow
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,3 +105,39 @@ def test_a_socks_proxy_without_its_package_is_said_in_one_line(
         assert "socksio" in line and "httpx[socks]" in line, line
         assert ("[network] proxy" if not env else "ALL_PROXY") in line, line
     assert tor.log == []
+
+
+def test_a_saved_links_host_is_handed_to_the_proxy_never_looked_up_here(
+    httpserver: HTTPServer,
+    tor: SocksProxy,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`reader import --saved` of a list of links, through Tor: each link's host was looked up
+    by this computer's DNS first (whether it is on this computer's network), every `.onion`
+    name told to the local resolver though the fetch went through the proxy (acc50f). The
+    lookups are watched where Python makes them, the one place a test sees them."""
+    from reader.cli import main
+
+    base = f"http://news.example:{httpserver.port}"
+    _site(httpserver, base)
+    looked_up: list[str] = []
+    real = socket.getaddrinfo
+
+    def watched(host: object, *args: object, **kwargs: object) -> object:
+        looked_up.append(str(host))
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", watched)
+    for name in ("ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nproxy = "{tor.url()}"\n')
+    links = tmp_path / "links.txt"
+    links.write_text(f"{base}/ferry.html\n")
+    data = ["--data-dir", str(tmp_path / "data"), "--config", str(config)]
+    assert main([*data, "import", "--saved", str(links)]) == 0, capsys.readouterr().err
+    assert "1 saved for offline reading" in capsys.readouterr().out
+    assert ("name", "news.example", httpserver.port) in tor.log
+    assert "news.example" not in looked_up, looked_up

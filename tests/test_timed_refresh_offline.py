@@ -8,7 +8,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from reader.config import load_config
+from reader.cpu_workers import CpuWorkers
 from reader.ui import app as app_module
 from reader.ui.app import ReaderApp
 from reader.ui.timed_refresh import BACK_OFF_AT_MOST, TimedRefresh
@@ -128,3 +131,72 @@ def test_a_sync_in_another_process_ends_the_back_off(tmp_path: Path) -> None:
         asyncio.run(run())
     finally:
         server.stop()
+
+
+def _pool_starts(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each start of the library's pool for CPU work from now on (its `articles`)."""
+    starts: list[bool] = []
+    real = CpuWorkers.start
+
+    def counted(self: CpuWorkers, articles: bool = True) -> None:
+        starts.append(articles)
+        real(self, articles)
+
+    monkeypatch.setattr(CpuWorkers, "start", counted)
+    return starts
+
+
+def test_the_refresh_on_opening_with_nothing_answering_starts_no_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened on a plane (its feed's port closed on 127.0.0.1, its headline not cached): the
+    refresh on opening started the worker processes as it began (~0.5 s of CPU, the reader's
+    start's busiest moment) to learn that nothing answered, and its fetch ahead as each
+    download began. They start as the first request connects."""
+    from tests.served_feed import own_http_server, serve_one_item
+    from tests.tui_pilot import subscribe
+
+    with own_http_server() as server:  # stopped after: nothing answers the reader opened
+        link = server.url_for("/ferry.html")
+        subscribe(tmp_path, [serve_one_item(server, "Quay Times", "Ferry", link)])
+    starts = _pool_starts(monkeypatch)
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            await until(pilot, lambda: "Nothing answered" in app.status, "the refresh's end")
+            await until(pilot, lambda: not app._busy, "the refresh's end")
+            # Its fetch ahead too, which started them as each of its downloads began.
+            await until(pilot, lambda: bool(app._prefetch_failed), "the fetch ahead's failure")
+            await until(pilot, lambda: not app._under_way("prefetch"), "the fetch ahead's end")
+
+    asyncio.run(run())
+    assert starts == []
+
+
+def test_the_refresh_on_opening_starts_the_workers_when_a_feed_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The network there, the refresh on opening starts them as before (their imports
+    overlapping its downloads), and its feed is read."""
+    from tests.served_feed import own_http_server, serve_one_item
+    from tests.tui_pilot import subscribe
+
+    with own_http_server() as server:
+        server.expect_request("/ferry.html").respond_with_data(PAGE, content_type="text/html")
+        subscribe(
+            tmp_path, [serve_one_item(server, "Quay Times", "Ferry", server.url_for("/ferry.html"))]
+        )
+        starts = _pool_starts(monkeypatch)
+
+        async def run() -> str:
+            app = ReaderApp(tmp_path)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await started(pilot)
+                await until(pilot, lambda: app.job_ended is not None, "the refresh's end")
+                return app.status
+
+        status = asyncio.run(run())
+    assert starts  # as before: the refresh's, then the fetch ahead's pages
+    assert "Refreshed 1 of 1 feed" in status, status

@@ -26,7 +26,7 @@ from reader.config import Config, load_config
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.widgets.main.feed_list import FeedList
-from reader.user_commands import UserCommand, run_in_terminal, user_commands
+from reader.user_commands import UserCommand, argv_of, run_in_terminal, start, user_commands
 from tests.conftest import sync_into
 from tests.pty_reader import reader_in_pty
 from tests.test_article_links import BUDGET
@@ -488,18 +488,31 @@ def test_faults_are_said_a_line_each_all_at_once(data_dir: Path, recorder: Path)
     assert [c.name for c in load_config(config).commands] == ["player", "clash", "shelf", "nothing"]
 
 
-def test_the_readmes_commands_are_good_ones() -> None:
-    """README's example of Commands of your own reads, and its keys are free where they work."""
+def test_the_readmes_commands_are_good_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README's example of Commands of your own reads, and its keys are free where they work;
+    the one on the article's {file} leaves what the README says it does (acc50b B7: "words",
+    `wc -w {file}`, counted into nothing, its output never shown)."""
     from reader.ui.keymap import KeyMap
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Commands of your own", 1)[1]
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
     commands = user_commands(tomllib.loads(example)["command"])
-    assert [c.name for c in commands] == ["mpv", "bookmark", "less", "words"]
+    assert [c.name for c in commands] == ["mpv", "bookmark", "less", "keep"]
     assert KeyMap({}, commands).commands  # no clash: ValueError otherwise
     default = load_config(Path("unused"), create=False)
     assert default.commands == ()
+    # Run as the key runs it, on an article's Markdown: a copy in ~/notes, named by its id.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "notes").mkdir()
+    article = tmp_path / "article-1.md"
+    article.write_text("# Valley bridge reopens\n", encoding="utf-8")
+    argv = argv_of(commands[3], {"file": str(article), "id": "b0412ab20729"})
+    assert start(argv, None).wait("keep") == "keep ended (exit 0)"
+    kept = tmp_path / "notes" / "b0412ab20729.md"
+    assert kept.read_text(encoding="utf-8") == "# Valley bridge reopens\n"
 
 
 def test_not_from_the_feed_list_nor_typed_in_a_search(synced_dir: Path, recorder: Path) -> None:

@@ -53,6 +53,7 @@ from .common import (
     config_of,
     counted_progress,
     each_article,
+    each_article_now,
     err,
     given_copies,
     given_ids,
@@ -821,7 +822,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 def cmd_unsave(args: argparse.Namespace) -> int:
     lib = open_library(args)
 
-    async def unsave(name: str) -> None:
+    def unsave(name: str) -> None:
         target = lib.resolve(name)
         tags = lib.tags_of(target)
         if not lib.unsave(target):
@@ -831,10 +832,9 @@ def cmd_unsave(args: argparse.Namespace) -> int:
         went = f"; its tags went: {', '.join(safe_line(t, 40) for t in tags)}" if tags else ""
         out(f"unsaved (the article stays cached until pruned{went})")
 
-    import asyncio  # here: `reader list` doesn't need it
-
     try:
-        return asyncio.run(each_article(args.targets, unsave))
+        # The store alone: no event loop (asyncio's import and a loop's start), as `highlights`.
+        return each_article_now(args.targets, unsave)
     finally:
         lib.close()
 
@@ -842,7 +842,7 @@ def cmd_unsave(args: argparse.Namespace) -> int:
 def cmd_forget(args: argparse.Namespace) -> int:
     lib = open_library(args)
 
-    async def forget(name: str) -> None:
+    def forget(name: str) -> None:
         gone = lib.forget(lib.resolve(name))
         if not gone.cached and not gone.saved:
             # Nothing to do is no failure (README, Exit status): said, exit 0.
@@ -857,10 +857,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
         named = safe_line(gone.title or shown_url(name), 120)
         out(f"forgotten: {named} ({what})")
 
-    import asyncio  # here: `reader list` doesn't need it
-
     try:
-        return asyncio.run(each_article(args.targets, forget))
+        return each_article_now(args.targets, forget)  # the store alone, as `unsave`
     finally:
         lib.close()
 

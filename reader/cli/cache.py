@@ -126,8 +126,8 @@ def _prune(args: argparse.Namespace) -> int:
         if not (config.cache_max_bytes or config.drop_read_after or config.max_items):
             err(
                 "say what to prune: --older-than 30d, --max-size 500MB and/or "
-                "--headlines-older-than 180d (or set the config's max_size, drop_read_after"
-                " or [feeds] max_items)"
+                "--headlines-older-than 180d (or set the config's [cache] max_size, [feeds]"
+                " drop_read_after or max_items)"
             )
             return EXIT_USAGE
         biggest = config.cache_max_bytes or None

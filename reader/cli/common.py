@@ -396,7 +396,7 @@ async def each_article(given: list[str], act: Callable[[str], Awaitable[None]]) 
     """`act` on each article given (`-`: those stdin names), as `archive` takes several: one
     that fails is said in its line and the others still go; exit 1 when one failed. One given
     alone fails the command as its own error. Every command taking several articles: `save`,
-    `unsave`, `forget`, `diff`, `highlights` (`each_article_now`)."""
+    `unsave`, `forget`, `diff`, `highlights` (the last four `each_article_now`)."""
     done = _EachDone(given)
     for name in given_ids(given):
         with done.one():

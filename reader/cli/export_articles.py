@@ -6,7 +6,9 @@ notes) is its feed's text, kept with its headline: exported as it is shown."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, replace
@@ -119,7 +121,13 @@ def _export(
     copies = _Copies(args.earlier_copies)
     try:
         chapters, missing = _chapters(
-            lib, chosen, style, lambda n: contents(n, len(chosen)), args.format, copies
+            lib,
+            chosen,
+            style,
+            lambda n: contents(n, len(chosen)),
+            args.format,
+            copies,
+            pictures=not args.no_pictures,
         )
     finally:
         contents_read()
@@ -405,11 +413,13 @@ def _chapters(
     read: Callable[[int], None],
     fmt: str = "markdown",
     copies: _Copies | None = None,
+    pictures: bool = True,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
     `read` told how many were read so far. Each chapter's text is read as it is written, in
     `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
-    pictures kept of it in an EPUB, and its earlier copies as `copies` asks."""
+    pictures kept of it in an EPUB (unless not `pictures`: `--no-pictures`), and its earlier
+    copies as `copies` asks."""
     copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
@@ -434,7 +444,7 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing)
+        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures)
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
@@ -447,12 +457,14 @@ def _markdown(
     fmt: str = "markdown",
     copies: _Copies | None = None,
     pointing: list[_Chosen] | None = None,
+    pictures: bool = True,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
     in it and list after it, and its earlier copies after them as `copies` asks; the items
-    `pointing` into it listed before its highlights."""
+    `pointing` into it listed before its highlights; a book's pictures links too, not
+    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit)."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
@@ -468,7 +480,8 @@ def _markdown(
         return replace(
             made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
         )
-    files = book_pictures(lib.store.kept_picture_data(link), own) if fmt == "epub" else {}
+    held = fmt == "epub" and pictures
+    files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
     markdown = render(article, "markdown", style, entry, copied=copied)
@@ -605,8 +618,10 @@ def _feed_shown(lib: StoredLibrary, feed: str | None) -> str:
 
 def _title(args: argparse.Namespace, feed: str) -> str:
     """The book's title when none is given: what was chosen (`feed` the chosen feed's name as
-    shown), and the day."""
-    day = datetime.now().strftime("%Y-%m-%d")
+    shown; unread, between dates), and the day and time it was made: each selection and each
+    export of a day a title of its own (three books were all "Articles, 2026-12-07", acc50e
+    A6)."""
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
     if args.saved or args.saved_since:
         what = "Saved articles"
     elif args.highlighted:
@@ -619,20 +634,30 @@ def _title(args: argparse.Namespace, feed: str) -> str:
         what = "#" + ", #".join(safe_line(t, 40) for t in args.tag)
     else:
         what = "Articles"
-    return f"{what}, {day}"
+    if args.unread:
+        what = f"{what}, unread" if feed or args.tag else f"Unread {what[0].lower()}{what[1:]}"
+    for option in ("since", "before"):
+        if (day := getattr(args, option, None)) is not None:
+            what += f" {option} {safe_line(day, 30)}"
+    return f"{what}, {made}"
 
 
 def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
     """What `write` writes, to the file `output` (written whole, then put in place: an export
-    cut short by a full disk leaves no half book where the last one was), or to stdout."""
+    cut short by a full disk leaves no half book where the last one was), or to stdout. A link
+    at `output` is written through, a pipe or a device into (`_written_at`)."""
     if output in (None, "-"):
         sys.stdout.flush()
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    path = Path(output)
     partial: Path | None = None
     try:
+        path, into_it = _written_at(Path(output))
+        if into_it:
+            with path.open("wb") as into:
+                write(into)
+            return
         # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
         # ".NAME.part" was opened through a link planted there, overwriting its target with
         # the export (acc32b B13).
@@ -653,3 +678,22 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _written_at(path: Path) -> tuple[Path, bool]:
+    """Where an export named `path` is written, and whether into it as it is (True) rather than
+    beside it, then put in place. A special file is never replaced: the export replaced a link
+    to an e-reader's book, a pipe and /dev/full with a plain file, saying it succeeded
+    (acc50e A1). As `cp` and `tar -f` do: a link is written through, its target replaced
+    (atomically, beside it); a pipe, a terminal or a device is written into (`-o /dev/stdout`,
+    a FIFO another program reads); a folder or a socket is refused (OSError)."""
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real, False  # a new file, or a link to one not made yet
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if stat.S_ISSOCK(mode):
+        raise OSError(errno.ENXIO, "a socket, not a file")
+    return real, not stat.S_ISREG(mode)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,8 +46,9 @@ from .common import (
 from .tags import shown_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
+    from ..config import FetchLimits
     from ..library import Library
     from ..library.imported_marks import MarksUnderWay
     from ..library.saved_imports import SavedImport
@@ -82,7 +84,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 out(line.text)
 
     async def run() -> int:
-        added = await lib.add(args.url, name=args.title, keep=args.keep)
+        with _said_if_long(args.url, lib.limits):
+            added = await lib.add(args.url, name=args.title, keep=args.keep)
         wanted = [f for f in added.feeds if not is_comments_feed(f)] if args.all else []
         if not wanted or added.url or added.error is not None:
             answer = add_answer(added, args.title)
@@ -104,6 +107,30 @@ def cmd_add(args: argparse.Namespace) -> int:
         return EXIT_FAILED if failed else EXIT_OK
 
     return run_until_done(lib, run())
+
+
+@contextmanager
+def _said_if_long(url: str, limits: FetchLimits) -> Iterator[None]:
+    """On a terminal, an answer from `url` still coming past the whole-request deadline (a
+    slow link's, or a server's dripping without end) is said once: `reader add` sat silent for
+    25 minutes (acc50a A1)."""
+
+    # Here, not at the top: `reader feeds` and the other commands of this module start no
+    # event loop (test_start_imports).
+    import asyncio
+
+    from ..outages import shown_at
+
+    def waiting() -> None:
+        if sys.stderr.isatty():
+            longest = f"{limits.longest_answer:g} s at most: [network] longest_answer"
+            err(f"still waiting for {shown_at(url)} after {limits.total_timeout:g} s ({longest})")
+
+    said = asyncio.get_running_loop().call_later(limits.total_timeout, waiting)
+    try:
+        yield
+    finally:
+        said.cancel()
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -141,11 +168,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if bulk:
-        which = " gone for good" if args.gone else " failing" if args.failing else ""
+        which = "no feed gone for good" if args.gone else "no failing feed"
         nothing = not chosen and (args.failing or args.gone)
         # A summary on stderr, as `sync`'s: stdout keeps a line a feed, for a script.
         out(
-            f"no{which} feeds: nothing unsubscribed"
+            f"{which}: nothing unsubscribed"
             if nothing
             else f"{said} from {plural(len(chosen), 'feed')}"
             + (" (--dry-run: nothing changed)" if args.dry_run else ""),

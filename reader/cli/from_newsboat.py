@@ -5,6 +5,7 @@ reader's (reader/newsboat_settings.py reads them, `newsboat_settings_out` prints
 from __future__ import annotations
 
 import argparse
+import shlex
 import tomllib
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
     mine = _own_config(args)
     own = safe_line(str(config_path(args.config, args.data_dir)), 300)
     out(f"# newsboat's config {shown} as the reader's: added to the reader's config by")
-    out('#   reader config --from-newsboat >> "$(reader config --path)"')
+    out(f"#   {safe_line(_appending(args), 600)}")
     out(f"# (that config: {own})")
     said = []
     if lines:
@@ -58,6 +59,22 @@ def cmd_from_newsboat(args: argparse.Namespace) -> int:
     for line in said:
         err(line)
     return EXIT_OK
+
+
+def _appending(args: argparse.Namespace) -> str:
+    """The command adding what this prints to the config: this one as given, the newsboat
+    config named (the bare form reads newsboat's own, not the one just shown) and the place
+    options kept (`reader config --path` names the config they name)."""
+    place = [
+        part
+        for option, value in (("--data-dir", args.data_dir), ("--config", args.config))
+        if value
+        for part in (option, shlex.quote(str(value)))
+    ]
+    named = [shlex.quote(args.from_newsboat)] if args.from_newsboat else []
+    shown = " ".join(["reader", *place, "config"])
+    printing = " ".join([shown, "--from-newsboat", *named])
+    return f'{printing} >> "$({shown} --path)"'
 
 
 def _print_rules(lines: list[Converted], mine: OwnConfig) -> str:

@@ -302,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader (TUI).",
         epilog="Exit status: 0 success, or nothing to do or nothing matched (a search with no hit:"
         " said on stderr), 1 something failed (named on stderr; a data directory that isn't there:"
-        " only add, import, demo, config, save URL, show URL and the reader make one), 2 bad usage, 75 try again"
+        " only add, import, demo, config (its file in it), save URL, show URL and the reader make one), 2"
+        " bad usage, 75 try again"
         " later (the data directory held by another program, its disk full), 78 a config file"
         " to mend, 130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`), "
@@ -538,6 +539,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
+    p.add_argument(
+        "--no-pictures",
+        action="store_true",
+        help="a book without the pictures kept for offline, each a link to the site as in"
+        " the other formats: a small file to mail to an e-reader",
+    )
     p.add_argument(
         "--earlier-copies",
         action="store_true",
@@ -1007,7 +1014,7 @@ def build_parser() -> argparse.ArgumentParser:
             "size, oldest and newest, those the size limit left out). `prune` "
             "evicts articles (the read and the oldest first, saved ones never) and "
             "drops old read headlines: by its options, else as the config's "
-            "max_size, drop_read_after and max_items say."
+            "[cache] max_size, [feeds] drop_read_after and max_items say."
         ),
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")

@@ -1,6 +1,7 @@
 """`reader repair`: a data directory's damaged cache files mended, what still reads copied out
 (`store.salvage`), the damaged file kept beside it; the subscriptions made again from each
-feed's record when their list is lost; a damaged search index deleted, to be made again."""
+feed's record when their list is lost or cut short; a damaged search index deleted, to be made
+again."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..search_index import INDEX_FILE, drop_index
 from ..store.cache_files import CACHE_FILES, emptied_file_line
 from ..store.caches import read_only, short_of_room
 from ..store.directory import CACHE_SETTINGS
+from ..store.feeds import feeds_brought_back
 from ..store.format_upgrade import upgrade_said
 from ..store.salvage import (
     OUTSIDE,
@@ -236,11 +238,14 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> bool:
     store = Store(folder.parent)
     try:
         kept = {key: store.mend_record(folder.name, key) for key in broken}
+        given = dict(store.given_back)
     finally:
         store.close()
     # Said as it is: "the whole items of a list kept" was said of a Saved list (a map) of
     # which none were, though 124 of its 300 entries read whole (acc32a A18).
     whole = [f"{plural(n, 'whole item')} of {key} kept" for key, n in kept.items() if n]
+    # The feeds of a list of subscriptions cut short, back from their own records (acc50b B12).
+    whole += [feeds_brought_back(n) for n in given.values()]
     done = listed(whole) if whole else "nothing of it whole"
     if outside := sum(damage == OUTSIDE for damage in broken.values()):
         # A record naming someone's file (planted, or a copy's paths): it goes, the file stays.
@@ -283,20 +288,34 @@ def _drop_orphans(folder: Path, dry_run: bool) -> None:
 
 
 def _recover_subscriptions(root: Path, lost_feeds: list[str]) -> None:
-    """The list of subscriptions made again when lost: from each feed's own record, and the
-    feeds whose records were lost too, as the damaged file's key index names them (acc32a
-    A12: two of four subscriptions went without a word)."""
+    """The list of subscriptions made again when lost or cut short: from each feed's own record
+    (a list cut by a reader from before it was mended as read), and, lost, the feeds whose
+    records were lost too, as the damaged file's key index names them (acc32a A12: two of four
+    subscriptions went without a word)."""
     from ..store import Store
 
     store = Store(root)
     try:
-        if urls := store.recover_subscriptions(lost_feeds):
-            named = [u for u in urls if u in lost_feeds]
-            also = f", of them from the damaged file's index: {listed(named)}" if named else ""
+        listed_before = bool(store.feed_urls())  # a list cut short is mended as it is read
+        if not (urls := store.recover_subscriptions(lost_feeds)):
+            return
+        if listed_before:
+            # Cut short by a reader from before cut lists were mended (acc50b B12): the feeds
+            # after the cut, kept with their headlines, were gone from every list.
+            shown = [safe_line(u, 80) for u in urls[:_NAMED]]
+            if len(urls) > _NAMED:
+                shown.append(f"{len(urls) - _NAMED} more")
             out(
-                "the list of subscriptions was lost: made again from each feed's own record"
-                f" ({plural(len(urls), 'feed')}{also})"
+                f"the list of subscriptions was cut short: {feeds_brought_back(len(urls))}"
+                f" ({listed(shown)})"
             )
+            return
+        named = [u for u in urls if u in lost_feeds]
+        also = f", of them from the damaged file's index: {listed(named)}" if named else ""
+        out(
+            "the list of subscriptions was lost: made again from each feed's own record"
+            f" ({plural(len(urls), 'feed')}{also})"
+        )
     finally:
         store.close()
 

@@ -24,7 +24,7 @@ from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..timing_out import GIVE_UP_AFTER
 from ..url_display import line_url, shown_url
-from ..urls import without_tracking
+from ..urls import page_opened
 from ..word_wrap import at_words, terminal_width
 from .common import (
     EXIT_FAILED,
@@ -610,4 +610,4 @@ def _title(entry: Entry) -> str:
 def _link(entry: Entry) -> str:
     """An entry's link in a line of the report (`line_url`)."""
     # As a citation gives it: a journalist copies it from the log (acc47e E12).
-    return line_url(without_tracking(entry.link))
+    return line_url(page_opened(entry.link))

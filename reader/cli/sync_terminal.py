@@ -140,7 +140,7 @@ def progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], Non
         rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
         failed = failed_on_row(p)
         # The network gone: said at once, its held articles neither failed nor waited on.
-        waiting = p.network_line(STOP) or (p.waiting_line(STOP) if phase == "articles" else "")
+        waiting = p.network_line(STOP) or p.waiting_line(STOP)
         bar.update(
             tasks[phase], completed=done, total=total, failed=failed, rate=rate, waiting=waiting
         )

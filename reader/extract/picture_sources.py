@@ -85,9 +85,17 @@ def _address(img: HtmlElement, base: str) -> str:
     boxes = [img]
     holder = _holder(img)
     if holder is not img:
-        boxes += holder.iter("source")
+        # A `<source>` of a newer format (AVIF, WebP) is passed over for what every viewer
+        # and e-reader shows, the `<img>`'s own JPEG or PNG or another source's: a book held
+        # the AVIF, which EPUB readers can't show and EPUBCheck fails (acc50e A2).
+        sources = list(holder.iter("source"))
+        boxes += [s for s in sources if _shown_everywhere(s)]
+        fallbacks = [s for s in sources if not _shown_everywhere(s)]
+    else:
+        fallbacks = []
     candidates = [_largest(box.get(name, "")) for box in boxes for name in _SRCSETS]
     candidates += [img.get(name, "") for name in (*_LAZY_SOURCES, "src")]
+    candidates += [_largest(box.get(name, "")) for box in fallbacks for name in _SRCSETS]
     for candidate in candidates:
         candidate = candidate.strip()
         if not candidate or "{" in candidate or candidate.startswith("data:"):
@@ -96,6 +104,16 @@ def _address(img: HtmlElement, base: str) -> str:
         if url:
             return url
     return ""
+
+
+_NEWER_TYPES = frozenset({"image/avif", "image/webp", "image/jxl", "image/heic"})
+"""The picture types a `<picture>` offers first to browsers that show them, beside a JPEG or
+PNG for the rest (EPUB's core types: JPEG, PNG, GIF, SVG)."""
+
+
+def _shown_everywhere(source: HtmlElement) -> bool:
+    """The `<source>` is of a type every viewer shows, or names none."""
+    return source.get("type", "").strip().lower() not in _NEWER_TYPES
 
 
 def _single_picture(el: HtmlElement) -> HtmlElement | None:

@@ -32,6 +32,7 @@ from ..timing_out import timed_out
 from ..too_large_links import as_link, outgrown
 from ..urls import (
     canonical_url,
+    hop_credentials,
     is_web_url,
     not_web_url,
     page_asked,
@@ -446,7 +447,7 @@ class LibraryDownloads(LibraryPictures):
         self._first_page_hearers.pop(key, None)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
-        await start_download(self.store, self._feed_reaches, entry)
+        await start_download(self.store, self._feed_reaches, entry, self.fetcher.routes)
         try:
             with _unexpected_as_fetch_error(url):
                 article = await self._download_pages(url, entry)
@@ -539,7 +540,10 @@ class LibraryDownloads(LibraryPictures):
         for _hop in range(self.limits.max_redirects + 1):
             # The headline's link past its click tracker (`page_asked`); a page it sends on
             # to, as a redirect is.
-            asking = untracked_hop(target, asked) if asked else page_asked(target)
+            # A refresh's name and password are never sent, as a redirect's (`hop_credentials`).
+            asking = (
+                hop_credentials(untracked_hop(target, asked), url) if asked else page_asked(target)
+            )
             result, page_url = await self._fetched(
                 url, target, step, entry, lead=lead, validators=validators, asking=asking
             )
@@ -680,7 +684,8 @@ class LibraryDownloads(LibraryPictures):
         if CEILING.get() is None:
             # The user's own address, whose pages came in an earlier run: they may lead no
             # more private than it is.
-            CEILING.set(await resolved_reach(read_from(cached, url)))
+            start = read_from(cached, url)
+            CEILING.set(await resolved_reach(start, self.fetcher.routes.proxy_for(start)))
         later = self.store.later_pages(url)
         if later:
             page_url, body, content_type = later[-1]

@@ -8,12 +8,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from ..address_class import Reach
@@ -24,7 +24,6 @@ from ..errors import NoAnswer, gateway_failure
 from ..failing_feeds import failed_feed, working
 from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
-from ..ignore_rules import kept, rules_for, rules_mark
 from ..intercepted import network_certificate_error
 from ..keys import link_key
 from ..login_page import login_page_elsewhere
@@ -39,6 +38,7 @@ from ..models import (
     Response,
     StoreError,
 )
+from ..outages import host_of
 from ..plural import plural
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed, synced_feeds
@@ -46,24 +46,21 @@ from ..sitemap_feed import is_sitemap
 from ..urls import canonical_url
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
-from .feed_handover import FeedAsks
 from .network_hold import NetworkHold
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
-from .sitemap_index import (
-    OWN,
-    SitemapPages,
-    changed_sitemaps,
-    kept_from,
-    kept_record,
-    sitemap_pages,
-)
 from .stalled_hosts import StalledHosts
+
+if TYPE_CHECKING:
+    from .sitemap_index import SitemapPages
 
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart
+FEEDS_WAIT_SAID = 10.0
+"""Seconds with no feed in after which a refresh says which hosts it waits for
+(`SyncProgress.feeds_waiting`)."""
 _NOT_THE_FEEDS = frozenset({ErrorKind.PORTAL, ErrorKind.PROXY})
 """Failures never kept on a feed: the feed was not reached (a Wi-Fi login page answered, the
 proxy was not there, refused, or could not reach the site), so it is not "failing since" a
@@ -113,6 +110,11 @@ class LibraryFeedRefresh(LibraryRenewal):
         answered: Callable[[], None] | None = None,
     ) -> FeedResult:
         import asyncio
+
+        # Here: a sitemap's and the `[[ignore]]` rules' modules are a refresh's, not the
+        # screen's start's, which imports this layer with the library.
+        from ..ignore_rules import kept, rules_for, rules_mark
+        from .sitemap_index import kept_record, sitemap_pages
 
         feed = self.store.feed(url) or Feed(url)
         seen = None  # a web page's fingerprint and title, when one came in the feed's place
@@ -377,6 +379,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         is no sitemap index (or none was kept of it), or none of them changed."""
         import asyncio
 
+        from .sitemap_index import OWN, changed_sitemaps, kept_from
+
         record = await asyncio.to_thread(self.store.sitemap_reads, url)
         kept = kept_from(record) if record is not None else {}
         if OWN not in kept:
@@ -406,6 +410,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         """The feed's items are to be read again whole, once, whatever its server says of
         them (its ETag not sent, its `body_print` not compared): kept by an older reader, or
         under other `[[ignore]]` rules."""
+        from ..ignore_rules import rules_mark
+
         return feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
             feed, self.ignore
         )
@@ -445,6 +451,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         the headlines that sync brought fetched as a sync's own (acc46c F2: each sync queued
         behind it asked every feed again). On the event loop the refresh runs on."""
         import asyncio
+
+        from .feed_handover import FeedAsks
 
         loop = asyncio.get_running_loop()
         asks: dict[str, asyncio.Future[FeedResult]] = {}
@@ -498,6 +506,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         `hold_network`, a hold of its own (the reader's `r` and its refresh on opening), said
         in its progress."""
         import asyncio
+
+        from .feed_handover import FeedAsks
 
         self.store.check_writable()
         urls = self.store.feed_urls()
@@ -621,10 +631,22 @@ class LibraryFeedRefresh(LibraryRenewal):
             stopped = asyncio.create_task(absent.wait())
             pending = set(tasks)
             while pending and not stopped.done():
-                _, pending = await asyncio.wait(
-                    {*pending, stopped}, return_when=asyncio.FIRST_COMPLETED
+                came, pending = await asyncio.wait(
+                    {*pending, stopped},
+                    timeout=FEEDS_WAIT_SAID,
+                    return_when=asyncio.FIRST_COMPLETED,
                 )
                 pending.discard(stopped)
+                if not came and progress:
+                    # None in for a while: the hosts it waits for are said, not "(0 done)"
+                    # alone for as long as a feed drips (acc50a A1).
+                    left = (
+                        link
+                        for link, url in asked_at.items()
+                        if self._refreshing.get(url) in pending
+                    )
+                    waiting = tuple(Counter(map(host_of, left)).most_common())
+                    progress(said(SyncProgress("feeds", done, len(urls), feeds_waiting=waiting)))
             stopped.cancel()
             ended = True
             # A feed under way as the network was found absent was asked: its failed try says

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from ..outages import shown_at
+from ..outages import article_shown_at
+from ..urls import page_asked
 
 if TYPE_CHECKING:  # imported as a sync starts: `reader feeds` starts no event loop
     import asyncio
@@ -32,7 +33,7 @@ class HostWaits:
         self._over = asyncio.Event()  # every task done or waiting: nothing else to wait for
         self._all_queued = False
         self.fetched: Counter[str] = Counter()
-        """Articles fetched once their host's wait was over, by host as a line names it (`outages.shown_at`)."""
+        """Articles fetched once their host's wait was over, by host as a line names it (`outages.article_shown_at`)."""
 
     def all_queued(self, tasks: Iterable[asyncio.Task[None]]) -> None:
         """Every task of the sync's articles started (`tasks`): once each is done or waiting
@@ -61,7 +62,9 @@ class HostWaits:
         self._waiting += 1
         self._check()
         try:
-            while (left := self._wait_left(link)) > 0:
+            # The host the page is asked at, past a click tracker (`urls.page_asked`): the
+            # tracker's, never asked, had no wait, and the article was asked again at once.
+            while (left := self._wait_left(page_asked(link))) > 0:
                 if self._over.is_set():
                     if left > self.at_end:
                         return False
@@ -75,4 +78,4 @@ class HostWaits:
 
     def came(self, link: str) -> None:
         """`link`'s article was fetched once its host's wait was over."""
-        self.fetched[shown_at(link)] += 1
+        self.fetched[article_shown_at(link)] += 1

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from contextlib import suppress
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from ..address_class import Reach, resolved_reach
 from ..models import Entry, StoreError
 from ..store import Store
 from ..store.shown_ids import UNLISTED
+
+if TYPE_CHECKING:
+    from ..proxies import Route
 
 CEILING: ContextVar[Reach | None] = ContextVar("reader_download_ceiling", default=None)
 """The most private class of address the download this task is making may reach next; None
@@ -29,7 +33,9 @@ resolved to at import: a name resolving to a public address then and to 127.0.0.
 sync (DNS rebinding, or an import made offline, when nothing resolved) is refused."""
 
 
-async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry | None) -> None:
+async def start_download(
+    store: Store, reaches: dict[str, Reach], entry: Entry | None, route: Route
+) -> None:
     """Start this task's download of `entry`'s article (None: of an address the user gave)
     under the ceiling its lead sets. A saved link no feed lists has no lead but the user's
     own saving it: opened, it is fetched wherever it is (acc32a A2: a saved intranet link was
@@ -38,13 +44,16 @@ async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry |
     if unlisted:
         CEILING.set(Reach.PUBLIC if FILE_LINK.get() else None)
     else:
-        CEILING.set(await feed_ceiling(store, reaches, entry))
+        CEILING.set(await feed_ceiling(store, reaches, entry, route))
 
 
-async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) -> Reach:
+async def feed_ceiling(
+    store: Store, reaches: dict[str, Reach], entry: Entry, route: Route
+) -> Reach:
     """How private an address `entry`'s link may lead to: the class its feed's last fetch came
     through (`reaches`, this run's, else the store's); for a feed never fetched by a reader
-    that kept it, the class its address resolves to now."""
+    that kept it, the class its address resolves to now (not looked up here when `route`
+    sends its requests through a proxy)."""
     known = reaches.get(entry.feed_url)
     if known is None:
         feed = None
@@ -52,6 +61,6 @@ async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) ->
             feed = store.feed(entry.feed_url)
         known = feed.reach if feed is not None else None
         if known is None:
-            known = await resolved_reach(entry.feed_url)
+            known = await resolved_reach(entry.feed_url, route.proxy_for(entry.feed_url))
         reaches[entry.feed_url] = known
     return known

@@ -63,23 +63,25 @@ class LibraryPageReads(LibraryReextraction):
         an address asked clean already, `urls.untracked_hop`)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
-        # draws from). Workers started on demand start now, their imports beside the download.
+        # draws from). Workers started on demand start as the download connects, their imports
+        # beside the rest of it: not for a fetch ahead where nothing answers (the reader opened
+        # on a plane), nor a page refused at once.
         from ..page_caching import extract_for_cache, read_page
         from ..page_handover import hand_over, release
 
-        self.start_workers_soon(feeds=False)
         # Asked for without the tracking parameters a link carries: they say who read it, not
         # which page (`without_tracking_parameters`); cached under `url` as ever.
         asked = asking or without_tracking_parameters(target)
         etag, modified = validators or (None, None)
-        response = await self.fetcher.get(
-            asked,
-            decode=False,
-            ceiling=CEILING.get(),
-            lead=lead,
-            etag=etag,
-            last_modified=modified,
-        )
+        with self.workers_at_first_connection(feeds=False):
+            response = await self.fetcher.get(
+                asked,
+                decode=False,
+                ceiling=CEILING.get(),
+                lead=lead,
+                etag=etag,
+                last_modified=modified,
+            )
         if response.not_modified:
             from ..page_caching import Extracted
 

@@ -208,7 +208,7 @@ class LibraryPictures(LibraryPageReads):
                     await asyncio.to_thread(self.store.owe_pictures, url, False)
                 return
             if opened is not False:
-                await start_download(self.store, self._feed_reaches, opened)
+                await start_download(self.store, self._feed_reaches, opened, self.fetcher.routes)
                 ceiling = CEILING.get()
             bodies = await asyncio.to_thread(self.store.kept_picture_data, url) if known else {}
             # Every other article's, as this one's download begins: the put takes it as its

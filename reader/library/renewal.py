@@ -130,7 +130,12 @@ class LibraryRenewal(StoredLibrary):
                 validators = await asyncio.to_thread(self.store.page_validators, entry.link)
         try:
             # An address the user gave (no feed) may lead anywhere, as `reader show URL` does.
-            await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
+            await start_download(
+                self.store,
+                self._feed_reaches,
+                entry if entry.feed_url else None,
+                self.fetcher.routes,
+            )
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache, validators)
                 if result.not_modified:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -423,6 +423,24 @@ class LibraryResources:
         page is on its way (`CpuWorkers.start_soon`; a refresh's `feeds`, or pages'
         `articles`, what the first worker started on demand is warmed with)."""
         self.cpu.start_soon(feeds, articles)
+
+    @contextmanager
+    def workers_at_first_connection(
+        self, feeds: bool = True, articles: bool = True
+    ) -> Iterator[None]:
+        """Within: the workers asked for `workers_when_needed` start (`start_workers_soon`)
+        as the first request made in it connects, the network found there, and no sooner:
+        a refresh where nothing answers (refused, unreachable, no name found: a reader
+        opened on a plane) connects nowhere, and started them for nothing (~0.5 s of CPU).
+        A connection comes a round trip after the request goes, well before its answer to
+        parse; work that comes with none made (a pooled connection's) starts them itself."""
+        from ..connection_watch import CONNECTED  # asyncio under it: a job's, not `list`'s
+
+        token = CONNECTED.set(partial(self.start_workers_soon, feeds, articles))
+        try:
+            yield
+        finally:
+            CONNECTED.reset(token)
 
     def start_page_workers(self) -> None:
         """Start the workers that read pages now, at a command's start: forked, before any

@@ -211,7 +211,8 @@ async def import_saved(
         # of the file's own only from a public address, judged where the connection is made
         # (`leads.FILE_LINK`): a name's address now may not be the address it has at the fetch.
         FILE_LINK.set(isinstance(target, str) and not fetch_local)
-        if isinstance(target, str) and not fetch_local and await resolved_reach(target):
+        proxy = lib.fetcher.routes.proxy_for(_link(target))
+        if isinstance(target, str) and not fetch_local and await resolved_reach(target, proxy):
             await held_local(target, link, at)
         else:
             saved_as = await save(link, target, at)

@@ -38,10 +38,13 @@ class StalledHosts:
         self._under_way: defaultdict[str, dict[str, Callable[[str], bool]]] = defaultdict(dict)
 
     @contextmanager
-    def asking(self, link: str, stop: Callable[[str], bool] | None = None) -> Iterator[None]:
-        """While `link`'s download is under way; or, with a `stop` of its own, a feed's
-        request, whose host is no article's."""
-        host = host_of(link)
+    def asking(
+        self, link: str, stop: Callable[[str], bool] | None = None, at: str = ""
+    ) -> Iterator[None]:
+        """While `link`'s download is under way, at the address `at` when it is asked there
+        (an article's, past its click tracker: `urls.page_asked`), stopped by `link`; or,
+        with a `stop` of its own, a feed's request, whose host is no article's."""
+        host = host_of(at or link)
         if stop is None:
             self.asked.add(host)
         self._under_way[host][link] = stop or self._stop
@@ -54,30 +57,31 @@ class StalledHosts:
         """The article downloads under way, counted by host (as shown: `shown_at`), the most
         first."""
         counts = {
-            shown_at(next(iter(links))): n
-            for links in self._under_way.values()
+            shown_at(f"http://{host}"): n
+            for host, links in self._under_way.items()
             if (n := sum(stop == self._stop for stop in links.values()))
         }
         return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
-    def timed_out(self, link: str) -> None:
-        """`link`'s request timed out: its host given up if its tries (this one's and
-        others') timed out so often in a row that the rest would too."""
-        host = host_of(link)
-        times = self._in_a_row(link)
+    def timed_out(self, link: str, at: str = "") -> None:
+        """`link`'s request (asked `at`, when given: `asking`) timed out: its host given up if
+        its tries (this one's and others') timed out so often in a row that the rest would."""
+        host = host_of(at or link)
+        times = self._in_a_row(at or link)
         if host in self.given_up or not gives_up(times, self._per_host):
             return
         self.given_up[host] = given_up_after(self._per_host)
         for under_way, stop in list(self._under_way[host].items()):  # stalling as the others
             stop(under_way)
 
-    def left(self, link: str, until: str = "the next sync") -> FetchError | None:
-        """The failure of a request of `link` (an article's, a feed's) whose host is given up
-        (not asked, or its download stopped), left `until` then; None while its host is not."""
-        times = self.given_up.get(host_of(link))
+    def left(self, link: str, until: str = "the next sync", at: str = "") -> FetchError | None:
+        """The failure of a request of `link` (an article's, a feed's; asked `at`, when given:
+        `asking`) whose host is given up (not asked, or its download stopped), left `until`
+        then; None while its host is not."""
+        times = self.given_up.get(host_of(at or link))
         if times is None:
             return None
-        why = f"{shown_at(link)} stopped answering (timed out {times} times in a row)"
+        why = f"{shown_at(at or link)} stopped answering (timed out {times} times in a row)"
         return FetchError(
             ErrorKind.TIMEOUT, f"{why}: left for {until}", link, no_answer=NoAnswer.TIMED_OUT
         )

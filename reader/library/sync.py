@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
 
 from ..download_cap import UNDER_CAP, DownloadCap
 from ..errors import NoAnswer
@@ -30,7 +29,7 @@ from ..models import (
     StoreError,
     Unwritable,
 )
-from ..outages import LeftAndFailed
+from ..outages import LeftAndFailed, host_of
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -42,7 +41,7 @@ from ..reports import (
 )
 from ..store.saved import LOCAL
 from ..timing_out import GIVE_UP_AFTER, timed_out
-from ..urls import canonical_url
+from ..urls import canonical_url, page_asked
 from .cache_notes import CacheNotes
 from .failures import passing_failure
 from .gates import PriorityGate
@@ -396,8 +395,19 @@ class LibrarySync(LibrarySyncStart):
                         network.left,
                         tally.done - pictures_before.done,
                         tally.asked - pictures_before.asked,
+                        feeds_waiting if phase == "feeds" else (),
                     )
                 )
+
+        feeds_waiting: tuple[tuple[str, int], ...] = ()  # the refresh's (`feeds_heard`)
+
+        def feeds_heard(p: SyncProgress) -> None:
+            # Of the refresh's progress, only which hosts it waits for, once no feed has
+            # come in for a while (`SyncProgress.feeds_waiting`): the rest is `feed_in`'s.
+            nonlocal feeds_waiting
+            if p.feeds_waiting or feeds_waiting:
+                feeds_waiting = p.feeds_waiting
+                report("feeds")
 
         def give_up_outranked() -> None:
             # Newer stories took the room of downloads under way: stopped before their pages
@@ -410,6 +420,9 @@ class LibrarySync(LibrarySyncStart):
         async def one(entry: Entry, saved: bool = False) -> None:
             nonlocal done, unwritable, still_gone, held_back, held_now, cached_meanwhile, capped
             key = article_key(entry.link)
+            # Its host's slots, waits and give-up are those of the host its page is asked at,
+            # past a click tracker (`urls.page_asked`), not the tracker's, never asked.
+            at = page_asked(entry.link)
             UNDER_CAP.set(cap)  # this task's own, and its pictures' (`download_cap`)
             # A saved article is never evicted, so the size limit has no say in fetching it.
             room = None if saved else limit
@@ -421,11 +434,11 @@ class LibrarySync(LibrarySyncStart):
                     first = await room.turn(key) if room is not None else ()
                     if room is not None:
                         await room.hold.wait(first)  # every feed's headlines in, the newest first
-                    host = host_ahead[urlsplit(entry.link).netloc]
+                    host = host_ahead[host_of(at)]
                     async with host.slot(first), ahead.slot(first):
                         if unwritable is not None:
                             raise replace(unwritable, url=entry.link)
-                        if (left := hosts.left(entry.link)) is not None:
+                        if (left := hosts.left(entry.link, at=at)) is not None:
                             # Kept, so reading it offline says why it isn't there.
                             with suppress(StoreError):
                                 await asyncio.to_thread(
@@ -446,7 +459,7 @@ class LibrarySync(LibrarySyncStart):
                         else:
                             # Known uncached (see _sync_start): no record read per article on the
                             # loop, only a key looked up (is it an article to read on?).
-                            with hosts.asking(entry.link):
+                            with hosts.asking(entry.link, at=at):
                                 if tail():  # the last to start: the sync's end waits for these
                                     report("articles")
                                 # A saved link is an address the user gave, led as `reader save`.
@@ -472,7 +485,7 @@ class LibrarySync(LibrarySyncStart):
                             waited = True
                             continue
                     if error.kind == ErrorKind.TIMEOUT:
-                        hosts.timed_out(entry.link)
+                        hosts.timed_out(entry.link, at)
                     if network.left and error.no_answer == NoAnswer.NOT_ASKED:
                         # Kept, so reading it offline says why it isn't there.
                         with suppress(StoreError):
@@ -528,7 +541,7 @@ class LibrarySync(LibrarySyncStart):
                     if room is not None:
                         room.failed(key)
                     if (
-                        (left := hosts.left(entry.link)) is not None
+                        (left := hosts.left(entry.link, at=at)) is not None
                         and task
                         and not task.cancelling()
                     ):
@@ -569,8 +582,9 @@ class LibrarySync(LibrarySyncStart):
         async def renew(entry: Entry) -> None:
             FILE_LINK.set(article_key(entry.link) in start.file_links)  # as `one`
             UNDER_CAP.set(cap)
-            async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
-                left = hosts.left(entry.link)  # its host given up: not asked again
+            at = page_asked(entry.link)  # its host's, as `one`'s
+            async with host_ahead[host_of(at)].slot(), ahead.slot():
+                left = hosts.left(entry.link, at=at)  # its host given up: not asked again
                 try:
                     # Held while the network is gone, as `one`'s download is: a re-fetch
                     # refused as it went failed, "cannot connect to …" a story.
@@ -587,7 +601,7 @@ class LibrarySync(LibrarySyncStart):
                 except FetchError as error:  # the network not back within its wait: left
                     renewal = Renewal("failed", error=error)
             if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
-                hosts.timed_out(entry.link)
+                hosts.timed_out(entry.link, at)
             key = article_key(entry.link)
             if renewal.error is not None and renewal.error.refused and FILE_LINK.get():
                 held_local.append((entry, await self._hold_file_link(entry.link, renewal.error)))
@@ -703,8 +717,9 @@ class LibrarySync(LibrarySyncStart):
                 room.queued(key)
 
         def feed_in(result: FeedResult) -> None:
-            nonlocal feeds_done, already_cached, meanwhile
+            nonlocal feeds_done, already_cached, meanwhile, feeds_waiting
             feeds_done += 1
+            feeds_waiting = ()  # one came in: said again only after a while without
             # A feed left unasked (gone for good lately) heard nothing: counted an answer, it
             # made every site down look like the network going (a minute's wait; acc39b Q4).
             if result.asked and (result.error is None or result.error.kind not in NO_CONNECTION):
@@ -739,7 +754,12 @@ class LibrarySync(LibrarySyncStart):
         self._picture_heard = partial(report, "pictures")
         try:
             results = await self.refresh(
-                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts, network=network
+                feeds_heard,
+                on_feed=feed_in,
+                feeds=feeds,
+                again="the next sync",
+                hosts=hosts,
+                network=network,
             )
             if room is not None:
                 room.hold.release()

@@ -170,6 +170,8 @@ class StoreDirectory:
         """Why a directory of an older format was read as it is though the reader was told to
         upgrade it (`UPGRADE_UNLESS_OPEN`), "" when it was not."""
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        self.given_back: dict[str, int] = {}
+        """Items of damaged records other records gave back (`_given_back`), by key."""
         self.articles_damaged = ""
         """The line saying the article cache is damaged, when it was found so with the
         subscriptions' sound: read as empty since (`_set_articles_aside`), a write to it
@@ -615,24 +617,22 @@ class StoreDirectory:
                 # Kept for its file to arrive: a read never drops it (acc42b B7).
                 self.not_here.add(key)
                 return default
-            self._drop_damaged(cache, key, why=str(missing))
-            return default
+            return self._drop_damaged(cache, key, why=str(missing)) or default
         except RefusedRecord as refused:
-            self._drop_damaged(cache, key, refused.held if keep_aside else None, str(refused))
-            return default
+            held = refused.held if keep_aside else None
+            return self._drop_damaged(cache, key, held, str(refused)) or default
         if raw is None:
             return default
         try:
             text = record_text(raw)
         except (TypeError, ValueError, zlib.error):
-            self._drop_damaged(cache, key, raw if keep_aside else None)
-            return default
+            return self._drop_damaged(cache, key, raw if keep_aside else None) or default
         try:
             return json.loads(text)
         except (TypeError, ValueError):
             whole = whole_part(text, default)
-            self._drop_damaged(cache, key, raw if keep_aside else None, whole=whole)
-            return whole or default
+            held = raw if keep_aside else None
+            return self._drop_damaged(cache, key, held, whole=whole) or default
 
     def mend_record(self, folder: str, key: str) -> int:
         """A record of `folder`'s cache (`state` or `articles`) whose file `reader repair`
@@ -641,8 +641,10 @@ class StoreDirectory:
         user's own (state's) kept aside. Its shape is the record's own: the Saved list is a map,
         and was dropped whole where 124 of its 300 entries read (acc32a A18)."""
         cache = self._state if folder == "state" else self._articles
+        self.given_back.pop(key, None)
         found = self._load(cache, key, ANY_SHAPE, keep_aside=folder == "state", mending=True)
-        return len(found) if isinstance(found, list | dict) else 0
+        given = self.given_back.get(key, 0)  # not whole items of it: other records' (`_given_back`)
+        return len(found) - given if isinstance(found, list | dict) else 0
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         if cache is self._state and key in self.not_here:
@@ -659,14 +661,18 @@ class StoreDirectory:
         held: Any = None,
         why: str = "",
         whole: list[Any] | dict[str, Any] | None = None,
-    ) -> None:
+    ) -> list[Any] | dict[str, Any] | None:
         """Drop the damaged record under `key`, saying so in one line; what it `held`, when
         given, is kept in a file of the data directory first (and the record kept if it can't
         be: nothing is lost without a copy). With `whole` (the items of a list that read),
-        those take its place."""
+        those take its place, with what state's other records give back of it
+        (`_given_back`, said in the line); what is kept of it is returned (None: nothing)."""
         if whole:
             kept = f"cut short: the {plural(len(whole), 'whole item')} before the cut kept"
             why = f"{why}; {kept}" if why else kept
+        if cache is self._state:
+            whole, given = self._given_back(key, whole)
+            why = f"{why}; {given}" if why and given else why or given
         said = f"damaged cache record {key}{f' ({why})' if why else ''}"
         copy = ""
         if held is not None and not self.read_only:
@@ -676,22 +682,31 @@ class StoreDirectory:
                 # Dropped, the user's own would be gone with no copy to recover it from.
                 log.warning(safe_line(f"{said}: left as it is (no copy could be kept: {error})"))
                 self.problems.append(key)
-                return
+                return whole
         log.warning(safe_line(f"dropping {said}{copy}"))
         self.problems.append(key)
         if self.read_only:
-            return  # skipped, as it would be had it been read
+            return whole  # skipped, as it would be had it been read
         if whole:
             self._save(cache, key, whole)
         else:
             cache.delete(key)
         if cache is self._state:
             self._list_lost(key)
+        return whole
 
     def _list_lost(self, key: str) -> None:
         """What goes with state's record `key`, dropped or written over unread: a feed's
         headline list takes the feed's ETag and Last-Modified with it (`StoreFeeds`), or the
         next sync's "not modified" brought nothing of it back (acc42b B7)."""
+
+    def _given_back(
+        self, key: str, whole: list[Any] | dict[str, Any] | None
+    ) -> tuple[list[Any] | dict[str, Any] | None, str]:
+        """State's damaged record `key` as kept (`whole`: the items that read) with what other
+        records give back of it, and the words saying so ("" when nothing): the subscriptions
+        from each feed's own record (`StoreFeeds`); how many counted in `given_back`."""
+        return whole, ""
 
     def _keep_aside(self, key: str, held: Any) -> Path:
         """A new file in the data directory holding `held` (a damaged record of `key`)."""

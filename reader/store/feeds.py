@@ -11,7 +11,6 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from ..aggregator_chrome import without_aggregator_chrome
 from ..codec import (
     CONTENT_PRINT,
     SEEN,
@@ -31,6 +30,7 @@ from ..feed_names import folded
 from ..feed_tags import Folder, with_folders, with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
+from ..plural import plural
 from ..safe import safe_line
 from ..sitemap_feed import addressed
 from .directory import _reporting_storage_errors
@@ -332,6 +332,13 @@ def records_lazily(raw: Any) -> tuple[Iterator[Any], bool]:
     return json_items(raw), not undated
 
 
+def feeds_brought_back(count: int) -> str:
+    """Said of `count` feeds brought back to a list of subscriptions damaged (`_given_back`,
+    `recover_subscriptions`)."""
+    their = "its own record" if count == 1 else "their own records"
+    return f"{plural(count, 'feed')} brought back from {their}"
+
+
 def _key_of(record: dict[str, Any]) -> str:
     """The article key of `record`'s entry: the one kept with it, else made now."""
     link = record.get("link") or ""
@@ -450,21 +457,42 @@ class StoreFeeds(StoreStoryRows):
         return done
 
     def recover_subscriptions(self, also: Sequence[str] = ()) -> list[str]:
-        """The list of subscriptions made again from each feed's own record, when it is lost
-        (its record damaged, dropped and kept aside) while they are kept: a feed removed has
-        its record deleted with it, so each one kept is a subscription. In the order they were
-        first kept, then the feeds `also` names (whose own records were lost with the list:
-        `reader repair` read them from the damaged file's index); the addresses added back
-        (none when the list reads)."""
+        """The feeds the list of subscriptions lacks brought back to it, each from its own
+        record (`_feeds_unlisted`): the list lost (its record damaged, dropped and kept aside),
+        or cut short by a reader from before `_given_back`. With the list lost whole, the feeds
+        `also` names too (whose own records were lost with it: `reader repair` read them from
+        the damaged file's index); the addresses brought back."""
         with self._state.transact():
-            if self.feed_urls():
-                return []
-            urls = keys_with_prefix(self._state, _feed_key(""), in_order=True)
-            urls += [url for url in dict.fromkeys(also) if url not in urls]
-            if urls:
-                self._save(self._state, _SUBSCRIPTIONS, urls)
+            urls = self.feed_urls()
+            back = self._feeds_unlisted(urls)
+            if not urls:
+                back += [url for url in dict.fromkeys(also) if url not in back]
+            if back:
+                self._save(self._state, _SUBSCRIPTIONS, [*urls, *back])
                 self.note_changed()
-        return urls
+        return back
+
+    def _feeds_unlisted(self, urls: Sequence[Any]) -> list[str]:
+        """The feeds whose own records are kept that `urls` (the list of subscriptions, or what
+        is left of it) lacks, in the order they were first kept: a feed removed has its record
+        deleted with it, in the same change (`remove_feed`), so each one kept is subscribed."""
+        listed = {url for url in urls if isinstance(url, str)}
+        kept = keys_with_prefix(self._state, _feed_key(""), in_order=True)
+        return [url for url in kept if url not in listed]
+
+    def _given_back(
+        self, key: str, whole: list[Any] | dict[str, Any] | None
+    ) -> tuple[list[Any] | dict[str, Any] | None, str]:
+        # A list of subscriptions damaged, lost whole or cut short, is made again from each
+        # feed's own record: those after a cut were gone from every list, though their
+        # headlines and marks were kept (acc50b B12).
+        if key != _SUBSCRIPTIONS or isinstance(whole, dict):
+            return super()._given_back(key, whole)
+        back = self._feeds_unlisted(whole or [])
+        if not back:
+            return whole, ""
+        self.given_back[key] = len(back)
+        return [*(whole or []), *back], feeds_brought_back(len(back))
 
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe and forget the feed's headlines; cached article text stays (it may be
@@ -984,6 +1012,8 @@ class StoreFeeds(StoreStoryRows):
         self.merge_entries(feed_url, ())
 
     def _list_lost(self, key: str) -> None:
+        if key == _SUBSCRIPTIONS and self.given_back.get(key):
+            self.note_changed()  # feeds brought back (`_given_back`): a reader open elsewhere
         # A conditional fetch, answered "not modified", would bring none of the list back, nor
         # would the same answer, passed over by its print (`body_print`).
         if not key.startswith("entries:"):
@@ -1047,6 +1077,8 @@ class StoreFeeds(StoreStoryRows):
         view. Without an aggregator's pointers to the item's own addresses at its end (its
         "Comments" link, "Article URL: …"), which the header names: they were all the text of
         an item linking to a file (acc49b B8), in the view and the exports alike."""
+        from ..aggregator_chrome import without_aggregator_chrome  # an item read, not a start's
+
         own = (entry.link, entry.comments)
         content = without_aggregator_chrome(entry.content or self.entry_content(entry.id), own)
         # Marked as the whole text, not a summary: the extractor tells them apart by it.

@@ -13,7 +13,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..anchored_entries import changed_entries
 from ..codec import (
@@ -28,12 +28,14 @@ from ..keys import article_key
 from ..models import Article, TextMarks
 from ..plural import plural
 from ..raw_pages import CutShort, pack_page_list, unpack_pairs
-from ..search_bodies import Indexed
 from .articles import _article_record
 from .directory import _reporting_storage_errors
 from .key_ranges import rows_with_prefix
 from .record_json import record_text
 from .retractions_ended import StoreRetractionsEnded, first_saying, said_in
+
+if TYPE_CHECKING:
+    from ..search_bodies import Indexed
 
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
@@ -596,6 +598,8 @@ class StoreVersions(StoreRetractionsEnded):
         and text (`searched_by_key`), and each kept earlier version's title, byline and text, a
         quote taken from one, or its first headline, found again (acc27a A21, acc30a J10);
         None when it isn't cached."""
+        from ..search_bodies import Indexed  # a search's, not the start's
+
         found = self.searched_by_key(key)
         if found is None:
             return None

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..discovery import FeedLink
 from ..feed_names import renamed
 from ..keys import link_key
 from ..models import FetchError
@@ -17,6 +17,9 @@ from ..sentence_start import sentence
 from .app_sync import ReaderAppSync
 from .display import plain
 from .headlines import SAVED_VIEW
+
+if TYPE_CHECKING:
+    from ..discovery import FeedLink
 
 
 class ReaderAppFeeds(ReaderAppSync):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Collection, Coroutine
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -180,13 +181,18 @@ class ReaderAppSync(ReaderAppFill):
         self._progress_step = None  # its first step said at once
         self.sync_progress = None
         self._job_task = asyncio.current_task()
-        # The workers, started on demand, start now: their imports overlap the job's network
-        # (the parser's, and the extractor's for the pages a sync or the fetch ahead reads
-        # after: imported as the first page came, it held them seconds on a busy machine).
-        # Not while nothing answers, the timed refresh backing off: each start was ~0.5 s of
-        # CPU to learn the network was still gone (acc48b B2). Started when a feed comes.
+        # The workers, started on demand, start as the job's first request connects: their
+        # imports overlap the rest of its network (the parser's, and the extractor's for the
+        # pages a sync or the fetch ahead reads after: imported as the first page came, it
+        # held them seconds on a busy machine). Not where nothing answers (the refresh on
+        # opening on a plane connects nowhere), nor while the timed refresh backs off (a
+        # portal may take connections): each start was ~0.5 s of CPU to learn the network
+        # was still gone (acc48b B2). Started then when a feed comes.
+        articles = busy == "syncing" or self.prefetch_limit > 0
         if self.timed is None or not self.timed.backing_off:
-            self.lib.start_workers_soon(articles=busy == "syncing" or self.prefetch_limit > 0)
+            workers_started = self.lib.workers_at_first_connection(articles=articles)
+        else:
+            workers_started = nullcontext()
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
@@ -200,7 +206,7 @@ class ReaderAppSync(ReaderAppFill):
         )
         listed = frozenset(feed.url for feed in self.index.feeds)
         try:
-            with full_collections_deferred():
+            with full_collections_deferred(), workers_started:
                 result = await work
             results = feeds(result)
         finally:
@@ -386,6 +392,10 @@ class ReaderAppSync(ReaderAppFill):
             quit_key = keymap_of(self).key_everywhere("quit") or ""
             if gone := progress.network_line(quit_key, "quits"):
                 self.show_unasked(f"Refreshing: {gone}")
+            elif waiting := progress.waiting_line():
+                total = progress.feeds_total
+                done = progress.feeds_done
+                self.show_unasked(f"Refreshing {plural(total, 'feed')}… ({done} done) · {waiting}")
             elif progress.phase == "feeds" and self._progress_due(
                 ("feeds", progress.feeds_total, _tenth(progress.feeds_done, progress.feeds_total))
             ):

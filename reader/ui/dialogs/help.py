@@ -239,7 +239,8 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "5j, 10G"})
+COUNT_ROW = "5j, 10G"
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", COUNT_ROW})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
 curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
 no action)."""
@@ -268,6 +269,30 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "no article page to cache (a picture, audio, a scan): o opens it": (
         "no article page to cache (a picture, audio, a scan): {} opens it",
         (("open_in_browser", "the headlines"),),
+    ),
+    "archived: saved, done with (E; in Archive, not Saved)": (
+        "archived: saved, done with ({}; in Archive, not Saved)",
+        (("archive", "the headlines"),),
+    ),
+    "revised after first retrieved, read since: V shows earlier copies": (
+        "revised after first retrieved, read since: {} shows earlier copies",
+        (("earlier_version", "an article"),),
+    ),
+    "the feed has articles not available offline yet (S caches them)": (
+        "the feed has articles not available offline yet ({} caches them)",
+        (("sync", "the headlines"),),
+    ),
+    "put the feed list away (Tab brings it in) / show it": (
+        "put the feed list away ({} brings it in) / show it",
+        (("switch_pane", "the headlines"),),
+    ),
+    f"F's hits: keep their words as a search feed ({SEARCH_MARK}, a row of the feed list)": (
+        f"{{}}'s hits: keep their words as a search feed ({SEARCH_MARK}, a row of the feed list)",
+        (("search_articles", "the headlines"),),
+    ),
+    "F's hits: file every one under tags (saving them; many: asked first)": (
+        "{}'s hits: file every one under tags (saving them; many: asked first)",
+        (("search_articles", "the headlines"),),
     ),
 }
 """What a row of `KEYS` says that names a key inside it: with a blank for each key, and the
@@ -310,6 +335,10 @@ def _keys_set(keymap: KeyMap) -> KeyRows:
         shown: list[tuple[str, str]] = []
         done: set[tuple[str, ...]] = set()
         for key, what in rows:
+            if key == COUNT_ROW:
+                # A count goes before the user's keys: "5j" with j rebound does nothing.
+                down, bottom = (keymap.key(a, "the headlines") for a in ("down", "bottom"))
+                key = f"5{down}, 10{bottom}"
             if what in KEYS_IN_TEXT:
                 text, named = KEYS_IN_TEXT[what]
                 what = text.format(*(keymap.key(a, place) or a for a, place in named))
@@ -401,9 +430,14 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
-MARKERS_HINT = "the marks' meanings: Markers, at the end (G)"
+MARKERS_HINT = "the marks' meanings: Markers, at the end ({})"
 """Said on the panel's lower border: the legend is the last section, 70 rows down (acc45
 A14). On the border, not a first row of the keys: a 40x15 terminal's help had 10 rows."""
+
+
+def markers_hint(keymap: KeyMap) -> str:
+    """`MARKERS_HINT` with the key that goes to the help's end as set (G, or the user's)."""
+    return MARKERS_HINT.format(keymap.key("bottom", "the help"))
 
 
 class HelpScreen(ScrolledDialog):
@@ -415,8 +449,9 @@ class HelpScreen(ScrolledDialog):
         yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            panel.border_subtitle = MARKERS_HINT
-            keys = keys_shown(keymap_of(self.app))
+            keymap = keymap_of(self.app)
+            panel.border_subtitle = markers_hint(keymap)
+            keys = keys_shown(keymap)
             if getattr(self.app, "plain", False):
                 keys = lettered(keys)
             yield Static(KeysList(keys), id="help-keys")

@@ -14,6 +14,7 @@ from textual.actions import SkipAction
 from ...citation import cited_article, copied_citation
 from ...models import Article, FetchError, StoreError
 from ...url_display import shown_url
+from ...urls import page_opened
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.status_bar import StatusBar
@@ -27,7 +28,8 @@ class ArticleScreenPassage(ArticleScreenLinks):
         """`c`: the article's address on the clipboard (newsraft's copy-link key), or the
         link's while one is selected (Tab), as the link list's `c` copies its link's."""
         body = self.query_one(ArticleBody)
-        article = body.article.url if body.article else self.headline.entry.link
+        # Not cached: where its page is, past the feed's click tracker (`page_opened`).
+        article = body.article.url if body.article else page_opened(self.headline.entry.link)
         address = shown_url(body.link_address or article)  # one line, no controls
         self.reader.copy_text(address, "Address", address)
 
@@ -35,7 +37,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
         """`+`: the "Add a feed" line holding this article's address, whose page names its
         site's feed (`discovery`, as `reader add` finds it): Enter subscribes to that."""
         body = self.query_one(ArticleBody)
-        address = body.article.url if body.article else self.headline.entry.link
+        address = body.article.url if body.article else page_opened(self.headline.entry.link)
         self.reader.ask_to_add_feed(shown_url(address) if address else "", reading=True)
 
     async def action_cite(self) -> None:

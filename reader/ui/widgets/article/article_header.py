@@ -36,6 +36,7 @@ from ....retraction_notes import (
     retraction_note,
 )
 from ....url_display import shown_url
+from ....urls import page_opened
 from ...display import long_date, plain, when
 from .direction import right_to_left
 from .paragraph import ArticleStyles, Paragraph
@@ -92,8 +93,9 @@ def header(
     )
     # The address `y` cites (where a redirect or a shortener led, or the canonical one): the
     # feed's link showed a tracker's or a shortener's, which may expire, beside a citation
-    # giving another.
-    url = shown_url((cited_url(article) if article else "") or (entry.link if entry else ""))
+    # giving another. Not cached, its link past its click tracker, as `o` opens it.
+    link = page_opened(entry.link) if entry and entry.link else ""
+    url = shown_url((cited_url(article) if article else "") or link)
     rtl = article is not None and right_to_left(article)
     out = [
         Paragraph(
