@@ -16,6 +16,7 @@ from .plural import plural
 from .reports import Added
 from .safe import safe_line
 from .sitemap_feed import NEWEST
+from .url_display import line_url
 
 MAX_LISTED = 20
 """Feeds listed when a page names several: a section index may name dozens, a hostile page
@@ -38,7 +39,7 @@ def nothing_answered(failure: FetchError) -> str:
     web server did, when a server there answered in something else (an SSH banner, plain
     http to https): "nothing answered" was untrue of it (acc47c C7)."""
     nothing = "no web server answered" if failure.connected else "nothing answered"
-    return f"{nothing} at {safe_line(failure.url, 200)}: {safe_line(failure.message, 200)}"
+    return f"{nothing} at {line_url(failure.url)}: {safe_line(failure.message, 200)}"
 
 
 class Said(NamedTuple):
@@ -92,13 +93,13 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
     if added.page:
         lines.append(Said(_found_line(added)))
     if added.replaced:
-        lines.append(Said(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)"))
-    url = safe_line(added.url)
+        lines.append(Said(f"unsubscribed: {line_url(added.replaced)} (a web page, not a feed)"))
+    url = line_url(added.url)
     if added.already or added.result is None:
         named = clean_name(name)
-        moved = f" (it moved for good to {safe_line(added.moved_to)})" if added.moved_to else ""
+        moved = f" (it moved for good to {line_url(added.moved_to)})" if added.moved_to else ""
         if added.moved_from:
-            moved = f" ({safe_line(added.moved_from)} moved there for good)"
+            moved = f" ({line_url(added.moved_from)} moved there for good)"
         lines.append(
             Said(f"already subscribed: {url}{moved}" + (f", now shown as {named}" if named else ""))
         )
@@ -126,7 +127,7 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
 
 def _found_line(added: Added) -> str:
     """Where the feed subscribed to was found (`added.page` is a web page's address)."""
-    url = safe_line(added.url)
+    url = line_url(added.url)
     if added.found_at == "anchor":
         return f"found the feed {url} linked from that page (its head names none)"
     if added.found_at == "path":
@@ -163,7 +164,7 @@ def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswe
             )
         ]
         for link in added.feeds[:MAX_LISTED]:
-            listed = f"  {safe_line(link.url)}  {safe_line(link.title, 80)}".rstrip()
+            listed = f"  {line_url(link.url)}  {safe_line(link.title, 80)}".rstrip()
             lines.append(Said(listed, listed=True))
         if len(added.feeds) > MAX_LISTED:
             lines.append(Said(f"  … and {len(added.feeds) - MAX_LISTED} more", listed=True))

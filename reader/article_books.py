@@ -151,6 +151,7 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
     of a book: by address, each file's name (its hash and its type's extension, never the
     address's) and its bytes; one whose bytes are no picture kept is left a link, and its lead
     image, which no chapter shows, is left out."""
+    from .picture_pixels import too_many_pixels
     from .pictures import KEPT_TYPES, digest, picture_type
 
     shown = {_picture_address(b) for b in article.blocks if b.kind == BlockKind.IMAGE}
@@ -161,8 +162,13 @@ def book_pictures(kept: dict[str, bytes], article: Article) -> dict[str, tuple[s
         found = picture_type(body)
         # A WebP or AVIF kept (a page that offered no JPEG) stays a link with its caption:
         # EPUB's core types leave them out, e-readers show a blank and EPUBCheck fails the
-        # book without a fallback (acc50e A2).
-        if found is not None and KEPT_TYPES[found][1:] in _PICTURE_TYPES:
+        # book without a fallback (acc50e A2). One kept before its size was read and over
+        # `MAX_PIXELS` is left a link too: the e-reader decodes it.
+        if (
+            found is not None
+            and KEPT_TYPES[found][1:] in _PICTURE_TYPES
+            and not too_many_pixels(body, found)
+        ):
             files[address] = (f"{digest(body)[:32]}{KEPT_TYPES[found]}", body)
     return files
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from .claimed_names import claimed_elsewhere
 from .dates import BELIEVED_AHEAD, zoned_as
 from .extractor_version import FEEDS_DATES_SAID
 from .models import Article, Entry
@@ -46,7 +47,7 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     say what the view says."""
     if known is None:
         return article
-    article = _zoned_as_known(article, known)
+    article = _zoned_as_known(_author_as_known(article, known), known)
     # The feed's date, kept for extraction again to weigh the page's dates with (`fed`).
     witness = known.feeds_published if isinstance(known, Entry) else known.feed_date
     if witness is not None and article.feed_date is None:
@@ -82,6 +83,23 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
         published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
         updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
     )
+
+
+def _author_as_known(article: Article, known: Article | Entry) -> Article:
+    """`article` with the author `known` names (its feed's byline, or the copy cached before)
+    where its page's is another and goes with the page's claim to be another site's page (its
+    site's name fits the site its canonical address claims, not the one read:
+    `claimed_elsewhere`, for which the citation marks the site "as the page names itself"). A
+    small blog's page claiming "Laura Kuenssberg" of "BBC News" was cited as hers on its word
+    alone, its feed saying "Tiny Blogger" (acc50a A3). The citation's author is parsed into
+    family and given names by every style, so it can't carry a mark as the site's name does:
+    the feed's word on its own item is the one cited."""
+    theirs = known.author
+    if not (theirs and article.author) or theirs.casefold() == article.author.casefold():
+        return article
+    if not claimed_elsewhere(article.site_name, article.url, article.canonical_url):
+        return article
+    return replace(article, author=theirs, corporate_author=False)
 
 
 def _zoned_as_known(article: Article, known: Article | Entry) -> Article:

@@ -27,6 +27,18 @@ def too_large(limit: int, url: str, pdf: bool = False) -> FetchError:
     )
 
 
+def inflates_too_large(limit: int, sent: int, url: str) -> FetchError:
+    """The error of a compressed body that inflates past `limit` bytes from the `sent` that
+    came: its own words, as "larger than 20 MB, not downloaded" said of a 1 MB gzip bomb that
+    was downloaded, whole (acc50a A10)."""
+    from .plural import size_text
+
+    message = (
+        f"inflates past {limit / (1024 * 1024):g} MB ({size_text(sent)} sent compressed), not read"
+    )
+    return FetchError(ErrorKind.TOO_LARGE, message, url)
+
+
 def decode_page(
     body: bytes, encoding: str, content_type: str, limits: FetchLimits, url: str = ""
 ) -> bytes:
@@ -54,7 +66,7 @@ def _inflate(body: bytes, wbits: int, limit: int, url: str) -> bytes:
         out.append(piece)
         size += len(piece)
     if size > limit:
-        raise too_large(limit, url)
+        raise inflates_too_large(limit, len(body), url)
     return b"".join(out)
 
 
@@ -72,7 +84,7 @@ def _unbrotli(body: bytes, limit: int, url: str) -> bytes:
             piece = decompressor.process(data, output_buffer_limit=limit + 1 - size)
             size += len(piece)
             if size > limit:
-                raise too_large(limit, url)
+                raise inflates_too_large(limit, len(body), url)
             out.append(piece)
             data = b""  # the rest of the output is asked for with no more input
             if decompressor.can_accept_more_data() or not piece:

@@ -29,7 +29,7 @@ from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
 from .errors import GATEWAY_STATUSES, NoAnswer
-from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body
+from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body, silent_after
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -98,7 +98,9 @@ async def _check_redirect(response: httpx.Response) -> None:
         target = response.headers["location"]
     if problem:
         message = f"the server sent an invalid redirect: {problem}: {safe_line(target, 120)}"
-        raise FetchError(ErrorKind.BAD_URL, message, url)
+        # Something answered, with a redirect: not "nothing answered at URL", with advice to
+        # check its spelling (acc50a A10).
+        raise FetchError(ErrorKind.BAD_URL, message, url, redirected=True)
 
 
 def _tls_context(ca_file: str) -> ssl.SSLContext:
@@ -353,6 +355,7 @@ class Fetcher:
                 url,
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=HEAD_CAME.get() or allowance.received > 0,
+                sent_as=allowance.sent_as,
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
@@ -376,11 +379,13 @@ class Fetcher:
                     self.routes.source(failed) if proxy else "",
                 )
                 if handshake
-                else self._timed_out(failed, connecting),
+                else self._timed_out(failed, connecting)
+                + (silent_after(allowance) if isinstance(exc, httpx.ReadTimeout) else ""),
                 url,
                 retryable=True,
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=handshake or isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout),
+                sent_as=allowance.sent_as if isinstance(exc, httpx.ReadTimeout) else "",
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -676,17 +681,22 @@ class Fetcher:
         # Always the bytes as they came: httpx's own decoders inflate with no cap on what
         # comes out (a 3 KB "gzip, gzip" feed took 6 GB, on the event loop).
         media_type = content_type.split(";")[0].strip().lower()
-        body = await read_body(response, allowance, url, media_type, encoding)
-        if decode and encoding and encoding != "identity":
-            from .content_coding import decode_body, decode_page
+        try:
+            body = await read_body(response, allowance, url, media_type, encoding)
+            if decode and encoding and encoding != "identity":
+                from .content_coding import decode_body, decode_page
 
-            if allowance.pdf_limit:  # a page's, a PDF's
-                body = await asyncio.to_thread(
-                    decode_page, body, encoding, media_type, self.limits, url
-                )
-            else:
-                body = await asyncio.to_thread(decode_body, body, encoding, allowance.limit, url)
-            encoding = ""
+                if allowance.pdf_limit:  # a page's, a PDF's
+                    body = await asyncio.to_thread(
+                        decode_page, body, encoding, media_type, self.limits, url
+                    )
+                else:
+                    limit = allowance.limit
+                    body = await asyncio.to_thread(decode_body, body, encoding, limit, url)
+                encoding = ""
+        except FetchError as error:
+            error.sent_as = media_type  # a web page's, never a feed (`FetchError.sent_as`)
+            raise
         return Response(
             url=url,
             status=status,

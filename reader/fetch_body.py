@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import httpx
 
 from .content_coding import too_large
+from .fetch_messages import SILENT_AFTER
 from .plural import size_text
 from .sniff import PDF, is_pdf
 
@@ -48,6 +49,8 @@ class Allowance:
     granted: float = 0.0
     started: float = 0.0  # the loop's time the deadline began at
     received: int = 0  # the body's bytes on the wire so far, for the rate said when cut
+    announced: int = 0  # the body's Content-Length, for one that fell silent short of it
+    sent_as: str = ""  # the body's media type, for its failure (`FetchError.sent_as`)
     # Whether a sync's download cap is now far past (`download_cap`): the body is cut.
     cut: Callable[[], bool] | None = None
 
@@ -96,6 +99,8 @@ async def read_body(
     larger = allowance.pdf_limit > limit
     said_pdf = content_type == PDF
     declared = response.headers.get("content-length", "")
+    allowance.announced = int(declared) if declared.isdigit() else 0
+    allowance.sent_as = content_type
     over = declared.isdigit() and int(declared) > limit  # judged on the body's first bytes
     if over and not larger:
         raise too_large(limit, url)
@@ -130,6 +135,18 @@ async def read_body(
             raise CutAtCap
         body.write(chunk)
     return body.getvalue()
+
+
+def silent_after(allowance: Allowance) -> str:
+    """What came of a body before its server fell silent (a read timing out), said after
+    "HOST timed out": ", silent after 514 of the 5,514 bytes it announced"; "" when none came.
+    A Content-Length 5,000 bytes past the body was only "timed out" (acc50a A10)."""
+    received, announced = allowance.received, allowance.announced
+    if not received:
+        return ""
+    if announced > received:
+        return f"{SILENT_AFTER}{received:,} of the {announced:,} bytes it announced"
+    return f"{SILENT_AFTER}{received:,} bytes"
 
 
 def deadline_passed(allowance: Allowance, host: str) -> str:

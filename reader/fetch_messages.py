@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .errors import GATEWAY_STATUSES, NoAnswer
 from .models import ErrorKind, FetchError
 from .safe import safe_line
+from .url_display import without_password
 
 if TYPE_CHECKING:
     # Only under the functions that tell an exception of its: `fetch` has imported httpx by
@@ -123,8 +124,22 @@ def handshake_timed_out(failed: str, seconds: float, proxy: str = "", source: st
     )
 
 
+SILENT_AFTER = ", silent after "
+"""What `fetch_body.silent_after` starts with: one body's count, left out of a line over several
+(`of_every_one`)."""
+
+
+def of_every_one(message: str) -> str:
+    """A timing out's `message` as said of several requests at once: without the one body's
+    count (`fetch_body.silent_after`), which was another's than each of theirs."""
+    return message.partition(SILENT_AFTER)[0]
+
+
 def _host(url: str) -> str:
-    return safe_line(urlsplit(url).netloc, 100) or "the server"
+    """The host (and port) `url` asks, as its failures name it: without the name and password
+    the address may carry ("cannot connect to me:s3cret@host" went into every sync's line and
+    the feed's last error: acc50a A2)."""
+    return safe_line(urlsplit(url).netloc.rpartition("@")[2], 100) or "the server"
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -284,10 +299,7 @@ def _named(proxy: str, source: str) -> str:
 
 def shown_proxy(proxy: str) -> str:
     """A proxy's address without the password it may carry ("http://user:pass@host:3128")."""
-    parts = urlsplit(proxy)
-    if not parts.password:
-        return proxy
-    return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}").geturl()
+    return without_password(proxy)
 
 
 def _answered_in_plain_http(exc: httpx.HTTPError) -> bool:

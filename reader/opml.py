@@ -133,10 +133,7 @@ def outline_names(outline: Element, version: str, own: bool = False) -> tuple[st
     feed's; an outline giving one of the two) the one name given, its text else its title, is
     the feed's title or a name given in that reader, the file can't say which either: each is
     given as both, for the feed's first fetch to tell (`feed_names.copies_own_title`)."""
-    text, title = (
-        safe_line((outline.get(key) or "").translate(_CONTROLS_BACK), 500)
-        for key in ("text", "title")
-    )
+    text, title = (_outline_name(outline, key) for key in ("text", "title"))
     if version.startswith("2") and text and title:
         if folded(text) != folded(title):
             return text, title
@@ -144,6 +141,16 @@ def outline_names(outline: Element, version: str, own: bool = False) -> tuple[st
             return "", title
     named = text or title
     return named, named
+
+
+def _outline_name(outline: Element, key: str) -> str:
+    """The outline's `key` attribute as a name: one line, its controls gone, and none at all
+    when an escape sequence or controls leave no more than a letter of it ("N" of "N ESC]52;…"):
+    four feeds named so were four rows "N" alike, where their titles tell them apart (acc50a
+    A10)."""
+    written = (outline.get(key) or "").translate(_CONTROLS_BACK)
+    name = safe_line(written, 500)
+    return "" if len(name) <= 1 and not written.isprintable() else name
 
 
 # An "&" starting no reference: a name (or none) up to where expat stopped, without its ";".
@@ -345,8 +352,10 @@ def _categories(outline: Element) -> list[str]:
 
 def _category_paths(outline: Element) -> list[list[str]]:
     """OPML 2.0's `category` attribute's comma-separated categories, each split at its
-    slashes ("/Boston/Weather": Boston, Weather), its names stripped."""
-    value = (outline.get("category") or "").translate(_CONTROLS_BACK)
+    slashes ("/Boston/Weather": Boston, Weather), its names stripped. Its controls go first,
+    an escape sequence whole (`safe_line`), as an outline's text's do: split first, an OSC 8
+    link's "ESC]8;;http://evil.example/BEL" was tags "8;;http:" and "evil.example" (acc50a A7)."""
+    value = safe_line((outline.get("category") or "").translate(_CONTROLS_BACK))
     return [[name.strip() for name in part.split("/")] for part in value.split(",")]
 
 

@@ -24,6 +24,7 @@ from .errors import (
     gateway_failure,
     not_back_yet,
 )
+from .fetch_messages import of_every_one
 from .models import Entry
 from .plural import listed, plural
 from .url_display import shown_url
@@ -287,11 +288,11 @@ def outages(
         # Hosts, not messages: one host's failure in two wordings made "and 4 more" of four
         # hosts in all (acc36a G9).
         more = len(shown) - 1
-        first = every[0][1].message
+        first = of_every_one(every[0][1].message)
         if went_at is not None:  # held, then left: the hosts, not the words of the leaving
             tried = [e for _, e in every if e.no_answer != NoAnswer.NOT_ASKED]
             none = "no answer from" if stalled else "no connection to"
-            first = tried[0].message if tried else f"{none} {shown[0]}"
+            first = of_every_one(tried[0].message) if tried else f"{none} {shown[0]}"
         reason = first + (f" and {plural(more, 'more host')}" if more else "")
         lone = len(weighed) == 1
         messages = {f"did not come ({error.message})" for _, error in every}
@@ -359,4 +360,4 @@ def _told_apart(
         named.extend(group)
         return
     entry, error = group[0]
-    told.append(Outage((article_shown_at(entry.link),), error.message, len(group)))
+    told.append(Outage((article_shown_at(entry.link),), of_every_one(error.message), len(group)))

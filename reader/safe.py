@@ -65,7 +65,7 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
 # finds the ones already cached).
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad"
-    "\ufff9-\ufffb\U000e0000-\U000e007f\ufdd0-\ufdef\ufffe\uffff"
+    "\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff"
     "\u2061-\u2064\u206a-\u206f\U0001d173-\U0001d17a]"
 )
 # A zero-width joiner between two letters of the Latin, Greek or Cyrillic alphabets joins
@@ -73,6 +73,19 @@ _CONTROL = re.compile(
 # two letters in one cell where Rich counts two, and the row came out a cell short, the last
 # frame's border left on screen (acc37b I5). An emoji's and an Indic or Persian word's stay.
 # Compiled when a joiner is first met, not at every start (tests/test_start_imports.py).
+# The tag characters, each removed but in the one sequence that means something: a subdivision's
+# flag, the black flag and its code's letters in tags, ended by CANCEL TAG ("🏴" + "gbsct" + end:
+# Scotland's). Removed with the rest, it was a plain black flag (acc50a A10).
+_TAGS = re.compile(
+    "(\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,6}\U000e007f)"
+    "|[\U000e0000-\U000e007f]"
+)
+
+
+def _flag_or_nothing(match: re.Match[str]) -> str:
+    return match.group(1) or ""
+
+
 _ALPHABET_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff"
 
 
@@ -125,6 +138,7 @@ def safe_text(text: object) -> str:
         return s
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     s = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", s))
+    s = _TAGS.sub(_flag_or_nothing, s)
     if "\u200b" in s:
         s = _idle_space().sub("", s)
     return _idle_joiner().sub("", s) if "\u200d" in s else s

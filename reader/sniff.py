@@ -63,9 +63,10 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF16_ASCII_SHARE = 0.03
 _UTF16_CONTROLS = 0.01
 _UTF16_SAMPLE = 4096
-# Bytes text never holds (tab, line breaks, form feed and ESC aside: a hostile page may be full
-# of escape sequences, which display code removes; it is still text).
-_CONTROL = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
+# Bytes text never holds (tab, line breaks, form feed, ESC and BEL aside: a hostile page may be
+# full of escape sequences, which display code removes; it is still text. An OSC 8 link ends
+# each half with a BEL: a page of them was refused as binary, acc50a A10).
+_CONTROL = bytes(sorted(set(range(0x20)) - {0x07, 0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 _SAMPLE = 4096
 
 

@@ -19,8 +19,9 @@ import re
 from .config import FetchLimits
 from .models import ErrorKind, FetchError
 
-# `content_coding.too_large`'s words (a server's headers too large are no file to open).
-_OVER = re.compile(r"^(a PDF )?larger than ([0-9.]+) MB, not downloaded")
+# `content_coding.too_large`'s and `inflates_too_large`'s words (a server's headers too large
+# are no file to open).
+_OVER = re.compile(r"^(a PDF )?(?:larger than|inflates past) ([0-9.]+) MB\b")
 
 
 def as_link(error: FetchError) -> FetchError | None:

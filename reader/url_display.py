@@ -14,7 +14,7 @@ rule.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from .safe import safe_line
 from .urls import site_host
@@ -80,6 +80,20 @@ def line_url(url: str) -> str:
     from .cells import middle_cut
 
     return middle_cut(shown_url(url), LINE_URL_CELLS)
+
+
+def without_password(url: str) -> str:
+    """`url` with the password it may hold written "***" ("https://me:***@host/feed.xml"), its
+    user name kept: the address as a record meant to be read or shared gives it (`list --json`,
+    `show --format json`, a proxy's failure), where a feed's own record (`feeds --json`) and an
+    OPML export, which exist to move subscriptions, carry it whole (acc50a A2: the JSON export,
+    the one "for a script or an archive", carried every article's feed password). The user name
+    tells two subscriptions of one feed apart; the password is the user's alone."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    return parts._replace(netloc=f"{userinfo.partition(':')[0]}:***@{host}").geturl()
 
 
 def unbroken_url(url: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import html
+from pathlib import Path
 
 import pytest
 
 from reader.charset import clean_markup, decode_html, detect_charset
 from reader.charset_labels import charset_from_content_type
+from tests.cli_run import run_reader
 
 RUSSIAN = "Городской совет утвердил бюджет на следующий год после долгих споров о ремонте дорог."
 
@@ -358,6 +360,27 @@ def test_utf_16_without_a_mark_holding_a_stray_control_character_is_still_utf_16
 
     raw = story("", "The council met.\x0b" + RUSSIAN).encode(codec)
     assert binary_type(raw) is None and RUSSIAN in decode_html(raw)
+
+
+def test_a_page_full_of_osc_8_links_is_text(tmp_path: Path) -> None:
+    """An OSC 8 link is two escape sequences, each ended by a BEL: a page holding them in its
+    title, byline and paragraphs was refused as "not an article page (application/octet-stream,
+    sent as text/html)" where pages of other escapes were read and cleaned (acc50a A10)."""
+    from reader.sniff import binary_type
+
+    link = "\x1b]8;;http://evil.example/\x07CLICK\x1b]8;;\x07"
+    paragraph = f"<p>The harbour board met {link} on Monday about the ferry timetable.</p>"
+    raw = (
+        f"<html><head><title>Ferry {link}</title><meta name='author' content='By {link}'>"
+        f"</head><body><article><h1>Ferry {link}</h1>{paragraph * 6}</article></body></html>"
+    ).encode()
+    assert binary_type(raw) is None
+    page = tmp_path / "osc8.html"
+    page.write_bytes(raw)
+    shown = run_reader(tmp_path / "home", "extract", str(page), "--format", "text")
+    assert shown.returncode == 0, shown.stderr
+    assert "The harbour board met CLICK on Monday" in shown.stdout
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
 
 
 def test_binary_with_zero_bytes_on_one_side_stays_binary() -> None:

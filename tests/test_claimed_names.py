@@ -51,17 +51,31 @@ def show(data_dir: Path, ident: str, *args: str) -> str:
     return done.stdout
 
 
-def cached(data_dir: Path, head: str) -> tuple[str, str]:
-    """`data_dir` subscribed to a feed "Second Site" of one item, its page with `head` served
-    on 127.0.0.1 and cached: the item's id and the host the page was read at."""
+def cached(data_dir: Path, head: str, author: str = "") -> tuple[str, str]:
+    """`data_dir` subscribed to a feed "Second Site" of one item (by `author`, if any), its
+    page with `head` served on 127.0.0.1 and cached: the item's id and the host the page was
+    read at."""
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     link = server.url_for("/p/ogld")
     server.expect_request("/p/ogld").respond_with_data(
         page(head), content_type="text/html; charset=utf-8"
     )
+    feed = serve_one_item(server, "Second Site", TITLE, link)
+    if author:
+        server.clear()  # the feed again, with its byline
+        server.expect_request("/p/ogld").respond_with_data(
+            page(head), content_type="text/html; charset=utf-8"
+        )
+        server.expect_request("/feed.xml").respond_with_data(
+            '<?xml version="1.0"?><rss version="2.0"'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Second Site</title>'
+            f"<item><title>{TITLE}</title><link>{link}</link><guid>{link}</guid>"
+            f"<dc:creator>{author}</dc:creator></item></channel></rss>",
+            content_type="application/rss+xml",
+        )
     try:
-        (entry,) = subscribe(data_dir, [serve_one_item(server, "Second Site", TITLE, link)], 1)
+        (entry,) = subscribe(data_dir, [feed], 1)
     finally:
         server.stop()
     return entry.id, f"127.0.0.1:{server.port}"
@@ -103,6 +117,29 @@ def test_a_syndicated_page_naming_its_own_host_keeps_its_name(data_dir: Path) ->
     chicago = show(data_dir, ident, "--format", "citation", "--style", "chicago")
     assert "Yahoo News," in chicago
     assert "as the page names itself" not in chicago
+
+
+def test_the_feeds_author_is_cited_over_the_one_going_with_another_site_s_address(
+    data_dir: Path,
+) -> None:
+    # A small blog's page claiming a BBC journalist's story: its site is cited with the host
+    # beside it, and its author is the feed's, not the one the page claims (acc50a A3).
+    head = claiming("BBC News", "https://www.bbc.co.uk/news/world-123")
+    ident, _ = cached(data_dir, head, author="Tiny Blogger")
+    assert "Author: Tiny Blogger\n" in show(data_dir, ident, "--format", "citation")
+    mla = show(data_dir, ident, "--format", "citation", "--style", "mla")
+    assert mla.startswith("Blogger, Tiny.") and "Roe" not in mla
+    (csl,) = json.loads(show(data_dir, ident, "--format", "csl-json"))
+    assert csl["author"] == [{"family": "Blogger", "given": "Tiny"}]
+
+
+def test_a_syndicated_page_keeps_its_own_author_over_the_feeds(data_dir: Path) -> None:
+    ident, _ = cached(
+        data_dir,
+        claiming("Yahoo News", "https://www.reuters.com/world/x-123"),
+        author="Yahoo Staff",
+    )
+    assert "Author: Jane Roe\n" in show(data_dir, ident, "--format", "citation")
 
 
 def test_an_ordinary_page_is_cited_by_its_name(data_dir: Path) -> None:

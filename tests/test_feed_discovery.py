@@ -675,3 +675,27 @@ def test_a_page_whose_feed_link_is_dead_subscribes_nothing(
     )
     assert "404" in err and err.rstrip().endswith("not subscribed")
     assert _feeds(data_dir, capsys) == []
+
+
+def test_a_web_page_failing_as_it_comes_is_not_subscribed(tmp_path: Path) -> None:
+    """A text/html answer that is a decompression bomb failed past the feed's cap, and was
+    subscribed, failing at every sync: the server said it is a web page (acc50a A10)."""
+    import gzip
+
+    from tests.cli_run import run_reader
+    from tests.served_feed import own_http_server
+
+    bomb = gzip.compress(b"\0" * (21 * 2**20))
+    with own_http_server() as server:
+        server.expect_request("/news").respond_with_data(
+            bomb, content_type="text/html", headers={"Content-Encoding": "gzip"}
+        )
+        url = server.url_for("/news")
+        added = run_reader(tmp_path, "add", url)
+    assert added.returncode == 1
+    assert added.stderr.startswith(
+        f"reader: {url} answered with a web page (sent as text/html), not a feed, and it failed"
+        " as it came: inflates past 20 MB ("
+    ), added.stderr
+    assert added.stderr.rstrip().endswith("; not subscribed")
+    assert json.loads(run_reader(tmp_path, "feeds", "--json").stdout) == []

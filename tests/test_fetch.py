@@ -13,6 +13,7 @@ from werkzeug import Response
 from reader.config import USER_AGENT, FetchLimits
 from reader.fetch import Fetcher
 from reader.models import ErrorKind, FetchError
+from reader.plural import size_text
 
 
 def get(url: str, limits: FetchLimits | None = None, **kw: object):
@@ -113,10 +114,12 @@ def test_gzip_bomb_is_capped_after_decompression(httpserver: HTTPServer) -> None
 
     bomb = gzip.compress(b"\0" * (30 * 1024 * 1024))
     httpserver.expect_request("/bomb").respond_with_data(bomb, headers={"Content-Encoding": "gzip"})
-    assert (
-        error_of(httpserver.url_for("/bomb"), FetchLimits(max_bytes=1024 * 1024)).kind
-        == ErrorKind.TOO_LARGE
-    )
+    error = error_of(httpserver.url_for("/bomb"), FetchLimits(max_bytes=1024 * 1024))
+    assert error.kind == ErrorKind.TOO_LARGE
+    # Said as what happened: it came whole, small, and it is what it inflates to that is over
+    # ("larger than 1 MB, not downloaded" of a body downloaded: acc50a A10).
+    sent = size_text(len(bomb))
+    assert error.message == f"inflates past 1 MB ({sent} sent compressed), not read"
 
 
 def test_server_that_never_answers_times_out(silent_server: str) -> None:
@@ -359,3 +362,41 @@ def test_an_8_bit_csi_in_a_reason_phrase_goes_whole(httpserver: HTTPServer) -> N
         Response("gone", status="404 Not Found\x9b31m")
     )
     assert error_of(httpserver.url_for("/x")).message == "HTTP 404 Not Found"
+
+
+def test_a_body_falling_silent_short_of_its_length_says_how_much_came() -> None:
+    """A Content-Length 5,000 bytes past the body, then silence: "HOST timed out" alone, where
+    the reader knew 514 of the 5,514 bytes announced had come (acc50a A10)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    held: list[socket.socket] = []
+
+    def answer() -> None:
+        conn, _ = listener.accept()
+        held.append(conn)  # open and silent until the test ends
+        while b"\r\n\r\n" not in conn.recv(4096):
+            pass
+        body = b"<rss><channel><title>Short</title>" + b" " * 480
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 5514\r\n\r\n"
+            + body
+        )
+
+    threading.Thread(target=answer, daemon=True).start()
+    port = listener.getsockname()[1]
+    try:
+        error = error_of(
+            f"http://127.0.0.1:{port}/feed.xml", FetchLimits(read_timeout=0.5, retries=0)
+        )
+    finally:
+        for conn in held:
+            conn.close()
+        listener.close()
+    assert error.kind == ErrorKind.TIMEOUT
+    assert error.message == (
+        f"127.0.0.1:{port} timed out, silent after 514 of the 5,514 bytes it announced"
+    )

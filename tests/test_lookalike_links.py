@@ -202,6 +202,20 @@ def test_reader_feeds_names_a_look_alike_feed_by_its_punycode(tmp_path: Path) ->
     assert removed.returncode == 0 and "unsubscribed" in removed.stdout
 
 
+def test_add_names_a_look_alike_feed_by_its_punycode_as_reader_feeds_does(tmp_path: Path) -> None:
+    # Its lines gave the address as typed, the look-alike form `reader feeds` never shows
+    # (acc50a A10), and a password in it too (A2).
+    async def subscribe() -> None:
+        async with Library(tmp_path) as lib:
+            assert lib.add_feed("https://me:s3cret@аpple.com/feed.xml")
+
+    asyncio.run(subscribe())
+    again = run_reader(tmp_path, "add", "https://me:s3cret@аpple.com/feed.xml")
+    assert again.stdout + again.stderr == (
+        "already subscribed: https://xn--pple-43d.com/feed.xml\n"
+    )
+
+
 # -- the long address (F11) --------------------------------------------------------------------
 def test_middle_cut_keeps_the_host_and_the_end() -> None:
     cut = middle_cut(LONG, 200)

@@ -101,6 +101,24 @@ def test_a_title_with_control_characters_does_not_refuse_the_file(tmp_path: Path
     )
 
 
+def test_a_name_an_escape_leaves_a_letter_of_gives_way_to_the_title() -> None:
+    """ "N ESC]52;…BEL" was the name "N" of four feeds alike (OSC 52, OSC 0, DCS, CSI), shown
+    as four rows "N": what an escape leaves a letter of is no name, the title is (acc50a A10);
+    a name of one letter written so stays."""
+    opml = (
+        b'<?xml version="1.0"?><opml version="2.0"><body>'
+        b'<outline text="N &#x1b;]52;c;cm0K&#x7;" title="Harbour Post" xmlUrl="http://127.0.0.1:9/a.xml"/>'
+        b'<outline text="N &#x1b;]0;T&#x7;" title="Ferry News" xmlUrl="http://127.0.0.1:9/b.xml"/>'
+        b'<outline text="X" title="Xylophone Weekly" xmlUrl="http://127.0.0.1:9/x.xml"/>'
+        b"</body></opml>"
+    )
+    assert parse_opml(opml) == [
+        ("http://127.0.0.1:9/a.xml", "Harbour Post"),
+        ("http://127.0.0.1:9/b.xml", "Ferry News"),
+        ("http://127.0.0.1:9/x.xml", "X"),
+    ]
+
+
 def test_import_and_export_round_trip(tmp_path: Path) -> None:
     home = tmp_path / "home"
     (tmp_path / "subs.opml").write_bytes(GOOD)

@@ -113,6 +113,19 @@ def test_a_category_path_is_a_folder_path_and_its_folders_tags() -> None:
     assert found.folders == (("Tech", "Programming"),)
 
 
+def test_a_category_holding_an_escape_loses_it_whole_before_it_is_split() -> None:
+    """An OSC 8 link in a `category` was split at its slashes first: tags "8;;http:" and
+    "evil.example", the attacker's domain one of the user's (acc50a A7)."""
+    opml = (
+        b'<?xml version="1.0"?><opml version="2.0"><body><outline text="Q" '
+        b'category="\x1b]8;;http://evil.example/\x07CLICK\x1b]8;;\x07,news/local" '
+        b'xmlUrl="http://127.0.0.1:9/q.xml"/></body></opml>'
+    )
+    [found] = read_opml(opml).found
+    assert found.tags == ("CLICK", "news", "local")
+    assert found.folders == (("news", "local"),)
+
+
 def test_a_damaged_records_folders_are_none() -> None:
     assert kept_folders({"a": 1}) == () and kept_folders(["Tech"]) == ()
     assert kept_folders([["Tech", 3, "Rust"], [], ["tech", "rust"]]) == (("Tech", "Rust"),)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.cli_run import run_reader
+
 
 @pytest.mark.parametrize(
     ("location", "said"),
@@ -54,3 +56,39 @@ def test_a_content_type_holding_an_escape_sequence_is_named_without_it_whole(
     assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed")]) == 1
     err = capsys.readouterr().err
     assert "image/png" in err and "image/0" not in err and "PWNED" not in err
+
+
+def test_add_of_an_address_answering_with_an_invalid_redirect_says_it_answered(
+    tmp_path: Path,
+) -> None:
+    """A 302 to "http://127.0.0.1:99999/" was "nothing answered at URL: the server sent an
+    invalid redirect …", then "check the address (its spelling, http or https)": the address
+    typed was right, and it answered (acc50a A10)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def answer() -> None:
+        conn, _ = listener.accept()
+        while b"\r\n\r\n" not in conn.recv(4096):
+            pass
+        conn.sendall(
+            b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:99999/feed.xml\r\n"
+            b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        conn.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/a"
+    try:
+        added = run_reader(tmp_path / "home", "add", url)
+    finally:
+        listener.close()
+    assert added.returncode == 1
+    assert added.stderr == (
+        f"reader: {url} answered: the server sent an invalid redirect: port 99999 is out of range"
+        " (0 to 65535): http://127.0.0.1:99999/feed.xml; not subscribed\n"
+    )

@@ -117,3 +117,28 @@ def test_a_sync_with_nothing_answering_counts_no_feed_failed(tmp_path: Path) -> 
     summary = next(line for line in synced.stderr.splitlines() if line.startswith("synced "))
     assert summary.startswith("synced 0 of 2 feeds (0 new headlines)"), summary
     assert "failed" not in summary.split(")")[0]
+
+
+def test_an_article_failing_alone_names_no_failing_feeds(
+    tmp_path: Path, own_server: HTTPServer
+) -> None:
+    # The articles' count of failures was taken for the feeds': "`reader feeds --failing`
+    # lists the failing feeds", which then said "no failing feeds" (acc50a A6).
+    from tests.served_feed import serve_site, story_page
+
+    def feed(base: str) -> str:
+        items = "".join(
+            f"<item><title>{n}</title><link>{base}/{n}.html</link></item>" for n in ("good", "bad")
+        )
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Q</title>{items}</channel></rss>'
+
+    serve_site(own_server, feed, {"/good.html": story_page("Harbour opens")})
+    own_server.expect_request("/bad.html").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"}
+    )
+    home = tmp_path / "lib"
+    assert reader(home, "add", own_server.url_for("/feed.xml")).returncode == 0
+    synced = reader(home, "sync", "--no-pictures")
+    assert "1 article cached for offline, 0 already cached, 1 failed" in synced.stderr
+    assert "feeds --failing" not in synced.stderr
+    assert "`reader list --not-offline`" in synced.stderr

@@ -88,6 +88,7 @@ def test_a_printable_text_is_all_the_gate_would_leave_of_it() -> None:
         ch
         for ch in map(chr, range(0x110000))
         if safe._CONTROL.match(ch)
+        or safe._TAGS.match(ch)
         or safe._LINE_BREAKS.match(ch)
         or ch in "\x1b\x9b\r\u2028\u2029\u00a0"
     ]
@@ -96,7 +97,8 @@ def test_a_printable_text_is_all_the_gate_would_leave_of_it() -> None:
 
     def slow_text(text: str) -> str:
         s = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-        return safe._CONTROL.sub("", safe._ESCAPE_SEQUENCE.sub("", s.replace("\u2029", "\n")))
+        s = safe._CONTROL.sub("", safe._ESCAPE_SEQUENCE.sub("", s.replace("\u2029", "\n")))
+        return safe._TAGS.sub(safe._flag_or_nothing, s)
 
     def slow_line(text: str) -> str:
         return safe._SPACES.sub(" ", safe._LINE_BREAKS.sub(" ", slow_text(text))).strip()
@@ -244,6 +246,16 @@ def test_a_letter_keeps_at_most_30_combining_marks() -> None:
     # Real text's stacks stay whole: Vietnamese, Hebrew points, a Thai syllable.
     for text in ("Việt Nam", "בְּרֵאשִׁית", "กี่", "e\u0301\u0323\u0304"):
         assert safe_text(text) == text
+
+
+def test_a_subdivision_flag_keeps_its_tags_and_a_stray_tag_goes() -> None:
+    """Scotland's flag is the black flag, "gbsct" in tag characters and CANCEL TAG: their one
+    use that means something, shown as a plain black flag when they went (acc50a A10)."""
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    assert safe_line(f"Six Nations: {scotland} win") == f"Six Nations: {scotland} win"
+    # Tags after no black flag, or no CANCEL TAG to end them, hide a message: removed.
+    hidden = "\U000e0067\U000e0062\U000e007f"
+    assert safe_line(f"vote{hidden} now \U0001f3f4\U000e0067\U000e0062") == "vote now \U0001f3f4"
 
 
 def test_a_stray_escape_before_a_tag_leaves_the_tag_whole() -> None:

@@ -39,7 +39,7 @@ from ..reports import (
 )
 from ..retraction_notes import corrected_word
 from ..safe import safe_line
-from ..url_display import line_url, shown_url
+from ..url_display import line_url, shown_url, without_password
 from ..word_wrap import at_words, terminal_width
 from .common import (
     ARTICLES_APART,
@@ -96,7 +96,7 @@ def headline_json(
     e = h.entry
     return {
         "id": e.id,
-        "feed": e.feed_url or None,  # a saved article no feed lists
+        "feed": without_password(e.feed_url) or None,  # a saved article no feed lists
         "feed_name": names.get(e.feed_url, ""),  # the user's name for the feed
         "feed_title": e.feed_title,
         "title": e.title,
@@ -1020,7 +1020,7 @@ def article_item(
     entry = target if isinstance(target, Entry) else None
     item = render_item(article, "json", entry.id if entry else cited_url(article), entry)
     item["id"] = entry.id if entry else None
-    item["feed"] = (entry.feed_url or None) if entry else None
+    item["feed"] = (without_password(entry.feed_url) or None) if entry else None
     record = lib.saved_record(target)
     item["read_at"] = iso_time(lib.reading_times()(entry) if entry else None)
     item["saved"] = record is not None

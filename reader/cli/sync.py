@@ -271,7 +271,11 @@ def print_sync_report(
             )
         elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
-            hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
+            hint = (
+                f" (`reader add {line_url(result.feed.url)}` looks for its feed)"
+                if _page(result)
+                else ""
+            )
             if gateway_failure(result.error):
                 # A gateway's bad minute (acc45 B6): not the feed failing, nor marked so.
                 err(
@@ -471,12 +475,14 @@ def print_sync_report(
         f"{f'; {failed} failed' if failed else ''}{f'; {gone}' if gone else ''})"
     )
     if articles:
-        left, failed = report.left_and_failed(outages, named)
+        # Its own name: the feeds' `failed` decides the hint below (an article failing named
+        # `reader feeds --failing`, which then said "no failing feeds": acc50a A6).
+        left, articles_failed = report.left_and_failed(outages, named)
         line += (
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
             f"{report.articles_already_cached} already cached, "
             + (f"{left} left for the next sync, " if left else "")
-            + f"{failed} failed"
+            + f"{articles_failed} failed"
         )
         if report.articles_updated:
             line += f", {report.articles_updated} updated"
@@ -536,7 +542,7 @@ def _named(
     shown: dict[str, int] = {}
     left: dict[str, int] = {}
     for entry, line in lines:
-        name = feeds.get(entry.feed_url) or entry.feed_title or entry.feed_url
+        name = feeds.get(entry.feed_url) or entry.feed_title or shown_url(entry.feed_url)
         if shown.get(name, 0) < NAMED_PER_FEED:
             shown[name] = shown.get(name, 0) + 1
             err(line)

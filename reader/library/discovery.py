@@ -27,11 +27,13 @@ from ..errors import NoAnswer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
+from ..pictures import page_sent
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
 from ..sitemap_feed import is_sitemap
 from ..sniff import feed_type, file_kind, html_title, is_html_document
+from ..url_display import line_url
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .sync import LibrarySync
 
@@ -80,6 +82,16 @@ class LibraryDiscovery(LibrarySync):
             # A typo's signature (a host misspelt, https for http, a port): subscribed, it
             # was a "!" row failing at every sync, never once read (acc44a A1).
             return Added("", nothing_answered=fetched)
+        if not keep and isinstance(fetched, FetchError) and page_sent(fetched.sent_as):
+            # Sent as a web page and failed as it came (a decompression bomb, a page dripping
+            # for ever): no feed, as a page read whole is none; it was subscribed, failing at
+            # every sync (acc50a A10).
+            sent = safe_line(fetched.sent_as, 60)
+            message = (
+                f"{line_url(url)} answered with a web page (sent as {sent}), not a feed, and it"
+                f" failed as it came: {fetched.message}; not subscribed"
+            )
+            raise replace(fetched, message=message)
         if isinstance(fetched, FetchError) and (
             fetched.status in (404, 410)
             or (fetched.redirected and fetched.kind == ErrorKind.BAD_URL)
@@ -89,7 +101,7 @@ class LibraryDiscovery(LibrarySync):
             # One the site can't answer now is subscribed, and asked again by the next sync.
             # A redirect refused (to file:, to no address) is the site's answer too: not
             # "nothing answered", with advice to check the address's spelling (acc47c C7).
-            message = f"{url} answered: {fetched.message}; not subscribed"
+            message = f"{line_url(url)} answered: {fetched.message}; not subscribed"
             raise replace(fetched, message=message)
         if isinstance(fetched, Response) and (
             what := file_kind(fetched.body, fetched.content_type)
@@ -229,7 +241,7 @@ class LibraryDiscovery(LibrarySync):
             if isinstance(fetched, FetchError) and not _site_not_answering(fetched):
                 # The page's feed link is dead (404, 410, 403): a subscription the user never
                 # typed, failing at every sync. One the site can't answer now is kept, as ever.
-                message = f"{feed_url} answered: {fetched.message}"
+                message = f"{line_url(feed_url)} answered: {fetched.message}"
                 return replace(told, error=replace(fetched, message=message))
         elif read.consent_wall:
             # A consent wall a redirect landed on (consent.youtube.com's "Before you
@@ -258,7 +270,7 @@ class LibraryDiscovery(LibrarySync):
             # Named as its feed, but a web page too: looked no further (a page naming another
             # as its feed, and that one another, would be followed as far as it liked).
             answer = web_page_answer(html_title(fetched.body))
-            message = f"at {feed_url} {answer} either"
+            message = f"at {line_url(feed_url)} {answer} either"
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
         return replace(await self._subscribe(feed_url, fetched, name), **_page_of(told))
 

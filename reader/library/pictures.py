@@ -15,6 +15,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..models import Article, Entry, FetchError, Response, StoreError
+from ..picture_pixels import too_many_pixels
 from ..pictures import (
     ACCEPT,
     KeptPicture,
@@ -381,6 +382,8 @@ class LibraryPictures(LibraryPageReads):
             why = not_a_picture(response.content_type or "")
             return KeptPicture(address, why=why, again=page), None
         body = response.body
+        if why := too_many_pixels(body, found):
+            return KeptPicture(address, why=why), None
         return KeptPicture(address, digest(body), found, len(body)), body
 
     async def _picture_page_seen(self, address: str, response: Response) -> None:

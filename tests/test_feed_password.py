@@ -1,0 +1,59 @@
+"""A feed's password (https://me:s3cret@host/feed.xml) stays in its own record and in an OPML
+export, which exist to move subscriptions, and out of every other output: JSON gives the
+address as "me:***@", lines and failures without the name (acc50a A2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.cli_run import run_reader
+from tests.served_feed import serve_stories
+
+
+def test_the_json_outputs_write_a_feeds_password_as_stars(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    url = serve_stories(own_server, "Members", [("Harbour opens", 9)])
+    url = url.replace("http://", "http://me:s3cret@")
+    starred = url.replace("s3cret", "***")
+    assert run_reader(data_dir, "add", url).returncode == 0
+    assert run_reader(data_dir, "sync", "--no-pictures").returncode == 0
+
+    listed = run_reader(data_dir, "list", "--json")
+    (headline,) = json.loads(listed.stdout)
+    assert headline["feed"] == starred
+    shown = run_reader(data_dir, "show", headline["id"], "--offline", "--format", "json")
+    assert json.loads(shown.stdout)["feed"] == starred
+    exported = run_reader(data_dir, "export", "--format", "json", "-q")
+    assert exported.returncode == 0 and "s3cret" not in exported.stdout
+    assert [item["feed"] for item in json.loads(exported.stdout)] == [starred]
+    for args in (("list",), ("feeds",), ("export", "--format", "markdown", "-q")):
+        assert "s3cret" not in run_reader(data_dir, *args).stdout, args
+    # The address as JSON gives it names the feed, as a script pipes it back.
+    again = run_reader(data_dir, "list", "--feed", starred, "--ids")
+    assert again.stdout.split() == [headline["id"]]
+
+    # The records that move subscriptions keep it: without it the feed can't be read.
+    (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
+    assert feed["url"] == url
+    assert f'xmlUrl="{url}"' in run_reader(data_dir, "export", "--format", "opml").stdout
+
+
+def test_adds_lines_and_failures_name_a_feed_without_its_password(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    own_server.expect_request("/gone.xml").respond_with_data("gone", status=410)
+    base = own_server.url_for("").rstrip("/").replace("http://", "http://me:s3cret@")
+    gone = run_reader(data_dir, "add", f"{base}/gone.xml")
+    assert gone.stderr.startswith(f"reader: {base.replace('me:s3cret@', '')}/gone.xml answered:")
+    dead = run_reader(data_dir, "add", "http://me:s3cret@127.0.0.1:9/dead.xml", "--keep")
+    assert dead.stderr.splitlines()[0] == (
+        "reader: subscribed to http://127.0.0.1:9/dead.xml, but its first fetch failed:"
+        " cannot connect to 127.0.0.1:9"
+    )
+    synced = run_reader(data_dir, "sync")
+    for output in (synced, run_reader(data_dir, "feeds")):
+        assert "s3cret" not in output.stdout + output.stderr
