@@ -480,3 +480,23 @@ def test_a_blog_read_through_an_unchanged_entry_says_other_entries_changed(
     # By the item's address, as its citation gives it: the same item (the blog's was printed).
     by_address = ran(capsys, data_dir, "show", site.url(BLOG) + "#block-3", "--offline")[0]
     assert by_address == shown
+
+
+@pytest.mark.parametrize("canonical", [False, True])
+def test_each_item_pointing_into_a_blog_shows_and_cites_its_own_entry(
+    site: Metro, data_dir: Path, capsys: pytest.CaptureFixture[str], canonical: bool
+) -> None:
+    """The page is cached once, under the first item that fetched it: every item's header,
+    `reader show` and citation gave that item's `#block-N`, Update 1's sending its reader to
+    Update 3, the blog's own item an entry's anchor (acc50c C2); with a canonical address,
+    every entry's the page's, no anchor, where `y` cites the entry's."""
+    site.body = blog(site.entries, canonical=site.url(BLOG) if canonical else "")
+    ran(capsys, data_dir, "add", site.url("/feed.xml"))
+    ran(capsys, data_dir, "sync")
+    rows = json.loads(ran(capsys, data_dir, "list", "--json")[0])
+    for row in rows:
+        shown = ran(capsys, data_dir, "show", row["id"], "--offline")[0]
+        url = next(line for line in shown.splitlines() if line.startswith("URL: "))
+        assert url == f"URL: {row['link']}", (row["title"], url)
+        cited = ran(capsys, data_dir, "show", row["id"], "--format", "citation", "--style", "apa")
+        assert cited[0].rstrip().endswith(row["link"]), cited[0]

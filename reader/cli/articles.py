@@ -606,7 +606,7 @@ def _print_lines(
 def cmd_show(args: argparse.Namespace) -> int:
     # Here, not at the top: citations and highlights (their name rules, their styles) are
     # `show`'s, and `reader list` in a shell loop paid their import at every start.
-    from ..citation import cited_url, moment_text
+    from ..citation import cited_article, cited_url, moment_text
     from ..citation_styles import reference_list
     from ..render import article_of
     from .highlights import after_article
@@ -697,6 +697,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         kept = None
         if args.format not in ("citation", *CITATION_RECORDS):
             kept = lib.highlights_in(target, article)
+        if isinstance(target, Entry):
+            # An item pointing into a page (a live blog's entry, `page#block-3`) shown and
+            # cited by its own anchor, as `y` cites it (acc50c C2).
+            article = cited_article(target, article)
         if args.format == "json":
             items.append(article_item(lib, target, article, kept))
         elif args.format in CITATION_RECORDS:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urldefrag
 
 from ..anchored_entries import item_changed, points_into
 from ..article_fallbacks import feed_text_of
@@ -39,7 +40,7 @@ class LibraryKeptArticles(LibraryArchiving):
         """The latest copy of `url`'s article told of its page found taken down since
         (`gone_at`), and of the earlier copies kept (`versions`): not the copies themselves,
         each read asks for its own."""
-        latest = self._with_gone(url, latest)
+        latest = self._with_gone(url, _as_item(latest, url))
         earlier, repeats = self.store.version_times_and_repeats(url)
         if not earlier:
             return latest
@@ -186,3 +187,15 @@ class LibraryKeptArticles(LibraryArchiving):
         body, content_type = raw
         missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
         return rule.body if missed and rule is not None else ""
+
+
+def _as_item(article: Article, link: str) -> Article:
+    """`article` as the item linking to `link` reads it. A page several items point into (a
+    live blog's entries, `page#block-3`) is cached once, under the address of the item that
+    fetched it first, and every item showed and cited that one's anchor (acc50c C2: Update 1's
+    header and citation sent readers to Update 3); each its own now, the blog's own none."""
+    anchor = urldefrag(link).fragment
+    if not article.url or urldefrag(article.url).fragment == anchor:
+        return article
+    page = urldefrag(article.url).url
+    return replace(article, url=f"{page}#{anchor}" if anchor else page)
