@@ -328,3 +328,30 @@ def test_an_entry_stamped_in_a_paragraph_keeps_its_time_as_its_heading(stamp: st
     assert headings(article) == ["11:42", "10:15", "08:30", "06:00"]
     text = to_text(article, header=False)
     assert text.index("11:42") < text.index("Update 0: crews") < text.index("10:15")
+
+
+def test_a_short_update_leaves_a_declared_live_blogs_entries_as_they_were() -> None:
+    """An update of one line on top ("The union called the strike off at noon."): the blog's
+    entries were no longer taken for entries at all, every heading read "11:00 Update 3: …" for
+    "11:00 · Update 3: …", and a sync took the blog that only grew for corrected in every entry
+    (acc50c C1)."""
+
+    def blog(updates: list[tuple[int, str, str]]) -> str:
+        entries = "".join(
+            f'<article id="block-{n}" class="liveblog-entry"><h2><time>{n + 8}:00</time> '
+            f"Update {n}: {title}</h2><p>{text}</p></article>"
+            for n, title, text in updates
+        )
+        return page(LIVE, f'<div class="liveblog">{entries}</div>')
+
+    updates = [
+        (3, "union responds", "The union said it would wait for the contracts before it acts."),
+        (2, "council answers", "The council leader said two more crew would be hired by May."),
+        (1, "crews meet", "The ferry crews met the council at nine and asked for more staff."),
+    ]
+    before = headings(extract_article(blog(updates), URL))
+    assert before[0] == "11:00 · Update 3: union responds"
+    short = (4, "strike off", "The union called the strike off at noon.")
+    grown = extract_article(blog([short, *updates]), URL)
+    assert headings(grown) == ["12:00 · Update 4: strike off", *before]
+    assert "The union called the strike off at noon." in to_text(grown, header=False)

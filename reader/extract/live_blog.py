@@ -110,9 +110,14 @@ def _times(doc: HtmlElement) -> Iterator[HtmlElement]:
     return (t for t in doc.iter("time") if (t.text_content().strip() or t.get("datetime")))
 
 
-def _entry_lists(doc: HtmlElement, fewest: int) -> dict[HtmlElement, list[HtmlElement]]:
+def _entry_lists(
+    doc: HtmlElement, fewest: int, declared: bool = False
+) -> dict[HtmlElement, list[HtmlElement]]:
     """Elements holding `fewest` or more timestamped children of one kind, with those
-    children."""
+    children. On a page `declared` a live blog, an update of a line ("The strike is off.") is
+    an entry among the others, not the end of them all: it unmarked the whole blog, its
+    headings read another way ("12:00 Update 4" for "12:00 · Update 4"), and a sync took the
+    blog that only grew for corrected in every entry (acc50c C1)."""
     found: dict[tuple[HtmlElement, tuple[str, str]], list[HtmlElement]] = defaultdict(list)
     for time in _times(doc):
         child = time
@@ -126,22 +131,27 @@ def _entry_lists(doc: HtmlElement, fewest: int) -> dict[HtmlElement, list[HtmlEl
             child = parent
     lists: dict[HtmlElement, list[HtmlElement]] = {}
     for (parent, _), children in found.items():
-        if len(children) >= fewest and all(_is_entry(c) for c in children):
+        if len(children) < fewest:
+            continue
+        whole = sum(_is_entry(c) for c in children)
+        if whole == len(children) or (
+            declared and whole >= fewest and all(_is_entry(c, short=True) for c in children)
+        ):
             lists.setdefault(parent, children)
     # The outermost list wins: entries nested in an entry are its parts.
     return {p: c for p, c in lists.items() if not any(a in lists for a in p.iterancestors())}
 
 
-def _is_entry(el: HtmlElement) -> bool:
-    """A time, a paragraph, and a sentence's worth of words besides the time and heading, most
-    of them not links."""
+def _is_entry(el: HtmlElement, short: bool = False) -> bool:
+    """A time, a paragraph, and a sentence's worth of words besides the time and heading (any,
+    when `short`), most of them not links."""
     times = list(el.iter("time"))
     if not times:
         return False
     heading = next(el.iter(*HEADING_TAGS), None)
     rest = text_length(el) - sum(text_length(t) for t in times)
     rest -= text_length(heading) if heading is not None else 0
-    if rest < _MIN_PROSE or next(el.iter("p"), None) is None:
+    if rest < (1 if short else _MIN_PROSE) or next(el.iter("p"), None) is None:
         return False
     # A "latest news" list's item is a time and a linked headline: the site's, not an update.
     return link_density(el) < _MAX_LINKED
@@ -294,7 +304,7 @@ def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
     if live_blog:
         _stamps_as_times(doc)
     times: list[datetime] = []
-    for holder, entries in _entry_lists(doc, fewest).items():
+    for holder, entries in _entry_lists(doc, fewest, live_blog).items():
         if not (live_blog or _named_live(holder)) or any(_is_comment(e) for e in entries):
             continue
         level = _level(entries)
