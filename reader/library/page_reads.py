@@ -66,7 +66,7 @@ class LibraryPageReads(LibraryReextraction):
         # draws from). Workers started on demand start as the download connects, their imports
         # beside the rest of it: not for a fetch ahead where nothing answers (the reader opened
         # on a plane), nor a page refused at once.
-        from ..page_caching import extract_for_cache, read_page
+        from ..page_caching import Extracted, extract_for_cache, read_page
         from ..page_handover import hand_over, release
 
         # Asked for without the tracking parameters a link carries: they say who read it, not
@@ -83,8 +83,6 @@ class LibraryPageReads(LibraryReextraction):
                 last_modified=modified,
             )
         if response.not_modified:
-            from ..page_caching import Extracted
-
             return Extracted(not_modified=True), response.url
         if canonical_url(url) in self._inflight:
             self._pages_in.add(canonical_url(url))  # cached from here on: not given up
@@ -161,6 +159,13 @@ class LibraryPageReads(LibraryReextraction):
             self._watch_for_portal(seen, answer)
         elif seen is not None and (title := self._portal.title(seen[0])) is not None:
             raise portal_error(title, url)  # not read (`read_page`), or no article of it
+        elif seen is not None and step is extract_for_cache and result == Extracted(seen=seen):
+            # Not read: a login page's, known for one when it was handed to the worker, the
+            # verdict withdrawn since (another download found it a site's own sign-in page).
+            # Said as the worker took it, the next sync reading it afresh: it went on with
+            # nothing read and failed "an error the reader did not foresee (AssertionError)"
+            # (acc50c C3, pages sharing one title across sections).
+            raise portal_error(seen[1], url)
         return result, response.url
 
     def _watch_for_portal(
