@@ -16,7 +16,7 @@ list out. A tag is no word: it is not looked for in the text.
 
 `category:NAME` (`category:"long name"`) narrows it to the headlines its feed files under that
 category (an item's `<category>`: Lobsters' tags, a subreddit, hashtags: `item_categories`),
-case and a hashtag's "#" aside; `-category:NAME` leaves them out. A category is no word either.
+case, a hashtag's "#" and a subreddit's "r/" aside; `-category:NAME` leaves them out. A category is no word either.
 
 `by:NAME` and `title:WORD` (`FIELDS`) look for a word in a headline's bylines or titles only,
 `-by:NAME` leaves out what NAME wrote. A plain word is looked for in all (text, titles,
@@ -601,8 +601,11 @@ class Query:
 
 
 def _category_key(name: str) -> str:
-    """A category as compared: caseless, a hashtag's "#" aside, its spaces one."""
-    return " ".join(name.casefold().lstrip("#").split())
+    """A category as compared: caseless, a hashtag's "#" and a subreddit's "r/" aside, its
+    spaces one: Reddit's feed files a post under "r/localnews", its label, and a reporter
+    types the subreddit's name (acc50c C4)."""
+    key = " ".join(name.casefold().lstrip("#").split())
+    return key.removeprefix("r/") if len(key) > 2 else key
 
 
 def _apart(run: str) -> tuple[str, ...]:

@@ -438,3 +438,19 @@ def test_an_items_categories_are_searched_by_category_and_shown_in_its_header(
             assert [row.entry.title for row in table.rows] == [SHARED]
 
     asyncio.run(run())
+
+
+def test_a_subreddits_posts_are_found_by_its_name(platforms: HTTPServer, reader: Reader) -> None:
+    """Reddit's feed files each post under its subreddit, labelled "r/rockpools":
+    `category:rockpools`, the name a reporter types, found nothing (acc50c C4)."""
+    base = platforms.url_for("").rstrip("/")
+    labelled = reddit(base).replace(
+        "<entry>", '<entry><category term="rockpools" label="r/rockpools"/>'
+    )
+    platforms.expect_request("/r/rockpools/labelled.rss").respond_with_data(
+        labelled, content_type="application/atom+xml"
+    )
+    listed = synced(reader, platforms.url_for("/r/rockpools/labelled.rss"))
+    for name in ("rockpools", "r/rockpools", "R/RockPools"):
+        code, found = reader("list", "--search", f"category:{name}", "--json")
+        assert code == 0 and len(json.loads(found)) == len(listed), (name, found)
