@@ -409,3 +409,33 @@ def test_the_networks_probes_take_the_proxy_the_requests_take(
     assert asyncio.run(probed()) == [True, True, True, False]
     assert f"HEAD {plain} HTTP/1.1" in proxy.log
     assert f"CONNECT secure.example:{secure_site[0].port} HTTP/1.1" in proxy.log
+
+
+FIREFOX = "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def _probed(links: list[str], proxy: str | None) -> list[bool]:
+    """Each of `links` probed as a sync's stalled network is (`NetworkHold`), through `proxy`,
+    the requests' User-Agent FIREFOX."""
+    from reader.library.network_hold import NetworkHold
+
+    async def run() -> list[bool]:
+        hold = NetworkHold(30, 5, lambda: None, lambda _link: proxy, lambda _link: FIREFOX)
+        probe = hold._prober_of(stalling=True)
+        return [await probe(link) for link in links]
+
+    return asyncio.run(run())
+
+
+def test_the_networks_probes_say_the_requests_user_agent(
+    httpserver: HTTPServer, proxy: ForwardingProxy
+) -> None:
+    """The HEAD of a probe, directly and through an HTTP proxy, says `[network] user_agent`
+    as the requests do: the reader's own, among a browser's, gave it away (acc50f A5)."""
+    httpserver.expect_request("/").respond_with_data("ok")
+    direct = f"http://127.0.0.1:{httpserver.port}/"
+    proxied = f"http://news.example:{httpserver.port}/"
+    assert _probed([direct], None) == [True]
+    assert _probed([proxied], proxy.url) == [True]
+    agents = [request.headers.get("User-Agent") for request, _ in httpserver.log]
+    assert agents == [FIREFOX, FIREFOX], agents

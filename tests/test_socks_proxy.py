@@ -18,7 +18,14 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.socks_proxy import SocksProxy, socks_proxy
-from tests.test_proxy import _reader, _secure_feed, _site, secure_site  # noqa: F401
+from tests.test_proxy import (  # noqa: F401
+    _closed_port,
+    _probed,
+    _reader,
+    _secure_feed,
+    _site,
+    secure_site,
+)
 
 
 @pytest.fixture
@@ -182,3 +189,17 @@ def test_an_environments_proxy_in_a_shape_not_spoken_is_said_in_one_line(
     line = added.stderr.splitlines()[0]
     assert "ALL_PROXY" in line and value in line and "socks5h://host:port" in line, line
     assert tor.log == []
+
+
+def test_the_networks_probes_ask_a_socks_proxy_in_socks(
+    httpserver: HTTPServer, tor: SocksProxy
+) -> None:
+    """A sync's stalled network probed through the SOCKS proxy its requests take: a HEAD in
+    HTTP went to the SOCKS port, never answered by a SOCKS proxy and always by Tor ("501 Tor
+    is not an HTTP Proxy"), whatever the network (acc50f A5). Its CONNECT, the name handed."""
+    httpserver.expect_request("/").respond_with_data("ok")
+    there = f"http://news.example:{httpserver.port}/"
+    gone = f"http://news.example:{_closed_port()}/"  # the proxy reaches nothing there
+    assert _probed([there, gone], tor.url()) == [True, False]
+    assert ("name", "news.example", httpserver.port) in tor.log
+    assert all(how == "name" for how, _, _ in tor.log)
