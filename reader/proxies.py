@@ -106,8 +106,20 @@ class Route:
 
     def unused_hint(self, url: str) -> str:
         """Said of a failure to connect to `url` directly while the environment names a proxy
-        for it: where only a proxy reaches the web, that is why (acc43b B6); "" otherwise."""
+        for it: where only a proxy reaches the web, that is why (acc43b B6); under "env", that
+        no variable names one for it, as in a shell that lost them (cron, sudo) or where only
+        HTTPS_PROXY is set and the link is http: the user asked for a proxy, and the direct
+        connection went unsaid (acc50f A4). "" otherwise."""
         parts = urlsplit(url)
+        if (
+            self.setting == ENVIRONMENT
+            and parts.scheme in _SCHEMES
+            and parts.scheme not in self.by_scheme
+        ):
+            return (
+                f'[network] proxy = "env", but neither {parts.scheme.upper()}_PROXY nor'
+                " ALL_PROXY is set: the reader connected directly"
+            )
         variable = self.unused.get(parts.scheme, "")
         if not variable or _bypassed(parts.netloc):
             return ""

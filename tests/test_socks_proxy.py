@@ -203,3 +203,22 @@ def test_the_networks_probes_ask_a_socks_proxy_in_socks(
     assert _probed([there, gone], tor.url()) == [True, False]
     assert ("name", "news.example", httpserver.port) in tor.log
     assert all(how == "name" for how, _, _ in tor.log)
+
+
+@pytest.mark.parametrize("env", [{}, {"HTTPS_PROXY": "socks5h://127.0.0.1:9"}])
+def test_env_with_no_variable_for_the_link_says_it_connected_directly(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """`proxy = "env"` in a shell that lost the variables (cron, sudo), or with only
+    HTTPS_PROXY for an http link: the direct connection's failure said nothing of the proxy
+    the user asked for (acc50f A4)."""
+    added = _reader(
+        tmp_path / "data",
+        "add",
+        "http://news.example/feed.xml",
+        config='[network]\nproxy = "env"\n',
+        **env,
+    )
+    assert added.returncode != 0
+    line = added.stderr.splitlines()[0]
+    assert '[network] proxy = "env", but neither HTTP_PROXY nor ALL_PROXY is set' in line, line
