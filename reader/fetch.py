@@ -31,6 +31,7 @@ from .download_cap import UNDER_CAP
 from .errors import GATEWAY_STATUSES, NoAnswer
 from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body, silent_after
 from .fetch_messages import (
+    SOCKS_BROKE_OFF,
     _failed_url,
     _host,
     _network_message,
@@ -50,7 +51,7 @@ from .fetch_messages import (
 )
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
-from .proxies import Route, route, socks_missing
+from .proxies import Route, route, unusable
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
@@ -132,14 +133,30 @@ class _Routed(httpx.AsyncBaseTransport):
     def __init__(self, routes: Route, make: Callable[[str | None], httpx.AsyncHTTPTransport]):
         self._route = routes.proxy_for
         self._transports = {proxy: make(proxy) for proxy in (None, *routes.proxies)}
+        self._socks_errors = _socks_errors(routes)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         transport = self._transports[self._route(str(request.url))]
-        return await transport.handle_async_request(request)
+        try:
+            return await transport.handle_async_request(request)
+        except self._socks_errors as exc:
+            # A SOCKS proxy's reply cut short or garbled: httpcore lets socksio's own error
+            # through, httpx's failures' words don't know it.
+            raise httpx.ProxyError(f"{SOCKS_BROKE_OFF} {exc}", request=request) from None
 
     async def aclose(self) -> None:
         for transport in self._transports.values():
             await transport.aclose()
+
+
+def _socks_errors(routes: Route) -> tuple[type[Exception], ...]:
+    """The errors of the package httpx speaks SOCKS with, where a proxy of `routes` is a SOCKS
+    one (its absence said before: `unusable`)."""
+    if not any(urlsplit(proxy).scheme.startswith("socks") for proxy in routes.proxies):
+        return ()
+    from socksio.exceptions import SOCKSError
+
+    return (SOCKSError,)
 
 
 def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
@@ -150,7 +167,7 @@ def _client(limits: FetchLimits, routes: Route) -> httpx.AsyncClient:
     )
     verify = _tls_context(limits.ca_file)
     for scheme, proxy in routes.by_scheme.items():
-        if missing := socks_missing(proxy, routes.source(f"{scheme}://")):
+        if missing := unusable(proxy, routes.source(f"{scheme}://")):
             raise FetchError(ErrorKind.NETWORK, missing, proxy)
 
     def transport(proxy: str | None) -> httpx.AsyncHTTPTransport:

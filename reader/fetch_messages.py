@@ -222,6 +222,11 @@ def certificate_refused(url: str, failed: str, exc: httpx.HTTPError) -> FetchErr
     return FetchError(ErrorKind.CERTIFICATE, message, url)
 
 
+SOCKS_BROKE_OFF = "closed the connection without answering the request"
+"""How a SOCKS proxy's close after the request is said (`fetch._Routed`): socksio's
+ProtocolError, not httpx's, was a traceback (acc50f A6)."""
+
+
 def proxy_failure(
     url: str, failed: str, exc: httpx.HTTPError, proxy: str, source: str
 ) -> FetchError | None:
@@ -249,6 +254,11 @@ def proxy_failure(
                 status=status,
                 retryable=status in GATEWAY_STATUSES,
             )
+        if detail.startswith(SOCKS_BROKE_OFF):
+            # Tor restarting, a proxy overloaded: its bad moment, not the site's, tried again.
+            why = said[len(SOCKS_BROKE_OFF) :].strip()  # socksio's: "Malformed reply"
+            message = f"{named} {SOCKS_BROKE_OFF} for {_host(failed)} ({why})"
+            return FetchError(ErrorKind.PROXY, message.replace(" ()", ""), url, retryable=True)
         return proxy_refused(url, failed, named, said)
     if not isinstance(exc, httpx.ConnectError) or "SSL" in detail or "certificate" in detail:
         return None

@@ -57,14 +57,45 @@ def own_newsboat_config() -> Path | None:
     return next((path for home in _homes()[:2] if (path := home / "config").is_file()), None)
 
 
+def _config_text(config: Path) -> str | None:
+    """newsboat's config `config`, read; None when it can't be or is no config's size."""
+    try:
+        if config.stat().st_size > MOST_CONFIG_BYTES:
+            return None
+        return config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def proxy_not_in_force(config: Path, own: str, again: str) -> str:
+    """The line saying that newsboat's `config` fetches through a proxy while the reader's own
+    config sets none (`own`, its `[network] proxy`, is ""): the import fetches nothing then, as
+    a Tor user's first command connected directly, every .onion name told to the local DNS
+    (acc50f A3); `again`: the import's command bringing the read marks once it is set, or "".
+    "" when newsboat's config uses no proxy or the reader's sets one."""
+    from .fetch_messages import shown_proxy
+    from .newsboat_settings import newsboat_proxy
+    from .proxies import proxy_problem
+
+    text = _config_text(config)
+    if own or text is None or not (proxy := newsboat_proxy(text)):
+        return ""
+    shown = safe_line(shown_proxy(proxy), 100)
+    given = "use-proxy yes" if proxy == "?" else f"the proxy {shown}"
+    command = f"`reader config --from-newsboat {safe_line(shlex.quote(str(config)), 300)}`"
+    setting = "[network] proxy" if proxy == "?" or proxy_problem(proxy) else f'proxy = "{shown}"'
+    then = f", then `reader import {again}` again" if again else ""
+    return (
+        f"newsboat's config, {safe_line(str(config), 300)}, fetches through {given}, but the"
+        " reader's sets no [network] proxy and would connect directly: nothing fetched; set"
+        f" {setting} in its config first ({command} says it){then}"
+    )
+
+
 def config_leftovers(config: Path) -> str:
     """The line saying what `config` holds that no import brings (its `ignore-article` rules
     and its macros); "" when it holds neither or can't be read."""
-    try:
-        if config.stat().st_size > MOST_CONFIG_BYTES:
-            return ""
-        text = config.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    if (text := _config_text(config)) is None:
         return ""
     from .newsboat_settings import count
 

@@ -31,7 +31,7 @@ class NewsboatSetting:
     command: str
     """newsboat's setting (`bind-key`, `article-sort-order`)."""
     section: str = ""
-    """The reader's config section ("ui", "feeds", "keys"); "" for none."""
+    """The reader's config section ("ui", "feeds", "network", "keys"); "" for none."""
     name: str = ""
     """The reader's setting, or for a `bind-key` the action."""
     value: bool | int | str = ""
@@ -122,6 +122,8 @@ _NEAREST = {
     "download-path": "a podcast's audio is never downloaded, only its address kept",
     "ignore-mode": "an [[ignore]] rule leaves its items out at the download (its download)",
     "include": "not followed: give --from-newsboat the file it names",
+    "proxy-auth": "the name and password in [network] proxy's address"
+    ' ("http://name:password@host:port")',
 }
 
 
@@ -130,12 +132,60 @@ def settings(text: str) -> Iterator[NewsboatSetting]:
     killfile's lines passed over), with `auto-reload` and `reload-time` read together."""
     lines = list(_lines(text))
     auto = next((words for _, _, words in reversed(lines) if words[0] == "auto-reload"), None)
+    proxy = newsboat_proxy(text)
     for number, line, words in lines:
         command, values = words[0], words[1:]
         if command in ELSEWHERE:
             continue
         said = NewsboatSetting(number, line, command)
+        if command in _PROXY_LINES and values:
+            yield _proxy(said, proxy)
+            continue
         yield _setting(said, values, auto_reload=bool(auto) and _yes(auto[1:]))
+
+
+_PROXY_LINES = ("use-proxy", "proxy", "proxy-type")
+"""newsboat's proxy, in three lines read together: the reader's one `[network] proxy`."""
+_PROXY_TYPES = ("http", "socks5", "socks5h")
+"""newsboat's proxy-types the reader speaks (not socks4, socks4a)."""
+
+
+def newsboat_proxy(text: str) -> str:
+    """The proxy newsboat's config `text` sends its fetches through, as `[network] proxy`
+    writes it ("socks5h://127.0.0.1:9050"), the later of each line as newsboat reads them; ""
+    when it uses none (no `use-proxy yes`); "socks4://…" for a type the reader can't speak,
+    and "?" for `use-proxy yes` with no `proxy` line."""
+    given = {
+        words[0]: words[1] for _, _, words in _lines(text) if words[0] in _PROXY_LINES and words[1:]
+    }
+    if not _yes([given.get("use-proxy", "")]):
+        return ""
+    address = given.get("proxy", "")
+    if not address:
+        return "?"
+    # curl's reading, as newsboat hands it on: a scheme in the address over proxy-type's.
+    return address if "://" in address else f"{given.get('proxy-type', 'http')}://{address}"
+
+
+def _proxy(said: NewsboatSetting, proxy: str) -> NewsboatSetting:
+    """A line of newsboat's proxy: each of its lines as the one `[network] proxy` they give."""
+    from .proxies import proxy_problem
+
+    if proxy == "":
+        if said.command == "use-proxy":
+            return _is(said, "network", "proxy", "")
+        return _not(said, "newsboat uses it only with use-proxy yes, which is not set")
+    if proxy == "?":
+        return _not(said, "no proxy line gives the proxy's address")
+    if (scheme := proxy.partition("://")[0]) not in _PROXY_TYPES:
+        return _not(
+            said,
+            f"the reader speaks no {scheme} proxy: a SOCKS 5 one ([network] proxy ="
+            ' "socks5h://host:port", Tor\'s too) or an http one',
+        )
+    if problem := proxy_problem(proxy):
+        return _not(said, problem)
+    return _is(said, "network", "proxy", proxy)
 
 
 def count(text: str) -> str:
@@ -205,7 +255,13 @@ def _setting(said: NewsboatSetting, values: list[str], auto_reload: bool) -> New
 def _is(
     said: NewsboatSetting, section: str, name: str, value: bool | int | str, note: str = ""
 ) -> NewsboatSetting:
-    default = {"unread_only": False, "oldest_first": False, "refresh_interval": "", "max_items": 0}
+    default = {
+        "unread_only": False,
+        "oldest_first": False,
+        "refresh_interval": "",
+        "max_items": 0,
+        "proxy": "",
+    }
     return NewsboatSetting(
         said.line_number,
         said.line,

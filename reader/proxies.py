@@ -24,17 +24,20 @@ from .safe import safe_line
 
 ENVIRONMENT = "env"
 """`[network] proxy`'s value taking the proxy from the environment."""
+_CONFIG = "[network] proxy"
+"""Where a proxy not the environment's is named, in its failures' words."""
 
 _SCHEMES = ("http", "https")
 """The schemes of the requests a proxy carries."""
 _PROXY_SCHEMES = (*_SCHEMES, "socks5", "socks5h")
 """The schemes of a proxy's own address: an HTTP proxy's, a SOCKS one's (acc48a A3)."""
-SHAPES = '"http://host:port" or "socks5h://host:port" of a proxy, or "env"'
+_ADDRESSES = '"http://host:port" or "socks5h://host:port" of a proxy'
+SHAPES = f'{_ADDRESSES}, or "env"'
 
 
-def proxy_problem(value: str) -> str:
+def proxy_problem(value: str, shapes: str = SHAPES) -> str:
     """Why `value` can't be `[network] proxy` ("" when it can): "", "env", or an http(s) or
-    SOCKS 5 address naming a host (and a port), no path."""
+    SOCKS 5 address naming a host (and a port), no path; `shapes` says what it can be."""
     if value in ("", ENVIRONMENT):
         return ""
     try:
@@ -43,7 +46,7 @@ def proxy_problem(value: str) -> str:
     except ValueError:
         return f"{safe_line(value, 80)} is no valid address"
     if parts.scheme not in _PROXY_SCHEMES or not parts.hostname:
-        return f"{SHAPES}, not {safe_line(value, 80)}"
+        return f"{shapes}, not {safe_line(value, 80)}"
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         return f"a proxy's address is its host and port alone, not {safe_line(value, 80)}"
     return ""
@@ -99,12 +102,24 @@ class Route:
 
     def source(self, url: str) -> str:
         """Where the proxy of `url`'s requests is named, for its failure's words."""
-        return self.named_by.get(urlsplit(url).scheme, "[network] proxy")
+        return self.named_by.get(urlsplit(url).scheme, _CONFIG)
 
     def unused_hint(self, url: str) -> str:
         """Said of a failure to connect to `url` directly while the environment names a proxy
-        for it: where only a proxy reaches the web, that is why (acc43b B6); "" otherwise."""
+        for it: where only a proxy reaches the web, that is why (acc43b B6); under "env", that
+        no variable names one for it, as in a shell that lost them (cron, sudo) or where only
+        HTTPS_PROXY is set and the link is http: the user asked for a proxy, and the direct
+        connection went unsaid (acc50f A4). "" otherwise."""
         parts = urlsplit(url)
+        if (
+            self.setting == ENVIRONMENT
+            and parts.scheme in _SCHEMES
+            and parts.scheme not in self.by_scheme
+        ):
+            return (
+                f'[network] proxy = "env", but neither {parts.scheme.upper()}_PROXY nor'
+                " ALL_PROXY is set: the reader connected directly"
+            )
         variable = self.unused.get(parts.scheme, "")
         if not variable or _bypassed(parts.netloc):
             return ""
@@ -141,6 +156,16 @@ def route(setting: str, environ: Mapping[str, str] | None = None) -> Route:
     if not setting:
         return Route(setting, unused=unused)
     return Route(setting, dict.fromkeys(_SCHEMES, setting))
+
+
+def unusable(proxy: str, source: str) -> str:
+    """Why `proxy` (named by `source`) can't carry a request, "" when it can: an environment's
+    variable in a shape the reader does not speak (GNOME's "socks://", "socks4a://": was
+    httpx's ValueError, a traceback, acc50f A7; the config's own is refused as it is read), or
+    its SOCKS package missing."""
+    if source != _CONFIG and (problem := proxy_problem(proxy, _ADDRESSES)):
+        return f'{source} (read as [network] proxy = "env" says): {problem}'
+    return socks_missing(proxy, source)
 
 
 def socks_missing(proxy: str, source: str) -> str:

@@ -24,6 +24,9 @@ class SocksProxy:
     port: int
     hosts: dict[str, str]
     log: list[tuple[str, str, int]] = field(default_factory=list)
+    closing: bool = False
+    """Whether it closes each connection once it has read the CONNECT, answering nothing (a
+    Tor restarting, an overloaded proxy)."""
 
     def url(self, scheme: str = "socks5h") -> str:
         return f"{scheme}://127.0.0.1:{self.port}"
@@ -58,6 +61,8 @@ class _Handler(socketserver.BaseRequestHandler):
                 host, how = socket.inet_ntop(socket.AF_INET6, _read(conn, 16)), "address"
             (port,) = struct.unpack("!H", _read(conn, 2))
             self.server.proxy.log.append((how, host, port))
+            if self.server.proxy.closing:
+                return
             failed = b"\x05\x04\x00\x01" + bytes(6)  # host unreachable
             if version != 5 or command != 1:
                 conn.sendall(failed)

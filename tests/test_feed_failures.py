@@ -14,8 +14,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 import reader.feeds
+from reader.config import load_config
 from reader.library import Library
 from reader.library.feed_refresh import LibraryFeedRefresh
+from tests.socks_proxy import SocksProxy, socks_proxy
 from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import running, until
 
@@ -115,3 +117,28 @@ def test_the_reader_refresh_survives_a_feed_our_code_fails_on(
         " (ValueError: Port out of range 0-65535)"
     )
     assert second.startswith("Refreshed 2 of 3 feeds, 1 failed (!): 0 new headlines · failed: ")
+
+
+def test_a_proxys_failure_is_said_apart_from_the_feeds_failing(data_dir: Path) -> None:
+    """The proxy closing on each request (a Tor restarting): every feed's refresh fails at
+    it, and none is marked `!` (a proxy's failure is no feed's); the line said "3 failed (!) …
+    ! in the feed list" of marks no row showed (acc50f A8)."""
+
+    async def go(proxy: SocksProxy) -> str:
+        async with Library(data_dir, workers="thread") as lib:
+            for name in ("news", "blog"):
+                lib.add_feed(f"http://{name}.example.onion/feed.xml")
+        config = load_config(data_dir / "config.toml")
+        async with running(data_dir, (200, 20), prefetch=False, config=config) as (app, pilot):
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            return app.status
+
+    with socks_proxy({}) as proxy:
+        proxy.closing = True
+        config = f'[network]\nproxy = "{proxy.url()}"\n'
+        (data_dir / "config.toml").write_text(config, encoding="utf-8")
+        line = asyncio.run(go(proxy))
+    assert line.startswith("Refreshed 0 of 2 feeds: 0 new headlines · 2 feeds not reached:"), line
+    assert f"the proxy {proxy.url()} ([network] proxy) closed the connection" in line, line
+    assert "(!)" not in line and "! in the feed list" not in line, line

@@ -360,3 +360,31 @@ def test_feeds_not_fetched_are_told_apart_by_why(tmp_path: Path, data_dir: Path)
     finally:
         let_go.set()
         server.stop()
+
+
+def test_an_import_from_a_proxied_newsboat_fetches_nothing_till_the_reader_has_its_proxy(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """newsboat's config sends its fetches through Tor, the reader's sets no proxy: the import
+    with --read-from fetched every feed directly, each .onion name told to the local DNS
+    (acc50f A3). It subscribes, fetches nothing, and says the setting; set, the same command
+    brings the marks (the feed is on 127.0.0.1, reached directly through any proxy)."""
+    urls, cache = newsboat_files(httpserver, tmp_path)
+    (tmp_path / "config").write_text(
+        "use-proxy yes\nproxy 127.0.0.1:9050\nproxy-type socks5h\n", encoding="utf-8"
+    )
+    held = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert held.returncode == 1, held
+    assert "Traceback" not in held.stderr
+    (line,) = [line for line in held.stderr.splitlines() if "nothing fetched" in line]
+    assert 'set proxy = "socks5h://127.0.0.1:9050" in its config first' in line, line
+    assert f"`reader import {urls} --read-from {cache}` again" in line, line
+    assert httpserver.log == []
+    assert serve_feed(httpserver) in reader(data_dir, "feeds").stdout
+    (data_dir / "config.toml").write_text(
+        '[network]\nproxy = "socks5h://127.0.0.1:9050"\n', encoding="utf-8"
+    )
+    again = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert again.returncode == 0, again
+    assert "nothing fetched" not in again.stderr
+    assert unread_titles(data_dir) == ["B", "D"]

@@ -192,3 +192,39 @@ def test_the_line_printed_to_add_them_adds_them_as_pasted(
     config = load_config(library / "config.toml")
     assert (config.oldest_first, config.unread_only, config.refresh_interval) == (True, True, 2700)
     assert len(config.ignore) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (
+            "use-proxy yes\nproxy 127.0.0.1:9050\nproxy-type socks5h\n",
+            "\n[network]\n# line 1: use-proxy yes; line 2: proxy 127.0.0.1:9050; line 3:"
+            ' proxy-type socks5h\nproxy = "socks5h://127.0.0.1:9050"\n',
+        ),
+        ("use-proxy yes\nproxy proxy.lan:3128\n", 'proxy = "http://proxy.lan:3128"'),
+        (
+            "use-proxy yes\nproxy 127.0.0.1:9050\nproxy-type socks4a\n",
+            "# line 2: proxy 127.0.0.1:9050: the reader speaks no socks4a proxy",
+        ),
+        (
+            "use-proxy no\nproxy 127.0.0.1:9050\n",
+            "# line 2: proxy 127.0.0.1:9050: newsboat uses it only with use-proxy yes",
+        ),
+    ],
+)
+def test_newsboat_s_proxy_is_the_readers_network_proxy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lines: str, said: str
+) -> None:
+    """newsboat's `use-proxy`, `proxy` and `proxy-type` were each "no such setting in the
+    reader", which has exactly that one (acc50f A3); added, it is in force."""
+    newsboat = tmp_path / "config"
+    newsboat.write_text(lines, encoding="utf-8")
+    status, printed, _ = run(tmp_path / "lib", capsys, "config", "--from-newsboat", str(newsboat))
+    assert status == 0
+    assert said in printed, printed
+    assert "no such setting in the reader" not in printed
+    if "\nproxy = " in printed:
+        own = tmp_path / "own.toml"
+        own.write_text(printed, encoding="utf-8")
+        assert load_config(own).limits.proxy == printed.split('proxy = "')[1].split('"')[0]

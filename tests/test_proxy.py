@@ -148,11 +148,16 @@ def test_a_proxy_not_there_is_named_and_not_taken_for_the_site(
     config = f'[network]\nproxy = "{down}"\n'
     added = _reader(tmp_path / "data", "add", f"{base}/feed.xml", config=config)
     assert f"cannot connect to the proxy {down} ([network] proxy)" in added.stderr
+    second = f"http://blog.example:{httpserver.port}/feed.xml"
+    _reader(tmp_path / "data", "add", "--keep", second, config=config)  # subscribed, not fetched
     synced = _reader(tmp_path / "data", "sync", config=config)
     assert synced.returncode == 1
-    assert f"cannot connect to the proxy {down} ([network] proxy)" in synced.stderr
     assert "Nothing answered" not in synced.stderr
     assert "DNS lookup failed" not in synced.stderr
+    # Said once for both feeds, not a line a feed (acc50f A8), neither marked failing.
+    (line,) = [line for line in synced.stderr.splitlines() if "cannot connect" in line]
+    assert line.startswith("reader: feed not reached: 2 feeds: cannot connect to the proxy"), line
+    assert f"{down} ([network] proxy)" in line, line
 
 
 def test_a_proxy_that_never_answers_is_named_in_the_timeout(
@@ -409,3 +414,33 @@ def test_the_networks_probes_take_the_proxy_the_requests_take(
     assert asyncio.run(probed()) == [True, True, True, False]
     assert f"HEAD {plain} HTTP/1.1" in proxy.log
     assert f"CONNECT secure.example:{secure_site[0].port} HTTP/1.1" in proxy.log
+
+
+FIREFOX = "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def _probed(links: list[str], proxy: str | None) -> list[bool]:
+    """Each of `links` probed as a sync's stalled network is (`NetworkHold`), through `proxy`,
+    the requests' User-Agent FIREFOX."""
+    from reader.library.network_hold import NetworkHold
+
+    async def run() -> list[bool]:
+        hold = NetworkHold(30, 5, lambda: None, lambda _link: proxy, lambda _link: FIREFOX)
+        probe = hold._prober_of(stalling=True)
+        return [await probe(link) for link in links]
+
+    return asyncio.run(run())
+
+
+def test_the_networks_probes_say_the_requests_user_agent(
+    httpserver: HTTPServer, proxy: ForwardingProxy
+) -> None:
+    """The HEAD of a probe, directly and through an HTTP proxy, says `[network] user_agent`
+    as the requests do: the reader's own, among a browser's, gave it away (acc50f A5)."""
+    httpserver.expect_request("/").respond_with_data("ok")
+    direct = f"http://127.0.0.1:{httpserver.port}/"
+    proxied = f"http://news.example:{httpserver.port}/"
+    assert _probed([direct], None) == [True]
+    assert _probed([proxied], proxy.url) == [True]
+    agents = [request.headers.get("User-Agent") for request, _ in httpserver.log]
+    assert agents == [FIREFOX, FIREFOX], agents

@@ -18,7 +18,14 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.socks_proxy import SocksProxy, socks_proxy
-from tests.test_proxy import _reader, _secure_feed, _site, secure_site  # noqa: F401
+from tests.test_proxy import (  # noqa: F401
+    _closed_port,
+    _probed,
+    _reader,
+    _secure_feed,
+    _site,
+    secure_site,
+)
 
 
 @pytest.fixture
@@ -141,3 +148,77 @@ def test_a_saved_links_host_is_handed_to_the_proxy_never_looked_up_here(
     assert "1 saved for offline reading" in capsys.readouterr().out
     assert ("name", "news.example", httpserver.port) in tor.log
     assert "news.example" not in looked_up, looked_up
+
+
+def test_a_socks_proxy_closing_after_the_request_is_said_in_one_line_as_the_proxys(
+    tor: SocksProxy, tmp_path: Path
+) -> None:
+    """The proxy reads the CONNECT and closes (a Tor restarting): was socksio's ProtocolError
+    ("Malformed reply"), a 60-line traceback in `reader add`, "an error the reader did not
+    foresee" of every feed in a sync, each marked failing (acc50f A6)."""
+    config = f'[network]\nproxy = "{tor.url()}"\n'
+    tor.closing = True
+    added = _reader(tmp_path / "data", "add", "http://news.example/feed.xml", config=config)
+    assert added.returncode != 0
+    assert "Traceback" not in added.stderr, added.stderr
+    line = added.stderr.splitlines()[0]
+    assert f"the proxy {tor.url()} ([network] proxy)" in line, line
+    assert "news.example" in line and "did not foresee" not in line, line
+    synced = _reader(tmp_path / "data", "sync", config=config)
+    assert "did not foresee" not in synced.stderr, synced.stderr
+    assert f"the proxy {tor.url()}" in synced.stderr, synced.stderr
+    failing = _reader(tmp_path / "data", "feeds", "--failing", config=config)
+    assert "news.example" not in failing.stdout, failing.stdout
+
+
+@pytest.mark.parametrize("value", ["socks://127.0.0.1:9050", "socks4a://127.0.0.1:9050"])
+def test_an_environments_proxy_in_a_shape_not_spoken_is_said_in_one_line(
+    tor: SocksProxy, tmp_path: Path, value: str
+) -> None:
+    """GNOME's proxy settings export ALL_PROXY=socks://…: under "env" it was httpx's ValueError,
+    a traceback, where the same value in the config is refused in one line (acc50f A7)."""
+    added = _reader(
+        tmp_path / "data",
+        "add",
+        "http://news.example/feed.xml",
+        config='[network]\nproxy = "env"\n',
+        ALL_PROXY=value,
+    )
+    assert added.returncode != 0
+    assert "Traceback" not in added.stderr, added.stderr
+    line = added.stderr.splitlines()[0]
+    assert "ALL_PROXY" in line and value in line and "socks5h://host:port" in line, line
+    assert tor.log == []
+
+
+def test_the_networks_probes_ask_a_socks_proxy_in_socks(
+    httpserver: HTTPServer, tor: SocksProxy
+) -> None:
+    """A sync's stalled network probed through the SOCKS proxy its requests take: a HEAD in
+    HTTP went to the SOCKS port, never answered by a SOCKS proxy and always by Tor ("501 Tor
+    is not an HTTP Proxy"), whatever the network (acc50f A5). Its CONNECT, the name handed."""
+    httpserver.expect_request("/").respond_with_data("ok")
+    there = f"http://news.example:{httpserver.port}/"
+    gone = f"http://news.example:{_closed_port()}/"  # the proxy reaches nothing there
+    assert _probed([there, gone], tor.url()) == [True, False]
+    assert ("name", "news.example", httpserver.port) in tor.log
+    assert all(how == "name" for how, _, _ in tor.log)
+
+
+@pytest.mark.parametrize("env", [{}, {"HTTPS_PROXY": "socks5h://127.0.0.1:9"}])
+def test_env_with_no_variable_for_the_link_says_it_connected_directly(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """`proxy = "env"` in a shell that lost the variables (cron, sudo), or with only
+    HTTPS_PROXY for an http link: the direct connection's failure said nothing of the proxy
+    the user asked for (acc50f A4)."""
+    added = _reader(
+        tmp_path / "data",
+        "add",
+        "http://news.example/feed.xml",
+        config='[network]\nproxy = "env"\n',
+        **env,
+    )
+    assert added.returncode != 0
+    line = added.stderr.splitlines()[0]
+    assert '[network] proxy = "env", but neither HTTP_PROXY nor ALL_PROXY is set' in line, line

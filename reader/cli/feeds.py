@@ -372,6 +372,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         )
     if read.newsboat:
         _say_newsboat_leftovers(args.file, read, marks is not None)
+        if _newsboat_proxy_held(args, lib, marks is not None) and marks is not None:
+            lib.close()  # the feeds are subscribed: their fetch waits for the proxy
+            return EXIT_FAILED
     if marks is not None:
         from ..library.imported_marks import MarksUnderWay
 
@@ -425,6 +428,20 @@ def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> Non
         err(NEWSBOAT_OPML_TAGS)
     if (config := newsboat_config(file)) and (line := config_leftovers(config)):
         err(line)
+
+
+def _newsboat_proxy_held(args: argparse.Namespace, lib: Library, fetching: bool) -> bool:
+    """Whether newsboat's config beside `args.file` fetches through a proxy the reader's own
+    config does not set, said in one line: the import's fetches (`fetching`: --read-from's)
+    are then not made, and a sync's would connect directly (acc50f A3)."""
+    from ..newsboat_leftovers import newsboat_config, proxy_not_in_force
+
+    config = newsboat_config(args.file)
+    again = _again(args) if fetching else ""
+    if config is None or not (line := proxy_not_in_force(config, lib.limits.proxy, again)):
+        return False
+    err(line)
+    return True
 
 
 def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:

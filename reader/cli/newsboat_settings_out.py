@@ -1,6 +1,6 @@
 """`reader config --from-newsboat`'s settings: newsboat's settings printed as the reader's
-`[ui]`, `[feeds]` and `[keys]` lines, each under the line it comes from, and a comment for each
-line no setting stands for (acc43a A6).
+`[ui]`, `[feeds]`, `[network]` and `[keys]` lines, each under the line it comes from, and a
+comment for each line no setting stands for (acc43a A6).
 
 The output is added to the reader's config with `>>`: a section the config has already is
 printed as comments, to set in it (TOML takes a section once: a second `[ui]` stops the reader).
@@ -18,7 +18,7 @@ from ..plural import plural
 from ..safe import safe_line
 from .common import out
 
-_SECTIONS = ("ui", "feeds", "keys")
+_SECTIONS = ("ui", "feeds", "network", "keys")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def print_settings(found: list[NewsboatSetting], mine: OwnConfig) -> str:
     """Print `found` as the reader's settings; the line saying how many were printed."""
     tally = _Tally()
     out("\n# newsboat's settings, as the reader's (README: From newsboat).")
-    for section in ("ui", "feeds"):
+    for section in ("ui", "feeds", "network"):
         chosen = _chosen([s for s in found if s.section == section])
         _print_section(section, chosen, mine, tally)
     _print_keys([s for s in found if s.section == "keys"], mine, tally)

@@ -1091,8 +1091,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CONFIG",
         help="print the ignore-article rules (killfile) of newsboat's config (~/.newsboat/config"
         " or ~/.config/newsboat/config, else CONFIG) as [[ignore]] tables and its settings and"
-        " bind-keys as [ui], [feeds] and [keys] lines, each under its line, to add to this"
-        ' config: `reader config --from-newsboat >> "$(reader config --path)"`; a line they'
+        " bind-keys as [ui], [feeds], [network] and [keys] lines, each under its line, to add to"
+        ' this config: `reader config --from-newsboat >> "$(reader config --path)"`; a line they'
         " can't say (an age, a browser, a key doing two things) is a comment saying why, what"
         " this config has already left out; nothing is written",
     )

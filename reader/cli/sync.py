@@ -254,6 +254,9 @@ def print_sync_report(
     # T17). One whose failure says more (an untrusted certificate) is still named.
     # Told in their host's one line, or in the network's (`outages`).
     left = report.feeds_left.keys() | report.feeds_unreached()
+    # A proxy's failure, the same for every feed it carries ("cannot connect to the proxy"):
+    # said once with their number, not a line a feed (acc50f A8: 40 feeds, 40 lines).
+    through: dict[str, list[str]] = {}
     for result in report.feeds:
         if report.no_connection and result.error and _no_answer(result.error):
             continue
@@ -263,6 +266,9 @@ def print_sync_report(
             continue  # not asked, its host asking to wait: in that host's one line
         if result.error is not None and result.error.kind == ErrorKind.STORAGE:
             continue  # the store's refusal, not the feed's: said once below (acc49a A7)
+        if result.error is not None and result.error.kind == ErrorKind.PROXY:
+            through.setdefault(result.error.message, []).append(result.feed.display_title)
+            continue
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
             err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
@@ -284,6 +290,9 @@ def print_sync_report(
                 )
             else:
                 err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
+    for message, titles in through.items():
+        which = titles[0] if len(titles) == 1 else plural(len(titles), "feed")
+        err(f"feed not reached: {which}: {message}; not marked failing, the next sync asks again")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article; so does the network going, a host
     # refusing or given up (`outages`).

@@ -532,6 +532,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.limits.connect_timeout,
                 lambda: progress(said()) if progress else None,
                 self.fetcher.routes.proxy_for,
+                self.fetcher.agent_of,
             )
         if network is not None:
             network.expect(urls)

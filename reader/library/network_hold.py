@@ -44,6 +44,7 @@ from contextlib import asynccontextmanager, contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from ..config import USER_AGENT
 from ..errors import NO_CONNECTION, ErrorKind, FetchError, NoAnswer
 from ..outages import host_of
 from ..retries import NETWORK_JUDGE
@@ -90,12 +91,15 @@ class NetworkHold:
         connect_timeout: float,
         changed: Callable[[], None],
         proxy_for: Callable[[str], str | None] = lambda _link: None,
+        agent_of: Callable[[str], str] = lambda _link: USER_AGENT,
     ) -> None:
         import asyncio
 
         self._wait = wait
         # The proxy a link's requests go through (`proxies.Route.proxy_for`): probed through it.
         self._proxy_for = proxy_for
+        # The User-Agent a link's requests send (`Fetcher.agent_of`): a probe's HEAD says it.
+        self._agent_of = agent_of
         self._connect_timeout = connect_timeout
         self._changed = changed
         self.went_at: datetime | None = None
@@ -477,12 +481,14 @@ class NetworkHold:
         """The probe of a link's host, within `timeout` (the connect timeout's by default): a
         connection made, the cheapest sign the network is there; for a stall, an answer
         (`network_probes`)."""
-        probe = network_probes.answers if stalling else network_probes.connects
         within = self._connect_timeout if timeout is None else timeout
 
         async def probed(link: str) -> bool:
             self.probes += 1
-            return await probe(link, within, self._proxy_for(link))
+            proxy = self._proxy_for(link)
+            if stalling:
+                return await network_probes.answers(link, within, proxy, self._agent_of(link))
+            return await network_probes.connects(link, within, proxy)
 
         return probed
 

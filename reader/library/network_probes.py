@@ -8,8 +8,11 @@ the far end to say something: the head of a bare HEAD over plain HTTP, the TLS h
 answer over HTTPS (nothing of ours sent over it: the handshake is not checked, only heard).
 Both take the path the fetches take (`proxies.Route`): directly, or to the proxy a link's
 requests go through, which is asked for the link (a CONNECT to its host, a HEAD of it over
-plain http): a probe taking another path than the requests would judge a network they don't
-take (behind a proxy, the only way out, a direct probe finds nothing, acc43b B6).
+plain http; a SOCKS 5 one its CONNECT, the host by name as the requests hand it): a probe
+taking another path than the requests would judge a network they don't take (behind a proxy,
+the only way out, a direct probe finds nothing, acc43b B6). A HEAD says the User-Agent the
+requests send (`[network] user_agent`): the reader's own, in a watched site's log among a
+browser's, gave it away (acc50f A5).
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from collections.abc import Awaitable, Callable, Iterable
 from contextlib import suppress
 from functools import cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..config import USER_AGENT
 
 if TYPE_CHECKING:
     import asyncio
     import ssl
+
+
+_PORTS = {"https": 443, "socks5": 1080, "socks5h": 1080}
 
 
 @cache
@@ -40,10 +46,11 @@ def _handshake_only() -> ssl.SSLContext:
     return context
 
 
-def _head(link: str, proxied: bool = False) -> bytes:
+def _head(link: str, proxied: bool = False, agent: str = USER_AGENT) -> bytes:
     """A bare HEAD of `link`: its path and query as they answered (a feed's link is a
     stranger's: anything that could end the line quoted), its host without any user:password;
-    to a proxy, the whole address (absolute form)."""
+    to a proxy, the whole address (absolute form); `agent` the requests' User-Agent (the
+    config's, checked there: no line's end in it)."""
     parts = urlsplit(link)
     safe = "/%:@!$&'()*+,;=-._~"
     path = quote(parts.path or "/", safe=safe)
@@ -53,16 +60,16 @@ def _head(link: str, proxied: bool = False) -> bytes:
     if proxied:
         path = f"http://{host}{path}"
     return (
-        f"HEAD {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {USER_AGENT}\r\n"
-        "Connection: close\r\n\r\n"
-    ).encode("ascii")
+        f"HEAD {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {agent}\r\nConnection: close\r\n\r\n"
+    ).encode("ascii", "replace")
 
 
 def _address(link: str) -> tuple[str, int, bool] | None:
-    """`link`'s host, port, and whether it is HTTPS; None for one that names no port."""
+    """`link`'s host, port, and whether it is HTTPS (a SOCKS proxy's: 1080 by default); None
+    for one that names no port."""
     parts = urlsplit(link)
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        port = parts.port or _PORTS.get(parts.scheme, 80)
     except ValueError:
         return None
     return parts.hostname or "", port, parts.scheme == "https"
@@ -87,10 +94,12 @@ async def connects(link: str, timeout: float, proxy: str | None = None) -> bool:
     return True
 
 
-async def answers(link: str, timeout: float, proxy: str | None = None) -> bool:
-    """`link`'s host answered within `timeout` seconds: a HEAD of `link`'s path got its
-    status line (any status: an answer), or, over HTTPS, the TLS handshake completed. Through
-    `proxy`, the proxy's answer for it (`_through`)."""
+async def answers(
+    link: str, timeout: float, proxy: str | None = None, agent: str = USER_AGENT
+) -> bool:
+    """`link`'s host answered within `timeout` seconds: a HEAD of `link`'s path (saying
+    `agent`) got its status line (any status: an answer), or, over HTTPS, the TLS handshake
+    completed. Through `proxy`, the proxy's answer for it (`_through`, `_socks`)."""
     import asyncio
     import ssl
 
@@ -101,21 +110,24 @@ async def answers(link: str, timeout: float, proxy: str | None = None) -> bool:
     writer: asyncio.StreamWriter | None = None
     try:
         async with asyncio.timeout(timeout):
+            if proxy is not None and urlsplit(proxy).scheme.startswith("socks"):
+                reader, writer = await asyncio.open_connection(host, port)
+                return await _socks(link, proxy, reader, writer)
             if proxy is not None:
                 tls = _handshake_only() if secure else None
                 reader, writer = await asyncio.open_connection(
                     host, port, ssl=tls, server_hostname=(host or None) if secure else None
                 )
-                return await _through(link, reader, writer)
+                return await _through(link, reader, writer, agent)
             if secure:
                 _, writer = await asyncio.open_connection(
                     host, port, ssl=_handshake_only(), server_hostname=host or None
                 )
                 return True
             reader, writer = await asyncio.open_connection(host, port)
-            writer.write(_head(link))
+            writer.write(_head(link, agent=agent))
             return (await reader.readline()).startswith(b"HTTP/")
-    except (OSError, TimeoutError, ssl.SSLError, ValueError):
+    except (OSError, TimeoutError, ssl.SSLError, ValueError, EOFError):
         return False
     finally:
         if writer is not None:
@@ -124,7 +136,9 @@ async def answers(link: str, timeout: float, proxy: str | None = None) -> bool:
                 await writer.wait_closed()
 
 
-async def _through(link: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+async def _through(
+    link: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, agent: str
+) -> bool:
     """A proxy's answer for `link`: to a CONNECT to its host (HTTPS), or to a HEAD of it
     (plain http, asked in absolute form). Its own 502, 503 or 504 says the site was out of
     its reach: no answer."""
@@ -134,13 +148,48 @@ async def _through(link: str, reader: asyncio.StreamReader, writer: asyncio.Stre
         authority += "" if parts.port else ":443"
         writer.write(f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n\r\n".encode("ascii"))
     else:
-        writer.write(_head(link, proxied=True))
+        writer.write(_head(link, proxied=True, agent=agent))
     status = await reader.readline()
     return status.startswith(b"HTTP/") and status.split(b" ")[1:2] not in (
         [b"502"],
         [b"503"],
         [b"504"],
     )
+
+
+async def _socks(
+    link: str, proxy: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> bool:
+    """A SOCKS 5 proxy's answer for `link` (RFC 1928): its CONNECT to the link's host, by
+    name as the requests hand it (the proxy resolves it: nothing asked of the local DNS),
+    granted. Was a HEAD in HTTP to the SOCKS port, which a SOCKS proxy never answers and Tor
+    answers "501 Tor is not an HTTP Proxy" to, an answer whatever the network (acc50f A5).
+    The proxy's name and password, where its address gives them, as RFC 1929 sends them."""
+    import ipaddress
+
+    auth = urlsplit(proxy)
+    method = 2 if auth.username else 0
+    writer.write(bytes([5, 1, method]))
+    if await reader.readexactly(2) != bytes([5, method]):
+        return False
+    if method == 2:
+        name = unquote(auth.username or "").encode()
+        password = unquote(auth.password or "").encode()
+        writer.write(bytes([1, len(name)]) + name + bytes([len(password)]) + password)
+        if (await reader.readexactly(2))[1] != 0:
+            return False
+    parts = urlsplit(link)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        literal = ipaddress.ip_address(host)
+        target = bytes([1 if literal.version == 4 else 4]) + literal.packed
+    except ValueError:
+        name = host.encode("idna")
+        target = bytes([3, len(name)]) + name
+    writer.write(bytes([5, 1, 0]) + target + port.to_bytes(2, "big"))
+    reply = await reader.readexactly(2)
+    return reply == bytes([5, 0])
 
 
 async def any_of(links: Iterable[str], probe: Callable[[str], Awaitable[bool]]) -> bool:

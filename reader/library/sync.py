@@ -330,6 +330,7 @@ class LibrarySync(LibrarySyncStart):
             self.limits.connect_timeout,
             lambda: report("articles") if feeds_done >= feeds_total else report("feeds"),
             self.fetcher.routes.proxy_for,
+            self.fetcher.agent_of,
         )
 
         # `[network] max_download` (or `--max-download`): past it no article or picture is

@@ -314,8 +314,11 @@ class ReaderAppSync(ReaderAppFill):
         if portal:
             return portal[0].upper() + portal[1:]
         cut = _network_gone(failed)
-        # The network's going is one thing, said once below; no "!" marks those feeds.
-        failed = [r for r in failed if r not in cut]
+        # The network's going is one thing, said once below; no "!" marks those feeds. Nor
+        # does a proxy's failure (`feed_refresh`): said apart, not "failed (!)" with a "!" in
+        # the feed list promised that no row showed (acc50f A8).
+        proxied = [r for r in failed if (e := r.error) and e.kind == ErrorKind.PROXY]
+        failed = [r for r in failed if r not in cut and r not in proxied]
         # How many failed comes before what is cut: at 45 columns the line ended at its
         # count of new headlines, and the failures were never seen (acc40c R4).
         some_failed = f", {len(failed)} failed (!)" if failed else ""
@@ -336,6 +339,8 @@ class ReaderAppSync(ReaderAppFill):
                 f" · the network went away during the refresh{f' ({why})' if why else ''}: "
                 f"{plural(len(cut), 'feed')} not refreshed"
             )
+        if proxied and (said := proxied[0].error):
+            line += f" · {plural(len(proxied), 'feed')} not reached: {said.message}"
         if failed:
             first = failed[0]
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
