@@ -266,6 +266,10 @@ def header_lines(
     return lines + copy_notes(article, markdown, copied)
 
 
+VIDEO_NOTE = "Note: a video, no article: this is the description its feed carried"
+"""The note of a video's copy (`copy_notes`): what stands in for its text."""
+
+
 def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -> list[str]:
     """What a reader of the copy must know of it: no article but a list of others, not the
     page's text, or not all of it ("Note: …" lines, the block's; a CSL-JSON item's `note`)."""
@@ -311,7 +315,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
             else "Note: this is the text the feed carried, not the page's: the site answered "
             "with a cookie-consent page"
             if article.stood_in_for == CONSENT_WALL
-            else "Note: a video, no article: this is the description its feed carried"
+            else VIDEO_NOTE
             if article.stood_in_for == VIDEO_PAGE
             else "Note: this is the text the feed carried, not the page's"
         )

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .citation import cited_source, copy_notes, retrieved, shown_cited_url
+from .citation import VIDEO_NOTE, cited_source, copy_notes, retrieved, shown_cited_url
 from .cited_names import Name, parsed_names, turnable
 from .collation import sort_key
 from .commonmark import autolink, escape_inline
@@ -393,10 +393,16 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
     source = safe_line(cited_source(article))
     revised = revised_day(article)
     notes = [f"Last modified {_said(revised)}." if revised else ""]
-    notes += [safe_line(line.removeprefix("Note: ")) for line in copy_notes(article, copied=True)]
     # A video is Zotero's Video Recording (CSL's motion_picture), its platform the studio
     # (`publisher`): a newspaper's article, QuayTube its newspaper, is what it was taken for.
     video = is_video(article)
+    # That a video's feed description stands in for an article is the reader's own remark,
+    # not the record's: it landed in a reference manager's Extra (acc50c C7).
+    notes += [
+        safe_line(line.removeprefix("Note: "))
+        for line in copy_notes(article, copied=True)
+        if not (video and line == VIDEO_NOTE)
+    ]
     kind = "report" if article.document else "motion_picture" if video else "article-newspaper"
     item: dict[str, Any] = {
         "id": item_id,

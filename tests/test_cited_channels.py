@@ -90,6 +90,8 @@ def test_a_video_is_cited_by_its_channel_as_named_not_as_a_persons_name(
         "Video",
     )
     assert "container-title" not in item
+    # The reader's own remark on what stands in for the video's text is not the record's.
+    assert "description its feed carried" not in item.get("note", ""), item
     bibtex = reader("show", video["id"], "--format", "bibtex")
     assert bibtex.startswith("@misc{") and "howpublished = {QuayTube video}" in bibtex, bibtex
     assert "journal" not in bibtex
