@@ -55,5 +55,14 @@ def operator_slip(term: str) -> str:
     )
 
 
+def either_slip(first: str, second: str, first_kind: str, second_kind: str) -> str:
+    """What an `OR` between two terms of different kinds (a state and a word: `is:saved OR
+    ferry`) is told: the search ORs only two of a kind; read as AND, it found what is both."""
+    return (
+        f"{first} OR {second}: OR joins two words, two tags, two states or two categories,"
+        f" not a {first_kind} and a {second_kind}; without OR, {first} {second} finds what is both"
+    )
+
+
 def _quoted(term: str) -> str:
     return f'; "{term}" in double quotes looks for its words'

@@ -149,3 +149,50 @@ def test_f_says_so_in_the_status_line(synced_dir: Path) -> None:
     line, searched = asyncio.run(run())
     assert "is:foo: not a known state; is: takes unread, read, saved, corrected" in line, line
     assert not searched
+
+
+def _ids(data: Path, capsys: pytest.CaptureFixture[str], query: str) -> set[str]:
+    code, out, error = _search(data, capsys, query, "--ids")
+    assert code == 0, error
+    return set(out.split())
+
+
+def test_or_joins_two_states_and_two_categories(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Read as AND, `is:unread OR is:saved` kept only what was both: the traveller's "what
+    # is left to read and what I kept" took a shell union (acc50e A7).
+    lib = Library(synced_dir)
+    try:
+        kept = next(h for h in lib.headlines() if h.cached)
+        lib.mark_read(kept.entry)
+        asyncio.run(lib.save(kept.entry, offline=True))
+    finally:
+        lib.close()
+    unread = _ids(synced_dir, capsys, "is:unread")
+    assert unread and kept.entry.id not in unread
+    either = _ids(synced_dir, capsys, "is:unread OR is:saved")
+    assert either == unread | {kept.entry.id}
+    assert _ids(synced_dir, capsys, "is:read OR is:saved") == {kept.entry.id}
+    # Two categories of the demo's: either one's items, where both are none's.
+    weather, budget = (
+        _ids(synced_dir, capsys, f"category:{name}") for name in ("weather", "budget")
+    )
+    assert weather and budget and not weather & budget
+    assert _ids(synced_dir, capsys, "category:weather OR category:budget") == weather | budget
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("is:saved OR council", "is:saved OR council: OR joins two words, two tags"),
+        ("council OR tag:ports", "not a word and a tag"),
+        ("is:unread OR category:budget", "not a state and a category"),
+    ],
+)
+def test_or_between_two_kinds_is_told_in_one_line(
+    synced_dir: Path, capsys: pytest.CaptureFixture[str], query: str, said: str
+) -> None:
+    code, out, error = _search(synced_dir, capsys, query)
+    assert code == 2 and out == ""
+    assert error.count("\n") == 1 and said in error, error
