@@ -407,3 +407,46 @@ def test_reader_feeds_json_sums_to_what_all_feeds_counts(site: Site, data_dir: P
     ok(data_dir, "mark-read", "--feed", culture)  # the tariff story read in both
     assert counts() == {education: (2, 1, 2, 1), culture: (2, 0, 1, 0)}
     assert len(listed(data_dir, "--unread")) == 1
+
+
+def test_a_saved_article_read_before_its_feed_is_added_stays_read(
+    site: Site, data_dir: Path
+) -> None:
+    """acc51b B0 (high): an article saved by its address (`reader save URL`, a wallabag
+    import), read, then listed by a feed subscribed after came unread: its mark was kept
+    under no feed, and the feed's headline took its place unread (an archived one "unread
+    and archived"). It comes read, and one saved unread stays unread."""
+    serve_twins(site)
+    ok(data_dir, "save", site.url("/a/tariff.html"), site.url("/a/concert.html"))
+    (tariff,) = [r for r in listed(data_dir, "--saved") if "tariff" in str(r["link"])]
+    ok(data_dir, "mark-read", str(tariff["id"]))
+    ok(data_dir, "add", site.url("/culture.xml"))
+    rows = by_title(listed(data_dir, "--saved"))
+    assert rows["Port authority suspends tariff"][0]["feed"] == site.url("/culture.xml")
+    assert rows["Port authority suspends tariff"][0]["read"] is True
+    assert rows["Concert"][0]["read"] is False
+    # Unread again under its feed, it is unread for the next feed listing it too.
+    ok(data_dir, "mark-unread", str(rows["Port authority suspends tariff"][0]["id"]))
+    ok(data_dir, "add", site.url("/education.xml"))
+    education = by_title(listed(data_dir, "--feed", site.url("/education.xml")))
+    assert education["Port authority suspends tariff"][0]["read"] is False
+
+
+def test_a_saved_article_an_import_marked_read_stays_read_under_its_feed(
+    site: Site, data_dir: Path
+) -> None:
+    """The same, its mark made as an import makes it (`set_read_many` under no feed: a
+    wallabag entry archived there) and as an older reader left it: nothing noted of where,
+    the feed subscribed later finds it read under no feed."""
+    serve_twins(site)
+    ok(data_dir, "save", site.url("/a/tariff.html"))
+    (tariff,) = listed(data_dir, "--saved")
+    store = Store(data_dir)
+    try:
+        store.set_read_many("", [str(tariff["id"])], True)  # no note of where
+        assert not store.read_where(link_key(site.url("/a/tariff.html")))
+    finally:
+        store.close()
+    ok(data_dir, "add", site.url("/culture.xml"))
+    rows = by_title(listed(data_dir, "--saved"))
+    assert rows["Port authority suspends tariff"][0]["read"] is True

@@ -12,11 +12,11 @@ from contextlib import suppress
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..keys import link_key
+from ..keys import link_key, saved_article_id
 from ..models import Entry, StoreError
 from .directory import _reporting_storage_errors
 from .record_json import decode_one
-from .shown_ids import StoreShownIds
+from .shown_ids import UNLISTED, StoreShownIds
 
 
 def _aliases_key(url: str) -> str:
@@ -300,13 +300,22 @@ class StoreStoryRows(StoreShownIds):
         year's read articles."""
         found: dict[str, str] = {}
         read: dict[str, set[str]] = {}
-        for key, urls in self._feeds_listing(keys, feed_url).items():
+        listing = self._feeds_listing(keys, feed_url)
+        for key, urls in listing.items():
             for url in sorted(urls):
                 if url not in read:
                     read[url] = self.read_ids(url)  # type: ignore[attr-defined]
                 if read[url] and self.listed_in(url, {key}) & read[url]:
                     found[key] = url
                     break
+        # A saved article no other feed lists, read as one of no feed: its mark is kept
+        # under none, by the id it was listed under (acc51b B0: it came unread with the feed
+        # added after). Listed by another, that feed's mark is the one.
+        rest = keys - {key for key, urls in listing.items() if urls}
+        if rest and (unlisted := self.read_ids(UNLISTED)):  # type: ignore[attr-defined]
+            for key in rest:
+                if (self.shown_id(key) or saved_article_id(key)) in unlisted:
+                    found[key] = UNLISTED
         return found
 
     def listed_in(self, feed_url: str, keys: set[str]) -> set[str]:
