@@ -416,6 +416,8 @@ def version_note(
         return ""
     if article.dropped:
         return _dropped_note(article, in_reader, copied, key)
+    if article.first_retrieved_over or (article.kept_by and number < len(times)):
+        return _other_app_note(article, in_reader, copied, key)
     if number == len(times):
         from .retraction_notes import feed_alone_changed  # it says it with this module's times
 
@@ -473,6 +475,32 @@ def version_note(
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])}{how}"
     )
+
+
+def _other_app_note(article: Article, in_reader: bool, copied: bool, key: str | None) -> str:
+    """`version_note` of a page whose only earlier copy kept is the text another app kept
+    (wallabag's), the page's first retrieval in its place: another program's extraction, no
+    earlier version of the page, so no "the text changed since" (acc51b B2), least of all in
+    a citation, where it is nothing at all. Said of either copy, as the other is kept."""
+    times = article.versions
+    if copied:
+        return ""
+    if article.kept_by:  # the app's copy itself, read through `V` or `--version 1`
+        how = " (reader show without --version prints it)" if not in_reader else ""
+        if in_reader and key:
+            how = f" ({key} goes back to it)"
+        return (
+            f"copy {article.version} of {len(times)}, kept: the page's own text, first "
+            f"retrieved {moment_text(times[article.version])}, took the place of "
+            f"{article.kept_by}'s{how}"
+        )
+    app = article.first_retrieved_over
+    how = (
+        _keys_said(key, None, "it")
+        if in_reader
+        else ": reader show --version 1 prints it, reader diff how they differ"
+    )
+    return f"{app}'s copy of the text, retrieved {moment_text(times[0])}, is kept too{how}"
 
 
 def _other_entries_note(

@@ -678,6 +678,10 @@ class Article:
     """Every copy kept differs from the one before it by entries added alone (a live blog that
     grew: `Store.grown_keys`): its text "updated", new entries, not "corrected", a claim about
     the outlet (acc48c C8). Filled as `versions` is."""
+    first_retrieved_over: str = ""
+    """The app (wallabag) whose copy of the text is the only earlier copy kept, this one the
+    page's first retrieval in its place (`Store.first_retrievals`): another extraction, not an
+    earlier version of the page, so no correction (acc51b B2). Filled as `versions` is."""
     other_entries_corrected: bool = False
     """Read through an item pointing into one entry of the page (`page#block-N`) that no sync
     changed: the corrections its copies hold are other entries' (`Store.corrected_entries`),

@@ -255,6 +255,9 @@ class LibraryHeadlines(LibraryTags):
 
     def _marks(self) -> HeadlineMarks:
         store = self.store
+        # A page's first retrieval in place of another app's copy is no change (`Δ` marked so
+        # by a reader from before `first_retrievals`).
+        first = store.first_retrievals()
         return HeadlineMarks(
             store.saved(),
             store.article_keys(),
@@ -263,7 +266,7 @@ class LibraryHeadlines(LibraryTags):
             store.left_out_keys(),
             store.listed_page_dates,
             store.page_date,
-            updated=store.renewed_keys(),
+            updated=store.renewed_keys() - first,
             changed_entries=store.changed_entry_anchors(),
             gone=store.gone_keys(),
             copied=store.corrected_keys(),

@@ -50,6 +50,15 @@ and its page compressed: fifty are a few megabytes at most."""
 GROWN = "grown:"
 """Per article key, a live blog whose every change kept was entries added alone (`_grew`): its
 copies "updated", not corrected (acc48c C8). Gone at its first change of text it had."""
+FIRST_RETRIEVED = "first-retrieved:"
+"""Per article key, the app whose copy of its text (`Article.kept_by`: wallabag's) is the only
+earlier copy kept: the page's first retrieval took its place. Another program's extraction,
+not an earlier version of the page: kept (`V` shows it), but no correction (acc51b B2: "δ
+corrected" and "the text changed since" in a citation for a page that never changed). Gone
+when a later fetch keeps another copy. Marked for a directory from before it at the first
+reading (`first_retrievals`)."""
+_FIRST_RETRIEVALS_MARKED = "first-retrievals-marked"
+"""In the state cache: when the copies kept before `FIRST_RETRIEVED` was were marked."""
 DROPPED = "copies-dropped:"
 """Per article key, the copies its versions' cap dropped (`renew_article`): each's number and
 count as they were then, its retrieval time and when it went, for its notes to say."""
@@ -222,6 +231,19 @@ def _says_the_same(copy: Any, latest: Any) -> bool:
     return said is not None and said == now and copy.get("blocks") == latest.get("blocks")
 
 
+def _kept_by(data: Any) -> str:
+    """The app whose copy of the text a copy's record (parsed) is (`Article.kept_by`), else ""."""
+    app = data.get("kept_by") if isinstance(data, dict) else None
+    return app if isinstance(app, str) else ""
+
+
+def _first_record(kept: list[tuple[bytes, bytes]]) -> str | None:
+    """The record (JSON text) of the first of the copies `kept`; None when it does not read."""
+    with suppress(zlib.error, UnicodeDecodeError, IndexError):
+        return zlib.decompress(kept[0][0]).decode()
+    return None
+
+
 def _said_by(data: Any) -> tuple[str, ...] | None:
     """`_said_in` of a record already parsed."""
     try:
@@ -289,6 +311,8 @@ class StoreVersions(StoreRetractionsEnded):
                 self._note_retraction_ended(key, [*records, _parsed(record)], article)
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
+                # Another app's copy replaced by the page: its first retrieval, no change.
+                other_app = "" if kept else _kept_by(_parsed(record))
                 live = article.live or article.coverage_ended is not None
                 assert said is not None
                 if _grew(said, now, live or bool((_parsed(record) or {}).get("live"))) and (
@@ -305,8 +329,13 @@ class StoreVersions(StoreRetractionsEnded):
                         self._note_dropped(key, kept[gone][0], number, count, how == "noise")
                     kept = kept[:gone] + kept[gone + 1 :]
                 self._articles.set(f"versions:{key}", _pack(kept))
-                self._note_changed_entries(key, record, article, self._renewed_unseen(key))
-                self._articles.set(f"renewed:{key}", time.time())
+                if other_app:
+                    self._articles.set(FIRST_RETRIEVED + key, other_app)
+                    self._articles.delete(GROWN + key)
+                else:
+                    self._articles.delete(FIRST_RETRIEVED + key)
+                    self._note_changed_entries(key, record, article, self._renewed_unseen(key))
+                    self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
             if later_pages:
                 self._articles.set(f"pages:{key}", pack_page_list(later_pages))
@@ -558,8 +587,44 @@ class StoreVersions(StoreRetractionsEnded):
 
     def corrected_keys(self) -> set[str]:
         """Of `copied_keys`, those whose text was changed (corrected): not a live blog that only
-        grew (`GROWN`)."""
-        return self.copied_keys() - self._keys_with_prefix(GROWN)
+        grew (`GROWN`), nor a page whose only earlier copy is another app's (`FIRST_RETRIEVED`)."""
+        copied = self.copied_keys()
+        return copied - self._keys_with_prefix(GROWN) - self.first_retrievals(copied)
+
+    def first_retrievals(self, copied: set[str] | None = None) -> set[str]:
+        """The keys of the articles whose only earlier copy kept is another app's
+        (`FIRST_RETRIEVED`). Those a reader from before the mark kept (a wallabag copy taken
+        for the first of a corrected page's copies) are found by reading each article's
+        first copy once a directory, here: no migration, and a directory opened read-only is
+        read right all the same. `copied`: `copied_keys`, when the caller has it."""
+        found = {key for key, app in rows_with_prefix(self._articles, FIRST_RETRIEVED) if app}
+        if self._value(self._state, _FIRST_RETRIEVALS_MARKED) is not None:
+            return found
+        for key in (self.copied_keys() if copied is None else copied) - found:
+            if app := self._only_copy_by(key):
+                found.add(key)
+                if not self.read_only:
+                    self._articles.set(FIRST_RETRIEVED + key, app)
+        if not self.read_only:
+            self._state.set(_FIRST_RETRIEVALS_MARKED, time.time())
+        return found
+
+    def first_retrieved_over(self, url: str) -> str:
+        """The app whose copy of `url`'s article is the only earlier copy kept, the page's
+        first retrieval in its place (`first_retrievals`); "" for any other article."""
+        key = article_key(url)
+        app = self._value(self._articles, FIRST_RETRIEVED + key)
+        if isinstance(app, str) and app:
+            return app
+        if self._value(self._state, _FIRST_RETRIEVALS_MARKED) is not None:
+            return ""
+        return self._only_copy_by(key)
+
+    def _only_copy_by(self, key: str) -> str:
+        """The app whose copy is the only earlier copy kept of the article under `key`, read
+        from that copy's record; "" when there are more, or it is the reader's own."""
+        kept = self._version_list(key)
+        return _kept_by(_parsed(_first_record(kept))) if len(kept) == 1 else ""
 
     def grown(self, url: str) -> bool:
         """The copies of `url`'s article differ by entries added alone (`GROWN`)."""

@@ -210,6 +210,8 @@ def corrected_mark(article: Article, plain_layout: bool = False) -> str:
         return ""
     if article.other_entries_corrected and not article.retracted:
         return ""
+    if article.first_retrieved_over:  # another app's copy before it: no correction
+        return ""
     if article.grown and not article.retracted:  # a live blog's entries added: no correction
         return "updated (new entries)"
     word = corrected_word(article.retracted)  # "δ retracted": not told from a correction before
