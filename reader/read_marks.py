@@ -55,6 +55,11 @@ class ReadMarks:
     """Items newsboat's user deleted unread, among `marks`: marked read here."""
     flag_letters: str = ""
     """The letters of newsboat's flags on the items counted in `flagged`."""
+    tagged_alone: int = 0
+    """Of `starred`, those the reader tagged and did not star (lemon24's reader's entry tags):
+    saved to carry their tags, as `reader tag` saves the article it files."""
+    untaken: tuple[str, ...] = ()
+    """What the database holds that has no counterpart here, a line each, to say."""
     unlinked_stars: int = 0
     """Starred items with no web address: nothing to save."""
     texts: tuple[tuple[str, str], ...] = ()

@@ -66,6 +66,7 @@ class SavedLink:
     notes: tuple[SavedNote, ...] = ()  # the passages marked there, with their notes
     published: datetime | None = None  # when the article was published, as the app read it
     language: str = ""  # its language as the app read it (wallabag's `language`)
+    kept_by: str = "wallabag"  # the app whose copy `kept_html` is (`Article.kept_by`)
 
     @property
     def kept_text(self) -> str:

@@ -62,6 +62,9 @@ def test_an_export_imported_again_leaves_the_user_s_changes_and_the_feed_out(
     assert code == 0, said
     assert "1 you unsaved since: left as you left them" in printed
     assert "1 left out (a feed)" in printed
+    # What this import did: no tag filed anew (acc51b B10: "filed under 3 tags" of none).
+    assert "filed under" not in printed
+    assert "the file's 3 tags given before: none filed now" in printed
     records, rows, _ = _saved(data)
     assert rows == ["The last season"]  # the unsaved one and the feed not saved
     assert article_key(urls["wire"]) not in records

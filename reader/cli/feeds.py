@@ -538,6 +538,8 @@ async def _apply_marks(
             f" `reader import {again} --saved-flags {'s' if 's' in letters else letters[:1]}`"
             " saves those flagged so, `s` in the reader one for good"
         )
+    for line in marks.untaken:
+        err(f"left out: {line}")
     if marks.unlinked_stars:
         err(
             f"left out {plural(marks.unlinked_stars, 'article')} {source} marked {marks.star}"
@@ -575,13 +577,32 @@ def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
             f"{saved.local} as {_links(saved.local)} to this computer or its network, not"
             " fetched (open one to fetch it)"
         )
+    if saved.copied:  # its page not coming: the text the database held (lemon24's reader's)
+        parts.append(f"{saved.copied} with the text {marks.source} kept, its page not fetched")
     if saved.already:
         parts.append(f"{saved.already} saved before")
+    if saved.unsaved_since:  # what this import did, not what the database holds (acc51b B10)
+        parts.append(f"{saved.unsaved_since} you unsaved since: left as you left them")
     if saved.feeds:
         parts.append(f"{saved.feeds} left out (a feed)")
+    marked = f"marked {marks.star}"
+    if marks.tagged_alone:
+        marked += f" or tagged ({marks.tagged_alone} tagged alone)"
+    done = saved.total - saved.already - saved.unsaved_since - saved.feeds
+    count = (
+        plural(saved.total, "article")
+        if done == saved.total
+        else f"{done} of the {plural(saved.total, 'article')}"
+    )
+    tags = (
+        f"; filed under {plural(len(saved.tagged_now), 'tag')} it gave them: "
+        f"{', '.join(safe_line(t, 40) for t in saved.tagged_now[:8])}"
+        if saved.tagged_now
+        else ""
+    )
     return (
-        f"saved {plural(saved.total, 'article')} {marks.source} marked {marks.star} (`reader"
-        f" list --saved`): {', '.join(parts) or 'none fetched'}"
+        f"saved {count} {marks.source} {marked} (`reader list --saved`):"
+        f" {', '.join(parts) or 'none fetched'}{tags}"
     )
 
 

@@ -108,12 +108,19 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             err(f"not fetched now: {safe_line(url, 200)}: {safe_line(why, 200)} (kept as it was)")
         if len(done.failed) > _FAILURES_NAMED:
             err(f"… and {len(done.failed) - _FAILURES_NAMED} more kept as links so")
-        if done.tags:
-            named = ", ".join(safe_line(tag, 30) for tag in done.tags[:8])
-            more = f" and {len(done.tags) - 8} more" if len(done.tags) > 8 else ""
+        # What this import did, not what the file holds: imported again, it files nothing
+        # anew (acc51b B10: "filed under 8 tags" when none was added).
+        if done.tagged_now:
+            named = ", ".join(safe_line(tag, 30) for tag in done.tagged_now[:8])
+            more = f" and {len(done.tagged_now) - 8} more" if len(done.tagged_now) > 8 else ""
             out(
-                f"filed under {plural(len(done.tags), 'tag')} as there: {named}{more}"
+                f"filed under {plural(len(done.tagged_now), 'tag')} as there: {named}{more}"
                 " (`reader list --tag TAG`)"
+            )
+        elif done.tags:
+            out(
+                f"the file's {plural(len(done.tags), 'tag')} given before: none filed now (one"
+                " you took off since stays off)"
             )
         if export.starred:
             out(
@@ -133,11 +140,18 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 if done.notes_missing
                 else ""
             )
-            out(
-                f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights) on"
-                f" {plural(done.noted, 'article')} as highlights with their notes"
-                f" (`reader highlights`){missing}"
-            )
+            if done.notes_added == done.notes:
+                out(
+                    f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights)"
+                    f" on {plural(done.noted, 'article')} as highlights with their notes"
+                    f" (`reader highlights`){missing}"
+                )
+            else:
+                out(
+                    f"kept {done.notes_added} of the file's {plural(done.notes, 'annotation')}"
+                    f" (wallabag's notes and highlights) on {plural(done.noted, 'article')}:"
+                    " the others kept before (`reader highlights`)"
+                )
         if done.feeds:
             # Told by what its address answered (`/?cat=metro`), not by its shape (acc33a A9).
             err(

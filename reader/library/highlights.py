@@ -184,13 +184,14 @@ class LibraryHighlights(LibrarySaving):
 
     def import_highlights(
         self, target: Entry | str, notes: Sequence[SavedNote], title: str = ""
-    ) -> int:
+    ) -> tuple[int, int]:
         """Keep the passages marked in another app (`notes`: wallabag's annotations) as
         highlights of `target`'s article, each with its note (`marked_elsewhere`), found by
         their words in its copy cached; one quoting nothing has its note the article's (after
         the note it has). One of the same words kept already (the file imported again) stays,
         given the note when it had none. How many are not in the copy cached (kept all the
-        same: "no longer in the text"; none when no copy is cached yet)."""
+        same: "no longer in the text"; none when no copy is cached yet), and how many were
+        added or given a note now: what this import did (acc51b B10: "kept 4" of none added)."""
         cached = self.store.article(_kept_by(target))
         text = article_text(cached) if cached is not None else None
         now = time.time()
@@ -200,26 +201,32 @@ class LibraryHighlights(LibrarySaving):
             if n.quote
         ]
         article_notes = [_note(n.note) for n in notes if not n.quote and n.note]
+        added = [0]
 
         def add(kept: ArticleHighlights | None) -> ArticleHighlights:
             kept = kept or ArticleHighlights(_kept_by(target))
             items = list(kept.items)
+            added[0] = 0  # the store may run it again, on the record read afresh
             for highlight in marked:
                 same = kept_as(items, highlight.words)
                 if same is None:
                     items.append(highlight)
+                    added[0] += 1
                 elif not same.note and highlight.note:
                     items[items.index(same)] = replace(same, note=highlight.note)
+                    added[0] += 1
             note = kept.note
             for more in article_notes:
                 if more not in note:
                     note = _note(f"{note} {more}")
+                    added[0] += 1
             heading = (cached.title if cached is not None else "") or kept.title or title
             return replace(kept, title=heading, note=note, items=tuple(items))
 
         if marked or article_notes:
             self.store.change_highlights(_kept_by(target), add)
-        return 0 if cached is None else found_in(cached, marked).count(False)
+        missing = 0 if cached is None else found_in(cached, marked).count(False)
+        return missing, added[0]
 
     def every_highlight(self, target: Entry | str | None = None) -> list[KeptHighlights]:
         """The highlights of `target`'s article, or of every article with some (or a note),

@@ -51,6 +51,8 @@ class SavedImport:
     unsaved_since: int = 0  # saved by an import before, unsaved here since: left so
     local_fetched: int = 0  # saved before as links to this computer, fetched now (fetch_local)
     local_not_fetched: tuple[tuple[str, str], ...] = ()  # of those, the ones that failed: why
+    tagged_now: tuple[str, ...] = ()  # of `tags`, those this import filed an article under
+    notes_added: int = 0  # of `notes`, those this import added (or gave their note to)
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -82,7 +84,8 @@ async def import_saved(
     # to this computer saved before and not fetched, fetched now (`fetch_local`: "fetch").
     targets: list[tuple[SavedLink, Entry | str, str]] = []
     already = 0
-    notes = noted = missing = 0
+    notes = noted = missing = notes_added = 0
+    tagged_now: set[str] = set()  # the tags this import filed an article under
     # What imports did before, and what this one does: an import again (the README's way to
     # finish one stopped) undoes nothing done here since (acc43a A9, A10).
     before = lib.store.imported_saved()
@@ -104,15 +107,20 @@ async def import_saved(
         return kept
 
     def keep_notes(target: Entry | str, link: SavedLink) -> None:
-        nonlocal notes, noted, missing
+        nonlocal notes, noted, missing, notes_added
         if link.notes:
-            missing += lib.import_highlights(target, link.notes, link.title)
+            lost, added = lib.import_highlights(target, link.notes, link.title)
+            missing += lost
             notes += len(link.notes)
             noted += 1
+            notes_added += added
 
     def keep_saved_before(target: Entry | str, link: SavedLink) -> None:
         key = article_key(_link(target))
-        tags = given(key, link.tags, batch.records.get(key))
+        record = batch.records.get(key)
+        tags = given(key, link.tags, record)
+        has = {folded(t) for t in (record or {}).get("tags", ()) if isinstance(t, str)}
+        tagged_now.update(t for t in tags if folded(t) not in has)
         if tags:  # imported before tags were kept, or tagged here since: added to
             batch.save(target, tags=tags)
         keep_notes(target, link)  # imported before notes were kept: kept once
@@ -223,6 +231,7 @@ async def import_saved(
                 batch.save(saved_as, from_file=True)
             tags = given(article_key(saved_as), link.tags, None)
             done_now.setdefault(article_key(_link(target)), done_now[article_key(saved_as)])
+            tagged_now.update(tags)
             if tags:
                 batch.save(saved_as, tags=tags)
             keep_notes(saved_as, link)
@@ -299,6 +308,8 @@ async def import_saved(
         unsaved_since,
         local_fetched,
         tuple(local_failed),
+        tuple(sorted(tagged_now, key=str.casefold)),
+        notes_added,
     )
 
 
@@ -334,6 +345,7 @@ async def _copy_kept(
             link.author,
             link.added,
             answer=answer,
+            kept_by=link.kept_by,
             published=link.published,
             language=link.language,
         )

@@ -1,0 +1,114 @@
+"""What lemon24's reader held of its entries, brought across by `reader import` of its database
+(acc51b B3): the tags it gave an entry as the article's tags (an entry tagged and not important
+saved to carry them, as `reader tag` saves one); an important entry its feed no longer lists
+saved with lemon24's title and text, as a wallabag export's copy is, when its page does not
+come, and saved at the time it was marked important; a tag's value and a feed whose updates it
+disabled said left out, a line each; and an import again says what it did, not "saved 2" when
+one was left unsaved (acc51b B10). A feed served on 127.0.0.1, the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.test_cli import reader
+from tests.test_newsboat_marks import serve_feed
+from tests.test_saved_links import STORY
+
+# As lemon24's reader 3.26 wrote them (`SELECT sql FROM sqlite_master`), the columns read.
+TABLES = (
+    "CREATE TABLE feeds (url TEXT PRIMARY KEY NOT NULL, title TEXT, user_title TEXT,"
+    " updates_enabled INTEGER NOT NULL DEFAULT 1, added TIMESTAMP NOT NULL)",
+    "CREATE TABLE entries (id TEXT NOT NULL, feed TEXT NOT NULL, title TEXT, link TEXT,"
+    " summary TEXT, content TEXT, read INTEGER, important INTEGER, important_modified"
+    " TIMESTAMP, PRIMARY KEY (id, feed))",
+    "CREATE TABLE feed_tags (feed TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " PRIMARY KEY (feed, key))",
+    "CREATE TABLE entry_tags (id TEXT NOT NULL, feed TEXT NOT NULL, key TEXT NOT NULL, value"
+    " TEXT NOT NULL, PRIMARY KEY (id, feed, key))",
+)
+BRIDGE = (
+    "<p>Plans for a bridge to the island were drawn up three times, and three times the"
+    " council found the money went to the ferry instead, its minutes say.</p>"
+)
+
+
+def _database(path: Path, feed: str, base: str) -> None:
+    with sqlite3.connect(path) as db:
+        for table in TABLES:
+            db.execute(table)
+        db.executemany(
+            "INSERT INTO feeds (url, updates_enabled, added) VALUES (?, ?, ?)",
+            [(feed, 1, "2026-12-01 10:00:00"), ("http://news.example/quiet.xml", 0, "2026")],
+        )
+        db.execute("INSERT INTO feed_tags VALUES (?, 'hobby', '\"weekly\"')", (feed,))
+        content = json.dumps([{"type": "text/html", "value": BRIDGE}])
+        db.executemany(
+            "INSERT INTO entries (id, feed, title, link, summary, content, read, important,"
+            " important_modified) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            [
+                # A, listed by the feed: tagged there, not important.
+                ("guid-a", feed, "A", f"{base}a.html", None, None, 0, None),
+                # An important entry the feed no longer lists, its page gone.
+                (
+                    "old-bridge",
+                    feed,
+                    "The bridge that never was",
+                    f"{base}bridge.html",
+                    "Plans for a bridge.",
+                    content,
+                    1,
+                    "2025-03-04 05:06:07.123456",
+                ),
+            ],
+        )
+        db.executemany(
+            "INSERT INTO entry_tags VALUES (?, ?, ?, 'null')",
+            [("guid-a", feed, "keyboards"), ("old-bridge", feed, "history")],
+        )
+    db.close()
+
+
+def test_lemon24_s_entry_tags_important_times_and_texts_come_across(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    feed = serve_feed(httpserver)
+    base = httpserver.url_for("/")
+    httpserver.expect_request("/a.html").respond_with_data(STORY, content_type="text/html")
+    httpserver.expect_request("/bridge.html").respond_with_data("Not found", status=404)
+    database = tmp_path / "lemon.sqlite"
+    _database(database, feed, base)
+    done = reader(data_dir, "import", str(database))
+    assert done.returncode == 0, done.stderr
+    assert "saved 2 articles lemon24's reader marked important or tagged (1 tagged alone)" in (
+        done.stdout
+    )
+    assert "filed under 2 tags it gave them: history, keyboards" in done.stdout
+    # What has no counterpart here is said, a line each.
+    assert "left out: 1 tag with a value in lemon24's reader" in done.stderr
+    assert "1 feed whose updates lemon24's reader had disabled" in done.stderr
+    assert "http://news.example/quiet.xml" in done.stderr
+    listed = json.loads(reader(data_dir, "list", "--saved", "--json").stdout)
+    by_title = {h["title"]: h for h in listed}
+    assert by_title["A"]["tags"] == ["keyboards"]
+    bridge = by_title["The bridge that never was"]
+    assert bridge["tags"] == ["history"]
+    assert bridge["saved_at"].startswith("2025-03-04T05:06:07")  # marked important then
+    shown = reader(data_dir, "show", "--offline", "--format", "json", bridge["link"])
+    assert shown.returncode == 0, shown.stderr
+    article = json.loads(shown.stdout)
+    assert article["kept_by"] == "lemon24's reader"
+    assert "three times the council found the money went to the ferry" in article["text"]
+
+    # Unsaved here since: an import again leaves it so and says so, not "saved 2".
+    assert reader(data_dir, "unsave", by_title["A"]["id"]).returncode == 0
+    again = reader(data_dir, "import", str(database))
+    assert again.returncode == 0, again.stderr
+    assert (
+        "saved 0 of the 2 articles lemon24's reader marked important or tagged (1 tagged alone)"
+        " (`reader list --saved`): 1 saved before, 1 you unsaved since: left as you left them"
+    ) in again.stdout
+    assert "tags it gave them" not in again.stdout
