@@ -8,6 +8,7 @@ one was left unsaved (acc51b B10). A feed served on 127.0.0.1, the CLI as a user
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from pathlib import Path
@@ -112,3 +113,30 @@ def test_lemon24_s_entry_tags_important_times_and_texts_come_across(
         " (`reader list --saved`): 1 saved before, 1 you unsaved since: left as you left them"
     ) in again.stdout
     assert "tags it gave them" not in again.stdout
+
+
+def test_lemon24_s_gzipped_export_is_read_and_another_gzip_said(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """lemon24's reader's only export (`python -m reader export`: a `.sqlite.gz`) is its
+    database gzipped: read as it is (acc51b B8: refused as "not UTF-8 text"); another gzipped
+    file is one line saying to unzip it, exit 1."""
+    feed = serve_feed(httpserver)
+    base = httpserver.url_for("/")
+    httpserver.expect_request("/a.html").respond_with_data(STORY, content_type="text/html")
+    httpserver.expect_request("/bridge.html").respond_with_data("Not found", status=404)
+    database = tmp_path / "reader.2026-12-07-21-09-19.sqlite"
+    _database(database, feed, base)
+    packed = tmp_path / f"{database.name}.gz"
+    packed.write_bytes(gzip.compress(database.read_bytes()))
+    done = reader(data_dir, "import", str(packed))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("read as lemon24's reader's database")
+    assert "saved 2 articles lemon24's reader marked important or tagged" in done.stdout
+    other = tmp_path / "feeds.opml.gz"
+    other.write_bytes(gzip.compress(b"<opml version='2.0'><body/></opml>"))
+    refused = reader(data_dir, "import", str(other))
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        f"reader: {other} is gzipped: unzip it first (gunzip -k FILE), then import what it holds\n"
+    )

@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from ..add_answers import AddAnswer, add_answer
 from ..dates import local_minute
@@ -224,6 +224,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     from ..subscriptions import read_subscriptions
 
+    if args.file != "-" and _gzipped(Path(args.file)):
+        return _import_gzipped(args)
     if args.file != "-" and is_sqlite(Path(args.file)):
         return _import_database(args)
     # No more than the cap, which `read_subscriptions` refuses in one line.
@@ -268,9 +270,69 @@ def cmd_import(args: argparse.Namespace) -> int:
     return _subscribe_all(args, read, marks)
 
 
-def _import_database(args: argparse.Namespace) -> int:
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_GUNZIPPED_BYTES = 4 * 2**30
+"""The most a gzipped database is unpacked to: a file of a few kilobytes may unpack to any size."""
+
+
+def _gzipped(path: Path) -> bool:
+    """Whether the file at `path` is gzip's (by its first bytes)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(2) == GZIP_MAGIC
+    except OSError:
+        return False
+
+
+def _import_gzipped(args: argparse.Namespace) -> int:
+    """`reader import` of a gzipped file: lemon24's reader's export (`python -m reader export`,
+    a `.sqlite.gz`: acc51b B8, refused as "not UTF-8 text") read as the database it holds,
+    unpacked to a temporary file (SQLite reads files); any other said in one line."""
+    import gzip
+    import shutil
+    import tempfile
+    import zlib
+
+    from ..read_marks import SQLITE_MAGIC
+
+    path = Path(args.file)
+    with tempfile.TemporaryDirectory(prefix="reader-import-") as folder:
+        unpacked = Path(folder) / path.name.removesuffix(".gz")
+        try:
+            with gzip.open(path, "rb") as packed:
+                if packed.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                    raise CommandError(
+                        f"{safe_line(args.file, 300)} is gzipped: unzip it first (gunzip -k"
+                        " FILE), then import what it holds"
+                    )
+                with unpacked.open("wb") as out_file:
+                    out_file.write(SQLITE_MAGIC)
+                    shutil.copyfileobj(_capped(packed, MAX_GUNZIPPED_BYTES), out_file)
+        except (OSError, EOFError, zlib.error) as error:
+            raise CommandError(
+                f"{safe_line(args.file, 300)}: gzip could not unpack it ({error})"
+            ) from None
+        return _import_database(args, unpacked)
+
+
+class _capped:
+    """A file's reads, refused past `limit` bytes (a gzip bomb)."""
+
+    def __init__(self, file: IO[bytes], limit: int) -> None:
+        self.file, self.left = file, limit
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.file.read(size if size > 0 else 2**20)
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise OSError(f"it unpacks to more than {MAX_GUNZIPPED_BYTES // 2**30} GB")
+        return chunk
+
+
+def _import_database(args: argparse.Namespace, path: Path | None = None) -> int:
     """`reader import` of another reader's database (newsraft's, nom's, lemon24's reader's):
-    its feeds, and its read marks and stars applied once they are fetched (`reader_databases`)."""
+    its feeds, and its read marks and stars applied once they are fetched (`reader_databases`).
+    `path`: where it is read from, when not the file named (unpacked from gzip)."""
     from ..reader_databases import read_database
 
     if args.saved:
@@ -278,7 +340,7 @@ def _import_database(args: argparse.Namespace) -> int:
     if args.read_from:
         raise UsageError("a reader's database brings its own read marks: no --read-from")
     try:
-        read, marks = read_database(Path(args.file))
+        read, marks = read_database(path or Path(args.file))
     except ValueError as error:
         raise CommandError(str(error)) from None
     return _subscribe_all(args, read, marks)
