@@ -65,7 +65,8 @@ def read_newsraft_feeds(text: str) -> Subscriptions:
             continue
         feed = _NEWSRAFT_FEED.match(line)
         if feed is None:
-            _count(read, "whose line could not be read")
+            # Named by its line, as an OPML import names an outline left out (acc51b B4).
+            _count(read, "whose line could not be read", (line, ""))
             continue
         tags = (section,) if section else ()
         add_found(read, seen, feed["url"], feed["name"] or "", tags)
@@ -115,7 +116,7 @@ def read_nom_config(text: str) -> Subscriptions:
         if key in ("url", "name"):
             items[-1][0][key] = _yaml_scalar(pair["value"])
         elif key == "tags" and pair["value"].startswith("["):  # `tags: [ai, tech]`
-            listed = pair["value"].strip("[] ").split(",")
+            listed = re.sub(r"\]\s*#.*$", "]", pair["value"]).strip("[] ").split(",")
             items[-1][1].extend(tag for tag in map(_yaml_scalar, map(str.strip, listed)) if tag)
     read = Subscriptions(read_as="nom's config.yml")
     seen: set[str] = set()
@@ -156,13 +157,21 @@ def nom_database(config: str, text: str) -> Path:
     return folder / (name.lstrip("/") or "nom.db")
 
 
+_QUOTED = re.compile(
+    r"""^(?:'(?P<single>(?:[^']|'')*)'|"(?P<double>(?:[^"\\]|\\.)*)")\s*(?:#.*)?$"""
+)
+"""A single- or double-quoted YAML scalar, and a comment after it (acc51b B4: `'…'   # the
+allotment` was taken whole for the address, the feed left out; `"Harbour" # …` kept its quotes)."""
+
+
 def _yaml_scalar(value: str) -> str:
-    """A plain, single- or double-quoted YAML scalar as its text (a comment after a plain one
-    left out)."""
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    """A plain, single- or double-quoted YAML scalar as its text, a comment after it left out."""
+    value = value.strip()
+    quoted = _QUOTED.match(value)
+    if quoted is not None and quoted["single"] is not None:
+        return quoted["single"].replace("''", "'")
+    if quoted is not None:
+        return quoted["double"].replace('\\"', '"').replace("\\\\", "\\")
     return re.sub(r"\s+#.*$", "", value)
 
 
@@ -182,11 +191,14 @@ def add_found(
         return
     seen.add(url)
     if why:
-        _count(into, why)
+        _count(into, why, (name, url))
         return
     found = Found(url, safe_line(name, 500), safe_line(title, 500), with_tags((), tags))
     into.found.append(found)
 
 
-def _count(into: Subscriptions, why: str) -> None:
+def _count(into: Subscriptions, why: str, named: tuple[str, str] | None = None) -> None:
+    """One entry left out of `into` for `why`, with its name and address (`named`) to say."""
     into.skipped[why] = into.skipped.get(why, 0) + 1
+    if named is not None:
+        into.left_out.setdefault(why, []).append((safe_line(named[0], 200), named[1]))

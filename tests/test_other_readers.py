@@ -116,6 +116,48 @@ def test_nom_s_config_brings_its_feeds_their_names_and_tags(tmp_path: Path, data
     ]
 
 
+def test_nom_s_quoted_values_with_a_comment_after_them_and_left_out_feeds_named(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """A quoted scalar with `# comment` after it is its text, as YAML reads it (acc51b B4: the
+    address taken with its quotes and comment, the feed left out unnamed; a name kept its
+    quotes); a feed left out, of nom's file or newsraft's, is named by its address or line."""
+    path = tmp_path / "config.yml"
+    path.write_text(
+        "feeds:\n"
+        "  - url: 'https://news.example/garden.xml'   # the allotment\n"
+        "    name: Garden # comment\n"
+        "    tags: [home, 'weekend'] # two\n"
+        "  - url: https://news.example/harbour.xml\n"
+        '    name: "Harbour" # quoted, then a comment\n'
+        '  - url: "ftp://news.example/old.xml" # not http\n',
+        encoding="utf-8",
+    )
+    done = reader(data_dir, "import", str(path))
+    assert done.returncode == 0, done.stderr
+    feeds = [(f["url"], f["name"], f["tags"]) for f in _feeds(data_dir)]
+    assert feeds == [
+        ("https://news.example/garden.xml", "Garden", ["home", "weekend"]),
+        ("https://news.example/harbour.xml", "Harbour", []),
+    ]
+    assert done.stderr == (
+        "reader: left out 1 feed whose address is not http(s):\n"
+        "reader: - <ftp://news.example/old.xml>\n"
+    )
+    newsraft = tmp_path / "feeds"
+    newsraft.write_text(
+        '@ News\nhttps://news.example/tech.xml "Tech"\n'
+        'https://news.example/front.xml "Front page" < reload-period 30 >\n',
+        encoding="utf-8",
+    )
+    done = reader(data_dir, "import", str(newsraft))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "left out 1 feed whose line could not be read:\n"
+        'reader: - https://news.example/front.xml "Front page" < reload-period 30 >\n'
+    ) in done.stderr
+
+
 def test_a_file_naming_no_feed_is_one_line_and_exit_1(tmp_path: Path, data_dir: Path) -> None:
     empty = tmp_path / "empty.opml"
     empty.write_text(
