@@ -145,3 +145,43 @@ def test_an_annotation_ending_in_a_quotation_mark_keeps_it(
     # The text's own marks: its straight quotes, for the curly one the other app typed.
     assert words == [quote, '"opaque, slow']
     assert all(mark["in_text"] for mark in kept["highlights"])
+
+
+def test_a_title_given_in_wallabag_is_kept_as_the_article_s_note(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title the user gave an entry in wallabag, not the page's, is kept as the article's
+    note, said by the import (acc51b B6: replaced by the page's silently); the page's own stays
+    its title, as the source's. One with the site's name after it is no title of the user's."""
+    httpserver.expect_request("/storm.html").respond_with_data(STORY, content_type="text/html")
+    httpserver.expect_request("/same.html").respond_with_data(STORY, content_type="text/html")
+    entries = [
+        {
+            "url": httpserver.url_for(path),
+            "title": title,
+            "content": "",
+            "created_at": "2025-12-01T07:00:00+01:00",
+        }
+        for path, title in (
+            ("/storm.html", "Ferry cuts — ask the operator about winter crew"),
+            ("/same.html", "Harbour storm closes the ferry | Coast Courier"),
+        )
+    ]
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps(entries), encoding="utf-8")
+    data = tmp_path / "data"
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "1 title you gave an article there, not the page's, kept as its note" in printed
+    code, shown, _ = cli(capsys, data, "highlights", "--format", "json")
+    (kept,) = json.loads(shown)
+    assert kept["title"] == "Harbour storm closes the ferry"
+    assert kept["note"] == (
+        "Titled in the app it was imported from: Ferry cuts — ask the operator about winter crew"
+    )
+    # Imported again: kept once, and no line claims it again.
+    code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
+    assert code == 0, said
+    assert "title you gave" not in printed
+    code, shown, _ = cli(capsys, data, "highlights", "--format", "json")
+    assert json.loads(shown)[0]["note"].count("Ferry cuts") == 1

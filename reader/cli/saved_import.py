@@ -152,6 +152,11 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                     f" (wallabag's notes and highlights) on {plural(done.noted, 'article')}:"
                     " the others kept before (`reader highlights`)"
                 )
+        if done.retitled:
+            out(
+                f"{plural(done.retitled, 'title')} you gave an article there, not the page's,"
+                " kept as its note (`reader highlights`): the page's own is its title"
+            )
         if done.feeds:
             # Told by what its address answered (`/?cat=metro`), not by its shape (acc33a A9).
             err(

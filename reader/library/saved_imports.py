@@ -16,7 +16,7 @@ from ..address_class import resolved_reach
 from ..feed_names import folded
 from ..keys import article_key, link_key
 from ..models import Entry, FetchError, StoreError
-from ..saved_exports import SavedLink
+from ..saved_exports import SavedLink, SavedNote
 from ..store.saved import HELD, LOCAL, LOST
 from .leads import FILE_LINK
 from .resources import _link
@@ -53,6 +53,7 @@ class SavedImport:
     local_not_fetched: tuple[tuple[str, str], ...] = ()  # of those, the ones that failed: why
     tagged_now: tuple[str, ...] = ()  # of `tags`, those this import filed an article under
     notes_added: int = 0  # of `notes`, those this import added (or gave their note to)
+    retitled: int = 0  # titles the user gave there, not the page's: kept as the article's note
 
 
 def _target(lib: Library, listed: dict[str, Entry], url: str) -> Entry | str:
@@ -84,7 +85,7 @@ async def import_saved(
     # to this computer saved before and not fetched, fetched now (`fetch_local`: "fetch").
     targets: list[tuple[SavedLink, Entry | str, str]] = []
     already = 0
-    notes = noted = missing = notes_added = 0
+    notes = noted = missing = notes_added = retitled = 0
     tagged_now: set[str] = set()  # the tags this import filed an article under
     # What imports did before, and what this one does: an import again (the README's way to
     # finish one stopped) undoes nothing done here since (acc43a A9, A10).
@@ -107,7 +108,11 @@ async def import_saved(
         return kept
 
     def keep_notes(target: Entry | str, link: SavedLink) -> None:
-        nonlocal notes, noted, missing, notes_added
+        nonlocal notes, noted, missing, notes_added, retitled
+        if own := _own_title(lib, target, link.title):
+            # The page's title is the source's, shown and cited; the one the user gave it
+            # there kept as the article's note, not lost (acc51b B6).
+            retitled += lib.import_highlights(target, (SavedNote("", own),), link.title)[1]
         if link.notes:
             lost, added = lib.import_highlights(target, link.notes, link.title)
             missing += lost
@@ -310,7 +315,31 @@ async def import_saved(
         tuple(local_failed),
         tuple(sorted(tagged_now, key=str.casefold)),
         notes_added,
+        retitled,
     )
+
+
+RETITLED = "Titled in the app it was imported from: "
+"""What the article's note says of a title the user gave it there (`_own_title`)."""
+
+
+def _own_title(lib: Library, target: Entry | str, title: str) -> str:
+    """The note keeping `title`, the one a link had in the app it came from (wallabag's, which
+    a user may have retitled), where the page cached gives another; "" where they agree (one
+    holding the other: a site's name after it) or the cached text is the app's own copy."""
+    mine = " ".join(title.split()).casefold()
+    if not mine:
+        return ""
+    try:
+        article = lib.store.article(_link(target))
+    except StoreError:
+        return ""
+    if article is None or article.kept_by:
+        return ""
+    page = " ".join(article.title.split()).casefold()
+    if not page or mine in page or page in mine:
+        return ""
+    return RETITLED + title
 
 
 def _held_unfetched(lib: Library, record: dict[str, Any], target: Entry | str) -> bool:
