@@ -219,8 +219,10 @@ def test_what_is_not_kept_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert printed.startswith("1 link from a wallabag export")
     assert "1 link given twice in the file: saved once" in printed
     # Kept now, as highlights (their own test: test_saved_import_notes).
+    # The same passage twice is one highlight: said so, not "kept 2" (acc51b B10).
     assert (
-        "kept 2 annotations (wallabag's notes and highlights) on 1 article as highlights" in printed
+        "kept 1 of the file's 2 annotations (wallabag's notes and highlights) on 1 article: the"
+        " others kept already (imported before, or the same passage twice)" in printed
     )
     bookmarks = tmp_path / "bookmarks.html"
     bookmarks.write_text(

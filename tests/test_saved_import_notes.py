@@ -110,7 +110,7 @@ def test_wallabag_annotations_are_kept_as_highlights_with_their_notes(
     code, printed, said = cli(capsys, data, "import", "--fetch-local", str(export))
     assert code == 0, said
     # What this import did, not what the file holds (acc51b B10: "kept 6" of none added).
-    assert "kept 0 of the file's 6 annotations" in printed and "the others kept before" in printed
+    assert "kept 0 of the file's 6 annotations" in printed and "the others kept already" in printed
     code, shown, _ = cli(capsys, data, "highlights", "--format", "json")
     counts = sorted(len(article["highlights"]) for article in json.loads(shown))
     assert counts == [1, 1, 3]

@@ -150,7 +150,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
                 out(
                     f"kept {done.notes_added} of the file's {plural(done.notes, 'annotation')}"
                     f" (wallabag's notes and highlights) on {plural(done.noted, 'article')}:"
-                    " the others kept before (`reader highlights`)"
+                    " the others kept already (imported before, or the same passage twice)"
+                    " (`reader highlights`)"
                 )
         if done.retitled:
             out(
