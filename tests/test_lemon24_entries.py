@@ -73,15 +73,21 @@ def _database(path: Path, feed: str, base: str) -> None:
     db.close()
 
 
-def test_lemon24_s_entry_tags_important_times_and_texts_come_across(
-    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
-) -> None:
+def _served(httpserver: HTTPServer, database: Path) -> Path:
+    """The feed and A's page served, the bridge's gone (404), and lemon24's database of them
+    written at `database`."""
     feed = serve_feed(httpserver)
     base = httpserver.url_for("/")
     httpserver.expect_request("/a.html").respond_with_data(STORY, content_type="text/html")
     httpserver.expect_request("/bridge.html").respond_with_data("Not found", status=404)
-    database = tmp_path / "lemon.sqlite"
     _database(database, feed, base)
+    return database
+
+
+def test_lemon24_s_entry_tags_important_times_and_texts_come_across(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    database = _served(httpserver, tmp_path / "lemon.sqlite")
     done = reader(data_dir, "import", str(database))
     assert done.returncode == 0, done.stderr
     assert "saved 2 articles lemon24's reader marked important or tagged (1 tagged alone)" in (
@@ -121,12 +127,7 @@ def test_lemon24_s_gzipped_export_is_read_and_another_gzip_said(
     """lemon24's reader's only export (`python -m reader export`: a `.sqlite.gz`) is its
     database gzipped: read as it is (acc51b B8: refused as "not UTF-8 text"); another gzipped
     file is one line saying to unzip it, exit 1."""
-    feed = serve_feed(httpserver)
-    base = httpserver.url_for("/")
-    httpserver.expect_request("/a.html").respond_with_data(STORY, content_type="text/html")
-    httpserver.expect_request("/bridge.html").respond_with_data("Not found", status=404)
-    database = tmp_path / "reader.2026-12-07-21-09-19.sqlite"
-    _database(database, feed, base)
+    database = _served(httpserver, tmp_path / "reader.2026-12-07-21-09-19.sqlite")
     packed = tmp_path / f"{database.name}.gz"
     packed.write_bytes(gzip.compress(database.read_bytes()))
     done = reader(data_dir, "import", str(packed))
