@@ -84,3 +84,25 @@ def test_a_directory_marked_corrected_before_is_read_right(
     store._articles.set(f"renewed:{key}", 1e10)
     store.close()
     _not_corrected(capsys, data, url)
+
+
+def test_a_saved_article_no_feed_lists_corrected_is_listed_by_both(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page corrected since it was saved, no feed listing it, is listed by `--corrected` as
+    by `is:corrected` (acc51b B2: the one said none where the other listed it)."""
+    httpserver.expect_request("/essay.html").respond_with_data(STORY, content_type="text/html")
+    url = httpserver.url_for("/essay.html")
+    data = tmp_path / "data"
+    code, _, said = cli(capsys, data, "save", url)
+    assert code == 0, said
+    httpserver.clear_all_handlers()
+    corrected = STORY.replace("an hour and a half", "two hours")
+    httpserver.expect_request("/essay.html").respond_with_data(corrected, content_type="text/html")
+    code, _, said = cli(capsys, data, "show", "--refresh", url)
+    assert code == 0, said
+    listed = {}
+    for args in (("--corrected",), ("--search", "is:corrected")):
+        code, listed[args[0]], said = cli(capsys, data, "list", "--ids", *args)
+        assert code == 0, said
+    assert listed["--corrected"] == listed["--search"] != ""

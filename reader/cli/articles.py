@@ -165,8 +165,12 @@ def _list_of(
     if given is not None and (search := search_feed_given(given, args.feed)) is not None:
         # A search feed lists what its words find, as its row in the reader does.
         args.search, args.feed = [search.words, *(args.search or [])], None
-    every_not_offline = args.not_offline and not (args.feed or args.tag or args.saved)
-    if args.search is None and not args.json and not args.saved and not every_not_offline:
+    # Of every feed and none: the saved articles no feed lists too, as a search's `is:` finds
+    # them (acc51b B2: `--corrected` said none where `is:corrected` listed a saved essay).
+    every_unlisted = (args.not_offline or args.corrected) and not (
+        args.feed or args.tag or args.saved
+    )
+    if args.search is None and not args.json and not args.saved and not every_unlisted:
         return _list_as_read(args, since, before, opened, given)
     query: Query | None = None
     if args.search is not None:
@@ -187,7 +191,7 @@ def _list_of(
         if query is not None and (args.feed or args.tag) and holds_nothing(args, query, lib.store):
             return _listed([], args, {}, {}, {}, {}, {})
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
-        if every_not_offline and args.search is None:
+        if every_unlisted and args.search is None:
             unlisted = lib.headlines_and_unlisted()[1]
             every += [h for h in unlisted if not (args.unread and h.read)]
             every.sort(key=newest_first)
