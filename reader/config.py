@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config_slips import toml_slip
+from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
 from .models import SiteRule
 from .own_folder import make_private_folder
@@ -38,13 +39,13 @@ USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The directory that holds the feeds list and the article cache."""
     if override:
-        return Path(override).expanduser()
+        return check_data_path(Path(override).expanduser())
     env = os.environ.get("READER_HOME")
     if env:
-        return Path(env).expanduser()
+        return check_data_path(Path(env).expanduser())
     import platformdirs  # imported here: only needed when no directory was given
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return check_data_path(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 @dataclass(frozen=True)
