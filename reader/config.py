@@ -88,6 +88,9 @@ class FetchLimits:
     # "socks5h://host:port" (Tor's), or "env" for the environment's HTTPS_PROXY / HTTP_PROXY /
     # ALL_PROXY, NO_PROXY honoured.
     proxy: str = ""
+    # Each site's requests handed to a SOCKS proxy under a user name of their own, the site's:
+    # Tor gives each its own circuit (`proxies.Route.proxy_of_site`).
+    isolate_sites: bool = True
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
@@ -273,6 +276,11 @@ ca_file = "{_LIMITS.ca_file}"
 # HTTP_PROXY or ALL_PROXY names, NO_PROXY's hosts reached directly. The environment's is not
 # used unless "env" (README, Safety).
 proxy = "{_LIMITS.proxy}"
+# Through a SOCKS proxy, each site's requests are handed to it under the site's name as a user
+# name: Tor (IsolateSOCKSAuth, its default) gives each site a circuit of its own, as Tor
+# Browser does, so no one exit sees all a reader reads. false for a SOCKS proxy that takes no
+# user name (`ssh -D`'s: its refusal names this setting).
+isolate_sites = {str(_LIMITS.isolate_sites).lower()}
 # The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
 # e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
@@ -706,6 +714,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if key == "max_download":
             changes[key] = _max_download(value)
+            continue
+        if key == "isolate_sites":
+            if not isinstance(value, bool):
+                raise ValueError("network.isolate_sites must be true or false")
+            changes[key] = value
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")

@@ -131,22 +131,40 @@ class _Routed(httpx.AsyncBaseTransport):
     request handed to its proxy's, or to the direct one (a host `NO_PROXY` names)."""
 
     def __init__(self, routes: Route, make: Callable[[str | None], httpx.AsyncHTTPTransport]):
-        self._route = routes.proxy_for
+        self._route = routes.proxy_of_site
+        self._make = make
+        # By the proxy's address a request is handed to: a SOCKS proxy's under each site's
+        # user name (`Route.proxy_of_site`) made as the site is first asked.
         self._transports = {proxy: make(proxy) for proxy in (None, *routes.proxies)}
         self._socks_errors = _socks_errors(routes)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        transport = self._transports[self._route(str(request.url))]
+        proxy = self._route(str(request.url))
+        if (transport := self._transports.get(proxy)) is None:
+            transport = self._transports[proxy] = self._make(proxy)
         try:
             return await transport.handle_async_request(request)
         except self._socks_errors as exc:
             # A SOCKS proxy's reply cut short or garbled: httpcore lets socksio's own error
             # through, httpx's failures' words don't know it.
             raise httpx.ProxyError(f"{SOCKS_BROKE_OFF} {exc}", request=request) from None
+        except httpx.ProxyError as exc:
+            if not str(exc).startswith(_NAME_REFUSED):
+                raise
+            # A SOCKS proxy taking no user name (`ssh -D`'s): httpcore's words name none of
+            # the setting that sent one.
+            raise httpx.ProxyError(_ISOLATION_REFUSED, request=request) from None
 
     async def aclose(self) -> None:
         for transport in self._transports.values():
             await transport.aclose()
+
+
+_NAME_REFUSED = "Requested USERNAME/PASSWORD from proxy server"
+"""httpcore's words for a SOCKS proxy refusing the user name a request was handed with."""
+_ISOLATION_REFUSED = "it takes no user name: [network] isolate_sites = false"
+"""A SOCKS proxy refusing the site's user name (`proxies.Route.proxy_of_site`), in the words
+of its refusal: a proxy not Tor's, which keeps no sites apart anyway."""
 
 
 def _socks_errors(routes: Route) -> tuple[type[Exception], ...]:
@@ -211,7 +229,7 @@ class Fetcher:
         self._live: dict[int, Allowance] = {}
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
-        self.routes = route(limits.proxy)
+        self.routes = route(limits.proxy, isolate=limits.isolate_sites)
         # Whether a failure to connect directly has said that the environment names a proxy
         # the reader leaves unused (`Route.unused_hint`): said once, not at every feed.
         self._hinted = False

@@ -1,5 +1,6 @@
 """Reading through Tor (acc50f): a `.onion` address typed without its scheme taken as plain
-http, as onion services are served.
+http, as onion services are served; each site's requests handed to the proxy under a user name
+of their own, the site's, so that Tor gives each site a circuit of its own (IsolateSOCKSAuth).
 
 Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' own
 (`socks_proxy`), standing in for Tor's port 9050: the only one that knows the `.onion` names."""
@@ -16,11 +17,12 @@ from tests.socks_proxy import SocksProxy, socks_proxy
 from tests.test_proxy import _reader, _site
 
 ONION = "news.example.onion"
+SITES = (ONION, "harbour.onion", "www.harbour.onion", "quay.onion")
 
 
 @pytest.fixture
 def tor() -> Iterator[SocksProxy]:
-    with socks_proxy({ONION: "127.0.0.1", "cdn.example.onion": "127.0.0.1"}) as proxy:
+    with socks_proxy(dict.fromkeys(SITES, "127.0.0.1")) as proxy:
         yield proxy
 
 
@@ -37,3 +39,51 @@ def test_an_onion_address_typed_without_its_scheme_is_taken_as_plain_http(
     assert f"taken as {base}/feed.xml" in added.stderr, added.stderr
     assert "plain http" in added.stderr, added.stderr
     assert ("name", ONION, httpserver.port) in tor.log
+
+
+def _read_two_sites(server: HTTPServer, tor: SocksProxy, data: Path, config: str) -> None:
+    """harbour.onion's feed, its article on www.harbour.onion, and quay.onion's feed, read."""
+    base = f"http://harbour.onion:{server.port}"
+    _site(server, base, f"http://www.harbour.onion:{server.port}/ferry.html")
+    config = f'[network]\nproxy = "{tor.url()}"\n{config}'
+    for site in (base, f"http://quay.onion:{server.port}"):
+        added = _reader(data, "add", f"{site}/feed.xml", config=config)
+        assert added.returncode == 0, added.stderr
+    synced = _reader(data, "sync", config=config)
+    assert synced.returncode == 0, synced.stderr
+    assert ("name", "www.harbour.onion", server.port) in tor.log  # the article, fetched
+
+
+def test_each_site_is_handed_to_tor_under_a_user_name_of_its_own(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+) -> None:
+    """One user name, no circuit kept apart: Tor carried every site a reader reads over one
+    circuit, one exit seeing them all (acc50f A9). A site's subdomains are the site's."""
+    _read_two_sites(httpserver, tor, tmp_path / "data", "")
+    names = {host: {user for at, user in tor.users if at == host} for host, _ in tor.users}
+    assert names == {
+        "harbour.onion": {"harbour.onion"},
+        "www.harbour.onion": {"harbour.onion"},
+        "quay.onion": {"quay.onion"},
+    }
+
+
+def test_isolate_sites_false_hands_no_user_name(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+) -> None:
+    _read_two_sites(httpserver, tor, tmp_path / "data", "isolate_sites = false\n")
+    assert {user for _, user in tor.users} == {""}
+
+
+def test_a_socks_proxy_taking_no_user_name_names_the_setting(
+    tor: SocksProxy, tmp_path: Path
+) -> None:
+    """A SOCKS proxy not Tor's (`ssh -D`) refusing the site's user name: one line naming the
+    setting that sends it."""
+    tor.takes_names = False
+    config = f'[network]\nproxy = "{tor.url()}"\n'
+    added = _reader(tmp_path / "data", "add", "http://quay.onion/feed.xml", config=config)
+    assert added.returncode != 0
+    line = added.stderr.splitlines()[0]
+    assert f"the proxy {tor.url()} ([network] proxy) refused the request" in line, line
+    assert "isolate_sites = false" in line, line

@@ -531,7 +531,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.limits.network_wait,
                 self.limits.connect_timeout,
                 lambda: progress(said()) if progress else None,
-                self.fetcher.routes.proxy_for,
+                self.fetcher.routes.proxy_of_site,
                 self.fetcher.agent_of,
             )
         if network is not None:
