@@ -31,7 +31,11 @@ KEPT_TYPES = {
 }
 """The pictures kept, by the type their bytes say, with the extension a copy is opened with."""
 
-ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9"
+ACCEPT = "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
+"""A picture's `Accept`: a browser's own for an <img> (Firefox's since 128, so Tor Browser's),
+not the reader's of its own, one more sign in a watched site's log (acc50f A9). A CDN choosing
+the format by it sends the AVIF or WebP a browser gets, which `KEPT_TYPES` keeps; none turns a
+photograph into an SVG."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Reading through Tor (acc50f): a `.onion` address typed without its scheme taken as plain
 http, as onion services are served; each site's requests handed to the proxy under a user name
-of their own, the site's, so that Tor gives each site a circuit of its own (IsolateSOCKSAuth).
+of their own, the site's, so that Tor gives each site a circuit of its own (IsolateSOCKSAuth);
+a page's and a picture's `Accept` a browser's, Tor Browser's, not the reader's own.
 
 Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' own
 (`socks_proxy`), standing in for Tor's port 9050: the only one that knows the `.onion` names."""
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.picture_bytes import png
+from tests.served_feed import story_page
 from tests.socks_proxy import SocksProxy, socks_proxy
-from tests.test_proxy import _reader, _site
+from tests.test_proxy import TITLE, _feed, _reader, _site
 
 ONION = "news.example.onion"
 SITES = (ONION, "harbour.onion", "www.harbour.onion", "quay.onion")
@@ -41,16 +44,21 @@ def test_an_onion_address_typed_without_its_scheme_is_taken_as_plain_http(
     assert ("name", ONION, httpserver.port) in tor.log
 
 
-def _read_two_sites(server: HTTPServer, tor: SocksProxy, data: Path, config: str) -> None:
-    """harbour.onion's feed, its article on www.harbour.onion, and quay.onion's feed, read."""
-    base = f"http://harbour.onion:{server.port}"
-    _site(server, base, f"http://www.harbour.onion:{server.port}/ferry.html")
+def _read_feeds(tor: SocksProxy, data: Path, config: str, *sites: str) -> None:
+    """The feeds at /feed.xml of `sites` subscribed and synced through `tor`."""
     config = f'[network]\nproxy = "{tor.url()}"\n{config}'
-    for site in (base, f"http://quay.onion:{server.port}"):
+    for site in sites:
         added = _reader(data, "add", f"{site}/feed.xml", config=config)
         assert added.returncode == 0, added.stderr
     synced = _reader(data, "sync", config=config)
     assert synced.returncode == 0, synced.stderr
+
+
+def _read_two_sites(server: HTTPServer, tor: SocksProxy, data: Path, config: str) -> None:
+    """harbour.onion's feed, its article on www.harbour.onion, and quay.onion's feed, read."""
+    base = f"http://harbour.onion:{server.port}"
+    _site(server, base, f"http://www.harbour.onion:{server.port}/ferry.html")
+    _read_feeds(tor, data, config, base, f"http://quay.onion:{server.port}")
     assert ("name", "www.harbour.onion", server.port) in tor.log  # the article, fetched
 
 
@@ -87,3 +95,25 @@ def test_a_socks_proxy_taking_no_user_name_names_the_setting(
     line = added.stderr.splitlines()[0]
     assert f"the proxy {tor.url()} ([network] proxy) refused the request" in line, line
     assert "isolate_sites = false" in line, line
+
+
+def test_a_page_and_its_picture_are_asked_for_with_a_browsers_accept(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+) -> None:
+    """Each a value of the reader's own ("…*/*;q=0.5", "…image/gif;q=0.9"), a sign among Tor
+    Browser's requests in a watched site's log of what reads it (acc50f A9)."""
+    base = f"http://{ONION}:{httpserver.port}"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        _feed(base, f"{base}/ferry.html"), content_type="application/rss+xml"
+    )
+    page = story_page(TITLE).replace("<h1>", "<img src='/quay.png' alt='The quay'><h1>")
+    httpserver.expect_request("/ferry.html").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/quay.png").respond_with_data(png(), content_type="image/png")
+    _read_feeds(tor, tmp_path / "data", "", base)
+    accepts = {request.path: request.headers.get("Accept") for request, _ in httpserver.log}
+    assert accepts["/ferry.html"] == (
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    )
+    assert accepts["/quay.png"] == (
+        "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
+    )
