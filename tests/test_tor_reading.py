@@ -1,7 +1,8 @@
 """Reading through Tor (acc50f): a `.onion` address typed without its scheme taken as plain
 http, as onion services are served; each site's requests handed to the proxy under a user name
 of their own, the site's, so that Tor gives each site a circuit of its own (IsolateSOCKSAuth);
-a page's and a picture's `Accept` a browser's, Tor Browser's, not the reader's own.
+a page's and a picture's `Accept` a browser's, Tor Browser's, not the reader's own; an onion
+service's article's pictures on the clearnet left alone unless the config lets them come.
 
 Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' own
 (`socks_proxy`), standing in for Tor's port 9050: the only one that knows the `.onion` names."""
@@ -20,7 +21,8 @@ from tests.socks_proxy import SocksProxy, socks_proxy
 from tests.test_proxy import TITLE, _feed, _reader, _site
 
 ONION = "news.example.onion"
-SITES = (ONION, "harbour.onion", "www.harbour.onion", "quay.onion")
+CLEARNET = "img.clearnet.example"
+SITES = (ONION, "harbour.onion", "www.harbour.onion", "quay.onion", CLEARNET)
 
 
 @pytest.fixture
@@ -117,3 +119,48 @@ def test_a_page_and_its_picture_are_asked_for_with_a_browsers_accept(
     assert accepts["/quay.png"] == (
         "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
     )
+
+
+def _onion_page_with_pictures(server: HTTPServer) -> str:
+    """An onion service's feed, its article with a picture of its own, one on another onion
+    service, one on a clearnet host, and an og:image there: its address."""
+    base = f"http://{ONION}:{server.port}"
+    server.expect_request("/feed.xml").respond_with_data(
+        _feed(base, f"{base}/ferry.html"), content_type="application/rss+xml"
+    )
+    pictures = "".join(
+        f"<figure><img src='{src}' alt='The quay'></figure>"
+        for src in (
+            "/own.png",
+            f"http://quay.onion:{server.port}/onion.png",
+            f"http://{CLEARNET}:{server.port}/clear.png",
+        )
+    )
+    page = story_page(TITLE).replace("<h1>", f"{pictures}<h1>")
+    og = f"<meta property='og:image' content='http://{CLEARNET}:{server.port}/og.png'>"
+    page = page.replace("</head>", f"{og}</head>")
+    server.expect_request("/ferry.html").respond_with_data(page, content_type="text/html")
+    for name in ("own", "onion", "clear", "og"):
+        server.expect_request(f"/{name}.png").respond_with_data(png(), content_type="image/png")
+    return base
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_an_onion_articles_clearnet_pictures_are_left_alone_unless_let_come(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path, allowed: bool
+) -> None:
+    """Asking for them told the clearnet hosts, at the moment, that someone reads the onion
+    service's article, its og:image among them, which no browser shows (acc50f A9)."""
+    base = _onion_page_with_pictures(httpserver)
+    config = "onion_clearnet_pictures = true\n" if allowed else ""
+    _read_feeds(tor, tmp_path / "data", config, base)
+    asked = {request.path for request, _ in httpserver.log}
+    assert {"/own.png", "/onion.png"} <= asked
+    clearnet = {"/clear.png", "/og.png"}
+    assert (clearnet <= asked) if allowed else not (clearnet & asked), asked
+    assert any(host == CLEARNET for _, host, _ in tor.log) is allowed
+    if not allowed:
+        shown = _reader(
+            tmp_path / "data", "show", "--offline", "--format", "json", f"{base}/ferry.html"
+        )
+        assert "onion_clearnet_pictures" in shown.stdout, shown.stdout

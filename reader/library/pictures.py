@@ -23,6 +23,7 @@ from ..pictures import (
     counted_tries,
     digest,
     not_a_picture,
+    off_the_onion,
     page_counted,
     page_sent,
     past_every_articles,
@@ -224,6 +225,10 @@ class LibraryPictures(LibraryPageReads):
                     had = known.get(address)
                     if had is not None and had.settled:
                         pictures.append(had)
+                        one_done(None)
+                        continue
+                    if not limits.onion_clearnet_pictures and (why := off_the_onion(url, address)):
+                        pictures.append(KeptPicture(address, why=why))
                         one_done(None)
                         continue
                     if number > limits.article_max_pictures:
