@@ -2,7 +2,8 @@
 http, as onion services are served; each site's requests handed to the proxy under a user name
 of their own, the site's, so that Tor gives each site a circuit of its own (IsolateSOCKSAuth);
 a page's and a picture's `Accept` a browser's, Tor Browser's, not the reader's own; an onion
-service's article's pictures on the clearnet left alone unless the config lets them come.
+service's article's pictures on the clearnet left alone unless the config lets them come; a
+newsboat urls file's proxy read from its own config, or the one read said.
 
 Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' own
 (`socks_proxy`), standing in for Tor's port 9050: the only one that knows the `.onion` names."""
@@ -18,6 +19,7 @@ from pytest_httpserver import HTTPServer
 from tests.picture_bytes import png
 from tests.served_feed import story_page
 from tests.socks_proxy import SocksProxy, socks_proxy
+from tests.test_newsboat_marks import newsboat_files
 from tests.test_proxy import TITLE, _feed, _reader, _site
 
 ONION = "news.example.onion"
@@ -164,3 +166,58 @@ def test_an_onion_articles_clearnet_pictures_are_left_alone_unless_let_come(
             tmp_path / "data", "show", "--offline", "--format", "json", f"{base}/ferry.html"
         )
         assert "onion_clearnet_pictures" in shown.stdout, shown.stdout
+
+
+def test_newsboat_s_own_config_read_for_a_urls_file_elsewhere_is_said_so(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+) -> None:
+    """A urls file with no config beside it had newsboat's own config read for its proxy,
+    said as the file's ("newsboat's config, ~/.newsboat/config"), which need not be the one
+    its newsboat ran with (acc50f)."""
+    home = tmp_path / "home"
+    (home / ".newsboat").mkdir(parents=True)
+    own = home / ".newsboat" / "config"
+    own.write_text(f"use-proxy yes\nproxy 127.0.0.1:{tor.port}\nproxy-type socks5h\n")
+    elsewhere = tmp_path / "stick"
+    elsewhere.mkdir()
+    urls = elsewhere / "urls"
+    feed = f"http://{ONION}:{httpserver.port}/feed.xml"
+    urls.write_text(f"{feed}\n")
+    _site(httpserver, f"http://{ONION}:{httpserver.port}")
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    held = _reader(tmp_path / "data", "import", str(urls), **env)
+    (line,) = [line for line in held.stderr.splitlines() if "fetches through" in line]
+    assert line.startswith(f"reader: newsboat's own config, {own} (none beside {urls}),"), line
+    config = f'[network]\nproxy = "{tor.url()}"\n'
+    synced = _reader(tmp_path / "data", "sync", config=config, **env)
+    assert synced.returncode == 0, synced.stderr
+    assert ("name", ONION, httpserver.port) in tor.log
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_an_import_fetching_directly_says_which_newsboat_config_it_read(
+    httpserver: HTTPServer, tmp_path: Path, own: bool
+) -> None:
+    """A urls file from elsewhere, imported with its read marks while the reader sets no
+    proxy: its own config, not beside it, may send newsboat through Tor; nothing said of which
+    was read, its feeds were fetched directly (acc50f)."""
+    home = tmp_path / "home"
+    (home / ".newsboat").mkdir(parents=True)
+    if own:
+        (home / ".newsboat" / "config").write_text("auto-reload yes\n")
+    elsewhere = tmp_path / "stick"
+    elsewhere.mkdir()
+    urls, cache = newsboat_files(httpserver, elsewhere)
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    done = _reader(tmp_path / "data", "import", str(urls), "--read-from", str(cache), **env)
+    assert done.returncode == 0, done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if "no proxy read" in line]
+    read = (
+        f"newsboat's own config, {home}/.newsboat/config (none beside {urls}) sets none"
+        if own
+        else f"no newsboat config beside {urls}, nor newsboat's own"
+    )
+    assert f"{read}; the feeds are fetched directly" in line, line
+    (elsewhere / "config").write_text("auto-reload yes\n")  # its own: nothing to say
+    again = _reader(tmp_path / "data", "import", str(urls), "--read-from", str(cache), **env)
+    assert "no proxy read" not in again.stderr, again.stderr
