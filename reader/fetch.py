@@ -49,6 +49,7 @@ from .fetch_messages import (
     shown_proxy,
     too_many_redirects,
 )
+from .hop_rule import HOP_RULE
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route, unusable
@@ -497,6 +498,8 @@ class Fetcher:
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
+            if (rule := HOP_RULE.get()) is not None and (why := rule(url)):
+                raise FetchError(ErrorKind.BAD_URL, why, url, redirected=bool(redirected))
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
                 await asyncio.sleep(resume)

@@ -10,6 +10,7 @@ Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' ow
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_a_page_and_its_picture_are_asked_for_with_a_browsers_accept(
 
 def _onion_page_with_pictures(server: HTTPServer) -> str:
     """An onion service's feed, its article with a picture of its own, one on another onion
-    service, one on a clearnet host, and an og:image there: its address."""
+    service, one on a clearnet host, one sent on there, and an og:image there: its address."""
     base = f"http://{ONION}:{server.port}"
     server.expect_request("/feed.xml").respond_with_data(
         _feed(base, f"{base}/ferry.html"), content_type="application/rss+xml"
@@ -136,14 +137,18 @@ def _onion_page_with_pictures(server: HTTPServer) -> str:
             "/own.png",
             f"http://quay.onion:{server.port}/onion.png",
             f"http://{CLEARNET}:{server.port}/clear.png",
+            "/moved.png",  # sent on to the clearnet
         )
     )
     page = story_page(TITLE).replace("<h1>", f"{pictures}<h1>")
     og = f"<meta property='og:image' content='http://{CLEARNET}:{server.port}/og.png'>"
     page = page.replace("</head>", f"{og}</head>")
     server.expect_request("/ferry.html").respond_with_data(page, content_type="text/html")
-    for name in ("own", "onion", "clear", "og"):
+    for name in ("own", "onion", "clear", "og", "away"):
         server.expect_request(f"/{name}.png").respond_with_data(png(), content_type="image/png")
+    server.expect_request("/moved.png").respond_with_data(
+        "", status=302, headers={"Location": f"http://{CLEARNET}:{server.port}/away.png"}
+    )
     return base
 
 
@@ -158,14 +163,20 @@ def test_an_onion_articles_clearnet_pictures_are_left_alone_unless_let_come(
     _read_feeds(tor, tmp_path / "data", config, base)
     asked = {request.path for request, _ in httpserver.log}
     assert {"/own.png", "/onion.png"} <= asked
-    clearnet = {"/clear.png", "/og.png"}
+    clearnet = {"/clear.png", "/og.png", "/away.png"}
     assert (clearnet <= asked) if allowed else not (clearnet & asked), asked
     assert any(host == CLEARNET for _, host, _ in tor.log) is allowed
     if not allowed:
         shown = _reader(
             tmp_path / "data", "show", "--offline", "--format", "json", f"{base}/ferry.html"
         )
-        assert "onion_clearnet_pictures" in shown.stdout, shown.stdout
+        why = {
+            p["url"].rpartition("/")[2]: p.get("why", "")
+            for p in json.loads(shown.stdout)["pictures"]
+        }
+        assert all(
+            "onion_clearnet_pictures" in why[name] for name in ("clear.png", "og.png", "moved.png")
+        ), why
 
 
 def test_newsboat_s_own_config_read_for_a_urls_file_elsewhere_is_said_so(
