@@ -81,6 +81,27 @@ def test_each_site_is_handed_to_tor_under_a_user_name_of_its_own(
     }
 
 
+def test_the_networks_probes_hand_the_sites_user_name(
+    httpserver: HTTPServer, tor: SocksProxy
+) -> None:
+    """A stalled sync's probe of a site, through the proxy, under the site's user name as
+    its requests are: under none, Tor put the probes of every site on one circuit."""
+    import asyncio
+
+    from reader.library.network_hold import NetworkHold
+    from reader.proxies import route
+
+    httpserver.expect_request("/").respond_with_data("ok")
+    routes = route(tor.url(), {}, isolate=True)
+
+    async def run() -> bool:
+        hold = NetworkHold(30, 5, lambda: None, routes.proxy_of_site, lambda _link: "")
+        return await hold._prober_of(stalling=True)(f"http://www.harbour.onion:{httpserver.port}/")
+
+    assert asyncio.run(run())
+    assert tor.users == [("www.harbour.onion", "harbour.onion")]
+
+
 def test_isolate_sites_false_hands_no_user_name(
     httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
 ) -> None:
