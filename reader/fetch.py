@@ -142,6 +142,7 @@ class _Routed(httpx.AsyncBaseTransport):
         # By the proxy's address a request is handed to: a SOCKS proxy's under each site's
         # user name (`Route.proxy_of_site`) made as the site is first asked.
         self._transports = {proxy: make(proxy) for proxy in (None, *routes.proxies)}
+        self._transports_made = frozenset(self._transports)
         self._socks_errors = _socks_errors(routes)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -152,8 +153,12 @@ class _Routed(httpx.AsyncBaseTransport):
             return await transport.handle_async_request(request)
         except self._socks_errors as exc:
             # A SOCKS proxy's reply cut short or garbled: httpcore lets socksio's own error
-            # through, httpx's failures' words don't know it.
-            raise httpx.ProxyError(f"{SOCKS_BROKE_OFF} {exc}", request=request) from None
+            # through, httpx's failures' words don't know it. One handed a user name may be
+            # one that takes none and closes so, `ssh -D`'s, which no reply tells apart.
+            said = f"{SOCKS_BROKE_OFF} {exc}"
+            if proxy not in self._transports_made:  # handed the site's name (none of the user's)
+                said += f"; {_NAMES_CLOSED}"
+            raise httpx.ProxyError(said, request=request) from None
         except httpx.ProxyError as exc:
             if not str(exc).startswith(_NAME_REFUSED):
                 raise
@@ -171,6 +176,9 @@ _NAME_REFUSED = "Requested USERNAME/PASSWORD from proxy server"
 _ISOLATION_REFUSED = "it takes no user name: [network] isolate_sites = false"
 """A SOCKS proxy refusing the site's user name (`proxies.Route.proxy_of_site`), in the words
 of its refusal: a proxy not Tor's, which keeps no sites apart anyway."""
+_NAMES_CLOSED = "one taking no user name closes so: [network] isolate_sites = false"
+"""Said of a SOCKS proxy closing on a request handed the site's user name: `ssh -D` does so,
+offered no method it takes, where Tor restarting closes on any."""
 
 
 def _socks_errors(routes: Route) -> tuple[type[Exception], ...]:

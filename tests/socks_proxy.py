@@ -29,7 +29,9 @@ class SocksProxy:
     isolates streams by it (IsolateSOCKSAuth)."""
     takes_names: bool = True
     """Whether it takes a user name and password (RFC 1929), as Tor does, any; else it
-    refuses a client offering nothing else (`ssh -D`)."""
+    refuses a client offering nothing else, replying so (Dante)."""
+    closes_on_names: bool = False
+    """Not taking names, whether it closes the connection instead of replying (`ssh -D`)."""
     closing: bool = False
     """Whether it closes each connection once it has read the CONNECT, answering nothing (a
     Tor restarting, an overloaded proxy)."""
@@ -67,7 +69,8 @@ class _Handler(socketserver.BaseRequestHandler):
             elif 0 in methods:
                 conn.sendall(b"\x05\x00")  # no authentication
             else:
-                conn.sendall(b"\x05\xff")  # no method it takes
+                if not proxy.closes_on_names:
+                    conn.sendall(b"\x05\xff")  # no method it takes
                 return
             version, command, _, kind = _read(conn, 4)
             if kind == 3:

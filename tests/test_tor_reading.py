@@ -109,17 +109,18 @@ def test_isolate_sites_false_hands_no_user_name(
     assert {user for _, user in tor.users} == {""}
 
 
+@pytest.mark.parametrize(("closing", "said"), [(False, "refused"), (True, "closed")])
 def test_a_socks_proxy_taking_no_user_name_names_the_setting(
-    tor: SocksProxy, tmp_path: Path
+    tor: SocksProxy, tmp_path: Path, closing: bool, said: str
 ) -> None:
-    """A SOCKS proxy not Tor's (`ssh -D`) refusing the site's user name: one line naming the
-    setting that sends it."""
-    tor.takes_names = False
+    """A SOCKS proxy not Tor's refusing the site's user name, in a reply (Dante) or closing
+    (`ssh -D`): one line naming the setting that sends it."""
+    tor.takes_names, tor.closes_on_names = False, closing
     config = f'[network]\nproxy = "{tor.url()}"\n'
     added = _reader(tmp_path / "data", "add", "http://quay.onion/feed.xml", config=config)
     assert added.returncode != 0
     line = added.stderr.splitlines()[0]
-    assert f"the proxy {tor.url()} ([network] proxy) refused the request" in line, line
+    assert f"the proxy {tor.url()} ([network] proxy) {said}" in line, line
     assert "isolate_sites = false" in line, line
 
 
