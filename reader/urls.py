@@ -418,16 +418,25 @@ def from_feed_scheme(text: str) -> str:
 
 def with_scheme(text: str) -> str:
     """`text` as the web address it is short for, when it is one written without its scheme
-    ("https://" before a name, "http://" before a local address); else ""."""
+    ("https://" before a name, "http://" before a local address or an onion service's); else
+    ""."""
     if not _SCHEMELESS.fullmatch(text):
         return ""
     host, slash, _path = text.partition("/")
     name = host.split(":", 1)[0].lower()
     local = name == "localhost" or name.replace(".", "").isdigit()
     # "story.html" is a file's name as much as a host's: only an address that says it is one.
-    if not (slash or ":" in host or local or name.startswith("www.")):
+    if not (slash or ":" in host or local or name.startswith("www.") or is_onion(name)):
         return ""
-    return ("http://" if local else "https://") + text
+    # An onion service is plain http as a rule (Tor encrypts it end to end, its address is its
+    # key): taken as https, one timed out or was refused for a self-signed certificate (acc50f
+    # A11). Typed with https://, it stays https.
+    return ("http://" if local or is_onion(name) else "https://") + text
+
+
+def is_onion(host: str) -> bool:
+    """Whether `host` names a Tor onion service."""
+    return host.lower().rstrip(".").endswith(".onion")
 
 
 def address_controls(text: str) -> str:

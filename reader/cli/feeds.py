@@ -426,7 +426,7 @@ def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> Non
         _say_where_marks_are(file, where)
     if opml and not any(found.tags for found in read.found):
         err(NEWSBOAT_OPML_TAGS)
-    if (config := newsboat_config(file)) and (line := config_leftovers(config)):
+    if line := config_leftovers(newsboat_config(file)):
         err(line)
 
 
@@ -434,14 +434,16 @@ def _newsboat_proxy_held(args: argparse.Namespace, lib: Library, fetching: bool)
     """Whether newsboat's config beside `args.file` fetches through a proxy the reader's own
     config does not set, said in one line: the import's fetches (`fetching`: --read-from's)
     are then not made, and a sync's would connect directly (acc50f A3)."""
-    from ..newsboat_leftovers import newsboat_config, proxy_not_in_force
+    from ..newsboat_leftovers import newsboat_config, proxy_not_in_force, proxy_read_elsewhere
 
-    config = newsboat_config(args.file)
+    found = newsboat_config(args.file)
     again = _again(args) if fetching else ""
-    if config is None or not (line := proxy_not_in_force(config, lib.limits.proxy, again)):
-        return False
-    err(line)
-    return True
+    if line := proxy_not_in_force(found, lib.limits.proxy, again):
+        err(line)
+        return True
+    if fetching and not lib.limits.proxy and (line := proxy_read_elsewhere(found)):
+        err(line)  # which config was read, where the file's own may be elsewhere
+    return False
 
 
 def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:

@@ -69,6 +69,9 @@ T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+"""A feed's `Accept`, a feed reader's, not a browser's as a page's is (`fetch.PAGE_ACCEPT`): a
+server choosing by it may answer a browser's with a page for people in the feed's place, and
+polling a feed says a feed reader asks whatever the header says."""
 
 
 class LibraryFeedRefresh(LibraryRenewal):
@@ -531,7 +534,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.limits.network_wait,
                 self.limits.connect_timeout,
                 lambda: progress(said()) if progress else None,
-                self.fetcher.routes.proxy_for,
+                self.fetcher.routes.proxy_of_site,
                 self.fetcher.agent_of,
             )
         if network is not None:

@@ -329,7 +329,7 @@ class LibrarySync(LibrarySyncStart):
             self.limits.network_wait,
             self.limits.connect_timeout,
             lambda: report("articles") if feeds_done >= feeds_total else report("feeds"),
-            self.fetcher.routes.proxy_for,
+            self.fetcher.routes.proxy_of_site,
             self.fetcher.agent_of,
         )
 
