@@ -88,3 +88,48 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
         assert {feed.url for feed in lib.feeds()} == {*working, busy}
     finally:
         lib.close()
+
+
+def test_the_failing_list_leaves_out_the_healthy_feed_that_was_open(
+    synced_dir: Path, httpserver: HTTPServer
+) -> None:
+    """`!` on a healthy feed's headlines: the list holds the failing feeds alone (its title's
+    count is its rows'), the headlines are "All feeds"' where the cursor is, and `D` there asks
+    of the failing ones, not of the feed that was open (acc50c C5)."""
+    dead = httpserver.url_for("/dead.xml")
+    httpserver.expect_request("/dead.xml").respond_with_data("", status=404)
+
+    async def subscribe() -> str:
+        async with Library(synced_dir) as lib:
+            healthy = lib.feeds()[0].url
+            lib.add_feed(dead)
+            await lib.refresh(feeds=[dead])
+            return healthy
+
+    healthy = asyncio.run(subscribe())
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            screen = app.main_screen
+            feed_list = screen.query_one(FeedList)
+            await until(pilot, lambda: dead in feed_list.feeds, "every feed listed")
+            await pilot.press("tab")
+            await until(pilot, lambda: screen.focused is feed_list, "the feed list")
+            while screen.feed_url != healthy:
+                await pilot.press("j")
+                await pilot.pause()
+            await pilot.press("exclamation_mark")
+            await until(
+                pilot,
+                lambda: list(feed_list.feeds) == [dead],
+                "the failing feed alone",
+                detail=lambda: list(feed_list.feeds),
+            )
+            assert "Failing (1)" in str(feed_list.border_title)
+            assert screen.feed_url is None and feed_list.highlighted == 0
+            await pilot.press("D")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            question = app.screen.question
+            assert question.startswith("Remove the 1 failing feed listed?"), question
+
+    asyncio.run(run())

@@ -26,6 +26,10 @@ class MainScreenFailing(MainScreenList):
     def action_toggle_failing_only(self) -> None:
         self.failing_only = not self.failing_only
         self.show_feeds()
+        if not self.query_one(FeedList).holds(self.feed_url):
+            # The list shown is no row of it (a healthy feed, a tag's): "All feeds", where
+            # the cursor is, not headlines of a row gone.
+            self.show_feed(None)
         key = keymap_of(self.app).key("failing_only", "the headlines") or ""
         if not self.failing_only:
             self.reader.status = "Every feed" + (f" · {key}: the failing ones only" if key else "")

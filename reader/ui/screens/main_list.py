@@ -125,6 +125,16 @@ class MainScreenList(MainScreenMarks, MainFullText):
         feeds = {feed.url: feed for feed in index.feeds}
         return [feeds[u].display_title if u in feeds else u for u in urls]
 
+    def show_feed(self, feed_url: str | None) -> None:
+        """Show a feed's headlines, or a row's (None: "All feeds"), selected in the feed list
+        too, the cursor on its first unread one."""
+        if feed_url != self.feed_url:
+            self.reader.notice_over()
+            self.leave_list()
+        self.feed_url = feed_url
+        self.query_one(FeedList).select(feed_url)
+        self._show_list(keep=self.first_unread_in(feed_url))
+
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
         searched = self.showing_hits

@@ -122,16 +122,6 @@ class MainScreenMoves(MainScreenList):
         index = self.reader.index
         return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
 
-    def show_feed(self, feed_url: str) -> None:
-        """Show a feed's headlines (selected in the feed list too), the cursor on its first
-        unread one."""
-        if feed_url != self.feed_url:
-            self.reader.notice_over()
-            self.leave_list()
-        self.feed_url = feed_url
-        self.query_one(FeedList).select(feed_url)
-        self._show_list(keep=self.first_unread_in(feed_url))
-
 
 def failing_beside(
     urls: Sequence[str], marked: Collection[str], current: str | None, step: int
