@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.library import Library
 from reader.ui.dialogs.confirm import ConfirmScreen
-from reader.ui.headlines import tag_view
+from reader.ui.headlines import folder_view, tag_view
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.tui_pilot import running, status, until
 
@@ -47,7 +47,7 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
             screen = app.main_screen
             feed_list = screen.query_one(FeedList)
             await until(pilot, lambda: busy in feed_list.feeds, "every feed listed")
-            assert feed_list.holds(tag_view("Tech"))  # grouped by folder: its row
+            assert feed_list.holds(folder_view(("Tech",)))  # grouped by folder: its row
             assert screen.feed_url is None  # "All feeds"
             await pilot.press("exclamation_mark")
             await until(
@@ -58,7 +58,7 @@ def test_the_failing_feeds_listed_together_and_removed_at_once(
             )
             assert "Failing (3)" in str(feed_list.border_title)
             assert not feed_list.holds(tag_view("harbour"))
-            assert not feed_list.holds(tag_view("Tech"))  # no folder row: none folded away
+            assert not feed_list.holds(folder_view(("Tech",)))  # no folder row: none folded away
             said = status(app)
             assert "Failing feeds only: 3 marked !" in said, said
             assert "2 failing (D on All feeds removes them)" in said, said
