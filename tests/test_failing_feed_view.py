@@ -133,3 +133,40 @@ def test_the_failing_list_leaves_out_the_healthy_feed_that_was_open(
             assert question.startswith("Remove the 1 failing feed listed?"), question
 
     asyncio.run(run())
+
+
+def test_a_failing_feed_a_refresh_mends_stays_listed_while_open(
+    synced_dir: Path, httpserver: HTTPServer
+) -> None:
+    """In `!`, `Ctrl-R` on a failing feed that answers again: its row stays while it is open
+    (its headlines under the reader's eyes), no longer counted failing."""
+    flaky = httpserver.url_for("/flaky.xml")
+    httpserver.expect_request("/flaky.xml").respond_with_data("", status=404)
+
+    async def subscribe() -> None:
+        async with Library(synced_dir) as lib:
+            lib.add_feed(flaky)
+            await lib.refresh(feeds=[flaky])
+
+    asyncio.run(subscribe())
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            screen = app.main_screen
+            feed_list = screen.query_one(FeedList)
+            await until(pilot, lambda: flaky in feed_list.feeds, "every feed listed")
+            await pilot.press("exclamation_mark", "right_square_bracket")
+            await until(pilot, lambda: screen.feed_url == flaky, "the failing feed open")
+            assert list(feed_list.feeds) == [flaky]
+            httpserver.clear()
+            httpserver.expect_request("/flaky.xml").respond_with_data(
+                '<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title>'
+                "<item><title>Back again</title><link>http://127.0.0.1:9/back.html</link>"
+                "</item></channel></rss>",
+                content_type="application/rss+xml",
+            )
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: "Failing (0)" in str(feed_list.border_title), "mended")
+            assert list(feed_list.feeds) == [flaky] and screen.feed_url == flaky
+
+    asyncio.run(run())
