@@ -166,3 +166,28 @@ def test_a_folder_left_as_its_tag_opens_on_the_folder(synced_dir: Path) -> None:
             }
 
     asyncio.run(run())
+
+
+def test_a_list_left_on_a_folder_in_a_folder_opens_there_again(synced_dir: Path) -> None:
+    """Left on Home › News (its path kept in the list's name), the next start opens on that
+    folder, not on Work › News nor on "All feeds"."""
+    feeds = _file(synced_dir, {0: [("Work", "News")], 1: [("Home", "News")]})
+    home = folder_view(("Home", "News"))
+
+    async def run(first: bool) -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            await _grouped(app, pilot)
+            if first:
+                await _to_row(app, pilot, 6)
+            await until(pilot, lambda: app.main_screen.feed_url == home, "Home › News")
+            await until(
+                pilot,
+                lambda: {r.entry.feed_url for r in table(app).rows} == {feeds[1].url},
+                "its feed's headlines",
+            )
+            if first:
+                await pilot.press("ctrl+q")  # the list left kept as the reader quits
+                await until(pilot, lambda: not app.is_running, "quit")
+
+    asyncio.run(run(first=True))
+    asyncio.run(run(first=False))
