@@ -38,7 +38,7 @@ from .keymap import keymap_of
 from .messages import HeadlinesChanged
 from .sync_lines import finishing_line, refusal_words, sync_summary
 from .timed_refresh import TimedRefresh
-from .widgets.main.feed_list import folder_name
+from .widgets.main.row_names import folder_name
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""

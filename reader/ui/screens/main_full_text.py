@@ -47,8 +47,9 @@ from ..headlines import (
 from ..hit_lines import HitLines, HitsOpenedAt
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
-from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, group_name, search_name
+from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name, search_name
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:

@@ -22,8 +22,9 @@ from ..headlines import (
     view_tag,
 )
 from ..widgets.main.border_title import set_border_title
-from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList, group_name
+from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name
 from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
 

@@ -14,8 +14,9 @@ from ...reports import Headline
 from ..display import plain
 from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_search_feed
 from ..keymap import keymap_of
-from ..widgets.main.feed_list import FeedList, group_name, search_name
+from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name, search_name
 from .main_full_text import SEARCH_VIEW, lists_hits
 from .main_unread import MainScreenUnread
 

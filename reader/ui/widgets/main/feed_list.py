@@ -17,10 +17,9 @@ from textual.widgets.option_list import Option
 
 from ....failing_feeds import last_failed
 from ....feed_names import folded
-from ....feed_tags import TAG_MARK, Folder
-from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
+from ....feed_tags import Folder
+from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
-from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
 from ...folder_tree import FolderRow, Placed, grouped, hidden_in
@@ -44,6 +43,7 @@ from .folder_rows import (
     placed_cells,
     section_row,
 )
+from .row_names import search_name, tag_name
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
@@ -393,36 +393,6 @@ def _feed_cells(feed: Feed) -> int:
     """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
     cells = _cells(feed.display_title)
     return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
-
-
-def search_name(name: str, plain_layout: bool = False) -> Text:
-    """What the feed list and the headlines' title call a search feed's row ("⌕ Harbour
-    strike"; "Search: Harbour strike" in the plain layout), safe."""
-    return plain(f"{PLAIN_SEARCH_MARK if plain_layout else SEARCH_MARK} {name}", max_length=100)
-
-
-FOLDER_STEP = " / "
-"""Between the names of a folder's path in a title ("Work / News"), as an OPML category writes
-its path ("/Work/News")."""
-
-
-def folder_name(path: Folder) -> Text:
-    """What the headlines' title and the notices call a folder's view: its path, safe ("Work /
-    News"); a folder is no tag to its user, "#News" said of two folders so named."""
-    return plain(FOLDER_STEP.join(path), max_length=100)
-
-
-def group_name(view: str | None) -> Text | None:
-    """What a tag's view ("#news") or a folder's (`folder_name`) is called; None for any
-    other."""
-    if (folder := view_folder(view)) is not None:
-        return folder_name(folder)
-    return tag_name(tag) if (tag := view_tag(view)) is not None else None
-
-
-def tag_name(tag: str) -> Text:
-    """What the feed list and the headlines' title call a tag's row ("#news"), safe."""
-    return plain(f"{TAG_MARK}{tag}", max_length=100)
 
 
 def _path_first(address: str) -> str:
