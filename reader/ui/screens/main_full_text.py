@@ -41,14 +41,15 @@ from ..headlines import (
     LIBRARY_VIEWS,
     SAVED_VIEW,
     HeadlineIndex,
+    of_feeds,
     view_search_feed,
-    view_tag,
 )
 from ..hit_lines import HitLines, HitsOpenedAt
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
-from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
+from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name, search_name
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ class MainFullText(Screen[None]):
     @property
     def hits_of_one_feed(self) -> bool:
         """The hits shown are one feed's (its name in their title): their rows needn't name it."""
-        return self._scope not in (None, *LIBRARY_VIEWS) and view_tag(self._scope) is None
+        return self._scope not in (None, *LIBRARY_VIEWS) and not of_feeds(self._scope)
 
     def scope_name(self) -> str:
         """The name of the list the search is in ("" for every feed's), cut for a line."""
@@ -274,8 +275,8 @@ class MainFullText(Screen[None]):
             return ARCHIVE
         feed = self.query_one(FeedList).feeds.get(self._scope)
         name = plain(feed.display_title).plain if feed is not None else ""
-        if (tag := view_tag(self._scope)) is not None:
-            name = tag_name(tag).plain
+        if (group := group_name(self._scope)) is not None:
+            name = group.plain
         if terminal_cells(name) > _SCOPE_CELLS:
             name = cut_to_cells(name, _SCOPE_CELLS - 1).rstrip() + "…"
         # The prompt is as wide as the terminal draws it: Rich, counting "☀️" wider, cut it.
