@@ -90,8 +90,10 @@ class FetchLimits:
     # ALL_PROXY, NO_PROXY honoured.
     proxy: str = ""
     # Each site's requests handed to a SOCKS proxy under a user name of their own, the site's:
-    # Tor gives each its own circuit (`proxies.Route.proxy_of_site`).
-    isolate_sites: bool = True
+    # Tor gives each its own circuit (`proxies.Route.proxy_of_site`). "tor": through a proxy
+    # on Tor's own ports only (`proxies.TOR_PORTS`), as a proxy taking no user name (`ssh -D`'s)
+    # refuses the request; True through every SOCKS proxy, False none.
+    isolate_sites: bool | str = "tor"
     # An onion service's article's pictures on a clearnet host fetched (`pictures.off_the_onion`).
     onion_clearnet_pictures: bool = False
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
@@ -281,9 +283,10 @@ ca_file = "{_LIMITS.ca_file}"
 proxy = "{_LIMITS.proxy}"
 # Through a SOCKS proxy, each site's requests are handed to it under the site's name as a user
 # name: Tor (IsolateSOCKSAuth, its default) gives each site a circuit of its own, as Tor
-# Browser does, so no one exit sees all a reader reads. false for a SOCKS proxy that takes no
-# user name (`ssh -D`'s: its refusal names this setting).
-isolate_sites = {str(_LIMITS.isolate_sites).lower()}
+# Browser does, so no one exit sees all a reader reads. "tor": through a proxy on Tor's own
+# ports (9050, Tor Browser's 9150) only; true: through every SOCKS proxy (Tor on another
+# port); false: none. A SOCKS proxy that takes no user name (`ssh -D`'s) refuses the request.
+isolate_sites = "{_LIMITS.isolate_sites}"
 # The pictures of an onion service's article on a clearnet host (a CDN's, its og:image): not
 # fetched (false), as asking for them tells that host when someone reads the onion service's
 # article; true fetches them, through the proxy as ever.
@@ -721,6 +724,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if key == "max_download":
             changes[key] = _max_download(value)
+            continue
+        if key == "isolate_sites":
+            if not isinstance(value, bool) and value != "tor":
+                raise ValueError('network.isolate_sites must be "tor", true or false')
+            changes[key] = value
             continue
         if known[key] == "bool":
             if not isinstance(value, bool):

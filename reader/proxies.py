@@ -84,9 +84,9 @@ class Route:
     variable of the environment."""
     unused: Mapping[str, str] = field(default_factory=dict)
     """The environment's proxies the setting leaves unused: their variable, by scheme."""
-    isolate: bool = False
+    isolate: bool | str = False
     """Whether each site's requests go to a SOCKS proxy under a user name of their own
-    (`[network] isolate_sites`, `proxy_of_site`)."""
+    (`[network] isolate_sites`, `proxy_of_site`): "tor" to a proxy on `TOR_PORTS` only."""
 
     def proxy_for(self, url: str) -> str | None:
         """The proxy a request of `url` goes through; None for a direct connection: this
@@ -111,6 +111,8 @@ class Route:
             return proxy
         parts = urlsplit(proxy)
         if not parts.scheme.startswith("socks") or parts.username is not None:
+            return proxy
+        if self.isolate == "tor" and parts.port not in TOR_PORTS:
             return proxy
         return f"{parts.scheme}://{quote(_site(url), safe='')}:{_RUN}@{parts.netloc}"
 
@@ -146,6 +148,12 @@ class Route:
 
 
 _UNUSED = " is set, but the reader connects directly:"
+TOR_PORTS = frozenset({9050, 9150})
+"""The ports Tor's SOCKS proxy listens on unless told otherwise: the daemon's and Tor Browser's.
+`[network] isolate_sites = "tor"` (the default) hands sites' names to a proxy there only: a
+SOCKS proxy taking no user name (`ssh -D`'s, on a port of the user's) refuses a request handed
+one, and turned on for every proxy it broke those that worked before."""
+
 _RUN = secrets.token_hex(8)
 """The password sent with a site's user name (`Route.proxy_of_site`), new in each run as Tor
 Browser's is at each new identity: a run's requests to one site share a circuit, another
@@ -182,7 +190,9 @@ def _bypassed(netloc: str) -> bool:
     return bool(urllib.request.proxy_bypass_environment(netloc.rpartition("@")[2]))
 
 
-def route(setting: str, environ: Mapping[str, str] | None = None, isolate: bool = False) -> Route:
+def route(
+    setting: str, environ: Mapping[str, str] | None = None, isolate: bool | str = False
+) -> Route:
     """The `Route` of `[network] proxy = setting`, the environment read now; `isolate`:
     `[network] isolate_sites`."""
     environ = os.environ if environ is None else environ

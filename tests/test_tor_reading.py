@@ -72,7 +72,7 @@ def test_each_site_is_handed_to_tor_under_a_user_name_of_its_own(
 ) -> None:
     """One user name, no circuit kept apart: Tor carried every site a reader reads over one
     circuit, one exit seeing them all (acc50f A9). A site's subdomains are the site's."""
-    _read_two_sites(httpserver, tor, tmp_path / "data", "")
+    _read_two_sites(httpserver, tor, tmp_path / "data", "isolate_sites = true\n")
     names = {host: {user for at, user in tor.users if at == host} for host, _ in tor.users}
     assert names == {
         "harbour.onion": {"harbour.onion"},
@@ -102,11 +102,27 @@ def test_the_networks_probes_hand_the_sites_user_name(
     assert tor.users == [("www.harbour.onion", "harbour.onion")]
 
 
+@pytest.mark.parametrize("setting", ["isolate_sites = false\n", ""])
 def test_isolate_sites_false_hands_no_user_name(
-    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path, setting: str
 ) -> None:
-    _read_two_sites(httpserver, tor, tmp_path / "data", "isolate_sites = false\n")
+    """Nor the default, "tor", to a proxy on a port not Tor's (the tests' own): a proxy
+    taking no user name (`ssh -D`'s) refused every request once the reader sent one."""
+    _read_two_sites(httpserver, tor, tmp_path / "data", setting)
     assert {user for _, user in tor.users} == {""}
+
+
+def test_the_default_hands_sites_names_to_tors_own_ports_only() -> None:
+    from reader.config import FetchLimits
+    from reader.proxies import route
+
+    default = FetchLimits().isolate_sites
+    for port, named in ((9050, True), (9150, True), (1080, False), (9051, False)):
+        routes = route(f"socks5h://127.0.0.1:{port}", {}, isolate=default)
+        proxy = routes.proxy_of_site("http://www.harbour.onion/ferry.html") or ""
+        assert ("harbour.onion:" in proxy) is named, (port, proxy)
+    routes = route("socks5h://127.0.0.1:1080", {}, isolate=True)
+    assert "harbour.onion:" in (routes.proxy_of_site("http://harbour.onion/") or "")
 
 
 @pytest.mark.parametrize(("closing", "said"), [(False, "refused"), (True, "closed")])
@@ -116,7 +132,7 @@ def test_a_socks_proxy_taking_no_user_name_names_the_setting(
     """A SOCKS proxy not Tor's refusing the site's user name, in a reply (Dante) or closing
     (`ssh -D`): one line naming the setting that sends it."""
     tor.takes_names, tor.closes_on_names = False, closing
-    config = f'[network]\nproxy = "{tor.url()}"\n'
+    config = f'[network]\nproxy = "{tor.url()}"\nisolate_sites = true\n'
     added = _reader(tmp_path / "data", "add", "http://quay.onion/feed.xml", config=config)
     assert added.returncode != 0
     line = added.stderr.splitlines()[0]
