@@ -15,6 +15,10 @@ alone starts afresh when they outnumber the live ones.
 
 Kept in the index file's own tables, apart from the articles' (`SCHEMA` unchanged): a reader of
 an older version leaves them be, and its syncs are caught up with by the next search.
+
+A feed's list is named by its address without its password (`indexed_name`): the index file is
+no subscription, kept private as one (acc50a A2). An index whose lists were named with it (by
+the reader before) has its headlines' part made anew when next caught up (`named_with_password`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from contextlib import AbstractContextManager
 
 from .feed_summary import summary_line
 from .models import SUMMARY_HELD
+from .url_display import without_password
 
 HeadlineWords = tuple[str, str, str, str]
 """A headline as its words are indexed: its id in its list, its title, its author (the feed's
@@ -65,6 +70,21 @@ def drop(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
+def indexed_name(name: str) -> str:
+    """The name in the index of the list the store names `name`: a feed's address with its
+    password written "***", its user name kept. No two lists alike so: one account's feed is
+    one subscription whatever its password (`urls.canonical_url`)."""
+    return without_password(name)
+
+
+def named_with_password(db: sqlite3.Connection) -> bool:
+    """Whether a list in the headlines' part is named with a password, as the reader wrote it
+    before `indexed_name`: the part is then made anew (`drop`, `create`) and the disk given
+    its pages back (`VACUUM`), where the password still lies."""
+    named = db.execute("SELECT list FROM head_lists WHERE list LIKE '%@%'").fetchall()
+    return any(indexed_name(name) != name for (name,) in named)
+
+
 def behind(db: sqlite3.Connection, lists: dict[str, float]) -> tuple[list[str], list[str]]:
     """Of the `lists` (by name, when the store wrote each), those not indexed as written now,
     and the names of those indexed that are gone."""
@@ -87,6 +107,8 @@ def catch_up(
     one `transaction`: one stopped half-way keeps the lists it did. When every list is to be
     indexed (none was yet), and they are `TOLD_FROM` or more, `progress` is told the lists
     done and to do, before the first and after each."""
+    store_name = {indexed_name(name): name for name in lists}
+    lists = {name: lists[kept] for name, kept in store_name.items()}
     changed, gone = behind(db, lists)
     if not changed and not gone:
         return 0
@@ -106,7 +128,7 @@ def catch_up(
             db.execute("DELETE FROM head_lists WHERE list = ?", (name,))
             _left_behind(db, left)
     for n, name in enumerate(changed, 1):
-        rows = list(headlines_of(name))  # read before the lock
+        rows = list(headlines_of(store_name[name]))  # read before the lock
         with transaction(db):
             done += _index_list(db, name, rows, indexed_form)
             db.execute(
