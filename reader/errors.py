@@ -53,7 +53,7 @@ class FeedFailure(StrEnum):
 
     DNS = "dns"  # its host's name not found
     REFUSED = "refused"  # no connection made
-    TLS = "tls"  # a secure connection failed: a certificate refused, no TLS spoken back
+    TLS = "tls"  # a secure connection failing until fixed (`failing_feeds.lasting_tls`)
     TIMEOUT = "timeout"
     NOT_A_FEED = "not-a-feed"  # answered, with a web page or bytes that read as no feed
     HTTP = "http"  # a 4xx or 5xx status (`Feed.failure_status`)
