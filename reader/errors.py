@@ -129,6 +129,9 @@ class FetchError(Exception):
     redirected: bool = False
     """The address asked answered, with a redirect: the failure is where it led (refused, or
     nothing answering there), not "nothing answered" at the address."""
+    dripped: bool = False
+    """A TIMEOUT one cut at `[network] longest_answer` while its body still came (a server
+    sending without end): another request there would drip as long (`StalledHosts`)."""
     sent_as: str = ""
     """The media type of the body that failed as it came (past its cap, timed out, broken
     off): a "text/html" one is a web page, never subscribed to for a feed (acc50a A10)."""
