@@ -16,9 +16,10 @@ alone starts afresh when they outnumber the live ones.
 Kept in the index file's own tables, apart from the articles' (`SCHEMA` unchanged): a reader of
 an older version leaves them be, and its syncs are caught up with by the next search.
 
-A feed's list is named by its address without its password (`indexed_name`): the index file is
-no subscription, kept private as one (acc50a A2). An index whose lists were named with it (by
-the reader before) has its headlines' part made anew when next caught up (`named_with_password`).
+A feed's list is named by its address without its name and password (`indexed_names`): the
+index file is no subscription, kept private as one (acc50a A2). An index whose lists were named
+with them (by the reader before) has its headlines' part made anew when next caught up
+(`named_with_credentials`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from contextlib import AbstractContextManager
 
 from .feed_summary import summary_line
 from .models import SUMMARY_HELD
-from .url_display import without_password
+from .urls import without_credentials
 
 HeadlineWords = tuple[str, str, str, str]
 """A headline as its words are indexed: its id in its list, its title, its author (the feed's
@@ -70,19 +71,28 @@ def drop(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def indexed_name(name: str) -> str:
-    """The name in the index of the list the store names `name`: a feed's address with its
-    password written "***", its user name kept. No two lists alike so: one account's feed is
-    one subscription whatever its password (`urls.canonical_url`)."""
-    return without_password(name)
+def indexed_names(names: Iterable[str]) -> dict[str, str]:
+    """The lists the store names `names`, by their names in the index: a feed's address
+    without the name and password it may hold ("https://host/feed.xml"); one feed subscribed
+    under two accounts numbered after the first, in the order of their addresses ("… (2)"):
+    the same while they are both subscribed."""
+    named: dict[str, str] = {}
+    for name in sorted(names):
+        bare = indexed = without_credentials(name)
+        n = 1
+        while indexed in named:
+            n += 1
+            indexed = f"{bare} ({n})"
+        named[indexed] = name
+    return named
 
 
-def named_with_password(db: sqlite3.Connection) -> bool:
-    """Whether a list in the headlines' part is named with a password, as the reader wrote it
-    before `indexed_name`: the part is then made anew (`drop`, `create`) and the disk given
-    its pages back (`VACUUM`), where the password still lies."""
+def named_with_credentials(db: sqlite3.Connection) -> bool:
+    """Whether a list in the headlines' part is named with a name and password, as the reader
+    wrote it before `indexed_names`: the part is then made anew (`drop`, `create`) and the
+    disk given its pages back (`VACUUM`), where they still lie."""
     named = db.execute("SELECT list FROM head_lists WHERE list LIKE '%@%'").fetchall()
-    return any(indexed_name(name) != name for (name,) in named)
+    return any(without_credentials(name) != name for (name,) in named)
 
 
 def behind(db: sqlite3.Connection, lists: dict[str, float]) -> tuple[list[str], list[str]]:
@@ -107,7 +117,7 @@ def catch_up(
     one `transaction`: one stopped half-way keeps the lists it did. When every list is to be
     indexed (none was yet), and they are `TOLD_FROM` or more, `progress` is told the lists
     done and to do, before the first and after each."""
-    store_name = {indexed_name(name): name for name in lists}
+    store_name = indexed_names(lists)
     lists = {name: lists[kept] for name, kept in store_name.items()}
     changed, gone = behind(db, lists)
     if not changed and not gone:

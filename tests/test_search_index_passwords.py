@@ -1,7 +1,8 @@
-"""A feed subscribed with its password (`https://me:s3cret@host/feed.xml`) leaves it out of the
-search index's file, which is no subscription and is not kept private as one (acc50a A2: its
-headlines' lists were named by the address whole); an index written so before is cleaned when
-next caught up with the store (a search's, a sync's). Real stores in tmp dirs, real SQLite FTS5."""
+"""A feed subscribed with a name and password (`https://me:s3cret@host/feed.xml`) leaves them
+out of the search index's file, which is no subscription and is not kept private as one (acc50a
+A2: its headlines' lists were named by the address whole); an index written so before is
+cleaned when next caught up with the store (a search's, a sync's). Real stores in tmp dirs,
+real SQLite FTS5."""
 
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def test_the_index_holds_no_feeds_password_and_tells_its_lists_apart(tmp_path: P
         _found_each(lib)
         assert holds_nothing(lib.store, Query("nothingzz"))
         held = _index_bytes(data)
-        assert b"s3cret" not in held and b"hunter2" not in held
-        # Told apart though alike without their passwords: one gone, the other's words stay.
+        assert not any(word in held for word in (b"s3cret", b"hunter2", b"//me", b"//you"))
+        # Told apart though alike without their credentials: one gone, the other's words stay.
         lib.remove_feed(_WITH)
         assert holds_nothing(lib.store, Query("saltmarsh"))
         assert not holds_nothing(lib.store, Query("gantry"))
@@ -70,7 +71,7 @@ def test_an_index_that_named_a_list_with_its_password_is_cleaned(
         # The index as a reader before this one wrote it: each list under its address whole.
         SearchIndex(data / INDEX_FILE).close()  # its tables
         with monkeypatch.context() as before:
-            before.setattr(search_headlines, "indexed_name", lambda name: name)
+            before.setattr(search_headlines, "indexed_names", lambda names: {n: n for n in names})
             db = sqlite3.connect(data / INDEX_FILE, isolation_level=None)
             lists, words = lib.store.headline_lists(), lib.store.headline_words
             search_headlines.catch_up(db, lists, words, indexed_form, _transaction)
