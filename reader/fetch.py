@@ -355,6 +355,10 @@ class Fetcher:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))
 
+    def drips_in_a_row(self, url: str) -> int:
+        """Of those (`timeouts_in_a_row`), the answers cut while still coming at their longest."""
+        return self.retries.unanswered.dripped_in_a_row(_host_key(url))
+
     def receiving(self) -> int:
         """Every byte received on the wire so far: `received`, and the bodies still coming."""
         return sum(self.received.values()) + sum(a.received for a in self._live.values())
@@ -405,6 +409,7 @@ class Fetcher:
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=HEAD_CAME.get() or allowance.received > 0,
                 sent_as=allowance.sent_as,
+                dripped=allowance.at_longest(),
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)

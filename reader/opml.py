@@ -22,7 +22,14 @@ from .feed_names import folded, undecided
 from .feed_tags import Folder, feed_folders, with_folders, with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
-from .urls import address_controls, from_feed_scheme, is_web_url, web_url_problem
+from .url_display import wire_url
+from .urls import (
+    address_controls,
+    from_feed_scheme,
+    is_web_url,
+    web_url_problem,
+    without_credentials,
+)
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000
@@ -430,14 +437,17 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
-        text = feed.name or feed.title or feed.url
         # A feed that moved for good is exported at its new address: another machine's reader
-        # subscribes where it is read from.
-        attributes = {"type": "rss", "text": text, "xmlUrl": feed.moved_to or feed.url}
+        # subscribes where it is read from. Each address in its wire form, a look-alike host
+        # in the punycode that names where it goes, never in Unicode (acc50a A10).
+        url = wire_url(feed.moved_to or feed.url)
+        # A name no reader keeps a password in (it was the subscription's name, shown so).
+        text = feed.name or feed.title or without_credentials(url)
+        attributes = {"type": "rss", "text": text, "xmlUrl": url}
         if feed.title and not undecided(feed):  # an import's one name, not told apart yet
             attributes["title"] = feed.title
         if feed.site_url:
-            attributes["htmlUrl"] = feed.site_url
+            attributes["htmlUrl"] = wire_url(feed.site_url)
         if categories := [tag for tag in feed.tags if "," not in tag]:
             attributes["category"] = ",".join(categories)
         paths = feed_folders(feed) or (((feed.tags[0],),) if feed.tags else ())

@@ -664,6 +664,8 @@ class SyncReport:
     # again and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
+    # Of those, the hosts given up for answers coming on without end (`StalledHosts.dripping`)
+    dripping: frozenset[str] = frozenset()
     # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
     # their own, no sign of the network's going
     down_alone: frozenset[str] = frozenset()
@@ -692,6 +694,7 @@ class SyncReport:
             self.network_went,
             self.network_stalled,
             self.untold,
+            self.dripping,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

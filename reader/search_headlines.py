@@ -15,6 +15,11 @@ alone starts afresh when they outnumber the live ones.
 
 Kept in the index file's own tables, apart from the articles' (`SCHEMA` unchanged): a reader of
 an older version leaves them be, and its syncs are caught up with by the next search.
+
+A feed's list is named by its address without its name and password (`indexed_names`): the
+index file is no subscription, kept private as one (acc50a A2). An index whose lists were named
+with them (by the reader before) has its headlines' part made anew when next caught up
+(`named_with_credentials`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from contextlib import AbstractContextManager
 
 from .feed_summary import summary_line
 from .models import SUMMARY_HELD
+from .urls import without_credentials
 
 HeadlineWords = tuple[str, str, str, str]
 """A headline as its words are indexed: its id in its list, its title, its author (the feed's
@@ -65,6 +71,30 @@ def drop(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
+def indexed_names(names: Iterable[str]) -> dict[str, str]:
+    """The lists the store names `names`, by their names in the index: a feed's address
+    without the name and password it may hold ("https://host/feed.xml"); one feed subscribed
+    under two accounts numbered after the first, in the order of their addresses ("… (2)"):
+    the same while they are both subscribed."""
+    named: dict[str, str] = {}
+    for name in sorted(names):
+        bare = indexed = without_credentials(name)
+        n = 1
+        while indexed in named:
+            n += 1
+            indexed = f"{bare} ({n})"
+        named[indexed] = name
+    return named
+
+
+def named_with_credentials(db: sqlite3.Connection) -> bool:
+    """Whether a list in the headlines' part is named with a name and password, as the reader
+    wrote it before `indexed_names`: the part is then made anew (`drop`, `create`) and the
+    disk given its pages back (`VACUUM`), where they still lie."""
+    named = db.execute("SELECT list FROM head_lists WHERE list LIKE '%@%'").fetchall()
+    return any(without_credentials(name) != name for (name,) in named)
+
+
 def behind(db: sqlite3.Connection, lists: dict[str, float]) -> tuple[list[str], list[str]]:
     """Of the `lists` (by name, when the store wrote each), those not indexed as written now,
     and the names of those indexed that are gone."""
@@ -87,6 +117,8 @@ def catch_up(
     one `transaction`: one stopped half-way keeps the lists it did. When every list is to be
     indexed (none was yet), and they are `TOLD_FROM` or more, `progress` is told the lists
     done and to do, before the first and after each."""
+    store_name = indexed_names(lists)
+    lists = {name: lists[kept] for name, kept in store_name.items()}
     changed, gone = behind(db, lists)
     if not changed and not gone:
         return 0
@@ -106,7 +138,7 @@ def catch_up(
             db.execute("DELETE FROM head_lists WHERE list = ?", (name,))
             _left_behind(db, left)
     for n, name in enumerate(changed, 1):
-        rows = list(headlines_of(name))  # read before the lock
+        rows = list(headlines_of(store_name[name]))  # read before the lock
         with transaction(db):
             done += _index_list(db, name, rows, indexed_form)
             db.execute(

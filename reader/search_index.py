@@ -481,6 +481,13 @@ class SearchIndex:
         `headlines_of` gives a list's words) written since they were indexed, forget the lists
         gone (`search_headlines`, which tells `progress` of a first one); the headlines
         indexed."""
+        if search_headlines.named_with_credentials(self._db):
+            with _transaction(self._db):
+                search_headlines.drop(self._db)
+                search_headlines.create(self._db)
+            # The freed pages, and the log's copies of them, still held the passwords.
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return search_headlines.catch_up(
             self._db, lists, headlines_of, indexed_form, _transaction, progress
         )

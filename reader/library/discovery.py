@@ -101,8 +101,7 @@ class LibraryDiscovery(LibrarySync):
             # One the site can't answer now is subscribed, and asked again by the next sync.
             # A redirect refused (to file:, to no address) is the site's answer too: not
             # "nothing answered", with advice to check the address's spelling (acc47c C7).
-            message = f"{line_url(url)} answered: {fetched.message}; not subscribed"
-            raise replace(fetched, message=message)
+            raise _answered(url, fetched)
         if isinstance(fetched, Response) and (
             what := file_kind(fetched.body, fetched.content_type)
         ):
@@ -130,11 +129,15 @@ class LibraryDiscovery(LibrarySync):
         there. With the address it was asked at (`url`, when nothing sent it on)."""
         import asyncio
 
-        from ..page_caching import sent_on  # here: the first screen needs none of it
+        from ..page_caching import refresh_refused, sent_on  # the first screen needs neither
 
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
                 return fetched, url
+            if refused := await asyncio.to_thread(refresh_refused, url, fetched):
+                # Refused as an HTTP redirect there is, not searched for a feed as any page
+                # is: "no feed found" of a "Redirecting" stub to file: (acc50a A9).
+                raise _answered(url, refused)
             target = await asyncio.to_thread(sent_on, fetched)
             if target is None:
                 return fetched, url
@@ -355,3 +358,8 @@ def _nothing_there(failure: FetchError) -> bool:
         NoAnswer.REFUSED,
         NoAnswer.NOT_ASKED,
     )
+
+
+def _answered(url: str, refusal: FetchError) -> FetchError:
+    """`refusal`, the site's answer at `url` that no feed is there, said as `add`'s one line."""
+    return replace(refusal, message=f"{line_url(url)} answered: {refusal.message}; not subscribed")

@@ -564,7 +564,9 @@ class LibraryFeedRefresh(LibraryRenewal):
             task.cancel()
             return True
 
-        stalling = hosts or StalledHosts(self.limits.per_host, self.fetcher.timeouts_in_a_row, stop)
+        stalling = hosts or StalledHosts(
+            self.limits.per_host, self.fetcher.timeouts_in_a_row, stop, self.fetcher.drips_in_a_row
+        )
 
         async def one(url: str) -> FeedResult | None:
             nonlocal done
