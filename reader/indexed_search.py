@@ -113,7 +113,10 @@ def headlines_hold_none(
         return False
     index.catch_up_headlines(store.headline_lists(), store.headline_words)
     return any(
-        not any(index.headlines_may_hold(query.words[n].typed) for n in group) for group in unheld
+        not any(
+            index.headlines_may_hold(query.words[n].typed, not query.words[n].prefix) for n in group
+        )
+        for group in unheld
     )
 
 

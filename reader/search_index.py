@@ -215,6 +215,12 @@ def ascii_words(text: str, form: str) -> str:
     return " ".join(dict.fromkeys(run for each in forms for run in _ASCII_RUN.findall(each)))
 
 
+def _indexed_forms(text: str) -> tuple[str, str]:
+    """`text`'s `indexed_form` and its `ascii_words`: a headline's, as its index keeps it."""
+    form = indexed_form(text)
+    return form, ascii_words(text, form)
+
+
 def word_run(word: str) -> str | None:
     """The run of ASCII letters an article holds (`ascii_words`) if `word`, a query's word
     matched whole, is in it: the word in lower case ("obrien" for "O'Brien" too); None for a
@@ -532,7 +538,7 @@ class SearchIndex:
         gone (`search_headlines`, which tells `progress` of a first one); the headlines
         indexed."""
         return search_headlines.catch_up(
-            self._db, lists, headlines_of, indexed_form, _transaction, progress
+            self._db, lists, headlines_of, _indexed_forms, _transaction, progress
         )
 
     def may_hold(self, word: str, whole: bool = False) -> bool | None:
@@ -548,11 +554,14 @@ class SearchIndex:
         query = f"SELECT 1 FROM {table} JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?"
         if self._db.execute(f"{query} LIMIT 1", (asked,)).fetchone() is not None:
             return True
-        return None if match is None else search_headlines.any_holding(self._db, match)
+        return self.headlines_may_hold(word, whole)
 
-    def headlines_may_hold(self, word: str) -> bool:
-        """Whether a headline may hold `word` (a word or phrase of a query), told by the index
-        alone; True when it is too short to tell."""
+    def headlines_may_hold(self, word: str, whole: bool = False) -> bool:
+        """Whether a headline may hold `word` (a word or phrase of a query; `whole`, a word
+        found whole, not a prefix), told by the index alone; True when it is too short to
+        tell."""
+        if whole and (run := word_run(word)) is not None:
+            return search_headlines.any_holding(self._db, _fts_query([run]), words=True)
         match = _lookup(word)
         return match is None or search_headlines.any_holding(self._db, match)
 
