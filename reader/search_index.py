@@ -188,8 +188,8 @@ def _lookup(word: str) -> str | None:
 
 _ASCII_RUN = re.compile("[a-z]+")
 _ASCII_WORD = re.compile("[A-Za-z]+")
-_NAME_APOSTROPHE = re.compile("(?<![a-z])([a-z])'(?=[a-z])")
-"""An apostrophe after a word's first letter, as a name's ("o'brien", "d'angelo")."""
+_APOSTROPHED = re.compile("(?<![a-z])[a-z]'[a-z]+")
+"""A run of letters with an apostrophe after its first, as a name's ("o'brien", "d'angelo")."""
 
 
 def ascii_words(text: str, form: str) -> str:
@@ -210,9 +210,10 @@ def ascii_words(text: str, form: str) -> str:
             for piece in _SKIPPED.split(token)
         )
         forms.append(indexed_form(cut))
+    runs = [run for each in forms for run in _ASCII_RUN.findall(each)]
     if "'" in form:
-        forms += [_NAME_APOSTROPHE.sub(r"\1", each) for each in forms if "'" in each]
-    return " ".join(dict.fromkeys(run for each in forms for run in _ASCII_RUN.findall(each)))
+        runs += [name.replace("'", "") for each in forms for name in _APOSTROPHED.findall(each)]
+    return " ".join(dict.fromkeys(runs))
 
 
 def _indexed_forms(text: str) -> tuple[str, str]:
