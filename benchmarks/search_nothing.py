@@ -74,7 +74,7 @@ def child(root: Path, data: Path, query: str) -> None:
     assert index is not None
     word = Query(query).words[0]
     try:
-        keys = index.candidates(word.typed, (), not word.prefix)
+        keys = index.candidates(word.typed, (), word.prefix)
     except TypeError:  # a checkout from before a word was looked up whole (acc50d D4)
         keys = index.candidates(word.typed)
     index.close()

@@ -222,6 +222,17 @@ def _indexed_forms(text: str) -> tuple[str, str]:
     return form, ascii_words(text, form)
 
 
+def _words_query(word: str, prefix: bool | None) -> str | None:
+    """The index's query of the runs of ASCII letters (`ascii_words`) for `word`: its run whole,
+    or, a `prefix`, the runs starting so ("dont*", the prefix hint of a search of `dont` that
+    found nothing, read its 229 articles too); None for a word of other characters, or when
+    `prefix` is None (a caller not saying which: its trigrams alone)."""
+    run = None if prefix is None else word_run(word)
+    if run is None:
+        return None
+    return f"{_fts_query([run])} *" if prefix else _fts_query([run])
+
+
 def word_run(word: str) -> str | None:
     """The run of ASCII letters an article holds (`ascii_words`) if `word`, a query's word
     matched whole, is in it: the word in lower case ("obrien" for "O'Brien" too); None for a
@@ -542,39 +553,36 @@ class SearchIndex:
             self._db, lists, headlines_of, _indexed_forms, _transaction, progress
         )
 
-    def may_hold(self, word: str, whole: bool = False) -> bool | None:
+    def may_hold(self, word: str, prefix: bool | None = None) -> bool | None:
         """Whether a cached article or a headline may hold `word` (a word or phrase of a
-        query; `whole`, a word found whole, not a prefix), told by the index alone; None when
-        it is too short to tell."""
+        query; `prefix`, whether the words starting so are found: `_words_query`), told by the
+        index alone; None when it is too short to tell."""
         match = _lookup(word)
-        run = word_run(word) if whole else None
-        words = None if run is None else _fts_query([run])
+        words = _words_query(word, prefix)
         if match is None and words is None:
             return None
         table, asked = ("words", words) if words is not None else ("text", match)
         query = f"SELECT 1 FROM {table} JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?"
         if self._db.execute(f"{query} LIMIT 1", (asked,)).fetchone() is not None:
             return True
-        return self.headlines_may_hold(word, whole)
+        return self.headlines_may_hold(word, prefix)
 
-    def headlines_may_hold(self, word: str, whole: bool = False) -> bool:
-        """Whether a headline may hold `word` (a word or phrase of a query; `whole`, a word
-        found whole, not a prefix), told by the index alone; True when it is too short to
-        tell."""
-        if whole and (run := word_run(word)) is not None:
-            return search_headlines.any_holding(self._db, _fts_query([run]), words=True)
+    def headlines_may_hold(self, word: str, prefix: bool | None = None) -> bool:
+        """Whether a headline may hold `word` (a word or phrase of a query; `prefix`, as for
+        `may_hold`), told by the index alone; True when it is too short to tell."""
+        if (words := _words_query(word, prefix)) is not None:
+            return search_headlines.any_holding(self._db, words, words=True)
         match = _lookup(word)
         return match is None or search_headlines.any_holding(self._db, match)
 
     def candidates(
-        self, word: str, known: Sequence[str] = (), whole: bool = False
+        self, word: str, known: Sequence[str] = (), prefix: bool | None = None
     ) -> KeySet | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query;
-        `whole`, a word found whole, not a prefix), None when it is too short to narrow them
-        (every article may). Those of them in `known` (the cache's keys in order, held by the
-        search already) are held as its very strings, in a dict's keys (`shared_keys`)."""
-        run = word_run(word) if whole else None
-        words = None if run is None else _fts_query([run])
+        `prefix`, as for `may_hold`), None when it is too short to narrow them (every article
+        may). Those of them in `known` (the cache's keys in order, held by the search already)
+        are held as its very strings, in a dict's keys (`shared_keys`)."""
+        words = _words_query(word, prefix)
         match = words if words is not None else _lookup(word)
         if match is None:
             return None
