@@ -336,11 +336,12 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         lib.close()
     fetches = "" if marks is not None else "; `reader sync` fetches them"
     out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
-    if tagged := [found for found in read.found if found.tags]:
-        tags = all_tags(Feed(found.url, tags=found.tags) for found in tagged)
+    # Those it filed: run again, an import said it filed the feeds the first had (acc50b).
+    if filed := lib.store.tags_filed:
+        tags = all_tags(Feed(url, tags=tuple(tags)) for url, tags in filed.items())
         named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
-        out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
+        out(f"{plural(len(filed), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
     if unnamed:
         _say_names_left(

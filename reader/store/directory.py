@@ -399,6 +399,11 @@ class StoreDirectory:
         self.read_only = reason
         self._check_format()
 
+    def read_only_for(self, reason: str) -> None:
+        """Nothing kept from now on, `reason` said by what is refused: what a dry run reads is
+        read as on a read-only disk, a damaged record not dropped (`_drop_damaged`)."""
+        self.read_only = self.read_only or reason
+
     def writable_again(self) -> bool:
         """Whether the directory takes writes, opening its caches to write now when they were
         opened to read only for a full disk that has room again (space freed since): the

@@ -133,6 +133,8 @@ class MainFullText(Screen[None]):
         """Bumped by each search: an older one still scanning stops."""
         self._hits_noted = False
         """The status line holds the hits' note (`show_hits_note`)."""
+        self._hits_said: tuple[int, str] = (0, "")
+        """The search (by its generation) and the note of its hits last kept for `P`."""
         self._paged = 0
         """The search (by its generation) whose first hits are shown while it goes on."""
         self._so_far: int | None = None
@@ -684,9 +686,14 @@ class MainFullText(Screen[None]):
             more = self._case_note
         # Said while it ran, and after: the next search is as slow (acc45c C4).
         scanned = f"; without the index: {self._unindexed}" if self._unindexed else ""
-        self.query_one(StatusBar).show_note(
-            f"{count}{where} for “{self.text_query}”{more}{scanned}{syncing}{back}"
-        )
+        note = f"{count}{where} for “{self.text_query}”{more}{scanned}{syncing}{back}"
+        self.query_one(StatusBar).show_note(note)
+        # A search's summary is kept for `P` as the status line's are, once (the list drawn
+        # again says it again): a screen's note is none of those, and "Nothing said yet" came
+        # after an `F` that said its count, a sync under way (acc50d).
+        if self._hits_said != (self._generation, note):
+            self._hits_said = (self._generation, note)
+            self.reader.remember_said(note)
 
     def leave_text_search(self) -> None:
         """Back to the view the hits replaced."""
