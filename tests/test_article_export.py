@@ -435,3 +435,34 @@ def test_parts_an_export_killed_midway_left_are_swept_by_the_next(
     assert link.is_symlink() and victim.read_text() == "the victim's own\n"
     assert zipfile.is_zipfile(book)
     assert len(list(shared.iterdir())) == 7  # the book, and what was not to be swept
+
+
+def test_not_exported_leaves_out_what_an_earlier_export_took(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """Each week's book repeated every article still unread (acc50e A6): the reader notes
+    what went into a file, and `--not-exported` takes only the others."""
+    cached = _cached(synced_dir)
+    northwind = [h for h in cached if h["feed_title"] == "Northwind Tech Review"]
+    first = run_reader(
+        synced_dir, "export", "--format", "markdown", "--feed", "Northwind Tech Review"
+    )
+    assert first.returncode == 0, first.stderr
+    # A script's JSON is no book: it notes nothing.
+    assert run_reader(synced_dir, "export", "--format", "json").returncode == 0
+    book = tmp_path / "week.epub"
+    week = run_reader(synced_dir, "export", "--format", "epub", "--not-exported", "-o", str(book))
+    assert week.returncode == 0, week.stderr
+    count = len(cached) - len(northwind)
+    assert f"{count} articles exported to {book} (epub)" in week.stderr
+    assert f"; {len(northwind)} articles exported before left out" in week.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    title = opf.findtext(".//{http://purl.org/dc/elements/1.1/}title")
+    assert title.startswith("Articles, not exported before, ")
+    again = run_reader(synced_dir, "export", "--format", "html", "--not-exported")
+    assert again.returncode != 0
+    said = f"reader: nothing to export: {len(cached)} articles chosen exported before; 1 article"
+    assert again.stderr.startswith(f"{said} chosen not cached: 1 no article page (a PDF,")
+    assert run_reader(synced_dir, "export", "--format", "html").stdout.count("<article") == len(
+        cached
+    )
