@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from .book_links import Anchors, anchors_of, chapter_targets, lead_inside
 from .extract.script_language import script_language
 from .highlights import Highlight
+from .markdown_contents import HeadingIds, aside, contents, copy_after
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .render import article_of
@@ -191,15 +192,31 @@ def _quiet(count: int) -> None:
 
 
 def write_markdown(
-    chapters: Sequence[Chapter], into: BinaryIO, written: Callable[[int], None] = _quiet
+    chapters: Sequence[Chapter],
+    title: str,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
 ) -> None:
-    """Every chapter's Markdown, a rule between two; `written` told how many are written, as
-    each book's writer tells it."""
-    for number, one in enumerate(_grouped(chapters)):
-        apart = "\n---\n\n" if number else ""
-        text = one.text()
-        into.write(f"{apart}{text.markdown.rstrip()}{_after(text)}\n".encode())
-        written(number + 1)
+    """The contents under `title` (each feed, its articles' titles linking to their headings:
+    `markdown_contents`), then every chapter's Markdown, a rule between two; `written` told
+    how many are written, as each book's writer tells it."""
+    ids = HeadingIds()
+    ids.give(title)
+    first: list[str] = []  # each chapter's first heading's id: its title's
+    with aside() as body:
+        for number, one in enumerate(_grouped(chapters)):
+            apart = "\n---\n\n" if number else ""
+            text = one.text()
+            chapter = f"{text.markdown.rstrip()}{_after(text)}\n"
+            first.append(next(iter(ids.of(chapter)), ""))
+            body.write(f"{apart}{chapter}".encode())
+            written(number + 1)
+        numbered = iter(first)
+        feeds = [
+            (feed or "Other articles", [(one.title, next(numbered)) for _, one in listed])
+            for feed, listed in _by_feed(chapters)
+        ]
+        copy_after(contents(title, feeds), body, into)
 
 
 def _after(text: ChapterText) -> str:

@@ -16,6 +16,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import lxml.etree as ET
 import lxml.html
@@ -92,7 +93,8 @@ def test_a_feed_and_dates_choose_the_articles_list_shows(synced_dir: Path) -> No
     wanted = [h["title"] for h in json.loads(listed) if h["cached"]]
     done = run_reader(synced_dir, "export", "--format", "markdown", *chosen)
     assert done.returncode == 0, done.stderr
-    titles = [line[2:] for line in done.stdout.splitlines() if line.startswith("# ")]
+    # The first heading is the file's own title, over its contents.
+    titles = [line[2:] for line in done.stdout.splitlines() if line.startswith("# ")][1:]
     assert titles == wanted and len(wanted) > 1
 
 
@@ -162,7 +164,7 @@ def test_each_chapter_is_read_as_it_is_written(form: str) -> None:
     elif form == "html":
         write_html(chapters, "Book", into, written)
     else:
-        write_markdown(chapters, into, written)
+        write_markdown(chapters, "Book", into, written)
     # Grouped under their feeds: stories 1 and 3, then 2 and 4.
     assert happened == [
         "read 1", "written 1", "read 3", "written 2",
@@ -466,3 +468,35 @@ def test_not_exported_leaves_out_what_an_earlier_export_took(
     assert run_reader(synced_dir, "export", "--format", "html").stdout.count("<article") == len(
         cached
     )
+
+
+def test_a_markdown_file_opens_on_its_contents_linking_each_article(synced_dir: Path) -> None:
+    """The HTML page and the book open on their contents; the Markdown file started on its
+    first article (acc50e A8). Its links lead to each article's heading as a viewer names it
+    (markdown-it's anchors, GitHub's way), a title met before as a heading counted."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+
+    done = run_reader(synced_dir, "export", "--format", "markdown", "--title", "Trip")
+    assert done.returncode == 0, done.stderr
+    viewer = MarkdownIt("commonmark").use(anchors_plugin, max_level=6)
+    page = lxml.html.fromstring(viewer.render(done.stdout))
+    contents = page.xpath("//ul")[0]
+    feeds = [li.text.strip() for li in contents.xpath("./li")]
+    cached = _cached(synced_dir)
+    assert feeds == list(dict.fromkeys(h["feed_title"] for h in cached))
+    links = contents.xpath(".//a")
+    assert len(links) == len(cached)
+    for link in links:
+        (heading,) = page.xpath(f'//h1[@id="{unquote(link.get("href"))[1:]}"]')
+        assert heading.text_content() == link.text_content()
+    chapters = [
+        Chapter("Harbour", "Ferry", lambda: ChapterText("# Ferry\n\n## Ferry\n\nText."), "u:1"),
+        Chapter("Harbour", "Ferry!", lambda: ChapterText("# Ferry!\n\nMore."), "u:2"),
+    ]
+    into = io.BytesIO()
+    write_markdown(chapters, "Ferry", into)
+    shown = lxml.html.fromstring(viewer.render(into.getvalue().decode()))
+    targets = [a.get("href") for a in shown.xpath("//ul//a")]
+    assert targets == ["#ferry-1", "#ferry-3"]
+    assert [h.text for h in shown.xpath(f"//*[@id='{targets[1][1:]}']")] == ["Ferry!"]

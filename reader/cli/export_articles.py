@@ -156,7 +156,7 @@ def _export(
         elif args.format == "text":
             write_text(chapters, into, written)
         else:
-            write_markdown(chapters, into, written)
+            write_markdown(chapters, title, into, written)
 
     write_output(write, args.output)
     finish()
