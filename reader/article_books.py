@@ -16,7 +16,7 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
-from .book_links import Anchors, anchors_of, chapter_targets, lead_inside
+from .book_links import Anchors, anchors_of, chapter_targets, lead_inside, section_ids
 from .extract.script_language import script_language
 from .highlights import Highlight
 from .markdown_contents import HeadingIds, aside, contents, copy_after
@@ -294,16 +294,12 @@ def write_epub(
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     creator = _creator([feed for feed, _ in _by_feed(chapters)])
-    nav = (
-        f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
-        f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
-    )
+    sections: list[list[tuple[str, str]]] = []  # each chapter's, as it is written
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
         # First and stored as it is, as the format asks: a reader knows the file by it.
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         book.writestr("META-INF/container.xml", _CONTAINER)
         book.writestr("OEBPS/style.css", _CSS)
-        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         right_to_left = bool(chapters)  # every article so: its pages turn leftwards
         targets = chapter_targets([one.address for one in chapters], lambda n: names[n - 1])
@@ -314,9 +310,12 @@ def write_epub(
                     book.writestr(f"OEBPS/{_PICTURES}{picture}", data, zipfile.ZIP_STORED)
                     pictures[picture] = _PICTURE_TYPES[picture.rpartition(".")[2]]
             right_to_left = right_to_left and text.right_to_left
+            sections.append([])
+            inside = _Inside(targets, name)
             body = (
                 f"<section{_dir(text.right_to_left)}>\n"
-                f"{_chapter_body(text, xhtml=True, inside=_Inside(targets, name))}</section>\n"
+                f"{_chapter_body(text, xhtml=True, inside=inside, sections=sections[-1])}"
+                "</section>\n"
             )
             # Its own language or none, never another article's: an Arabic story with no
             # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
@@ -325,9 +324,14 @@ def write_epub(
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, languages[-1]))
             written(number)
         language = book_language(languages)
-        # Written last: the book's language is its chapters', and its manifest lists the
-        # pictures they brought.
+        # Written last: the book's language is its chapters', its contents list their
+        # sections, and its manifest lists the pictures they brought.
+        nav = (
+            f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
+            f"{_contents(chapters, lambda n: names[n - 1], sections)}</nav>\n"
+        )
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
+        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id, sections))
         book.writestr(
             "OEBPS/content.opf",
             _opf(names, title, book_id, language, modified, pictures, right_to_left, creator),
@@ -383,18 +387,30 @@ def _by_feed(chapters: Sequence[Chapter]) -> list[tuple[str, list[tuple[int, Cha
     return list(feeds.items())
 
 
-def _contents(chapters: Sequence[Chapter], target: Any) -> str:
-    """The contents as nested lists: each feed, its articles' titles linking to them."""
+def _contents(
+    chapters: Sequence[Chapter],
+    target: Any,
+    sections: Sequence[Sequence[tuple[str, str]]] = (),
+) -> str:
+    """The contents as nested lists: each feed, its articles' titles linking to them, and
+    under each its `sections` (by chapter, in the contents' order: `book_links.section_ids`)
+    linking to theirs."""
     lines = ["<ol>"]
     for feed, numbered in _by_feed(chapters):
         # Each entry its own title's direction: a contents of Arabic titles set left to right
         # put their full stops and Latin names at the wrong end.
         feed_rtl = all(one.title_right_to_left for _, one in numbered)
         lines.append(f"<li{_dir(feed_rtl)}><span>{_text(feed or 'Other articles')}</span>\n<ol>")
-        lines += [
-            f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a></li>'
-            for n, one in numbered
-        ]
+        for n, one in numbered:
+            parts = sections[n - 1] if n <= len(sections) else ()
+            inner = "".join(
+                f'\n<li><a href="{target(n)}#{own}">{_text(words)}</a></li>' for words, own in parts
+            )
+            lines.append(
+                f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a>'
+                + (f"\n<ol>{inner}\n</ol>" if inner else "")
+                + "</li>"
+            )
         lines.append("</ol></li>")
     lines.append("</ol>\n")
     return "\n".join(lines)
@@ -410,13 +426,27 @@ class _Inside:
     prefix: str = ""
 
 
-def _chapter_body(text: ChapterText, xhtml: bool, inside: _Inside | None = None) -> str:
+def _chapter_body(
+    text: ChapterText,
+    xhtml: bool,
+    inside: _Inside | None = None,
+    sections: list[tuple[str, str]] | None = None,
+) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
-    (`ChapterText.pictures`), its links to what the book holds led there (`inside`)."""
+    (`ChapterText.pictures`), its links to what the book holds led there (`inside`), and
+    the article's sections added to `sections`."""
     pictures = text.pictures if xhtml else {}
     body = _body(
-        text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left, text, inside
+        text.markdown,
+        xhtml,
+        text.marked,
+        text.own,
+        pictures,
+        text.right_to_left,
+        text,
+        inside,
+        sections,
     )
     if text.items:
         items = _body(text.items, xhtml, right_to_left=text.right_to_left)
@@ -439,17 +469,20 @@ def _body(
     right_to_left: bool = False,
     chapter: ChapterText | None = None,
     inside: _Inside | None = None,
+    sections: list[tuple[str, str]] | None = None,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
     shown, each paragraph running the other way than the article (`right_to_left`) its
-    `dir`, and the links of the article of `chapter` to what the book holds led there as
-    `inside` says."""
+    `dir`, the links of the article of `chapter` to what the book holds led there as
+    `inside` says, and its sections given ids and added to `sections`."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
     _paragraph_directions(tokens, right_to_left)
     if chapter is not None and inside is not None:
         lead_inside(tokens, chapter.anchors, inside.targets, inside.here, inside.prefix)
+    if sections is not None:
+        sections += section_ids(tokens, inside.prefix if inside else "")
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
@@ -566,23 +599,40 @@ def _opf(
     )
 
 
-def _ncx(chapters: Sequence[Chapter], names: list[str], title: str, book_id: str) -> str:
-    """EPUB 2's table of contents, for readers from before EPUB 3's (`nav.xhtml`)."""
+def _ncx(
+    chapters: Sequence[Chapter],
+    names: list[str],
+    title: str,
+    book_id: str,
+    sections: Sequence[Sequence[tuple[str, str]]] = (),
+) -> str:
+    """EPUB 2's table of contents, for readers from before EPUB 3's (`nav.xhtml`): each
+    article's `sections` (as `_contents` takes them) under it."""
     # A feed's point leads where its first article's does: the same place, the same order.
     points: list[str] = []
+    order = 0
     for feed, numbered in _by_feed(chapters):
         first = numbered[0][0]
         points.append(
-            f'<navPoint id="f{first}" playOrder="{first}"><navLabel><text>'
+            f'<navPoint id="f{first}" playOrder="{order + 1}"><navLabel><text>'
             f"{_text(feed or 'Other articles')}</text></navLabel>"
             f'<content src="{names[first - 1]}"/>'
         )
-        points += [
-            f'<navPoint id="p{number}" playOrder="{number}"><navLabel><text>'
-            f'{_text(one.title)}</text></navLabel><content src="{names[number - 1]}"/>'
-            "</navPoint>"
-            for number, one in numbered
-        ]
+        for number, one in numbered:
+            order += 1
+            points.append(
+                f'<navPoint id="p{number}" playOrder="{order}"><navLabel><text>'
+                f'{_text(one.title)}</text></navLabel><content src="{names[number - 1]}"/>'
+            )
+            parts = sections[number - 1] if number <= len(sections) else ()
+            for count, (words, own) in enumerate(parts, 1):
+                order += 1
+                points.append(
+                    f'<navPoint id="p{number}s{count}" playOrder="{order}"><navLabel><text>'
+                    f'{_text(words)}</text></navLabel><content src="{names[number - 1]}#{own}"/>'
+                    "</navPoint>"
+                )
+            points.append("</navPoint>")
         points.append("</navPoint>")
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
