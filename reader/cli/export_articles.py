@@ -529,7 +529,7 @@ def _markdown(
     copied = bool(earlier)
     if fmt == "text":
         kept = lib.highlights_in(link, article)
-        shown = render(article, fmt, style, entry, copied=copied)
+        shown = render(article, fmt, style, entry, copied=copied, away=True)
         made = _with_marks(shown, own, kept, markdown_marks=False)
         return replace(
             made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
@@ -538,7 +538,7 @@ def _markdown(
     files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
-    markdown = render(article, "markdown", style, entry, copied=copied)
+    markdown = render(article, "markdown", style, entry, copied=copied, away=True)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
     return replace(
         made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
@@ -620,7 +620,7 @@ def _item(lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown") -
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(entry, article)
-    text = render(_shown(article, fmt), _written(fmt), style, entry)
+    text = render(_shown(article, fmt), _written(fmt), style, entry, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
@@ -631,7 +631,7 @@ def _kept_item(lib: StoredLibrary, address: str, style: str, fmt: str = "markdow
     if article is None:  # its highlights dropped since the contents were read
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(address, article)
-    text = render(_shown(article, fmt), _written(fmt), style)
+    text = render(_shown(article, fmt), _written(fmt), style, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
