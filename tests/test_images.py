@@ -379,6 +379,34 @@ def test_a_lazy_pages_real_picture_replaces_its_blurred_placeholder() -> None:
     assert pictures(article) == [("", "https://cdn.example/max/3788/pier.png")]
 
 
+def test_a_noscript_copy_after_its_figure_is_the_same_picture_once() -> None:
+    """The `<noscript>` copy of a lazy picture sits after its `<figure>`, its alt another: it
+    was a second picture, "(lazy)" then "(noscript)" (acc50e A8). A figure's placeholder with
+    no address of its own (a `data:` blur) takes the real picture in its place, its caption
+    with it."""
+    lazy = (
+        '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/b.webp"'
+        ' alt="Bridge scaffolding (lazy)"><figcaption>Scaffolding on the bridge.</figcaption>'
+        '</figure><noscript><img src="/img/b.webp" alt="Bridge scaffolding (noscript)">'
+        "</noscript>"
+    )
+    article = extract_article(page(TEXT + lazy + TEXT), BASE)
+    assert pictures(article) == [
+        ("Bridge scaffolding (lazy)", "https://news.example.com/img/b.webp")
+    ]
+    blurred = (
+        '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Harbour at first light">'
+        "<figcaption>The quay at dawn.</figcaption></figure>"
+        '<noscript><img src="/img/quay.jpg"></noscript>'
+    )
+    article = extract_article(page(TEXT + blurred + TEXT), BASE)
+    assert pictures(article) == [
+        ("Harbour at first light", "https://news.example.com/img/quay.jpg")
+    ]
+    kinds = [block.kind for block in article.blocks]
+    assert kinds[kinds.index(BlockKind.IMAGE) + 1] == BlockKind.CAPTION
+
+
 def test_a_picture_alone_in_its_boxes_survives_readabilitys_clean_up() -> None:
     # sanitize() removes a box with no text ("no content"), picture and all; so do the page's
     # furniture rules a figure holding share buttons ("fig--has-shares"). A lightbox's link
