@@ -22,6 +22,7 @@ from .highlights import Highlight
 from .markdown_contents import HeadingIds, aside, contents, copy_after
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
+from .plural import plural
 from .render import article_of
 from .retraction_notes import listed_title
 from .safe import safe_line, safe_text
@@ -118,6 +119,9 @@ class Chapter:
     title_right_to_left: bool = False
     """Its title, as the contents list it, is set right to left: its language is written so,
     or most of the title's letters are (the text is not read until the chapter is written)."""
+    published: datetime | None = None
+    """When it was published, as its heading says: the book says from when to when its
+    articles are."""
 
 
 def pictures_as_links(article: Article, kept: dict[str, str] | None = None) -> Article:
@@ -184,7 +188,8 @@ def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Cha
     title = listed_title(heading, safe_line(heading.title or heading.url, 300) or "Untitled")
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
     rtl = text_right_to_left(language, title)
-    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
+    published = heading.published
+    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl, published)
 
 
 def _quiet(count: int) -> None:
@@ -202,6 +207,7 @@ def write_markdown(
     how many are written, as each book's writer tells it."""
     ids = HeadingIds()
     ids.give(title)
+    about = what_is_in(chapters)
     first: list[str] = []  # each chapter's first heading's id: its title's
     with aside() as body:
         for number, one in enumerate(_grouped(chapters)):
@@ -216,7 +222,7 @@ def write_markdown(
             (feed or "Other articles", [(one.title, next(numbered)) for _, one in listed])
             for feed, listed in _by_feed(chapters)
         ]
-        copy_after(contents(title, feeds), body, into)
+        copy_after(contents(title, feeds, about), body, into)
 
 
 def _after(text: ChapterText) -> str:
@@ -256,7 +262,8 @@ def write_html(
         " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
-        f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
+        f"<nav>\n<h1>{_text(title)}</h1>\n<p>{_text(what_is_in(chapters))}</p>\n"
+        f"{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
     )
     into.write(head.encode())
     targets = chapter_targets([one.address for one in chapters], lambda n: f"#a{n}")
@@ -294,6 +301,7 @@ def write_epub(
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     creator = _creator([feed for feed, _ in _by_feed(chapters)])
+    about = what_is_in(chapters)
     sections: list[list[tuple[str, str]]] = []  # each chapter's, as it is written
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
         # First and stored as it is, as the format asks: a reader knows the file by it.
@@ -327,14 +335,20 @@ def write_epub(
         # Written last: the book's language is its chapters', its contents list their
         # sections, and its manifest lists the pictures they brought.
         nav = (
-            f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
+            # The book's first page, as an e-reader's library pictures it with no cover: its
+            # title and what it holds above the contents (a toc nav holds a heading and a
+            # list alone).
+            f"<h1>{_text(title)}</h1>\n<p>{_text(about)}</p>\n"
+            f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h2>Contents</h2>\n'
             f"{_contents(chapters, lambda n: names[n - 1], sections)}</nav>\n"
         )
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id, sections))
         book.writestr(
             "OEBPS/content.opf",
-            _opf(names, title, book_id, language, modified, pictures, right_to_left, creator),
+            _opf(
+                names, title, book_id, language, modified, pictures, right_to_left, creator, about
+            ),
         )
 
 
@@ -554,6 +568,21 @@ _PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 """The pictures a book holds, by their files' extension: EPUB 3's core image types."""
 
 
+def what_is_in(chapters: Sequence[Chapter]) -> str:
+    """What a book holds, said under its title and in its description: how many articles,
+    from how many feeds, published from when to when ("27 articles from 5 feeds, published
+    2026-11-30 to 2026-12-07"): its title says what was chosen and when it was made."""
+    feeds = {one.feed for one in chapters}
+    said = f"{plural(len(chapters), 'article')} from {plural(len(feeds), 'feed')}"
+    days = sorted({one.published.date() for one in chapters if one.published is not None})
+    if days:
+        span = days[0].isoformat()
+        if len(days) > 1:
+            span += f" to {days[-1].isoformat()}"
+        said += f", published {span}"
+    return said
+
+
 def _creator(feeds: Sequence[str]) -> str:
     """A book's author as its library lists it: its feeds, the first three named."""
     named = [feed for feed in feeds if feed]
@@ -570,6 +599,7 @@ def _opf(
     pictures: Mapping[str, str] | None = None,
     right_to_left: bool = False,
     creator: str = "",
+    about: str = "",
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -589,6 +619,8 @@ def _opf(
         # Who wrote it and when it was made, as an e-reader's library lists a book: its feeds
         # (it said "Unknown author", acc50e A6), and the day it was made.
         f"<dc:creator>{_text(creator or 'reader')}</dc:creator>\n<dc:date>{modified}</dc:date>\n"
+        # What it holds, as a library's details show it (`what_is_in`).
+        f"<dc:description>{_text(about)}</dc:description>\n"
         "</metadata>\n<manifest>\n"
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'

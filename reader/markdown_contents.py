@@ -85,10 +85,14 @@ def _parsers() -> tuple[Any, Any]:
     return _made[0], _made[1]
 
 
-def contents(title: str, feeds: Iterable[tuple[str, list[tuple[str, str]]]]) -> str:
-    """The opening of the file: its `title` as a heading, then each feed (its name), its
-    articles' (title, heading id) linked."""
+def contents(
+    title: str, feeds: Iterable[tuple[str, list[tuple[str, str]]]], about: str = ""
+) -> str:
+    """The opening of the file: its `title` as a heading, what it holds (`about`), then each
+    feed (its name), its articles' (title, heading id) linked."""
     lines = [f"# {escape_inline(title)}", ""]
+    if about:
+        lines += [escape_inline(about), ""]
     for feed, articles in feeds:
         lines.append(f"- {escape_inline(feed)}")
         lines += [f"  - [{escape_inline(name)}](#{target})" for name, target in articles]

@@ -27,6 +27,7 @@ from reader.article_books import Chapter, ChapterText, write_epub, write_html, w
 from tests.cli_run import run_reader
 from tests.conftest import sync_into
 from tests.served_feed import serve_one_item, story_page
+from tests.test_export_languages import _epubcheck
 
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -500,3 +501,26 @@ def test_a_markdown_file_opens_on_its_contents_linking_each_article(synced_dir: 
     targets = [a.get("href") for a in shown.xpath("//ul//a")]
     assert targets == ["#ferry-1", "#ferry-3"]
     assert [h.text for h in shown.xpath(f"//*[@id='{targets[1][1:]}']")] == ["Ferry!"]
+
+
+def test_a_book_says_what_it_holds_from_which_feeds_and_days(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """Every book was "Articles, <day>" and nothing more (acc50e A6): its first page and its
+    description say how many articles, from how many feeds, published from when to when."""
+    cached = _cached(synced_dir)
+    days = sorted(h["published"][:10] for h in cached if h["published"])
+    feeds = {h["feed_title"] for h in cached}
+    said = f"{len(cached)} articles from {len(feeds)} feeds, published {days[0]} to {days[-1]}"
+    book = tmp_path / "all.epub"
+    assert run_reader(synced_dir, "export", "--format", "epub", "-o", str(book)).returncode == 0
+    with zipfile.ZipFile(book) as epub:
+        opf = ET.fromstring(epub.read("OEBPS/content.opf"))
+        nav = ET.fromstring(epub.read("OEBPS/nav.xhtml"))
+    assert opf.findtext(".//{http://purl.org/dc/elements/1.1/}description") == said
+    assert next(nav.iter(f"{XHTML}p")).text == said
+    page = run_reader(synced_dir, "export", "--format", "html").stdout
+    assert lxml.html.fromstring(page).xpath("string(//nav/p)") == said
+    markdown = run_reader(synced_dir, "export", "--format", "markdown").stdout
+    assert markdown.splitlines()[2] == said
+    _epubcheck(book)
