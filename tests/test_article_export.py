@@ -462,6 +462,8 @@ def test_not_exported_leaves_out_what_an_earlier_export_took(
     opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
     title = opf.findtext(".//{http://purl.org/dc/elements/1.1/}title")
     assert title.startswith("Articles, not exported before, ")
+    noted = {h["title"]: h["exported_at"] for h in _cached(synced_dir)}
+    assert all(noted[h["title"]] for h in cached)  # each noted, once its file was written
     again = run_reader(synced_dir, "export", "--format", "html", "--not-exported")
     assert again.returncode != 0
     said = f"reader: nothing to export: {len(cached)} articles chosen exported before; 1 article"

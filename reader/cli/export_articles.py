@@ -162,7 +162,9 @@ def _export(
     finish()
     # Noted once the file is written whole: an export that failed took nothing.
     left_out = set(missing)
-    lib.note_exported([one.link for one in chosen if one.link and one.link not in left_out])
+    noted = lib.note_exported([one.link for one in chosen if one.link and one.link not in left_out])
+    if not noted and not args.quiet:
+        err("not noted as exported: the data directory is read as it is (its older format)")
     folded = len(chosen) - len(chapters) - len(missing)
     _exported(lib, args, len(chapters), missing, copies.left, folded, before)
     return EXIT_OK

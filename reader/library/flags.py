@@ -63,10 +63,15 @@ class LibraryFlags(LibraryLookup):
 
         return read_at
 
-    def note_exported(self, addresses: Sequence[str]) -> None:
+    def note_exported(self, addresses: Sequence[str]) -> bool:
         """Note the articles at `addresses` (an item with no link: its `item_address`) as gone
-        into an export just written, for `exported_at`."""
+        into an export just written, for `exported_at`; False, none noted, in a library of an
+        older format read as it is: an export, which reads, does not upgrade it for a note
+        (an older reader sharing it would be locked out, acc38b K1)."""
+        if self.store.older_format is not None:
+            return False
         self.store.note_exported(addresses)
+        return True
 
     def exported_at(self) -> Callable[[str], datetime | None]:
         """When the article at an address last went into an export (`note_exported`); None
