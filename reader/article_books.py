@@ -338,7 +338,7 @@ def write_epub(
             # The book's first page, as an e-reader's library pictures it with no cover: its
             # title and what it holds above the contents (a toc nav holds a heading and a
             # list alone).
-            f"<h1>{_text(title)}</h1>\n<p>{_text(about)}</p>\n"
+            f"<h1{_dir(every_rtl)}>{_text(title)}</h1>\n<p>{_text(about)}</p>\n"
             f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h2>Contents</h2>\n'
             f"{_contents(chapters, lambda n: names[n - 1], sections)}</nav>\n"
         )
