@@ -520,12 +520,14 @@ def render(
     width: int | None = None,
     copied: bool = False,
     below: int = 0,
+    away: bool = False,
 ) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
     ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`).
     `width`: the text's lines broken at words to a terminal's width (`to_text`). `copied`,
-    `below`: an export's with the earlier copies in it (`to_markdown`)."""
+    `below`: an export's with the earlier copies in it (`to_markdown`); `away`: an export's,
+    read away from the reader (`citation.copy_notes`)."""
     from ..claimed_dates import claimed_note
     from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
@@ -550,6 +552,7 @@ def render(
                 copied=copied,
                 below=below,
                 categories=categories,
+                away=away,
             )
         )
     if fmt == "json":
@@ -565,6 +568,7 @@ def render(
         width=width,
         copied=copied,
         categories=categories,
+        away=away,
     )
     return safe_text(shown)
 
