@@ -8,6 +8,7 @@ a real store, the CLI's own `main`."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.library import Library
 from tests.no_network import dead_port
+from tests.test_other_readers import LEMON24_TABLES
 from tests.test_saved_import_copies import KEPT, _entry
 from tests.test_saved_links import STORY, cli
 
@@ -91,3 +93,26 @@ def test_dead_sites_among_answering_ones_stop_nothing(
     assert _asked(httpserver) == {f"/story-{n}.html" for n in range(16)}
     assert "the network did not answer" not in printed
     assert "22 links from a wallabag export: 16 saved for offline reading" in printed
+
+
+def test_another_reader_s_stars_saved_offline_say_those_not_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # lemon24's reader's important articles, on eight sites whose names resolve nowhere (as
+    # with no DNS): saved by the same import, four failing of eight hosts the network absent.
+    database = tmp_path / "db.sqlite"
+    feed = "http://feeds.example.invalid/all.xml"
+    with sqlite3.connect(database) as db:
+        for table in LEMON24_TABLES:
+            db.execute(table)
+        db.execute("INSERT INTO feeds (url, added) VALUES (?, ?)", (feed, "2026-12-01 10:00:00"))
+        db.executemany(
+            "INSERT INTO entries (id, feed, link, read, important) VALUES (?, ?, ?, 0, 1)",
+            [(f"id-{n}", feed, f"http://site-{n}.example.invalid/{n}.html") for n in range(8)],
+        )
+    code, printed, said = cli(capsys, tmp_path / "data", "import", str(database))
+    assert code == 0, said
+    assert (
+        "saved 8 articles lemon24's reader marked important (`reader list --saved`): 8 as links"
+        " the next `reader sync` fetches (1 not asked: the network did not answer)"
+    ) in printed
