@@ -570,7 +570,12 @@ def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
     """The line of the starred articles saved: how many, and how each was kept."""
     parts = [f"{saved.fetched} for offline reading"] if saved.fetched else []
     if saved.kept:  # the site down or busy now
-        parts.append(f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches")
+        unasked = (
+            f" ({saved.unasked} not asked: the network did not answer)" if saved.unasked else ""
+        )
+        parts.append(
+            f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches{unasked}"
+        )
     if saved.failed:
         parts.append(f"{len(saved.failed)} as {_links(len(saved.failed))}, no article there now")
     if saved.local:  # as an export's links are (`saved_imports.import_saved`)
