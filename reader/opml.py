@@ -22,7 +22,15 @@ from .feed_names import folded, undecided
 from .feed_tags import Folder, feed_folders, with_folders, with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
-from .urls import address_controls, from_feed_scheme, is_web_url, web_url_problem
+from .url_display import shown_url
+from .urls import (
+    address_controls,
+    canonical_url,
+    from_feed_scheme,
+    is_web_url,
+    web_url_problem,
+    without_credentials,
+)
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000
@@ -141,6 +149,18 @@ def outline_names(outline: Element, version: str, own: bool = False) -> tuple[st
             return "", title
     named = text or title
     return named, named
+
+
+def _names_no_address(names: tuple[str, str], url: str) -> tuple[str, str]:
+    """`names` (an outline's name and title), none where one is the feed's own address: what an
+    export writes of a feed that never answered, no name, and the address's password with it
+    (acc51a A3: imported as the feed's name, `feeds` and every list gave it)."""
+    own = canonical_url(without_credentials(url))
+    name, title = (
+        "" if is_web_url(given) and canonical_url(without_credentials(given)) == own else given
+        for given in names
+    )
+    return name, title
 
 
 def _outline_name(outline: Element, key: str) -> str:
@@ -277,7 +297,7 @@ def read_opml(data: bytes) -> Subscriptions:
                     tags=more, folders=paths, site_url=found[at].site_url or _site(outline)
                 )
                 repeated.append(url)
-                name = outline_names(outline, version, own)[0]
+                name = _names_no_address(outline_names(outline, version, own), url)[0]
                 if name and folded(name) != folded(found[at].name):
                     names_aside.append((url, name))
             continue
@@ -288,7 +308,7 @@ def read_opml(data: bytes) -> Subscriptions:
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
         paths = with_folders((), _folders(folders, outline))
-        names = outline_names(outline, version, own)
+        names = _names_no_address(outline_names(outline, version, own), url)
         found.append(Found(url, *names, tags, paths, _site(outline)))
         if len(found) >= MAX_OUTLINES:
             break
@@ -430,7 +450,8 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
-        text = feed.name or feed.title or feed.url
+        # No name: its address as lines show it, not its password (`xmlUrl` carries that).
+        text = feed.name or feed.title or shown_url(feed.url)
         # A feed that moved for good is exported at its new address: another machine's reader
         # subscribes where it is read from.
         attributes = {"type": "rss", "text": text, "xmlUrl": feed.moved_to or feed.url}

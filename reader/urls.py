@@ -453,10 +453,17 @@ def _controls_written(text: str) -> str:
     return _URL_CONTROLS.sub(lambda m: _escaped(m.group()), text)
 
 
+# The name and password before an address's host, up to its last "@" there (as `url_display`
+# reads an authority: ended by "/", "\\", "?" or "#").
+_USER_INFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/\\?#]*@")
+
+
 def written_address(text: str, most: int = 200) -> str:
     """`text`, an address given, as one line shows it: its control characters written as
-    escapes (shown without them, it would look like another, real address)."""
-    return safe_line(_controls_written(text.strip()), most)
+    escapes (shown without them, it would look like another, real address), and no name and
+    password before its host, as `url_display.shown_url` leaves them out of every line (an
+    import's lines gave a feed's password to cron mail: acc51a A3)."""
+    return safe_line(_controls_written(_USER_INFO.sub(r"\1", text.strip())), most)
 
 
 def not_web_url(text: str) -> str:

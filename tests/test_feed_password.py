@@ -57,3 +57,36 @@ def test_adds_lines_and_failures_name_a_feed_without_its_password(
     synced = run_reader(data_dir, "sync")
     for output in (synced, run_reader(data_dir, "feeds")):
         assert "s3cret" not in output.stdout + output.stderr
+
+
+def test_an_imports_and_a_syncs_lines_name_a_feed_without_its_password(
+    own_server: HTTPServer, data_dir: Path, tmp_path: Path
+) -> None:
+    own_server.expect_request("/private.xml").respond_with_data("no", status=401)
+    own_server.expect_request("/other.xml").respond_with_data("no", status=401)
+    wrong = own_server.url_for("/private.xml").replace("http://", "http://ops:wrongpw@")
+    other = own_server.url_for("/other.xml").replace("http://", "http://me:pw2@")
+    for url in (wrong, other):
+        assert run_reader(data_dir, "add", url).returncode == 1  # 401: kept, failing
+    # A feed that never answered has no name: an export names it by its address, not its password.
+    exported = run_reader(data_dir, "export", "--format", "opml").stdout
+    assert exported.count("wrongpw") == exported.count("pw2") == 1, exported
+    # An older export's name for it was its address, password and all (another one here).
+    named = wrong.replace("wrongpw", "s3cret")
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>subs</title></head><body>'
+        f'<outline type="rss" text="{named}" xmlUrl="{wrong}"/>'
+        f'<outline type="rss" text="Ops wire" xmlUrl="{wrong}"/>'
+        f'<outline type="rss" text="Other wire" xmlUrl="{other}"/>'
+        '<outline type="rss" text="Gopher" xmlUrl="gopher://ops:s3cret@127.0.0.1/1"/>'
+        "</body></opml>"
+    )
+    imported = run_reader(data_dir, "import", str(opml))
+    said = imported.stdout + imported.stderr
+    assert "not applied" in said and "not taken" in said and "left out" in said, said
+    assert "Ops wire <http://127.0.0.1:" in said and "Other wire <http://127.0.0.1:" in said
+    assert "gopher://127.0.0.1/1" in said
+    for output in (imported, run_reader(data_dir, "sync"), run_reader(data_dir, "feeds")):
+        for password in ("s3cret", "wrongpw", "pw2"):
+            assert password not in output.stdout + output.stderr, (password, output)
