@@ -454,7 +454,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
         text = feed.name or feed.title or shown_url(feed.url)
         # A feed that moved for good is exported at its new address: another machine's reader
         # subscribes where it is read from.
-        attributes = {"type": "rss", "text": text, "xmlUrl": feed.moved_to or feed.url}
+        attributes = {"type": "rss", "text": text, "xmlUrl": feed.fetched_url(feed.moved_to)}
         if feed.title and not undecided(feed):  # an import's one name, not told apart yet
             attributes["title"] = feed.title
         if feed.site_url:

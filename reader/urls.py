@@ -492,6 +492,17 @@ def without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` (as an address writes it, percent-encoded) for the password its
+    user name holds ("" leaves it as it is); `url` itself when it names no user."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not password or not at:
+        return url
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:{password}@{host}"))
+
+
 def hop_credentials(target: str, asked: str) -> str:
     """A redirect's `target` with no name and password but those of `asked`, the address the
     user gave, and only at its own origin: a name and password a redirect names are the

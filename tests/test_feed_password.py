@@ -4,10 +4,12 @@ address as "me:***@", lines and failures without the name (acc50a A2)."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories
@@ -90,3 +92,48 @@ def test_an_imports_and_a_syncs_lines_name_a_feed_without_its_password(
     for output in (imported, run_reader(data_dir, "sync"), run_reader(data_dir, "feeds")):
         for password in ("s3cret", "wrongpw", "pw2"):
             assert password not in output.stdout + output.stderr, (password, output)
+
+
+def test_add_with_another_password_changes_it_keeping_the_feeds_headlines_and_marks(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    base = own_server.url_for("").rstrip("/")
+    password = ["0ld-pw"]  # the site's, as it is now
+
+    def answer(request: Request) -> Response:
+        wanted = "Basic " + base64.b64encode(f"me:{password[0]}".encode()).decode()
+        if request.headers.get("Authorization") != wanted:
+            return Response("who are you?", status=401)
+        items = "".join(
+            f"<item><title>Notice {n}</title><link>{base}/n{n}.html</link><guid>n{n}</guid></item>"
+            for n in (1, 2)
+        )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Members</title>{items}'
+        return Response(rss + "</channel></rss>", content_type="application/rss+xml")
+
+    own_server.expect_request("/feed.xml").respond_with_handler(answer)
+    old = own_server.url_for("/feed.xml").replace("http://", "http://me:0ld-pw@")
+    assert run_reader(data_dir, "add", old).returncode == 0
+    ids = run_reader(data_dir, "list", "--ids").stdout.split()
+    assert len(ids) == 2 and run_reader(data_dir, "mark-read", ids[0]).returncode == 0
+
+    password[0] = "n3w-pw"  # the site changed it: the old one is refused
+    assert run_reader(data_dir, "sync", "-q", "--no-articles").returncode == 1
+    new = old.replace("0ld-pw", "n3w-pw")
+    changed = run_reader(data_dir, "add", new)
+    assert changed.returncode == 0, changed.stderr
+    shown = own_server.url_for("/feed.xml")
+    assert changed.stdout == f"password changed for {shown}\n" and not changed.stderr
+    synced = run_reader(data_dir, "sync", "-q", "--no-articles")
+    assert synced.returncode == 0, synced.stderr
+    # The same feed, its headlines and read mark kept, fetched and exported with the new one.
+    assert run_reader(data_dir, "list", "--ids", "--unread").stdout.split() == [ids[1]]
+    (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
+    assert feed["url"] == new and feed["entries"] == 2
+    assert f'xmlUrl="{new}"' in run_reader(data_dir, "export", "--format", "opml").stdout
+    # The same password again is nothing new; a wrong one is kept and said to fail.
+    again = run_reader(data_dir, "add", new)
+    assert again.stdout.startswith("already subscribed:")
+    wrong = run_reader(data_dir, "add", new.replace("n3w-pw", "typo"))
+    assert wrong.returncode == 1 and "typo" not in wrong.stdout + wrong.stderr
+    assert wrong.stderr.startswith(f"reader: password changed for {shown}, but the feed's fetch")

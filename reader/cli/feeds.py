@@ -629,7 +629,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 [
                     {
                         "kind": "feed",
-                        "url": feed.url,
+                        "url": feed.fetched_url(),
                         "name": feed.name,
                         "title": feed.title,
                         "site_url": feed.site_url,
