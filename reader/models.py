@@ -74,7 +74,7 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 5
+FEED_READING_VERSION = 6
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
