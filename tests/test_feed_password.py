@@ -89,7 +89,11 @@ def test_an_imports_and_a_syncs_lines_name_a_feed_without_its_password(
     assert "not applied" in said and "not taken" in said and "left out" in said, said
     assert "Ops wire <http://127.0.0.1:" in said and "Other wire <http://127.0.0.1:" in said
     assert "gopher://127.0.0.1/1" in said
-    for output in (imported, run_reader(data_dir, "sync"), run_reader(data_dir, "feeds")):
+    said_after = [imported, run_reader(data_dir, "sync"), run_reader(data_dir, "feeds")]
+    # A feed named by its address as given, password and all, is named back without it.
+    said_after += [run_reader(data_dir, "remove", wrong), run_reader(data_dir, "remove", wrong)]
+    assert said_after[-1].stderr.startswith("reader: not subscribed: http://127.0.0.1:")
+    for output in said_after:
         for password in ("s3cret", "wrongpw", "pw2"):
             assert password not in output.stdout + output.stderr, (password, output)
 

@@ -149,8 +149,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 err(str(not_subscribed(lib, name)))  # the others still go, as `save` does
                 status = EXIT_FAILED
                 continue
-            # One named alone as before ("unsubscribed: NAME"); several by address.
-            chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+            # One named alone as before ("unsubscribed: NAME"), an address without its
+            # password; several by address.
+            chosen.setdefault(url, shown_url(url) if bulk else written_address(name))
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
