@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
+from urllib.parse import urlsplit
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
@@ -163,6 +164,14 @@ class Feed:
         """`url` (its own `url` by default, or where it moved) with the password given since
         (`password`), as it is asked for and exported."""
         return with_password(url or self.url, self.password)
+
+    def new_password(self, url: str) -> str | None:
+        """The password `url` (an address of this feed) gives, when it is not the one the feed
+        is fetched with; None when it gives none, or the same."""
+        given = urlsplit(url).password
+        return (
+            given if given is not None and given != urlsplit(self.fetched_url()).password else None
+        )
 
     @property
     def display_title(self) -> str:

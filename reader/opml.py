@@ -152,14 +152,19 @@ def outline_names(outline: Element, version: str, own: bool = False) -> tuple[st
 
 
 def _names_no_address(names: tuple[str, str], url: str) -> tuple[str, str]:
-    """`names` (an outline's name and title), none where one is the feed's own address: what an
-    export writes of a feed that never answered, no name, and the address's password with it
-    (acc51a A3: imported as the feed's name, `feeds` and every list gave it)."""
+    """`names` (an outline's name and title), none where one is the feed's own address, and
+    another address without its name and password: what an export wrote of a feed that never
+    answered (its old address, for one that moved), no name, and the address's password with
+    it (acc51a A3: imported as the feed's name, `feeds` and every list gave it)."""
     own = canonical_url(without_credentials(url))
-    name, title = (
-        "" if is_web_url(given) and canonical_url(without_credentials(given)) == own else given
-        for given in names
-    )
+
+    def named(given: str) -> str:
+        if not is_web_url(given):
+            return given
+        bare = without_credentials(given)
+        return "" if canonical_url(bare) == own else bare
+
+    name, title = (named(given) for given in names)
     return name, title
 
 

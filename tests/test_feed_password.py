@@ -135,6 +135,15 @@ def test_add_with_another_password_changes_it_keeping_the_feeds_headlines_and_ma
     (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
     assert feed["url"] == new and feed["entries"] == 2
     assert f'xmlUrl="{new}"' in run_reader(data_dir, "export", "--format", "opml").stdout
+    # An import's other password (an old backup's) is not applied, said with how to.
+    opml = data_dir.parent / "backup.opml"
+    opml.write_text(run_reader(data_dir, "export", "--format", "opml").stdout.replace(new, old))
+    imported = run_reader(data_dir, "import", str(opml))
+    assert imported.stderr == (
+        f"reader: 1 feed subscribed already kept the password it has, not the file's: {shown}"
+        " (`reader add URL` with the new one changes it)\n"
+    )
+    assert json.loads(run_reader(data_dir, "feeds", "--json").stdout)[0]["url"] == new
     # The same password again is nothing new; a wrong one is kept and said to fail.
     again = run_reader(data_dir, "add", new)
     assert again.stdout.startswith("already subscribed:")

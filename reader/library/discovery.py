@@ -13,7 +13,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import replace
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from ..discovery import (
     SITEMAP_PATHS,
@@ -154,9 +154,8 @@ class LibraryDiscovery(LibrarySync):
         or the first was mistyped) and fetched with it, its headlines and marks kept (acc51a
         A4: `add` said "already subscribed" and kept the old one, and `remove` lost them);
         None when `url` gives no password, or the one it is fetched with."""
-        password = urlsplit(url).password
         feed = self.store.feed(known)
-        if password is None or feed is None or password == urlsplit(feed.fetched_url()).password:
+        if feed is None or (password := feed.new_password(url)) is None:
             return None
         self.store.give_password(known, password)
         result = await self.refresh_feed(known)
