@@ -335,6 +335,8 @@ class Added:
     article_page: bool = False  # the page says it is an article (`declares_article`)
     moved_to: str = ""  # `url` already subscribed is the feed that moved for good to this one asked
     moved_from: str = ""  # the address asked, moved for good to `url`, subscribed already
+    # `url` subscribed already was given the address's other password: fetched with it (`result`)
+    password_changed: bool = False
     consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
     # Nothing answered at the address (no such host, no server, no https): not subscribed
     # unless asked to keep it (`Library.add(keep=True)`)

@@ -453,10 +453,17 @@ def _controls_written(text: str) -> str:
     return _URL_CONTROLS.sub(lambda m: _escaped(m.group()), text)
 
 
+# The name and password before an address's host, up to its last "@" there (as `url_display`
+# reads an authority: ended by "/", "\\", "?" or "#").
+_USER_INFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/\\?#]*@")
+
+
 def written_address(text: str, most: int = 200) -> str:
     """`text`, an address given, as one line shows it: its control characters written as
-    escapes (shown without them, it would look like another, real address)."""
-    return safe_line(_controls_written(text.strip()), most)
+    escapes (shown without them, it would look like another, real address), and no name and
+    password before its host, as `url_display.shown_url` leaves them out of every line (an
+    import's lines gave a feed's password to cron mail: acc51a A3)."""
+    return safe_line(_controls_written(_USER_INFO.sub(r"\1", text.strip())), most)
 
 
 def not_web_url(text: str) -> str:
@@ -483,6 +490,17 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` (as an address writes it, percent-encoded) for the password its
+    user name holds ("" leaves it as it is); `url` itself when it names no user."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not password or not at:
+        return url
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:{password}@{host}"))
 
 
 def hop_credentials(target: str, asked: str) -> str:

@@ -21,6 +21,8 @@ from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, t
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
+from ..url_display import line_url
+from ..urls import written_address
 from ..word_wrap import said_on_stderr
 
 if TYPE_CHECKING:
@@ -78,7 +80,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     if len(shared) > 1:
         return CommandError(
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
-            + ", ".join(safe_line(url, 200) for url in shared)
+            + ", ".join(line_url(url) for url in shared)
         )
     search = search_feed_given(lib, given)
     if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name
@@ -86,7 +88,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
             f"not subscribed: {safe_line(given, 200)} is a search feed"
             f" ({safe_line(search.words, 200)}): `reader search-feed` renames or removes it"
         )
-    return CommandError(f"not subscribed: {safe_line(given, 200)}")
+    return CommandError(f"not subscribed: {written_address(given, 200)}")
 
 
 def search_feed_given(lib: StoredLibrary, name: str) -> SearchFeed | None:

@@ -21,7 +21,7 @@ from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
 from ..typed_address import typed_address
-from ..url_display import shown_url
+from ..url_display import line_url, shown_url
 from ..urls import not_web_url, written_address
 from .common import (
     EXIT_FAILED,
@@ -149,8 +149,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 err(str(not_subscribed(lib, name)))  # the others still go, as `save` does
                 status = EXIT_FAILED
                 continue
-            # One named alone as before ("unsubscribed: NAME"); several by address.
-            chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+            # One named alone as before ("unsubscribed: NAME"), an address without its
+            # password; several by address.
+            chosen.setdefault(url, shown_url(url) if bulk else written_address(name))
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
@@ -329,6 +330,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
+        passwords = _passwords_not_applied(lib, read, done)
     except BaseException:
         lib.close()
         raise
@@ -346,6 +348,13 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     if unnamed:
         _say_names_left(
             unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
+        )
+    if passwords:
+        named = ", ".join(line_url(url) for url in passwords[:3])
+        more = f" and {len(passwords) - 3} more" if len(passwords) > 3 else ""
+        err(
+            f"{plural(len(passwords), 'feed')} subscribed already kept the password it has, not"
+            f" the file's: {named}{more} (`reader add URL` with the new one changes it)"
         )
     if read.repeated:
         # An OPML file's repeats are a web reader's labels (a feed in 2 folders), not slips.
@@ -394,6 +403,19 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     if read.marks_in:
         _say_where_marks_are(args.file, read.marks_in)
     return EXIT_OK
+
+
+def _passwords_not_applied(
+    lib: Library, read: Subscriptions, done: list[tuple[str, bool]]
+) -> list[str]:
+    """The feeds subscribed already whose address in the file gives another password: an
+    import keeps the one a feed has (an old backup's would undo a change), said with how to
+    change it (acc51a A4: the file's was dropped without a word)."""
+    return [
+        url
+        for found, (url, new) in zip(read.found, done, strict=True)
+        if not new and (feed := lib.store.feed(url)) and feed.new_password(found.url) is not None
+    ]
 
 
 def _names_not_applied(
@@ -635,7 +657,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 [
                     {
                         "kind": "feed",
-                        "url": feed.url,
+                        "url": feed.fetched_url(),
                         "name": feed.name,
                         "title": feed.title,
                         "site_url": feed.site_url,

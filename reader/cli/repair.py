@@ -30,6 +30,7 @@ from ..store.salvage import (
 )
 from ..store.unreadable import ValueFolders, unreadable_said
 from ..sync_lock import InUseLock, SyncLock
+from ..url_display import line_url
 from .common import EXIT_OK, EXIT_TRY_AGAIN, empty_directory, err, out
 
 EXIT_UNMENDED = 1
@@ -305,7 +306,7 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str], dry_run: bool) -> 
         if listed_before:
             # Cut short by a reader from before cut lists were mended (acc50b B12): the feeds
             # after the cut, kept with their headlines, were gone from every list.
-            shown = [safe_line(u, 80) for u in urls[:_NAMED]]
+            shown = [line_url(u) for u in urls[:_NAMED]]
             if len(urls) > _NAMED:
                 shown.append(f"{len(urls) - _NAMED} more")
             out(
@@ -313,7 +314,7 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str], dry_run: bool) -> 
                 f" {feeds_brought_back(len(urls), would=dry_run)} ({listed(shown)})"
             )
             return
-        named = [u for u in urls if u in lost_feeds]
+        named = [line_url(u) for u in urls if u in lost_feeds]
         also = f", of them from the damaged file's index: {listed(named)}" if named else ""
         made = "would be made" if dry_run else "made"
         out(

@@ -63,6 +63,8 @@ class LibraryDiscovery(LibrarySync):
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
+            if changed := await self._new_password(known, url):
+                return self._named(changed, name)
             added = self._named(await self._again(known, name), name)
             feed = self.store.feed(known)
             if feed is not None and feed.moved_to and canonical_url(known) != canonical_url(url):
@@ -149,6 +151,18 @@ class LibraryDiscovery(LibrarySync):
                 return error, url
             url = target
         return fetched, url
+
+    async def _new_password(self, known: str, url: str) -> Added | None:
+        """The subscription `known` given the other password `url` holds (the site's changed,
+        or the first was mistyped) and fetched with it, its headlines and marks kept (acc51a
+        A4: `add` said "already subscribed" and kept the old one, and `remove` lost them);
+        None when `url` gives no password, or the one it is fetched with."""
+        feed = self.store.feed(known)
+        if feed is None or (password := feed.new_password(url)) is None:
+            return None
+        self.store.give_password(known, password)
+        result = await self.refresh_feed(known)
+        return Added(known, result, already=True, password_changed=True)
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""

@@ -402,12 +402,14 @@ class LibraryFeedRefresh(LibraryRenewal):
         if feed.moved_to:
             try:
                 # No more private than the redirect that named it could lead (`reach`).
-                moved = await self.fetch_feed(feed.moved_to, etag, modified, ceiling=feed.reach)
+                moved = await self.fetch_feed(
+                    feed.fetched_url(feed.moved_to), etag, modified, ceiling=feed.reach
+                )
                 return moved, feed.moved_to
             except FetchError as error:
                 if error.kind not in (ErrorKind.HTTP, ErrorKind.GONE, ErrorKind.BAD_URL):
                     raise
-        return await self.fetch_feed(feed.url, etag, modified), feed.url
+        return await self.fetch_feed(feed.fetched_url(), etag, modified), feed.url
 
     def _read_whole(self, feed: Feed) -> bool:
         """The feed's items are to be read again whole, once, whatever its server says of

@@ -544,19 +544,33 @@ class StoreFeeds(StoreStoryRows):
                 return feed
             if stored := self.feed(feed.url):
                 feed = dataclasses.replace(
-                    feed, name=stored.name, tags=stored.tags, folders=stored.folders
+                    feed,
+                    name=stored.name,
+                    tags=stored.tags,
+                    folders=stored.folders,
+                    password=stored.password,
                 )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
+    def give_password(self, url: str, password: str) -> Feed | None:
+        """Fetch and export a subscribed feed with `password` from now on (`Feed.password`),
+        its headlines, marks and name kept; None when not subscribed. A refresh under way
+        keeps it (`put_feed`); the next asks with it."""
+        return self._changed_feed(url, password=password)
+
     def name_feed(self, url: str, name: str) -> Feed | None:
         """Give a subscribed feed the user's `name` ("": none, its own title shown again);
         None when not subscribed."""
+        return self._changed_feed(url, name=name)
+
+    def _changed_feed(self, url: str, **changes: Any) -> Feed | None:
+        """A subscribed feed's record with `changes` made, kept; None when not subscribed."""
         with self._state.transact():
             feed = self.feed(url) if url in self.feed_urls() else None
             if feed is None:
                 return None
-            feed = dataclasses.replace(feed, name=name)
+            feed = dataclasses.replace(feed, **changes)
             self._save(self._state, _feed_key(url), feed_to_dict(feed))
         return feed
 
