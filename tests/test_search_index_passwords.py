@@ -17,7 +17,7 @@ from reader.indexed_search import holds_nothing
 from reader.keys import entry_id
 from reader.library import Library
 from reader.models import Entry
-from reader.search_index import INDEX_FILE, SearchIndex, _transaction, indexed_form
+from reader.search_index import INDEX_FILE, SearchIndex, _indexed_forms, _transaction
 from reader.search_query import Query
 
 _WITH = "http://me:s3cret@127.0.0.1:9/feed.xml"
@@ -74,7 +74,7 @@ def test_an_index_that_named_a_list_with_its_password_is_cleaned(
             before.setattr(search_headlines, "indexed_names", lambda names: {n: n for n in names})
             db = sqlite3.connect(data / INDEX_FILE, isolation_level=None)
             lists, words = lib.store.headline_lists(), lib.store.headline_words
-            search_headlines.catch_up(db, lists, words, indexed_form, _transaction)
+            search_headlines.catch_up(db, lists, words, _indexed_forms, _transaction)
             db.close()
         assert b"s3cret" in _index_bytes(data)
         assert holds_nothing(lib.store, Query("nothingzz"))  # a search's first look
