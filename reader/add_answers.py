@@ -95,6 +95,14 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
     if added.replaced:
         lines.append(Said(f"unsubscribed: {line_url(added.replaced)} (a web page, not a feed)"))
     url = line_url(added.url)
+    if added.password_changed and added.result is not None:
+        # The password itself is never said: a line goes to cron mail and the journal.
+        if error := added.result.error:
+            changed = f"password changed for {url}, but the feed's fetch with it failed"
+            lines.append(Said(f"{changed}: {error.message}", True))
+            return AddAnswer(lines, failed=True)
+        lines.append(Said(f"password changed for {url}"))
+        return AddAnswer(lines, failed=False)
     if added.already or added.result is None:
         named = clean_name(name)
         moved = f" (it moved for good to {line_url(added.moved_to)})" if added.moved_to else ""

@@ -16,11 +16,13 @@ from datetime import datetime
 from html import escape
 from typing import Any, BinaryIO
 
-from .book_links import Anchors, anchors_of, chapter_targets, lead_inside
+from .book_links import Anchors, anchors_of, chapter_targets, lead_inside, section_ids
 from .extract.script_language import script_language
 from .highlights import Highlight
+from .markdown_contents import HeadingIds, aside, contents, copy_after
 from .marked_html import mark_highlights
 from .models import Article, Block, BlockKind, Inline, picture_label
+from .plural import plural
 from .render import article_of
 from .retraction_notes import listed_title
 from .safe import safe_line, safe_text
@@ -117,6 +119,9 @@ class Chapter:
     title_right_to_left: bool = False
     """Its title, as the contents list it, is set right to left: its language is written so,
     or most of the title's letters are (the text is not read until the chapter is written)."""
+    published: datetime | None = None
+    """When it was published, as its heading says: the book says from when to when its
+    articles are."""
 
 
 def pictures_as_links(article: Article, kept: dict[str, str] | None = None) -> Article:
@@ -183,7 +188,8 @@ def chapter(feed: str, heading: Article, text: Callable[[], ChapterText]) -> Cha
     title = listed_title(heading, safe_line(heading.title or heading.url, 300) or "Untitled")
     language = heading.language if _LANGUAGE.fullmatch(heading.language or "") else ""
     rtl = text_right_to_left(language, title)
-    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl)
+    published = heading.published
+    return Chapter(safe_line(feed, 200), title, text, heading.url, language, rtl, published)
 
 
 def _quiet(count: int) -> None:
@@ -191,15 +197,32 @@ def _quiet(count: int) -> None:
 
 
 def write_markdown(
-    chapters: Sequence[Chapter], into: BinaryIO, written: Callable[[int], None] = _quiet
+    chapters: Sequence[Chapter],
+    title: str,
+    into: BinaryIO,
+    written: Callable[[int], None] = _quiet,
 ) -> None:
-    """Every chapter's Markdown, a rule between two; `written` told how many are written, as
-    each book's writer tells it."""
-    for number, one in enumerate(_grouped(chapters)):
-        apart = "\n---\n\n" if number else ""
-        text = one.text()
-        into.write(f"{apart}{text.markdown.rstrip()}{_after(text)}\n".encode())
-        written(number + 1)
+    """The contents under `title` (each feed, its articles' titles linking to their headings:
+    `markdown_contents`), then every chapter's Markdown, a rule between two; `written` told
+    how many are written, as each book's writer tells it."""
+    ids = HeadingIds()
+    ids.give(title)
+    about = what_is_in(chapters)
+    first: list[str] = []  # each chapter's first heading's id: its title's
+    with aside() as body:
+        for number, one in enumerate(_grouped(chapters)):
+            apart = "\n---\n\n" if number else ""
+            text = one.text()
+            chapter = f"{text.markdown.rstrip()}{_after(text)}\n"
+            first.append(next(iter(ids.of(chapter)), ""))
+            body.write(f"{apart}{chapter}".encode())
+            written(number + 1)
+        numbered = iter(first)
+        feeds = [
+            (feed or "Other articles", [(one.title, next(numbered)) for _, one in listed])
+            for feed, listed in _by_feed(chapters)
+        ]
+        copy_after(contents(title, feeds, about), body, into)
 
 
 def _after(text: ChapterText) -> str:
@@ -239,7 +262,8 @@ def write_html(
         " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
-        f"<nav>\n<h1>{_text(title)}</h1>\n{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
+        f"<nav>\n<h1>{_text(title)}</h1>\n<p>{_text(what_is_in(chapters))}</p>\n"
+        f"{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
     )
     into.write(head.encode())
     targets = chapter_targets([one.address for one in chapters], lambda n: f"#a{n}")
@@ -277,16 +301,13 @@ def write_epub(
     modified = made.strftime("%Y-%m-%dT%H:%M:%SZ")
     every_rtl = bool(chapters) and all(c.title_right_to_left for c in chapters)
     creator = _creator([feed for feed, _ in _by_feed(chapters)])
-    nav = (
-        f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h1>{_text(title)}</h1>\n'
-        f"{_contents(chapters, lambda n: names[n - 1])}</nav>\n"
-    )
+    about = what_is_in(chapters)
+    sections: list[list[tuple[str, str]]] = []  # each chapter's, as it is written
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as book:
         # First and stored as it is, as the format asks: a reader knows the file by it.
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         book.writestr("META-INF/container.xml", _CONTAINER)
         book.writestr("OEBPS/style.css", _CSS)
-        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id))
         pictures: dict[str, str] = {}  # each file's name in the book, and its media type
         right_to_left = bool(chapters)  # every article so: its pages turn leftwards
         targets = chapter_targets([one.address for one in chapters], lambda n: names[n - 1])
@@ -297,9 +318,12 @@ def write_epub(
                     book.writestr(f"OEBPS/{_PICTURES}{picture}", data, zipfile.ZIP_STORED)
                     pictures[picture] = _PICTURE_TYPES[picture.rpartition(".")[2]]
             right_to_left = right_to_left and text.right_to_left
+            sections.append([])
+            inside = _Inside(targets, name)
             body = (
                 f"<section{_dir(text.right_to_left)}>\n"
-                f"{_chapter_body(text, xhtml=True, inside=_Inside(targets, name))}</section>\n"
+                f"{_chapter_body(text, xhtml=True, inside=inside, sections=sections[-1])}"
+                "</section>\n"
             )
             # Its own language or none, never another article's: an Arabic story with no
             # `lang` of its page was stamped the book's "zh", and read in a Chinese font and
@@ -308,12 +332,23 @@ def write_epub(
             book.writestr(f"OEBPS/{name}", _xhtml(one.title, body, languages[-1]))
             written(number)
         language = book_language(languages)
-        # Written last: the book's language is its chapters', and its manifest lists the
-        # pictures they brought.
+        # Written last: the book's language is its chapters', its contents list their
+        # sections, and its manifest lists the pictures they brought.
+        nav = (
+            # The book's first page, as an e-reader's library pictures it with no cover: its
+            # title and what it holds above the contents (a toc nav holds a heading and a
+            # list alone).
+            f"<h1{_dir(every_rtl)}>{_text(title)}</h1>\n<p>{_text(about)}</p>\n"
+            f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h2>Contents</h2>\n'
+            f"{_contents(chapters, lambda n: names[n - 1], sections)}</nav>\n"
+        )
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
+        book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id, sections))
         book.writestr(
             "OEBPS/content.opf",
-            _opf(names, title, book_id, language, modified, pictures, right_to_left, creator),
+            _opf(
+                names, title, book_id, language, modified, pictures, right_to_left, creator, about
+            ),
         )
 
 
@@ -366,18 +401,30 @@ def _by_feed(chapters: Sequence[Chapter]) -> list[tuple[str, list[tuple[int, Cha
     return list(feeds.items())
 
 
-def _contents(chapters: Sequence[Chapter], target: Any) -> str:
-    """The contents as nested lists: each feed, its articles' titles linking to them."""
+def _contents(
+    chapters: Sequence[Chapter],
+    target: Any,
+    sections: Sequence[Sequence[tuple[str, str]]] = (),
+) -> str:
+    """The contents as nested lists: each feed, its articles' titles linking to them, and
+    under each its `sections` (by chapter, in the contents' order: `book_links.section_ids`)
+    linking to theirs."""
     lines = ["<ol>"]
     for feed, numbered in _by_feed(chapters):
         # Each entry its own title's direction: a contents of Arabic titles set left to right
         # put their full stops and Latin names at the wrong end.
         feed_rtl = all(one.title_right_to_left for _, one in numbered)
         lines.append(f"<li{_dir(feed_rtl)}><span>{_text(feed or 'Other articles')}</span>\n<ol>")
-        lines += [
-            f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a></li>'
-            for n, one in numbered
-        ]
+        for n, one in numbered:
+            parts = sections[n - 1] if n <= len(sections) else ()
+            inner = "".join(
+                f'\n<li><a href="{target(n)}#{own}">{_text(words)}</a></li>' for words, own in parts
+            )
+            lines.append(
+                f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a>'
+                + (f"\n<ol>{inner}\n</ol>" if inner else "")
+                + "</li>"
+            )
         lines.append("</ol></li>")
     lines.append("</ol>\n")
     return "\n".join(lines)
@@ -393,13 +440,27 @@ class _Inside:
     prefix: str = ""
 
 
-def _chapter_body(text: ChapterText, xhtml: bool, inside: _Inside | None = None) -> str:
+def _chapter_body(
+    text: ChapterText,
+    xhtml: bool,
+    inside: _Inside | None = None,
+    sections: list[tuple[str, str]] | None = None,
+) -> str:
     """A chapter's article as HTML (XHTML for a book), your highlights marked in it and
     listed with their notes after it, aside from its text; its kept pictures shown in a book
-    (`ChapterText.pictures`), its links to what the book holds led there (`inside`)."""
+    (`ChapterText.pictures`), its links to what the book holds led there (`inside`), and
+    the article's sections added to `sections`."""
     pictures = text.pictures if xhtml else {}
     body = _body(
-        text.markdown, xhtml, text.marked, text.own, pictures, text.right_to_left, text, inside
+        text.markdown,
+        xhtml,
+        text.marked,
+        text.own,
+        pictures,
+        text.right_to_left,
+        text,
+        inside,
+        sections,
     )
     if text.items:
         items = _body(text.items, xhtml, right_to_left=text.right_to_left)
@@ -422,17 +483,20 @@ def _body(
     right_to_left: bool = False,
     chapter: ChapterText | None = None,
     inside: _Inside | None = None,
+    sections: list[tuple[str, str]] | None = None,
 ) -> str:
     """An article's Markdown as HTML (XHTML for a book), the passages `marked` in `<mark>`
     (their places measured in `own`: `ChapterText.own`), the `pictures` the book holds
     shown, each paragraph running the other way than the article (`right_to_left`) its
-    `dir`, and the links of the article of `chapter` to what the book holds led there as
-    `inside` says."""
+    `dir`, the links of the article of `chapter` to what the book holds led there as
+    `inside` says, and its sections given ids and added to `sections`."""
     converter = _converter(xhtml)
     tokens = converter.parse(safe_text(markdown))
     _paragraph_directions(tokens, right_to_left)
     if chapter is not None and inside is not None:
         lead_inside(tokens, chapter.anchors, inside.targets, inside.here, inside.prefix)
+    if sections is not None:
+        sections += section_ids(tokens, inside.prefix if inside else "")
     mark_highlights(tokens, marked, own)
     env = {"pictures": pictures or {}}
     return _NOT_XML.sub("", converter.renderer.render(tokens, converter.options, env))
@@ -504,6 +568,21 @@ _PICTURE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 """The pictures a book holds, by their files' extension: EPUB 3's core image types."""
 
 
+def what_is_in(chapters: Sequence[Chapter]) -> str:
+    """What a book holds, said under its title and in its description: how many articles,
+    from how many feeds, published from when to when ("27 articles from 5 feeds, published
+    2026-11-30 to 2026-12-07"): its title says what was chosen and when it was made."""
+    feeds = {one.feed for one in chapters}
+    said = f"{plural(len(chapters), 'article')} from {plural(len(feeds), 'feed')}"
+    days = sorted({one.published.date() for one in chapters if one.published is not None})
+    if days:
+        span = days[0].isoformat()
+        if len(days) > 1:
+            span += f" to {days[-1].isoformat()}"
+        said += f", published {span}"
+    return said
+
+
 def _creator(feeds: Sequence[str]) -> str:
     """A book's author as its library lists it: its feeds, the first three named."""
     named = [feed for feed in feeds if feed]
@@ -520,6 +599,7 @@ def _opf(
     pictures: Mapping[str, str] | None = None,
     right_to_left: bool = False,
     creator: str = "",
+    about: str = "",
 ) -> str:
     items = "\n".join(
         f'<item id="a{n}" href="{name}" media-type="application/xhtml+xml"/>'
@@ -539,6 +619,8 @@ def _opf(
         # Who wrote it and when it was made, as an e-reader's library lists a book: its feeds
         # (it said "Unknown author", acc50e A6), and the day it was made.
         f"<dc:creator>{_text(creator or 'reader')}</dc:creator>\n<dc:date>{modified}</dc:date>\n"
+        # What it holds, as a library's details show it (`what_is_in`).
+        f"<dc:description>{_text(about)}</dc:description>\n"
         "</metadata>\n<manifest>\n"
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\n'
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>\n'
@@ -549,23 +631,40 @@ def _opf(
     )
 
 
-def _ncx(chapters: Sequence[Chapter], names: list[str], title: str, book_id: str) -> str:
-    """EPUB 2's table of contents, for readers from before EPUB 3's (`nav.xhtml`)."""
+def _ncx(
+    chapters: Sequence[Chapter],
+    names: list[str],
+    title: str,
+    book_id: str,
+    sections: Sequence[Sequence[tuple[str, str]]] = (),
+) -> str:
+    """EPUB 2's table of contents, for readers from before EPUB 3's (`nav.xhtml`): each
+    article's `sections` (as `_contents` takes them) under it."""
     # A feed's point leads where its first article's does: the same place, the same order.
     points: list[str] = []
+    order = 0
     for feed, numbered in _by_feed(chapters):
         first = numbered[0][0]
         points.append(
-            f'<navPoint id="f{first}" playOrder="{first}"><navLabel><text>'
+            f'<navPoint id="f{first}" playOrder="{order + 1}"><navLabel><text>'
             f"{_text(feed or 'Other articles')}</text></navLabel>"
             f'<content src="{names[first - 1]}"/>'
         )
-        points += [
-            f'<navPoint id="p{number}" playOrder="{number}"><navLabel><text>'
-            f'{_text(one.title)}</text></navLabel><content src="{names[number - 1]}"/>'
-            "</navPoint>"
-            for number, one in numbered
-        ]
+        for number, one in numbered:
+            order += 1
+            points.append(
+                f'<navPoint id="p{number}" playOrder="{order}"><navLabel><text>'
+                f'{_text(one.title)}</text></navLabel><content src="{names[number - 1]}"/>'
+            )
+            parts = sections[number - 1] if number <= len(sections) else ()
+            for count, (words, own) in enumerate(parts, 1):
+                order += 1
+                points.append(
+                    f'<navPoint id="p{number}s{count}" playOrder="{order}"><navLabel><text>'
+                    f'{_text(words)}</text></navLabel><content src="{names[number - 1]}#{own}"/>'
+                    "</navPoint>"
+                )
+            points.append("</navPoint>")
         points.append("</navPoint>")
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urldefrag
 
 from .citation import own_addresses
 from .keys import article_key
-from .models import Article
+from .models import Article, BlockKind, picture_label
 
 _SPACES = re.compile(r"\s+")
 _KEPT = 80
@@ -37,7 +37,13 @@ class Anchors:
 
 def anchors_of(article: Article) -> Anchors:
     """The `Anchors` of `article`'s chapter."""
-    blocks = tuple((_words(b.text), b.anchors) for b in article.blocks if b.anchors)
+    # A picture by its label, as the file shows it (a link to it, or the picture kept, its
+    # alt text its words): a figure's id (`#fig1`) found, not sent to the web (acc50e A8).
+    blocks = tuple(
+        (_words(picture_label(b.text) if b.kind == BlockKind.IMAGE else b.text), b.anchors)
+        for b in article.blocks
+        if b.anchors
+    )
     return Anchors(frozenset(own_addresses(article)), blocks)
 
 
@@ -55,8 +61,9 @@ def lead_inside(
     """Give the blocks among `tokens` (markdown-it's) that a link names an id of the book's,
     and lead each link to an id of them there (`#n1`, `prefix` before it in a page of many
     articles), or to another chapter (`chapters`: its target by its article's cache key; `here`
-    this chapter's, a link to which is kept as it is otherwise). A link the book can't
-    follow is left to the web."""
+    this chapter's). A link to this article naming a place no kept text holds (a figure
+    left out, an id of the page's script) leads to its start: it went to the web (acc50e
+    A8). A link the book can't follow is left to the web."""
     ids = _give_ids(tokens, anchors.blocks, prefix)
     for token in tokens:
         for child in token.children or ():
@@ -67,8 +74,8 @@ def lead_inside(
             if not page:
                 continue
             name = unquote(fragment)
-            if page in anchors.own and name in ids:
-                child.attrSet("href", f"#{ids[name]}")
+            if page in anchors.own and fragment:  # its own address, cited, stays the web's
+                child.attrSet("href", f"#{ids[name]}" if name in ids else here)
                 continue
             target = chapters.get(article_key(page)) if page.startswith("http") else None
             if target and target != here:
@@ -103,12 +110,32 @@ def _give_ids(
     return given
 
 
+def section_ids(tokens: Sequence[Any], prefix: str = "") -> list[tuple[str, str]]:
+    """The sections of an article among `tokens` (markdown-it's): each heading of the level
+    under its title's (h2), its words and its id, given one (`s1`, `s2`… under `prefix`)
+    where a link gave it none: a long read's parts listed in the book's contents under it,
+    as an e-reader's nested contents show them (acc50e A8)."""
+    sections = []
+    for at, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or token.tag != "h2":
+            continue
+        words = " ".join(_plain(tokens[at + 1]).split())
+        if not words:  # a heading of a picture alone: nothing to list it by
+            continue
+        if not token.attrGet("id"):
+            token.attrSet("id", f"{prefix}s{len(sections) + 1}")
+        sections.append((words, str(token.attrGet("id"))))
+    return sections
+
+
 def _plain(inline: Any) -> str:
     """The words of markdown-it's inline token, as `Block.text` gives them."""
     parts = []
     for child in inline.children or ():
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "image":  # a picture kept: its label, as a link to one says it
+            parts.append(picture_label(_plain(child)))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts)

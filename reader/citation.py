@@ -214,11 +214,16 @@ def _dated(moment: datetime | None, by_feed: bool) -> str:
 
 
 def header_lines(
-    article: Article, markdown: bool = False, style: str = "block", copied: bool = False
+    article: Article,
+    markdown: bool = False,
+    style: str = "block",
+    copied: bool = False,
+    away: bool = False,
 ) -> list[str]:
     """Source, author, dates, address and when the copy was retrieved: the citation a quote
     needs; a line each in the "block" style, else one line in `style` (`citation_styles`).
-    `copied`: the notes say what a reader of the copy needs (`version_note`)."""
+    `copied`: the notes say what a reader of the copy needs (`version_note`); `away`: as
+    `copy_notes` takes it."""
     if style != "block":
         from .citation_styles import citation_line  # it cites with this module's functions
         from .retraction_notes import fate_words
@@ -237,7 +242,7 @@ def header_lines(
         return [
             escape_line_starts(line) if markdown else line,
             *fed,
-            *copy_notes(article, markdown, copied),
+            *copy_notes(article, markdown, copied, away),
         ]
     lines = []
     updated = article.updated if article.updated != article.published else None
@@ -263,16 +268,20 @@ def header_lines(
             # Names are the page's text like any other; an address stays one to copy, unescaped.
             value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
-    return lines + copy_notes(article, markdown, copied)
+    return lines + copy_notes(article, markdown, copied, away)
 
 
 VIDEO_NOTE = "Note: a video, no article: this is the description its feed carried"
 """The note of a video's copy (`copy_notes`): what stands in for its text."""
 
 
-def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -> list[str]:
+def copy_notes(
+    article: Article, markdown: bool = False, copied: bool = False, away: bool = False
+) -> list[str]:
     """What a reader of the copy must know of it: no article but a list of others, not the
-    page's text, or not all of it ("Note: …" lines, the block's; a CSL-JSON item's `note`)."""
+    page's text, or not all of it ("Note: …" lines, the block's; a CSL-JSON item's `note`).
+    `away`: read away from the reader (an export's book, on an e-reader): what changed said
+    as to a citation's reader, not which command or key shows it (acc50e A4)."""
     lines = [line] if (line := section_front_line(article)) else []
     if note := clock_note(article):
         lines.append(f"Note: {note}")
@@ -300,7 +309,7 @@ def copy_notes(article: Article, markdown: bool = False, copied: bool = False) -
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if not copied and (note := coverage_note(article)):
         lines.append(f"Note: {note}")
-    if note := version_note(article, copied=copied):
+    if note := version_note(article, copied=copied or away):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     for note in article.copies_dropped if article.version == len(article.versions) else ():
         # Copies of the chain of corrections no longer kept: said in the header, not left
@@ -583,12 +592,18 @@ def _copies(count: int) -> str:
 
 
 def markdown_header(
-    article: Article, style: str = "block", copied: bool = False, level: int = 1
+    article: Article,
+    style: str = "block",
+    copied: bool = False,
+    level: int = 1,
+    away: bool = False,
 ) -> str:
     """The title as a heading (of `level`: an earlier copy's, under its own heading in an
-    export, is below it) and the `header_lines` below it, each ending in a Markdown line
-    break: what `reader show --format markdown` prints before the text."""
-    lines = "".join(f"{line}  \n" for line in header_lines(article, True, style, copied))
+    export, is below it) and the `header_lines` below it (`copied`, `away` as they take
+    them), each ending in a Markdown line break: what `reader show --format markdown` prints
+    before the text."""
+    said = header_lines(article, True, style, copied, away)
+    lines = "".join(f"{line}  \n" for line in said)
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
     title = safe_line(article.title or article.url)

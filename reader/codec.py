@@ -138,6 +138,8 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
             if feed.failure is not None
             else {}
         ),
+        # Only for a feed whose password was changed: a reader from before ignores it.
+        **({"password": feed.password} if feed.password else {}),
         # Only for a feed an OPML file filed in folders: a reader from before them ignores it.
         **({"folders": [list(path) for path in feed.folders]} if feed.folders else {}),
     }
@@ -157,6 +159,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         reach=_reach(d.get("reach")),
         name=_text(d.get("name")),
         moved_to=_text(d.get("moved_to")),
+        password=_text(d.get("password")),
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config_slips import toml_slip
+from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
 from .models import SiteRule
 from .own_folder import make_private_folder
@@ -38,13 +39,13 @@ USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The directory that holds the feeds list and the article cache."""
     if override:
-        return Path(override).expanduser()
+        return check_data_path(Path(override).expanduser())
     env = os.environ.get("READER_HOME")
     if env:
-        return Path(env).expanduser()
+        return check_data_path(Path(env).expanduser())
     import platformdirs  # imported here: only needed when no directory was given
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return check_data_path(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,13 @@ class FetchLimits:
     # "socks5h://host:port" (Tor's), or "env" for the environment's HTTPS_PROXY / HTTP_PROXY /
     # ALL_PROXY, NO_PROXY honoured.
     proxy: str = ""
+    # Each site's requests handed to a SOCKS proxy under a user name of their own, the site's:
+    # Tor gives each its own circuit (`proxies.Route.proxy_of_site`). "tor": through a proxy
+    # on Tor's own ports only (`proxies.TOR_PORTS`), as a proxy taking no user name (`ssh -D`'s)
+    # refuses the request; True through every SOCKS proxy, False none.
+    isolate_sites: bool | str = "tor"
+    # An onion service's article's pictures on a clearnet host fetched (`pictures.off_the_onion`).
+    onion_clearnet_pictures: bool = False
     # The User-Agent every request sends; "": reader's own (USER_AGENT). Some sites and CDNs
     # turn away any agent that is not a browser's (HTTP 403), newsboat's `user-agent`.
     user_agent: str = ""
@@ -273,6 +281,16 @@ ca_file = "{_LIMITS.ca_file}"
 # HTTP_PROXY or ALL_PROXY names, NO_PROXY's hosts reached directly. The environment's is not
 # used unless "env" (README, Safety).
 proxy = "{_LIMITS.proxy}"
+# Through a SOCKS proxy, each site's requests are handed to it under the site's name as a user
+# name: Tor (IsolateSOCKSAuth, its default) gives each site a circuit of its own, as Tor
+# Browser does, so no one exit sees all a reader reads. "tor": through a proxy on Tor's own
+# ports (9050, Tor Browser's 9150) only; true: through every SOCKS proxy (Tor on another
+# port); false: none. A SOCKS proxy that takes no user name (`ssh -D`'s) refuses the request.
+isolate_sites = "{_LIMITS.isolate_sites}"
+# The pictures of an onion service's article on a clearnet host (a CDN's, its og:image): not
+# fetched (false), as asking for them tells that host when someone reads the onion service's
+# article; true fetches them, through the proxy as ever.
+onion_clearnet_pictures = {str(_LIMITS.onion_clearnet_pictures).lower()}
 # The User-Agent sent with every request ("" for reader's own, "{USER_AGENT}").
 # Some sites answer a feed with HTTP 403 to any agent that is not a browser's: give one here,
 # e.g. "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0".
@@ -706,6 +724,16 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if key == "max_download":
             changes[key] = _max_download(value)
+            continue
+        if key == "isolate_sites":
+            if not isinstance(value, bool) and value != "tor":
+                raise ValueError('network.isolate_sites must be "tor", true or false')
+            changes[key] = value
+            continue
+        if known[key] == "bool":
+            if not isinstance(value, bool):
+                raise ValueError(f"network.{key} must be true or false")
+            changes[key] = value
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")

@@ -53,7 +53,7 @@ class FeedFailure(StrEnum):
 
     DNS = "dns"  # its host's name not found
     REFUSED = "refused"  # no connection made
-    TLS = "tls"  # a secure connection failed: a certificate refused, no TLS spoken back
+    TLS = "tls"  # a secure connection failing until fixed (`failing_feeds.lasting_tls`)
     TIMEOUT = "timeout"
     NOT_A_FEED = "not-a-feed"  # answered, with a web page or bytes that read as no feed
     HTTP = "http"  # a 4xx or 5xx status (`Feed.failure_status`)
@@ -129,6 +129,9 @@ class FetchError(Exception):
     redirected: bool = False
     """The address asked answered, with a redirect: the failure is where it led (refused, or
     nothing answering there), not "nothing answered" at the address."""
+    dripped: bool = False
+    """A TIMEOUT one cut at `[network] longest_answer` while its body still came (a server
+    sending without end): another request there would drip as long (`StalledHosts`)."""
     sent_as: str = ""
     """The media type of the body that failed as it came (past its cap, timed out, broken
     off): a "text/html" one is a web page, never subscribed to for a feed (acc50a A10)."""

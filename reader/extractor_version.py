@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 86
+EXTRACTOR = 87
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -234,7 +234,9 @@ cited as written (`Article.corporate_author`; acc49b B4, B10). 84: a post's page
 another profile than its title's account (`profile:username`) is not that account's. 85: a
 `<picture>`'s JPEG or PNG, not its AVIF or WebP source (acc50e A2: a book can hold it). 86: a
 declared live blog's update of a line is an entry among the others, not the end of them all
-(acc50c C1: one short update read the blog's headings another way)."""
+(acc50c C1: one short update read the blog's headings another way). 87: a lazy picture's
+`<noscript>` copy after its `<figure>`, another alt, the same picture once; a figure's `data:`
+placeholder takes the `<noscript>`'s picture in its place, beside its caption (acc50e A8)."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -4,9 +4,11 @@ reader's failing feeds alike (`!`, `]`, its failing-only list) share, and the re
 fetch leaves on a feed (`failed_feed`).
 
 A feed is failing when the site answered that it is no feed there (a 404, a 410, a web page in
-its place), or when a failure another try may mend (a server error, a timeout, a host not
-found, a refused connection) has lasted: at every fetch for `LASTED` and `LASTED_FETCHES` syncs
-(acc49d). A 503 at one sync, a DNS blip, is no dead feed, and `reader remove --failing` must not
+its place) or that no secure connection will be made to it until it is fixed (an expired or
+revoked certificate, one for another host, https asked of a port speaking plain http:
+`lasting_tls`), or when a failure another try may mend (a server error, a timeout, a host not
+found, a refused connection, a handshake reset) has lasted: at every fetch for `LASTED` and
+`LASTED_FETCHES` syncs (acc49d). A 503 at one sync, a DNS blip, is no dead feed, and `reader remove --failing` must not
 drop it; its last fetch still failed, marked `!` (`last_failed`) until it works again.
 
 Gone for good is the site's own answer that the feed is not there, 404 Not Found or 410 Gone,
@@ -45,8 +47,18 @@ _WORDS = (
     ("not a readable feed", FeedFailure.NOT_A_FEED),
     ("(DNS lookup failed)", FeedFailure.DNS),
     ("cannot connect to", FeedFailure.REFUSED),
-    ("does not speak https", FeedFailure.TLS),
-    ("secure connection to", FeedFailure.TLS),
+)
+# A secure connection's failure that lasts until the site fixes it, in the words fetches give it
+# (`fetch_messages`: `page_own_failure`, `_TLS_REASONS`; `intercepted.certificate_error`). Not
+# one this computer may be the cause of, for every site at once: an authority it doesn't trust
+# (a company's own, missing from [network] ca_file), a certificate "not valid yet" (its clock
+# behind); nor a handshake broken off or timed out (the network's bad minute).
+_LASTING_TLS = (
+    "does not speak https",
+    "its certificate has expired",
+    "its certificate is for another",
+    "its certificate was revoked",
+    "it answered with a certificate for",
 )
 # What answered in a feed's place that reads as no feed.
 _NO_FEED = frozenset({ErrorKind.BAD_FEED, ErrorKind.CONSENT_WALL, ErrorKind.NOT_HTML})
@@ -64,10 +76,7 @@ def kept_failure(error: FetchError) -> tuple[FeedFailure, int]:
         return FeedFailure.REFUSED, 0
     if error.kind == ErrorKind.TIMEOUT or error.no_answer == NoAnswer.TIMED_OUT:
         return FeedFailure.TIMEOUT, 0
-    if error.kind == ErrorKind.CERTIFICATE or (
-        # Something there, and no TLS spoken back at an https address.
-        error.kind == ErrorKind.BAD_URL and error.connected and error.url.startswith("https:")
-    ):
+    if lasting_tls(error.message):
         return FeedFailure.TLS, 0
     if error.kind == ErrorKind.BAD_URL:
         return FeedFailure.ADDRESS, 0
@@ -111,23 +120,37 @@ def failure_of(feed: Feed) -> tuple[FeedFailure | None, int]:
     from before they were kept, as its `last_error`'s words say them. (None, 0) while it works."""
     if not feed.last_error:
         return None, 0
+    if feed.failure == FeedFailure.TLS and not lasting_tls(feed.last_error):
+        return FeedFailure.OTHER, 0  # kept before `lasting_tls`: every certificate refused
     if feed.failure is not None:
         return feed.failure, feed.failure_status
     if (said := _STATUS.search(feed.last_error)) is not None:
         return FeedFailure.HTTP, int(said.group(1))
     if feed.gone_at is not None:
         return FeedFailure.HTTP, 410
+    if lasting_tls(feed.last_error):
+        return FeedFailure.TLS, 0
     words = next((kind for said, kind in _WORDS if said in feed.last_error), FeedFailure.OTHER)
     return words, 0
+
+
+def lasting_tls(message: str) -> bool:
+    """A failure's words (`FetchError.message`, `Feed.last_error`) say a secure connection
+    that fails until the site fixes it (`_LASTING_TLS`): https asked of a port answering in
+    plain http, an expired or revoked certificate, one for another host. feeds50 took every
+    TLS failure for one another try may mend, listed failing only after days (acc49d's
+    leftover)."""
+    return any(words in message for words in _LASTING_TLS)
 
 
 def passing(failure: FeedFailure | None, status: int) -> bool:
     """A failure another try may mend (a server error, a rate limit, a timeout, a host not
     found, a refused connection), not the site's answer that no feed is there (a 404, a 410, a
-    web page in its place, an address leading nowhere)."""
+    web page in its place, an address leading nowhere) nor a secure connection failing until
+    the site fixes it (`lasting_tls`)."""
     if failure == FeedFailure.HTTP:
         return status >= 500 or status in PASSING_STATUSES or not 400 <= status < 500
-    return failure not in (FeedFailure.NOT_A_FEED, FeedFailure.ADDRESS)
+    return failure not in (FeedFailure.NOT_A_FEED, FeedFailure.ADDRESS, FeedFailure.TLS)
 
 
 def last_failed(feed: Feed) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from feedparser.datetimes.rfc822 import timezone_names
 
-from .dates import ZONE_UNSTATED, parse_datetime
+from .dates import ZONE_UNSTATED, on_date, parse_datetime
 from .zone_names import zone_offset
 
 # A date written in a feed's date field is this long at most; a longer value is no date.
@@ -111,6 +111,8 @@ def _stated(
         return None
     if (named := _zone_named(written, language, address)) is not None:
         return named
+    if (unzoned := _unzoned(written)) is not None:
+        return unzoned
     stated = parse_datetime(written) if isinstance(written, str) else None
     said = _in_words(written) if stated is None else None
     if not struct:
@@ -172,6 +174,38 @@ def _zone_named(written: Any, language: str, address: str) -> datetime | None:
     return parse_text_date(written.strip(), dates_language(language, addresses=[address]))
 
 
+def _unzoned(written: Any) -> datetime | None:
+    """An RFC 822 date with no time ("Sat, 05 Dec 2026") as a date alone (`DATE_ONLY`), and one
+    with a time and no zone ("Sat, 05 Dec 2026 09:00:00") as that wall-clock time
+    (`ZONE_UNSTATED`), as a `dc:date` or a page's are read: RFC 822 requires the zone, and
+    feedparser takes a date without one for UTC, so a day's notice was listed the day before
+    west of UTC, at a time made up (acc51a A6). None for any other date."""
+    if not isinstance(written, str) or len(written.strip()) > _WORDED_DATE:
+        return None
+    found = _LOCALIZED.fullmatch(written.strip())
+    if found is None:
+        return None
+    rest = found["rest"].split()
+    if len(rest) > 1 or (rest and ":" not in rest[0]):
+        return None  # a zone given (its name or offset), read by feedparser or `_zone_named`
+    month = _month_number(found["month"])
+    clock = [int(part) for part in rest[0].split(":")] if rest else []
+    try:
+        day = datetime(int(found["year"]), month or 0, int(found["day"]), *clock)
+    except ValueError:
+        return None
+    return day.replace(tzinfo=ZONE_UNSTATED) if rest else on_date(day.date())
+
+
+def _month_number(word: str) -> int | None:
+    """The month a date's `word` names, in English or as `_ABBREVIATIONS` cut it in another
+    language ("Dec", "December", "Dez", "Ara"); None for no month."""
+    from .extract.month_names import MONTHS, month_key
+
+    name = month_key(word)
+    return _MONTH_NAMES.get(name) or MONTHS.get(name)
+
+
 def _in_words(written: Any) -> datetime | None:
     """The moment a feed's date field states in words no standard knows ("2026年12月03日
     10:00", "2026년 12월 3일", "Чт, 03 дек 2026 10:00:00 +0300", "15.12.2026 10:00"), as a
@@ -194,10 +228,7 @@ def _localized(written: Any) -> datetime | None:
     found = _LOCALIZED.fullmatch(written.strip())
     if found is None:
         return None
-    from .extract.month_names import MONTHS, month_key
-
-    name = month_key(found["month"])
-    month = _MONTH_NAMES.get(name) or MONTHS.get(name)
+    month = _month_number(found["month"])
     if month is None:
         return None
     rest = found["rest"].split()

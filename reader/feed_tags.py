@@ -168,3 +168,27 @@ def tag_members(feeds: Iterable[Feed]) -> dict[str, tuple[str, frozenset[str]]]:
             members.setdefault(key, set()).add(feed.url)
     keys = {tag: key for key, tag in spelled.items()}
     return {keys[tag]: (tag, frozenset(members[keys[tag]])) for tag in by_title(spelled.values())}
+
+
+def folder_key(path: Iterable[str]) -> Folder:
+    """A folder's path as compared (case and spaces aside, as a tag is): what names a folder
+    (its view's feeds, its row folded as the store keeps it)."""
+    return tuple(folded(name) for name in path)
+
+
+def folder_keys(feed: Feed) -> tuple[Folder, ...]:
+    """The folder paths of `feed` (`feed_folders`) as compared (`folder_key`)."""
+    return tuple(folder_key(path) for path in feed_folders(feed))
+
+
+def folder_members(filed: Iterable[tuple[str, Iterable[Folder]]]) -> dict[Folder, frozenset[str]]:
+    """Every folder of the feeds `filed` (each feed's address and `folder_keys`), by its key →
+    the addresses of the feeds in it or in a folder in it: a folder's view, its row's count.
+    Not its tag's feeds: two folders of one name (Work/News, Home/News) are two, and a tag
+    given by hand with a folder's name puts no feed in the folder (acc50c C6)."""
+    members: dict[Folder, set[str]] = {}
+    for url, keys in filed:
+        for key in keys:
+            for depth in range(1, len(key) + 1):
+                members.setdefault(key[:depth], set()).add(url)
+    return {key: frozenset(urls) for key, urls in members.items()}

@@ -49,6 +49,7 @@ from .fetch_messages import (
     shown_proxy,
     too_many_redirects,
 )
+from .hop_rule import HOP_RULE
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, route, unusable
@@ -70,6 +71,11 @@ from .urls import (
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _TRANSIENT = frozenset({502, 503, 504})
+PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+"""A page's `Accept`: a browser's own (Firefox's since 132, Tor Browser's since 15, Safari's),
+one of the commonest a site sees, not the reader's of its own ("…;q=0.5"), one more sign in a
+watched site's log of what reads it (acc50f A9). A server choosing by it sends the HTML a
+browser gets."""
 RESERVED = 2
 """Connections over `max_connections` kept for the requests of an article the user waits for
 (`priority_gate.USER_WAITS`): a refresh's requests to slow hosts holding every slot held the
@@ -131,22 +137,48 @@ class _Routed(httpx.AsyncBaseTransport):
     request handed to its proxy's, or to the direct one (a host `NO_PROXY` names)."""
 
     def __init__(self, routes: Route, make: Callable[[str | None], httpx.AsyncHTTPTransport]):
-        self._route = routes.proxy_for
+        self._route = routes.proxy_of_site
+        self._make = make
+        # By the proxy's address a request is handed to: a SOCKS proxy's under each site's
+        # user name (`Route.proxy_of_site`) made as the site is first asked.
         self._transports = {proxy: make(proxy) for proxy in (None, *routes.proxies)}
+        self._transports_made = frozenset(self._transports)
         self._socks_errors = _socks_errors(routes)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        transport = self._transports[self._route(str(request.url))]
+        proxy = self._route(str(request.url))
+        if (transport := self._transports.get(proxy)) is None:
+            transport = self._transports[proxy] = self._make(proxy)
         try:
             return await transport.handle_async_request(request)
         except self._socks_errors as exc:
             # A SOCKS proxy's reply cut short or garbled: httpcore lets socksio's own error
-            # through, httpx's failures' words don't know it.
-            raise httpx.ProxyError(f"{SOCKS_BROKE_OFF} {exc}", request=request) from None
+            # through, httpx's failures' words don't know it. One handed a user name may be
+            # one that takes none and closes so, `ssh -D`'s, which no reply tells apart.
+            said = f"{SOCKS_BROKE_OFF} {exc}"
+            if proxy not in self._transports_made:  # handed the site's name (none of the user's)
+                said += f"; {_NAMES_CLOSED}"
+            raise httpx.ProxyError(said, request=request) from None
+        except httpx.ProxyError as exc:
+            if not str(exc).startswith(_NAME_REFUSED):
+                raise
+            # A SOCKS proxy taking no user name (`ssh -D`'s): httpcore's words name none of
+            # the setting that sent one.
+            raise httpx.ProxyError(_ISOLATION_REFUSED, request=request) from None
 
     async def aclose(self) -> None:
         for transport in self._transports.values():
             await transport.aclose()
+
+
+_NAME_REFUSED = "Requested USERNAME/PASSWORD from proxy server"
+"""httpcore's words for a SOCKS proxy refusing the user name a request was handed with."""
+_ISOLATION_REFUSED = "it takes no user name: [network] isolate_sites = false"
+"""A SOCKS proxy refusing the site's user name (`proxies.Route.proxy_of_site`), in the words
+of its refusal: a proxy not Tor's, which keeps no sites apart anyway."""
+_NAMES_CLOSED = "one taking no user name closes so: [network] isolate_sites = false"
+"""Said of a SOCKS proxy closing on a request handed the site's user name: `ssh -D` does so,
+offered no method it takes, where Tor restarting closes on any."""
 
 
 def _socks_errors(routes: Route) -> tuple[type[Exception], ...]:
@@ -211,7 +243,7 @@ class Fetcher:
         self._live: dict[int, Allowance] = {}
         # The sites given a User-Agent of their own (`[sites."host"] user_agent`), by host.
         self._agents = {host: rule for host, rule in (sites or {}).items() if rule.user_agent}
-        self.routes = route(limits.proxy)
+        self.routes = route(limits.proxy, isolate=limits.isolate_sites)
         # Whether a failure to connect directly has said that the environment names a proxy
         # the reader leaves unused (`Route.unused_hint`): said once, not at every feed.
         self._hinted = False
@@ -261,7 +293,7 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        accept: str = PAGE_ACCEPT,
         max_bytes: int | None = None,
         decode: bool = True,
         ceiling: Reach | None = None,
@@ -323,6 +355,10 @@ class Fetcher:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))
 
+    def drips_in_a_row(self, url: str) -> int:
+        """Of those (`timeouts_in_a_row`), the answers cut while still coming at their longest."""
+        return self.retries.unanswered.dripped_in_a_row(_host_key(url))
+
     def receiving(self) -> int:
         """Every byte received on the wire so far: `received`, and the bodies still coming."""
         return sum(self.received.values()) + sum(a.received for a in self._live.values())
@@ -373,6 +409,7 @@ class Fetcher:
                 no_answer=NoAnswer.TIMED_OUT,
                 connected=HEAD_CAME.get() or allowance.received > 0,
                 sent_as=allowance.sent_as,
+                dripped=allowance.at_longest(),
             ) from None
         except httpx.TimeoutException as exc:
             failed = _failed_url(exc, url)
@@ -474,6 +511,8 @@ class Fetcher:
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
+            if (rule := HOP_RULE.get()) is not None and (why := rule(url)):
+                raise FetchError(ErrorKind.BAD_URL, why, url, redirected=bool(redirected))
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
                 await asyncio.sleep(resume)

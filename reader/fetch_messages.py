@@ -256,7 +256,8 @@ def proxy_failure(
             )
         if detail.startswith(SOCKS_BROKE_OFF):
             # Tor restarting, a proxy overloaded: its bad moment, not the site's, tried again.
-            why = said[len(SOCKS_BROKE_OFF) :].strip()  # socksio's: "Malformed reply"
+            # socksio's ("Malformed reply"), with the setting a proxy closing so may ask for.
+            why = safe_line(detail, 200)[len(SOCKS_BROKE_OFF) :].strip()
             message = f"{named} {SOCKS_BROKE_OFF} for {_host(failed)} ({why})"
             return FetchError(ErrorKind.PROXY, message.replace(" ()", ""), url, retryable=True)
         return proxy_refused(url, failed, named, said)

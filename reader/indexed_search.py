@@ -90,7 +90,7 @@ def holds_nothing(
         index.catch_up_headlines(store.headline_lists(), store.headline_words, headlines_indexing)
         # An article no feed lists is searched when the index names it (`search_cached`).
         nothing = any(
-            all(index.may_hold(query.words[n].typed) is False for n in group)
+            all(index.may_hold(query.words[n].typed, query.words[n].prefix) is False for n in group)
             for group in query.groups
         )
         # The reader's notes are in no index (`searched_notes`): read when it holds nothing.
@@ -110,7 +110,10 @@ def headlines_hold_none(
         return False
     index.catch_up_headlines(store.headline_lists(), store.headline_words)
     return any(
-        not any(index.headlines_may_hold(query.words[n].typed) for n in group) for group in unheld
+        not any(
+            index.headlines_may_hold(query.words[n].typed, query.words[n].prefix) for n in group
+        )
+        for group in unheld
     )
 
 

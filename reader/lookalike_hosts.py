@@ -96,6 +96,12 @@ def shown_label(label: str, tld: str) -> str:
     return unicode_form if readable(unicode_form, _forms(tld)[1] or tld) else ascii_form
 
 
+def ascii_label(label: str) -> str:
+    """One label of a host as a request names it: its punycode ("xn--l-7sba6dbr" for "раураl"),
+    lower-case; an ASCII one as it is, lower-case."""
+    return _forms(label)[0]
+
+
 def _forms(label: str) -> tuple[str, str | None]:
     """The label's punycode and Unicode forms, as a browser maps it (lower case, full-width
     letters and NFC folded); None for the Unicode one when IDNA refuses the label (a fraction

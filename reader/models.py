@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
+from urllib.parse import urlsplit
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
@@ -24,6 +25,7 @@ from .errors import StoreError as StoreError
 from .errors import Unwritable as Unwritable
 from .list_numbering import item_number
 from .url_display import shown_url
+from .urls import with_password
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
 from .word_count import count_unit as count_unit
 from .word_count import words_in as words_in
@@ -73,7 +75,7 @@ class Response:
         return self.status == 304
 
 
-FEED_READING_VERSION = 5
+FEED_READING_VERSION = 6
 """The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
 headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
 the items it has not changed since (a 304 at every refresh) get what is read of them now.
@@ -114,6 +116,11 @@ class Feed:
     or 308, to a feed that was read): fetched from there, one request and not two, and still
     read when the old address is turned off. Its subscription stays under `url` (its headlines'
     ids, marks and name are the same). "" when it has not moved."""
+    password: str = ""
+    """The password `reader add` gave it since it was subscribed (the site's changed, or the
+    first was mistyped), over the one in `url`: its subscription stays under `url` (its
+    headlines' ids, marks and name are the same), and it is fetched and exported with this one
+    (`fetched_url`). "" when the one in `url` holds."""
     failing_since: datetime | None = None
     """When its fetches began failing (the first failure since it last worked), None while it
     works: "failing since March" tells a dead feed from a hiccup."""
@@ -152,6 +159,19 @@ class Feed:
     `("Tech", "Programming", "Rust")`), one a folder it was listed in: what `reader export`
     nests it in again, where its `tags` alone flattened a tree (acc49d D2). Each name is one of
     its tags too; () for none, as in records from before folders were kept."""
+
+    def fetched_url(self, url: str = "") -> str:
+        """`url` (its own `url` by default, or where it moved) with the password given since
+        (`password`), as it is asked for and exported."""
+        return with_password(url or self.url, self.password)
+
+    def new_password(self, url: str) -> str | None:
+        """The password `url` (an address of this feed) gives, when it is not the one the feed
+        is fetched with; None when it gives none, or the same."""
+        given = urlsplit(url).password
+        return (
+            given if given is not None and given != urlsplit(self.fetched_url()).password else None
+        )
 
     @property
     def display_title(self) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from .opml import MarksElsewhere
@@ -44,11 +46,38 @@ def newsboat_marks(file: str, opml: bool) -> MarksElsewhere | None:
     return MarksElsewhere("newsboat", "", str(found or Path.home() / ".newsboat" / "cache.db"))
 
 
-def newsboat_config(file: str) -> Path | None:
+@dataclass(frozen=True)
+class NewsboatConfig:
+    """newsboat's config read for the subscriptions in `file`: `path` (None when there is
+    none); `its_own`, whether it is the file's own (beside it, or the file is newsboat's own
+    urls), else newsboat's own read in its place."""
+
+    path: Path | None
+    file: str
+    its_own: bool
+
+    @property
+    def named(self) -> str:
+        """The config as a line names it, said as newsboat's own when it is not the file's:
+        a urls file from elsewhere (another machine's, one run with `newsboat -C`) has it
+        read, which need not be the one its newsboat used (acc50f)."""
+        where = safe_line(str(self.path), 300)
+        if self.its_own:
+            return f"newsboat's config, {where}"
+        return f"newsboat's own config, {where} (none beside {safe_line(self.file, 300)})"
+
+
+def newsboat_config(file: str) -> NewsboatConfig:
     """newsboat's config for the subscriptions in `file`: the one beside it (~/.newsboat/urls
-    and ~/.newsboat/config), else newsboat's own; None when there is none."""
-    beside = Path(file).parent / "config"
-    return beside if beside.is_file() else own_newsboat_config()
+    and ~/.newsboat/config), else newsboat's own, else none."""
+    folder = Path(file).parent
+    beside = folder / "config"
+    if beside.is_file():
+        return NewsboatConfig(beside, file, True)
+    with suppress(OSError):
+        folder = folder.resolve()
+    homes = {home.resolve() for home in _homes()[:2]}
+    return NewsboatConfig(own_newsboat_config(), file, folder in homes)
 
 
 def own_newsboat_config() -> Path | None:
@@ -67,18 +96,20 @@ def _config_text(config: Path) -> str | None:
         return None
 
 
-def proxy_not_in_force(config: Path, own: str, again: str) -> str:
-    """The line saying that newsboat's `config` fetches through a proxy while the reader's own
-    config sets none (`own`, its `[network] proxy`, is ""): the import fetches nothing then, as
-    a Tor user's first command connected directly, every .onion name told to the local DNS
-    (acc50f A3); `again`: the import's command bringing the read marks once it is set, or "".
-    "" when newsboat's config uses no proxy or the reader's sets one."""
+def proxy_not_in_force(found: NewsboatConfig, own: str, again: str) -> str:
+    """The line saying that newsboat's config (`found`) fetches through a proxy while the
+    reader's own config sets none (`own`, its `[network] proxy`, is ""): the import fetches
+    nothing then, as a Tor user's first command connected directly, every .onion name told to
+    the local DNS (acc50f A3); `again`: the import's command bringing the read marks once it is
+    set, or "". "" when newsboat's config uses no proxy or the reader's sets one."""
     from .fetch_messages import shown_proxy
     from .newsboat_settings import newsboat_proxy
     from .proxies import proxy_problem
 
+    if own or (config := found.path) is None:
+        return ""
     text = _config_text(config)
-    if own or text is None or not (proxy := newsboat_proxy(text)):
+    if text is None or not (proxy := newsboat_proxy(text)):
         return ""
     shown = safe_line(shown_proxy(proxy), 100)
     given = "use-proxy yes" if proxy == "?" else f"the proxy {shown}"
@@ -86,16 +117,33 @@ def proxy_not_in_force(config: Path, own: str, again: str) -> str:
     setting = "[network] proxy" if proxy == "?" or proxy_problem(proxy) else f'proxy = "{shown}"'
     then = f", then `reader import {again}` again" if again else ""
     return (
-        f"newsboat's config, {safe_line(str(config), 300)}, fetches through {given}, but the"
-        " reader's sets no [network] proxy and would connect directly: nothing fetched; set"
-        f" {setting} in its config first ({command} says it){then}"
+        f"{found.named}, fetches through {given}, but the reader's sets no [network] proxy and"
+        f" would connect directly: nothing fetched; set {setting} in its config first"
+        f" ({command} says it){then}"
     )
 
 
-def config_leftovers(config: Path) -> str:
-    """The line saying what `config` holds that no import brings (its `ignore-article` rules
-    and its macros); "" when it holds neither or can't be read."""
-    if (text := _config_text(config)) is None:
+def proxy_read_elsewhere(found: NewsboatConfig) -> str:
+    """The line saying, of an import about to fetch directly, that no config of its file's own
+    was read for a proxy (`found`: newsboat's own read in its place, or none): the file's own
+    config, elsewhere, may send newsboat through Tor (acc50f). "" when its own was read."""
+    if found.its_own:
+        return ""
+    read = (
+        f"{found.named} sets none"
+        if found.path
+        else (f"no newsboat config beside {safe_line(found.file, 300)}, nor newsboat's own")
+    )
+    return (
+        f"no proxy read of newsboat's: {read}; the feeds are fetched directly (the config of"
+        " these subscriptions, elsewhere: `reader config --from-newsboat CONFIG` says its proxy)"
+    )
+
+
+def config_leftovers(found: NewsboatConfig) -> str:
+    """The line saying what newsboat's config (`found`) holds that no import brings (its
+    `ignore-article` rules and its macros); "" when it holds neither or can't be read."""
+    if (config := found.path) is None or (text := _config_text(config)) is None:
         return ""
     from .newsboat_settings import count
 
@@ -123,10 +171,7 @@ def config_leftovers(config: Path) -> str:
             f"{plural(macros, 'macro')} (a [[command]] in config.toml runs a program on a key:"
             " README, Commands of your own)"
         )
-    return (
-        f"not carried over from newsboat's config, {safe_line(str(config), 300)}: "
-        + " and ".join(parts)
-    )
+    return f"not carried over from {found.named}: " + " and ".join(parts)
 
 
 NEWSBOAT_OPML_TAGS = (

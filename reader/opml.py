@@ -22,7 +22,15 @@ from .feed_names import folded, undecided
 from .feed_tags import Folder, feed_folders, with_folders, with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
-from .urls import address_controls, from_feed_scheme, is_web_url, web_url_problem
+from .url_display import wire_url
+from .urls import (
+    address_controls,
+    canonical_url,
+    from_feed_scheme,
+    is_web_url,
+    web_url_problem,
+    without_credentials,
+)
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000
@@ -141,6 +149,23 @@ def outline_names(outline: Element, version: str, own: bool = False) -> tuple[st
             return "", title
     named = text or title
     return named, named
+
+
+def _names_no_address(names: tuple[str, str], url: str) -> tuple[str, str]:
+    """`names` (an outline's name and title), none where one is the feed's own address, and
+    another address without its name and password: what an export wrote of a feed that never
+    answered (its old address, for one that moved), no name, and the address's password with
+    it (acc51a A3: imported as the feed's name, `feeds` and every list gave it)."""
+    own = canonical_url(without_credentials(url))
+
+    def named(given: str) -> str:
+        if not is_web_url(given):
+            return given
+        bare = without_credentials(given)
+        return "" if canonical_url(bare) == own else bare
+
+    name, title = (named(given) for given in names)
+    return name, title
 
 
 def _outline_name(outline: Element, key: str) -> str:
@@ -277,7 +302,7 @@ def read_opml(data: bytes) -> Subscriptions:
                     tags=more, folders=paths, site_url=found[at].site_url or _site(outline)
                 )
                 repeated.append(url)
-                name = outline_names(outline, version, own)[0]
+                name = _names_no_address(outline_names(outline, version, own), url)[0]
                 if name and folded(name) != folded(found[at].name):
                     names_aside.append((url, name))
             continue
@@ -288,7 +313,7 @@ def read_opml(data: bytes) -> Subscriptions:
         seen[url] = len(found)
         tags = with_tags(folders, _categories(outline))
         paths = with_folders((), _folders(folders, outline))
-        names = outline_names(outline, version, own)
+        names = _names_no_address(outline_names(outline, version, own), url)
         found.append(Found(url, *names, tags, paths, _site(outline)))
         if len(found) >= MAX_OUTLINES:
             break
@@ -430,14 +455,18 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
-        text = feed.name or feed.title or feed.url
-        # A feed that moved for good is exported at its new address: another machine's reader
-        # subscribes where it is read from.
-        attributes = {"type": "rss", "text": text, "xmlUrl": feed.moved_to or feed.url}
+        # A feed that moved for good is exported at its new address, with the password it
+        # is fetched with (`Feed.fetched_url`): another machine's reader subscribes where it
+        # is read from. Each address in its wire form, a look-alike host in the punycode that
+        # names where it goes, never in Unicode (acc50a A10).
+        url = wire_url(feed.fetched_url(feed.moved_to))
+        # No name: its address without its password (`xmlUrl` carries that).
+        text = feed.name or feed.title or without_credentials(url)
+        attributes = {"type": "rss", "text": text, "xmlUrl": url}
         if feed.title and not undecided(feed):  # an import's one name, not told apart yet
             attributes["title"] = feed.title
         if feed.site_url:
-            attributes["htmlUrl"] = feed.site_url
+            attributes["htmlUrl"] = wire_url(feed.site_url)
         if categories := [tag for tag in feed.tags if "," not in tag]:
             attributes["category"] = ",".join(categories)
         paths = feed_folders(feed) or (((feed.tags[0],),) if feed.tags else ())

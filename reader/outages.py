@@ -40,6 +40,16 @@ def network_wide(failed: int, hosts: int) -> bool:
     return failed >= hosts or failed >= max(3, (hosts + 1) // 2)
 
 
+def given_up_why(times: int, dripping: bool) -> str:
+    """Why a sync gave a host up, said after its name: its requests timed out `times` in a row,
+    or, `dripping`, `times` of its answers in a row came on without end (`StalledHosts`)."""
+    if dripping:
+        return (
+            f"sent answers without end ({times} in a row still coming at [network] longest_answer)"
+        )
+    return f"stopped answering (timed out {times} times in a row)"
+
+
 def host_of(url: str) -> str:
     """The host (and port) of `url` as the sync's caps count hosts: its netloc, lower-cased."""
     return urlsplit(url).netloc.lower()
@@ -169,6 +179,8 @@ class Outage:
     """Every host the sync asked (or enough of them: `network_wide`) failed so."""
     stopped: bool = False
     """A host given up after timing out again and again (`retries.gives_up`)."""
+    dripping: bool = False
+    """...each for its answers coming on without end (`StalledHosts.dripping`)."""
     everyone: bool = False
     """The sync asked one host for its articles, this one (or, `stopped`, asked no other that
     could tell its stall from the network's, `NetworkHold.untold`): the network or the site
@@ -200,6 +212,8 @@ class Outage:
             left = listed(counts + ([left] if self.articles else []))
         if self.stopped and not self.network:
             # Nothing else asked to tell a stalled network from a stalled site: both said.
+            if self.dripping:  # no network sends without end: the hosts alone
+                return f"{listed(list(self.hosts))} {self.reason}: {left} left for the next sync"
             who = ("the network or " if self.everyone else "") + listed(list(self.hosts))
             return f"{who} stopped answering{reason}: {left} left for the next sync"
         if self.network and self.went_at is not None:
@@ -230,6 +244,7 @@ def outages(
     went_at: datetime | None = None,
     stalled: bool = False,
     untold: Collection[str] = (),
+    dripping: Collection[str] = (),
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -245,7 +260,7 @@ def outages(
     the network's outage whatever the count of hosts; `stalled`, it went by stalling (no
     answer, where a connection refused says "no connection"). `untold`: the hosts whose failures
     nothing could tell from the network's (`NetworkHold.untold`); given up, they are said to be
-    the network or the host.
+    the network or the host. `dripping`: the hosts given up for answers without end.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -324,12 +339,24 @@ def outages(
     if links:
         shown = tuple(shown_at(link) for link in links.values())
         times = sorted({given_up[host] for host in links})
-        why = f"timed out {times[0]} times in a row" + (" or more" if len(times) > 1 else "")
         articles = sum(len(group) for group in stopped.values())
-        why = f"each {why}" if len(shown) > 1 else why
+        dripped = set(links) <= set(dripping)
+        if dripped:
+            why = given_up_why(times[0], dripping=True)
+        else:
+            why = f"timed out {times[0]} times in a row" + (" or more" if len(times) > 1 else "")
+            why = f"each {why}" if len(shown) > 1 else why
         lone = set(links) <= set(untold)  # no other host to tell a stall from theirs
         told.append(
-            Outage(shown, why, articles, stopped=True, feeds=len(feeds_left), everyone=lone)
+            Outage(
+                shown,
+                why,
+                articles,
+                stopped=True,
+                feeds=len(feeds_left),
+                everyone=lone,
+                dripping=dripped,
+            )
         )
     # A host that breaks off its answers mid-way (a server dying at each page, a proxy cutting
     # them) fails every article there as one: 25 lines naming them, and "N more" a feed, said

@@ -138,26 +138,32 @@ def sent_on(response: Response) -> str | None:
     return target
 
 
+def refresh_refused(url: str, response: Response) -> FetchError | None:
+    """The refusal of the page `response` (fetched as `url`) when its quick refresh leads to
+    no web page (`file:`, `data:`, `javascript:`: `meta_refresh.refresh_to_no_web_page`), said
+    as the HTTP redirect there is (`Fetcher`); None for any other page. A sync's article and
+    `add`'s page alike (acc50a A9)."""
+    from .meta_refresh import refresh_to_no_web_page
+
+    nowhere = refresh_to_no_web_page(response.body, response.charset, response.refresh)
+    if nowhere is None:
+        return None
+    shown = safe_line(nowhere, 120)
+    message = f"refused a redirect (a refresh) to a non-web link: {shown}"
+    return FetchError(ErrorKind.BAD_URL, message, url, redirected=True)
+
+
 def _not_the_page(url: str, response: Response) -> Extracted | None:
     """What to return in place of reading `response` as `url`'s article: where a page that
     only sends the browser on sends it (`meta_refresh`, `leaving_page`), or a Wi-Fi login page another site's
     address answered with (`login_page_elsewhere`); None for a page to read."""
     from .leaving_page import leaving_for_no_page
     from .login_page import login_page_elsewhere
-    from .meta_refresh import refresh_to_no_web_page
 
     if (target := sent_on(response)) is not None:
         return Extracted(refresh=target)
-    nowhere = refresh_to_no_web_page(response.body, response.charset, response.refresh)
-    if nowhere is not None:
-        # Said as the HTTP redirect there is (`Fetcher`), nothing of the page kept.
-        shown = safe_line(nowhere, 120)
-        raise FetchError(
-            ErrorKind.BAD_URL,
-            f"refused a redirect (a refresh) to a non-web link: {shown}",
-            url,
-            redirected=True,
-        )
+    if (refused := refresh_refused(url, response)) is not None:
+        raise refused  # nothing of the page kept
     if (nowhere := leaving_for_no_page(response.body, response.url, response.charset)) is not None:
         shown = safe_line(nowhere, 60)
         raise FetchError(

@@ -15,12 +15,13 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .models import Article, BlockKind
 from .own_folder import own_temp_folder
 from .part_files import NAMED, PART_SUFFIX, sweep_own_folder
 from .sniff import binary_type
-from .urls import is_web_url
+from .urls import is_onion, is_web_url
 
 KEPT_TYPES = {
     "image/jpeg": ".jpg",
@@ -31,7 +32,11 @@ KEPT_TYPES = {
 }
 """The pictures kept, by the type their bytes say, with the extension a copy is opened with."""
 
-ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9"
+ACCEPT = "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
+"""A picture's `Accept`: a browser's own for an <img> (Firefox's since 128, so Tor Browser's),
+not the reader's of its own, one more sign in a watched site's log (acc50f A9). A CDN choosing
+the format by it sends the AVIF or WebP a browser gets, which `KEPT_TYPES` keeps; none turns a
+photograph into an SVG."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,21 @@ def picture_type(body: bytes) -> str | None:
     """The media type of `body` when it is a picture to keep, by its first bytes; else None."""
     found = binary_type(body)
     return found if found in KEPT_TYPES else None
+
+
+def off_the_onion(page: str, picture: str) -> str:
+    """Why the picture at `picture` of the article at `page` is not fetched, "" when it is: a
+    page of an onion service, its picture on a host none is (a CDN's, its `og:image` on the
+    clearnet). Asked, that host learns, at the moment, that someone reads the onion service's
+    article, which no visitor of the onion service otherwise tells the clearnet; the reader
+    asks for an `og:image` no browser shows (acc50f A9). `[network] onion_clearnet_pictures`
+    lets them come."""
+    if not is_onion(urlsplit(page).hostname or "") or is_onion(urlsplit(picture).hostname or ""):
+        return ""
+    return (
+        "not fetched: on a clearnet host, the article an onion service's"
+        " ([network] onion_clearnet_pictures)"
+    )
 
 
 def article_pictures(article: Article) -> list[str]:

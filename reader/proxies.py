@@ -15,12 +15,14 @@ Stdlib only: `fetch` builds its transports from `Route`.
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .address_class import Reach, host_reach
 from .safe import safe_line
+from .urls import site_of
 
 ENVIRONMENT = "env"
 """`[network] proxy`'s value taking the proxy from the environment."""
@@ -82,6 +84,9 @@ class Route:
     variable of the environment."""
     unused: Mapping[str, str] = field(default_factory=dict)
     """The environment's proxies the setting leaves unused: their variable, by scheme."""
+    isolate: bool | str = False
+    """Whether each site's requests go to a SOCKS proxy under a user name of their own
+    (`[network] isolate_sites`, `proxy_of_site`): "tor" to a proxy on `TOR_PORTS` only."""
 
     def proxy_for(self, url: str) -> str | None:
         """The proxy a request of `url` goes through; None for a direct connection: this
@@ -94,6 +99,22 @@ class Route:
         if self.setting == ENVIRONMENT and _bypassed(parts.netloc):
             return None
         return proxy
+
+    def proxy_of_site(self, url: str) -> str | None:
+        """The proxy's address a request of `url` is handed to (`proxy_for`'s): a SOCKS one's
+        with `url`'s site as its user name where sites are kept apart (`isolate`). Tor puts
+        the streams of two user names on two circuits (IsolateSOCKSAuth, on by default), as
+        Tor Browser has it: one exit no longer sees every site a reader reads, nor a site the
+        other sites read alongside it. A name the address gives is the user's own, kept."""
+        proxy = self.proxy_for(url)
+        if proxy is None or not self.isolate:
+            return proxy
+        parts = urlsplit(proxy)
+        if not parts.scheme.startswith("socks") or parts.username is not None:
+            return proxy
+        if self.isolate == "tor" and parts.port not in TOR_PORTS:
+            return proxy
+        return f"{parts.scheme}://{quote(_site(url), safe='')}:{_RUN}@{parts.netloc}"
 
     @property
     def proxies(self) -> frozenset[str]:
@@ -127,6 +148,16 @@ class Route:
 
 
 _UNUSED = " is set, but the reader connects directly:"
+TOR_PORTS = frozenset({9050, 9150})
+"""The ports Tor's SOCKS proxy listens on unless told otherwise: the daemon's and Tor Browser's.
+`[network] isolate_sites = "tor"` (the default) hands sites' names to a proxy there only: a
+SOCKS proxy taking no user name (`ssh -D`'s, on a port of the user's) refuses a request handed
+one, and turned on for every proxy it broke those that worked before."""
+
+_RUN = secrets.token_hex(8)
+"""The password sent with a site's user name (`Route.proxy_of_site`), new in each run as Tor
+Browser's is at each new identity: a run's requests to one site share a circuit, another
+run's take another."""
 
 
 def unused_hint_in(message: str) -> str:
@@ -138,6 +169,20 @@ def unused_hint_in(message: str) -> str:
     return message[message.rfind(" (", 0, message.find(_UNUSED)) + 2 : -1]
 
 
+def _site(url: str) -> str:
+    """The site `url` belongs to, as Tor Browser keeps sites apart: its host's registrable
+    name ("example.org" for www.example.org, an onion service's own for its subdomains), an
+    address itself (of 10.0.0.5 and 192.168.0.5, `site_of`'s last two parts are one)."""
+    import ipaddress
+
+    host = urlsplit(url).hostname or ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return site_of(url) or host
+    return host
+
+
 def _bypassed(netloc: str) -> bool:
     """`NO_PROXY` names `netloc`'s host (urllib's reading: a suffix, "*" for all)."""
     import urllib.request  # here: the commands that read the library alone don't load it
@@ -145,17 +190,20 @@ def _bypassed(netloc: str) -> bool:
     return bool(urllib.request.proxy_bypass_environment(netloc.rpartition("@")[2]))
 
 
-def route(setting: str, environ: Mapping[str, str] | None = None) -> Route:
-    """The `Route` of `[network] proxy = setting`, the environment read now."""
+def route(
+    setting: str, environ: Mapping[str, str] | None = None, isolate: bool | str = False
+) -> Route:
+    """The `Route` of `[network] proxy = setting`, the environment read now; `isolate`:
+    `[network] isolate_sites`."""
     environ = os.environ if environ is None else environ
     found = {s: _variable(s, environ) for s in _SCHEMES}
     if setting == ENVIRONMENT:
         by_scheme = {s: _with_scheme(environ[v].strip()) for s, v in found.items() if v}
-        return Route(setting, by_scheme, {s: v for s, v in found.items() if v})
+        return Route(setting, by_scheme, {s: v for s, v in found.items() if v}, isolate=isolate)
     unused = {s: v for s, v in found.items() if v}
     if not setting:
         return Route(setting, unused=unused)
-    return Route(setting, dict.fromkeys(_SCHEMES, setting))
+    return Route(setting, dict.fromkeys(_SCHEMES, setting), isolate=isolate)
 
 
 def unusable(proxy: str, source: str) -> str:

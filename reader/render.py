@@ -205,19 +205,21 @@ def to_markdown(
     copied: bool = False,
     below: int = 0,
     categories: tuple[str, ...] = (),
+    away: bool = False,
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
     for a player (`enclosures`: a podcast's audio) a line each below it, then its discussion
     page (`comments`), its feed's `categories`, then its item's `notes` (`claimed_note`). Its links within the page (a
     note's "#fn1") name the address its citation gives. `copied`: its notes a reader of the
     file needs, not how to run the tool (`version_note`); `below`: its headings, the title's
-    too, that many levels down (an earlier copy under its heading in an export, acc47e E8)."""
+    too, that many levels down (an earlier copy under its heading in an export, acc47e E8);
+    `away`: read away from the reader (`citation.copy_notes`)."""
     article = with_cited_links(article)
     if below:
         article = replace(article, blocks=[_lowered(block, below) for block in article.blocks])
     parts = []
     if header:
-        head = markdown_header(article, style, copied, level=1 + below)
+        head = markdown_header(article, style, copied, level=1 + below, away=away)
         below = enclosure_lines(enclosures, markdown=True) + discussion_lines(comments, True)
         below += [escape_markdown(line) for line in category_lines(categories)]
         below += [f"Note: {escape_markdown(note)}" for note in notes]
@@ -367,6 +369,7 @@ def to_text(
     width: int | None = None,
     copied: bool = False,
     categories: tuple[str, ...] = (),
+    away: bool = False,
 ) -> str:
     """The article as plain text, under its citation (`header`), and the files its item
     carries for a player (`enclosures`) a line each below it, then its discussion page
@@ -378,7 +381,8 @@ def to_text(
     after its words and the addresses listed after the text (`link_numbers`). `width`: its
     lines broken at words to that many cells (a terminal's: `line_breaks.folded`; the
     terminal broke them mid-word), but a preformatted block's; an address stays whole.
-    `copied`: its notes a reader of the file needs, not how to run the tool (`version_note`)."""
+    `copied`: its notes a reader of the file needs, not how to run the tool (`version_note`);
+    `away`: read away from the reader (`citation.copy_notes`)."""
 
     def fit(text: str) -> str:
         return text if width is None else folded(text, width)
@@ -393,7 +397,8 @@ def to_text(
             title = fit(title)
             rule = min(max(map(terminal_cells, title.split("\n"))), 78)
             parts.append(f"{title}\n{'=' * rule}\n")
-        lines = header_lines(article, style=style, copied=copied) + enclosure_lines(enclosures)
+        lines = header_lines(article, style=style, copied=copied, away=away)
+        lines += enclosure_lines(enclosures)
         lines += discussion_lines(comments) + category_lines(categories)
         lines += [f"Note: {note}" for note in notes]
         parts.append(fit("\n".join(lines)) + "\n\n" if lines else "\n")

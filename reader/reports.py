@@ -335,6 +335,8 @@ class Added:
     article_page: bool = False  # the page says it is an article (`declares_article`)
     moved_to: str = ""  # `url` already subscribed is the feed that moved for good to this one asked
     moved_from: str = ""  # the address asked, moved for good to `url`, subscribed already
+    # `url` subscribed already was given the address's other password: fetched with it (`result`)
+    password_changed: bool = False
     consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
     # Nothing answered at the address (no such host, no server, no https): not subscribed
     # unless asked to keep it (`Library.add(keep=True)`)
@@ -664,6 +666,8 @@ class SyncReport:
     # again and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
     article_hosts: frozenset[str] = frozenset()
     given_up: dict[str, int] = field(default_factory=dict)
+    # Of those, the hosts given up for answers coming on without end (`StalledHosts.dripping`)
+    dripping: frozenset[str] = frozenset()
     # The hosts that refused with the network there (`outages.AnswerOrder.alone`): down on
     # their own, no sign of the network's going
     down_alone: frozenset[str] = frozenset()
@@ -692,6 +696,7 @@ class SyncReport:
             self.network_went,
             self.network_stalled,
             self.untold,
+            self.dripping,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

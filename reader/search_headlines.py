@@ -6,7 +6,8 @@ headline and no cached article holds is told from the index alone, without readi
 What a search looks for in a headline besides its article (`full_text.search`: its title and
 its feed's byline, and its feed's text when no article of it is cached) is indexed for every
 headline, cached or not (a prefilter: more rows only narrow less), in the indexed form of the
-articles' text (`search_index.indexed_form`). A list (a feed's, the Saved list's) is caught up
+articles' text (`search_index.indexed_form`), and their runs of ASCII letters whole in a table of
+their own (`search_index.ascii_words`). A list (a feed's, the Saved list's) is caught up
 when the store wrote it since it was indexed (`lists`: the time of its record), and only its
 headlines whose words changed are indexed again (each known by a checksum of its words), so a
 sync's few new items cost a few rows, not the feed's 2,000. Rows left behind by headlines
@@ -15,6 +16,11 @@ alone starts afresh when they outnumber the live ones.
 
 Kept in the index file's own tables, apart from the articles' (`SCHEMA` unchanged): a reader of
 an older version leaves them be, and its syncs are caught up with by the next search.
+
+A feed's list is named by its address without its name and password (`indexed_names`): the
+index file is no subscription, kept private as one (acc50a A2). An index whose lists were named
+with them (by the reader before) has its headlines' part made anew when next caught up
+(`named_with_credentials`).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from contextlib import AbstractContextManager
 
 from .feed_summary import summary_line
 from .models import SUMMARY_HELD
+from .urls import without_credentials
 
 HeadlineWords = tuple[str, str, str, str]
 """A headline as its words are indexed: its id in its list, its title, its author (the feed's
@@ -39,7 +46,7 @@ TOLD_FROM = 50
 """Lists to index from none from which their progress is told (a year's 250 feeds: ~3 s of CPU,
 13 s on a loaded machine)."""
 
-_TABLES = ("head_lists", "head_docs", "head_text", "head_meta")
+_TABLES = ("head_lists", "head_docs", "head_text", "head_words", "head_meta")
 
 
 def create(db: sqlite3.Connection) -> None:
@@ -57,12 +64,40 @@ def create(db: sqlite3.Connection) -> None:
         "CREATE VIRTUAL TABLE IF NOT EXISTS head_text USING fts5("
         "body, tokenize='trigram', detail=none, content='')"
     )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS head_words USING fts5("
+        "body, tokenize='ascii', detail=none, content='')"
+    )
     db.execute("CREATE TABLE IF NOT EXISTS head_meta (name TEXT PRIMARY KEY, value INTEGER)")
 
 
 def drop(db: sqlite3.Connection) -> None:
     for table in _TABLES:
         db.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def indexed_names(names: Iterable[str]) -> dict[str, str]:
+    """The lists the store names `names`, by their names in the index: a feed's address
+    without the name and password it may hold ("https://host/feed.xml"); one feed subscribed
+    under two accounts numbered after the first, in the order of their addresses ("… (2)"):
+    the same while they are both subscribed."""
+    named: dict[str, str] = {}
+    for name in sorted(names):
+        bare = indexed = without_credentials(name)
+        n = 1
+        while indexed in named:
+            n += 1
+            indexed = f"{bare} ({n})"
+        named[indexed] = name
+    return named
+
+
+def named_with_credentials(db: sqlite3.Connection) -> bool:
+    """Whether a list in the headlines' part is named with a name and password, as the reader
+    wrote it before `indexed_names`: the part is then made anew (`drop`, `create`) and the
+    disk given its pages back (`VACUUM`), where they still lie."""
+    named = db.execute("SELECT list FROM head_lists WHERE list LIKE '%@%'").fetchall()
+    return any(without_credentials(name) != name for (name,) in named)
 
 
 def behind(db: sqlite3.Connection, lists: dict[str, float]) -> tuple[list[str], list[str]]:
@@ -78,7 +113,7 @@ def catch_up(
     db: sqlite3.Connection,
     lists: dict[str, float],
     headlines_of: Callable[[str], Iterable[HeadlineWords]],
-    indexed_form: Callable[[str], str],
+    indexed_forms: Callable[[str], tuple[str, str]],
     transaction: Callable[[sqlite3.Connection], AbstractContextManager[None]],
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> int:
@@ -87,6 +122,8 @@ def catch_up(
     one `transaction`: one stopped half-way keeps the lists it did. When every list is to be
     indexed (none was yet), and they are `TOLD_FROM` or more, `progress` is told the lists
     done and to do, before the first and after each."""
+    store_name = indexed_names(lists)
+    lists = {name: lists[kept] for name, kept in store_name.items()}
     changed, gone = behind(db, lists)
     if not changed and not gone:
         return 0
@@ -106,9 +143,9 @@ def catch_up(
             db.execute("DELETE FROM head_lists WHERE list = ?", (name,))
             _left_behind(db, left)
     for n, name in enumerate(changed, 1):
-        rows = list(headlines_of(name))  # read before the lock
+        rows = list(headlines_of(store_name[name]))  # read before the lock
         with transaction(db):
-            done += _index_list(db, name, rows, indexed_form)
+            done += _index_list(db, name, rows, indexed_forms)
             db.execute(
                 "INSERT INTO head_lists VALUES (?, ?) ON CONFLICT(list)"
                 " DO UPDATE SET stored = excluded.stored",
@@ -122,7 +159,7 @@ def _index_list(
     db: sqlite3.Connection,
     name: str,
     rows: list[HeadlineWords],
-    indexed_form: Callable[[str], str],
+    indexed_forms: Callable[[str], tuple[str, str]],
 ) -> int:
     had = {
         entry: (row_id, words)
@@ -146,10 +183,9 @@ def _index_list(
             "INSERT INTO head_docs (list, entry, words) VALUES (?, ?, ?)", (name, entry, words)
         )
         text = f"{title}\n{author}\n{summary_line(summary) if summary else ''}"
-        db.execute(
-            "INSERT INTO head_text (rowid, body) VALUES (?, ?)",
-            (cursor.lastrowid, indexed_form(text)),
-        )
+        form, words = indexed_forms(text)
+        db.execute("INSERT INTO head_text (rowid, body) VALUES (?, ?)", (cursor.lastrowid, form))
+        db.execute("INSERT INTO head_words (rowid, body) VALUES (?, ?)", (cursor.lastrowid, words))
         done += 1
     for row_id, _ in had.values():  # no longer in the list
         db.execute("DELETE FROM head_docs WHERE id = ?", (row_id,))
@@ -172,10 +208,12 @@ def _left_behind(db: sqlite3.Connection, rows: int) -> None:
         )
 
 
-def any_holding(db: sqlite3.Connection, fts_query: str) -> bool:
-    """Whether a headline may hold what `fts_query` (a trigram query) asks for."""
+def any_holding(db: sqlite3.Connection, fts_query: str, words: bool = False) -> bool:
+    """Whether a headline may hold what `fts_query` (a trigram query; with `words`, one of the
+    runs of ASCII letters) asks for."""
+    table = "head_words" if words else "head_text"
     query = (
-        "SELECT 1 FROM head_text JOIN head_docs ON head_docs.id = head_text.rowid"
-        " WHERE head_text MATCH ? LIMIT 1"
+        f"SELECT 1 FROM {table} JOIN head_docs ON head_docs.id = {table}.rowid"
+        f" WHERE {table} MATCH ? LIMIT 1"
     )
     return db.execute(query, (fts_query,)).fetchone() is not None

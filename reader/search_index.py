@@ -2,7 +2,10 @@
 that may match (`full_text.search`): a prefilter, never the rule. SQLite FTS5 with the
 `trigram` tokenizer over each article's title, byline and text (and its kept earlier
 versions') in a loose form (`indexed_form`), and, per query word (or phrase), the keys of the
-articles holding every three characters of it in that form. Every article whose text `text_find.pattern` matches holds them, so the exact match,
+articles holding every three characters of it in that form; and, for a whole word of ASCII
+letters, beside them each article's runs of ASCII letters whole (`ascii_words`), which rule out
+an article holding a short word's trigrams in two other words ("don" of "don't", "ont" of
+"front": `dont`). Every article whose text `text_find.pattern` matches holds them, so the exact match,
 run on those only, finds what a scan of every article finds (tests/test_search_index.py checks
 it); a word under three characters ("EU") narrows nothing and leaves the others to.
 
@@ -40,7 +43,7 @@ from .word_prefixes import elided_article
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 12
+SCHEMA = 13
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
@@ -55,7 +58,8 @@ skipped as zero-width ones are, "Sm\u2062ith" as "smith", acc37b I4; 9: each art
 kept folded, `search_bodies`: a hit confirmed without reading its record, acc37a H4; 10:
 Arabic's hamza on waw and yeh as the bare hamza, "مسؤول" and "مسئول" alike, acc41c C16; 11:
 Chinese characters or kana either side of a space also indexed as one word, "山田　太郎" as
-"山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 as their Simplified forms, acc41c C19)."""
+"山田太郎" too, acc41c C14; 12: 於 決 減 強 亞 as their Simplified forms, acc41c C19; 13: the runs of ASCII letters whole,
+`ascii_words`, acc50d D4)."""
 _CJK_GAP = re.compile(f"(?<=[{HAN_KANA}])[ \u3000]+(?=[{HAN_KANA}])")
 """Spaces between two Chinese characters or kana."""
 _KANA, _HAN, _HAN_MORE, _HAN_LAST = "\u3040", "\u9fff", "\uf900", "\ufaff"
@@ -180,6 +184,63 @@ def _lookup(word: str) -> str | None:
     if len(spellings) < 2:
         return _fts_query(pieces[:_MOST_PIECES])
     return " OR ".join(f"({_fts_query(spelt[:_MOST_PIECES])})" for spelt in spellings)
+
+
+_ASCII_RUN = re.compile("[a-z]+")
+_ASCII_WORD = re.compile("[A-Za-z]+")
+_APOSTROPHED = re.compile("(?<![a-z])[a-z]'[a-z]+")
+"""A run of letters with an apostrophe after its first, as a name's ("o'brien", "d'angelo")."""
+
+
+def ascii_words(text: str, form: str) -> str:
+    """The runs of ASCII letters of `text` (`form`, its `indexed_form`), each once, a space
+    apart: the whole words an article is looked up by for a query word of ASCII letters
+    (`word_run`). Its pattern matches a run whole: its edges are no letter or digit
+    (`search_query.whole_words`), which the loose form keeps as they are, but for what it
+    drops (zero-width characters, marks): the pattern may skip those between two letters
+    ("do\u200bnt") or take them for an edge ("x\u200bdont"), so a word holding one is also
+    cut there. A name's apostrophe after its first letter also left out ("o'brien" as
+    "obrien" too), as a query may leave it out (`text_find.elided_apostrophe`)."""
+    forms = [form]
+    if _SKIPPED.search(text):
+        cut = " ".join(
+            piece
+            for token in text.split()
+            if _SKIPPED.search(token)
+            for piece in _SKIPPED.split(token)
+        )
+        forms.append(indexed_form(cut))
+    runs = [run for each in forms for run in _ASCII_RUN.findall(each)]
+    if "'" in form:
+        runs += [name.replace("'", "") for each in forms for name in _APOSTROPHED.findall(each)]
+    return " ".join(dict.fromkeys(runs))
+
+
+def _indexed_forms(text: str) -> tuple[str, str]:
+    """`text`'s `indexed_form` and its `ascii_words`: a headline's, as its index keeps it."""
+    form = indexed_form(text)
+    return form, ascii_words(text, form)
+
+
+def _words_query(word: str, prefix: bool | None) -> str | None:
+    """The index's query of the runs of ASCII letters (`ascii_words`) for `word`: its run whole,
+    or, a `prefix`, the runs starting so ("dont*", the prefix hint of a search of `dont` that
+    found nothing, read its 229 articles too); None for a word of other characters, or when
+    `prefix` is None (a caller not saying which: its trigrams alone)."""
+    run = None if prefix is None else word_run(word)
+    if run is None:
+        return None
+    return f"{_fts_query([run])} *" if prefix else _fts_query([run])
+
+
+def word_run(word: str) -> str | None:
+    """The run of ASCII letters an article holds (`ascii_words`) if `word`, a query's word
+    matched whole, is in it: the word in lower case ("obrien" for "O'Brien" too); None for a
+    word of other characters (a phrase, a figure, an accent, another script: its trigrams
+    tell). Its trigrams in two other words ("don" of "don't", "ont" of "front") narrowed
+    `dont` to the 229 articles holding both, of 15,000, none holding it (acc50d D4)."""
+    word = typed(word)
+    return word.lower() if _ASCII_WORD.fullmatch(word) else None
 
 
 def _spellings(parts: list[str]) -> list[list[str]]:
@@ -308,12 +369,16 @@ class SearchIndex:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
                 "body, tokenize='trigram', detail=none, content='')"
             )
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5("
+                "body, tokenize='ascii', detail=none, content='')"
+            )
             search_bodies.create(db)
             search_headlines.create(db)
             db.execute(f"PRAGMA user_version={SCHEMA}")
 
     def _drop(self, headlines: bool = True) -> None:
-        for table in ("docs", "meta", "text"):
+        for table in ("docs", "meta", "text", "words"):
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
         search_bodies.drop(self._db)
         if headlines:  # of another form: the articles' rows alone are many left behind
@@ -427,8 +492,11 @@ class SearchIndex:
                     )
                     doc = cursor.lastrowid
                     whole = text if isinstance(text, str) else text.whole()
+                    form = indexed_form(whole)
+                    db.execute("INSERT INTO text (rowid, body) VALUES (?, ?)", (doc, form))
                     db.execute(
-                        "INSERT INTO text (rowid, body) VALUES (?, ?)", (doc, indexed_form(whole))
+                        "INSERT INTO words (rowid, body) VALUES (?, ?)",
+                        (doc, ascii_words(whole, form)),
                     )
                     if isinstance(text, Indexed) and doc is not None:
                         search_bodies.keep(db, doc, text, folded[key])
@@ -481,38 +549,54 @@ class SearchIndex:
         `headlines_of` gives a list's words) written since they were indexed, forget the lists
         gone (`search_headlines`, which tells `progress` of a first one); the headlines
         indexed."""
+        if search_headlines.named_with_credentials(self._db):
+            with _transaction(self._db):
+                search_headlines.drop(self._db)
+                search_headlines.create(self._db)
+            # The freed pages, and the log's copies of them, still held the passwords.
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return search_headlines.catch_up(
-            self._db, lists, headlines_of, indexed_form, _transaction, progress
+            self._db, lists, headlines_of, _indexed_forms, _transaction, progress
         )
 
-    def may_hold(self, word: str) -> bool | None:
+    def may_hold(self, word: str, prefix: bool | None = None) -> bool | None:
         """Whether a cached article or a headline may hold `word` (a word or phrase of a
-        query), told by the index alone; None when it is too short to tell."""
+        query; `prefix`, whether the words starting so are found: `_words_query`), told by the
+        index alone; None when it is too short to tell."""
         match = _lookup(word)
-        if match is None:
+        words = _words_query(word, prefix)
+        if match is None and words is None:
             return None
-        query = "SELECT 1 FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ? LIMIT 1"
-        if self._db.execute(query, (match,)).fetchone() is not None:
+        table, asked = ("words", words) if words is not None else ("text", match)
+        query = f"SELECT 1 FROM {table} JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?"
+        if self._db.execute(f"{query} LIMIT 1", (asked,)).fetchone() is not None:
             return True
-        return search_headlines.any_holding(self._db, match)
+        return self.headlines_may_hold(word, prefix)
 
-    def headlines_may_hold(self, word: str) -> bool:
-        """Whether a headline may hold `word` (a word or phrase of a query), told by the index
-        alone; True when it is too short to tell."""
+    def headlines_may_hold(self, word: str, prefix: bool | None = None) -> bool:
+        """Whether a headline may hold `word` (a word or phrase of a query; `prefix`, as for
+        `may_hold`), told by the index alone; True when it is too short to tell."""
+        if (words := _words_query(word, prefix)) is not None:
+            return search_headlines.any_holding(self._db, words, words=True)
         match = _lookup(word)
         return match is None or search_headlines.any_holding(self._db, match)
 
-    def candidates(self, word: str, known: Sequence[str] = ()) -> KeySet | None:
-        """The keys of the articles that may hold `word` (a word or phrase of a query), None
-        when it is too short to narrow them (every article may). Those of them in `known`
-        (the cache's keys in order, held by the search already) are held as its very strings,
-        in a dict's keys (`shared_keys`)."""
-        match = _lookup(word)
+    def candidates(
+        self, word: str, known: Sequence[str] = (), prefix: bool | None = None
+    ) -> KeySet | None:
+        """The keys of the articles that may hold `word` (a word or phrase of a query;
+        `prefix`, as for `may_hold`), None when it is too short to narrow them (every article
+        may). Those of them in `known` (the cache's keys in order, held by the search already)
+        are held as its very strings, in a dict's keys (`shared_keys`)."""
+        words = _words_query(word, prefix)
+        match = words if words is not None else _lookup(word)
         if match is None:
             return None
+        table = "words" if words is not None else "text"
         query = (
-            "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
-            " ORDER BY docs.key"
+            f"SELECT docs.key FROM {table} JOIN docs ON docs.id = {table}.rowid"
+            f" WHERE {table} MATCH ? ORDER BY docs.key"
         )
         rows = self._db.execute(query, (match,))
         return dict.fromkeys(shared_keys(rows, known)).keys()

@@ -38,11 +38,13 @@ from .fold import MARKS, Folding, fold, skippable, unmarked
 from .safe import safe_line
 from .search_slips import either_slip, operator_slip, state_slip
 from .text_find import (
+    GROUPED_FIGURE,
     UNSPACED,
     blank,
     elided_apostrophe,
     elided_source,
     folding,
+    joined_figure,
     pattern,
     typed,
     unspaced,
@@ -55,16 +57,10 @@ if TYPE_CHECKING:
     from .search_index import KeySet
 
 _QUOTES = '"“”„'
-_TERM = re.compile(
-    f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?"
-    "|(?<!\\S)(\\d{1,3}(?:[ \u00a0\u2009\u202f]\\d{3})+|\\d{1,3}(?:,\\d{3})+)(?!\\S)"
-    f"|[^\\s{_QUOTES}]+"
-)
+_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|{GROUPED_FIGURE}|[^\\s{_QUOTES}]+")
 """A word of a query, or the words between two double quotes (a closing one left out: to
-the end), or a figure typed in groups of three as French papers write it ("12 500") or English
-ones ("12,500", pasted from a wire, acc50d D5): one word, its groups put together ("12500",
-which finds "12 500", "12,500" and "12500"), as its groups alone are no figure of it
-(`text_find.figure_edges`). Not with points between them: "12.500" may be a decimal."""
+the end), or a figure typed in groups of three ("12 500", "12,500"): one word, its groups put
+together (`text_find.joined_figure`)."""
 
 MOST_TERMS = 32
 _LETTER_RUN = re.compile("[A-Za-z]+")
@@ -222,7 +218,7 @@ def _parsed(query: str) -> list[_Term]:
         quoted = match.group(1) is not None
         term = match.group(1) if quoted else match.group(0)
         if match.group(2):
-            term = "".join(term.split()).replace(",", "")
+            term = joined_figure(term)
         if not quoted and term in ("AND", "OR", "NOT"):
             either = either or (term == "OR" and bool(out))
             without = without or term == "NOT"

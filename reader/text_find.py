@@ -272,8 +272,32 @@ _HALF_SPACE = re.compile(rf"(?<=[^\W\d_]){_ZWNJ}(?=[^\W\d_])")
 def typed(query: str) -> str:
     """The query as it is compared: composed and in the usual width as the text is
     (`composed`), without the zero-width characters a paste may bring along (the text may or
-    may not have them), but for a non-joiner between two letters: Persian's half-space."""
-    query = narrowed(query)
+    may not have them), but for a non-joiner between two letters: Persian's half-space; each
+    figure typed in groups of three as one (`figures_joined`)."""
+    query = figures_joined(narrowed(query))
     if _ZWNJ not in query:
         return query.translate(_ZERO_WIDTH)
     return _ZWNJ.join(part.translate(_ZERO_WIDTH) for part in _HALF_SPACE.split(query))
+
+
+GROUPED_FIGURE = "(?<!\\S)(\\d{1,3}(?:[ \u00a0\u2009\u202f]\\d{3})+|\\d{1,3}(?:,\\d{3})+)(?!\\S)"
+"""A figure typed in groups of three as French papers write it ("12 500") or English ones
+("12,500", pasted from a wire, acc50d D5), a word of its own (its one group the pattern's
+first): one figure, as its groups alone are no figure of it (`figure_edges`). Not with points
+between them: "12.500" may be a decimal."""
+_GROUPED = re.compile(GROUPED_FIGURE)
+
+
+def joined_figure(figure: str) -> str:
+    """A `GROUPED_FIGURE` as one word, its groups put together: "12500", which finds "12 500",
+    "12,500", "12.500" and "12500" (`figure_gaps`)."""
+    return "".join(figure.split()).replace(",", "")
+
+
+def figures_joined(query: str) -> str:
+    """`query` with each figure typed in groups of three put together (`joined_figure`): the
+    one rule of a search's words and phrases, of its index's lookup and of `/` (an article's
+    `/` found "12,500" as typed only, where the search found it however written, acc50d)."""
+    if not _GROUPED.search(query):
+        return query
+    return _GROUPED.sub(lambda match: joined_figure(match.group()), query)

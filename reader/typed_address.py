@@ -13,9 +13,17 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .safe import safe_line
-from .urls import _SCHEMELESS, from_feed_scheme, is_web_url, not_web_url, with_scheme
+from .urls import (
+    _SCHEMELESS,
+    from_feed_scheme,
+    is_onion,
+    is_web_url,
+    not_web_url,
+    with_scheme,
+)
 
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "<": ">", "(": ")", "`": "`"}
 _SCHEME_SLIP = re.compile(r"([a-z]{2,7})(:/{0,3}|/{1,3})(?=[^/\s])(\S+)", re.IGNORECASE)
@@ -44,6 +52,7 @@ _NOT_HOSTS = frozenset(
     ]
 )
 """A name's last part that says a file's name ("story.html"), not a host's."""
+_ONION_HTTP = " (an onion service's address is plain http: Tor encrypts it end to end)"
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,10 @@ def typed_address(text: str) -> TypedAddress:
     if is_web_url(text) and not any(c.isspace() for c in text):
         return TypedAddress(url=text)
     if short := _without_scheme(text):
-        return TypedAddress(url=short, note=f"taken as {safe_line(short, 210)}")
+        note = f"taken as {safe_line(short, 210)}"
+        if is_onion(urlsplit(short).hostname or ""):
+            note += _ONION_HTTP
+        return TypedAddress(url=short, note=note)
     if guess := _meant(text):
         said = f"did you mean {safe_line(guess, 210)}?"
         if any(c.isspace() for c in text) and is_web_url(text.split()[0]):

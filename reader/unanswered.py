@@ -46,6 +46,7 @@ class Unanswered:
         self._hosts: dict[str, float] = {}
         self.changed = False  # since `remember`: worth keeping for the next run
         self._in_a_row: dict[str, int] = {}
+        self._dripped: dict[str, int] = {}  # of those, answers cut still coming (`dripped`)
         # Each host marked by a body that stalled there (`stalled`), with that request's
         # address: its mark costs the host's other requests their tries, not its own.
         self._stalled_by: dict[str, str] = {}
@@ -55,12 +56,19 @@ class Unanswered:
         an answer come whole. A connection refused is no answer, nor a timeout either."""
         if error is not None and error.kind == ErrorKind.TIMEOUT:
             self._in_a_row[host] = self._in_a_row.get(host, 0) + 1
+            if error.dripped:
+                self._dripped[host] = self._dripped.get(host, 0) + 1
         elif error is None or error.kind not in NO_CONNECTION:
             self._in_a_row.pop(host, None)
+            self._dripped.pop(host, None)
 
     def in_a_row(self, host: str) -> int:
         """The tries at `host` that timed out since the last that came whole."""
         return self._in_a_row.get(host, 0)
+
+    def dripped_in_a_row(self, host: str) -> int:
+        """Of those (`in_a_row`), the answers cut at their longest while still coming."""
+        return self._dripped.get(host, 0)
 
     def retries(self, url: str, host: str, retries: int, failure: FetchError) -> int:
         """How many times a request to `url` (on `host`) that failed with `failure` is tried

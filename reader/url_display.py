@@ -45,6 +45,26 @@ def shown_url(url: str) -> str:
     return unbroken_url(f"{scheme.lower()}://{shown_host(host)}{port}{rest}")
 
 
+def wire_url(url: str) -> str:
+    """`url` with its host as a request names it, each label beyond ASCII in punycode
+    ("http://раураl.com/feed.xml" as "http://xn--l-7sba6dbr.com/feed.xml"), the rest as
+    written: the form an address takes where another program reads it (an OPML export), in
+    which no look-alike letter passes for another site's (acc50a A10). Showing it to the user
+    is `shown_url`'s question."""
+    match = _WEB_ADDRESS.fullmatch(url)
+    if match is None or url.isascii():
+        return url
+    scheme, authority, rest = match.groups()
+    userinfo, at, host_and_port = authority.rpartition("@")
+    host, port = _host_and_port(host_and_port)
+    if host.isascii() or host.startswith("["):
+        return url
+    from .lookalike_hosts import ascii_label  # idna: a host beyond ASCII alone needs it
+
+    labels = ".".join(ascii_label(label) for label in _LABEL_DOTS.split(host))
+    return f"{scheme}://{userinfo}{at}{labels}{port}{rest}"
+
+
 # A run of letters no ASCII address holds, in what follows the host.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 

@@ -418,16 +418,25 @@ def from_feed_scheme(text: str) -> str:
 
 def with_scheme(text: str) -> str:
     """`text` as the web address it is short for, when it is one written without its scheme
-    ("https://" before a name, "http://" before a local address); else ""."""
+    ("https://" before a name, "http://" before a local address or an onion service's); else
+    ""."""
     if not _SCHEMELESS.fullmatch(text):
         return ""
     host, slash, _path = text.partition("/")
     name = host.split(":", 1)[0].lower()
     local = name == "localhost" or name.replace(".", "").isdigit()
     # "story.html" is a file's name as much as a host's: only an address that says it is one.
-    if not (slash or ":" in host or local or name.startswith("www.")):
+    if not (slash or ":" in host or local or name.startswith("www.") or is_onion(name)):
         return ""
-    return ("http://" if local else "https://") + text
+    # An onion service is plain http as a rule (Tor encrypts it end to end, its address is its
+    # key): taken as https, one timed out or was refused for a self-signed certificate (acc50f
+    # A11). Typed with https://, it stays https.
+    return ("http://" if local or is_onion(name) else "https://") + text
+
+
+def is_onion(host: str) -> bool:
+    """Whether `host` names a Tor onion service."""
+    return host.lower().rstrip(".").endswith(".onion")
 
 
 def address_controls(text: str) -> str:
@@ -444,10 +453,17 @@ def _controls_written(text: str) -> str:
     return _URL_CONTROLS.sub(lambda m: _escaped(m.group()), text)
 
 
+# The name and password before an address's host, up to its last "@" there (as `url_display`
+# reads an authority: ended by "/", "\\", "?" or "#").
+_USER_INFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/\\?#]*@")
+
+
 def written_address(text: str, most: int = 200) -> str:
     """`text`, an address given, as one line shows it: its control characters written as
-    escapes (shown without them, it would look like another, real address)."""
-    return safe_line(_controls_written(text.strip()), most)
+    escapes (shown without them, it would look like another, real address), and no name and
+    password before its host, as `url_display.shown_url` leaves them out of every line (an
+    import's lines gave a feed's password to cron mail: acc51a A3)."""
+    return safe_line(_controls_written(_USER_INFO.sub(r"\1", text.strip())), most)
 
 
 def not_web_url(text: str) -> str:
@@ -474,6 +490,17 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` (as an address writes it, percent-encoded) for the password its
+    user name holds ("" leaves it as it is); `url` itself when it names no user."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not password or not at:
+        return url
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:{password}@{host}"))
 
 
 def hop_credentials(target: str, asked: str) -> str:

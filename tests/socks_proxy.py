@@ -1,5 +1,5 @@
-"""A SOCKS 5 proxy on 127.0.0.1 for tests, as Tor's port 9050 is (RFC 1928, no authentication,
-CONNECT alone): it resolves names itself from `hosts` (the reader's own lookups of them fail, as
+"""A SOCKS 5 proxy on 127.0.0.1 for tests, as Tor's port 9050 is (RFC 1928, no authentication or
+any user name and password, CONNECT alone): it resolves names itself from `hosts` (the reader's own lookups of them fail, as
 a `.onion` name's do), logs each CONNECT as the address it was handed, and passes the bytes
 both ways."""
 
@@ -24,6 +24,14 @@ class SocksProxy:
     port: int
     hosts: dict[str, str]
     log: list[tuple[str, str, int]] = field(default_factory=list)
+    users: list[tuple[str, str]] = field(default_factory=list)
+    """The host of each CONNECT and the user name it came with ("" for none), as Tor
+    isolates streams by it (IsolateSOCKSAuth)."""
+    takes_names: bool = True
+    """Whether it takes a user name and password (RFC 1929), as Tor does, any; else it
+    refuses a client offering nothing else, replying so (Dante)."""
+    closes_on_names: bool = False
+    """Not taking names, whether it closes the connection instead of replying (`ssh -D`)."""
     closing: bool = False
     """Whether it closes each connection once it has read the CONNECT, answering nothing (a
     Tor restarting, an overloaded proxy)."""
@@ -48,9 +56,22 @@ class _Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         conn: socket.socket = self.request
         with suppress(OSError, ConnectionError):
-            version, methods = _read(conn, 2)
-            _read(conn, methods)
-            conn.sendall(b"\x05\x00")  # no authentication
+            proxy = self.server.proxy
+            version, count = _read(conn, 2)
+            methods = _read(conn, count)
+            user = ""
+            if 2 in methods and proxy.takes_names:
+                conn.sendall(b"\x05\x02")  # a user name and password, any taken
+                _read(conn, 1)
+                user = _read(conn, _read(conn, 1)[0]).decode()
+                _read(conn, _read(conn, 1)[0])
+                conn.sendall(b"\x01\x00")
+            elif 0 in methods:
+                conn.sendall(b"\x05\x00")  # no authentication
+            else:
+                if not proxy.closes_on_names:
+                    conn.sendall(b"\x05\xff")  # no method it takes
+                return
             version, command, _, kind = _read(conn, 4)
             if kind == 3:
                 host = _read(conn, _read(conn, 1)[0]).decode("idna")
@@ -60,15 +81,16 @@ class _Handler(socketserver.BaseRequestHandler):
             else:
                 host, how = socket.inet_ntop(socket.AF_INET6, _read(conn, 16)), "address"
             (port,) = struct.unpack("!H", _read(conn, 2))
-            self.server.proxy.log.append((how, host, port))
-            if self.server.proxy.closing:
+            proxy.log.append((how, host, port))
+            proxy.users.append((host, user))
+            if proxy.closing:
                 return
             failed = b"\x05\x04\x00\x01" + bytes(6)  # host unreachable
             if version != 5 or command != 1:
                 conn.sendall(failed)
                 return
             try:
-                upstream = socket.create_connection((self.server.proxy.hosts.get(host, host), port))
+                upstream = socket.create_connection((proxy.hosts.get(host, host), port))
             except OSError:
                 conn.sendall(failed)
                 return

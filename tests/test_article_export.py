@@ -16,6 +16,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import lxml.etree as ET
 import lxml.html
@@ -26,6 +27,7 @@ from reader.article_books import Chapter, ChapterText, write_epub, write_html, w
 from tests.cli_run import run_reader
 from tests.conftest import sync_into
 from tests.served_feed import serve_one_item, story_page
+from tests.test_export_languages import _epubcheck
 
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -92,7 +94,8 @@ def test_a_feed_and_dates_choose_the_articles_list_shows(synced_dir: Path) -> No
     wanted = [h["title"] for h in json.loads(listed) if h["cached"]]
     done = run_reader(synced_dir, "export", "--format", "markdown", *chosen)
     assert done.returncode == 0, done.stderr
-    titles = [line[2:] for line in done.stdout.splitlines() if line.startswith("# ")]
+    # The first heading is the file's own title, over its contents.
+    titles = [line[2:] for line in done.stdout.splitlines() if line.startswith("# ")][1:]
     assert titles == wanted and len(wanted) > 1
 
 
@@ -162,7 +165,7 @@ def test_each_chapter_is_read_as_it_is_written(form: str) -> None:
     elif form == "html":
         write_html(chapters, "Book", into, written)
     else:
-        write_markdown(chapters, into, written)
+        write_markdown(chapters, "Book", into, written)
     # Grouped under their feeds: stories 1 and 3, then 2 and 4.
     assert happened == [
         "read 1", "written 1", "read 3", "written 2",
@@ -435,3 +438,91 @@ def test_parts_an_export_killed_midway_left_are_swept_by_the_next(
     assert link.is_symlink() and victim.read_text() == "the victim's own\n"
     assert zipfile.is_zipfile(book)
     assert len(list(shared.iterdir())) == 7  # the book, and what was not to be swept
+
+
+def test_not_exported_leaves_out_what_an_earlier_export_took(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """Each week's book repeated every article still unread (acc50e A6): the reader notes
+    what went into a file, and `--not-exported` takes only the others."""
+    cached = _cached(synced_dir)
+    northwind = [h for h in cached if h["feed_title"] == "Northwind Tech Review"]
+    first = run_reader(
+        synced_dir, "export", "--format", "markdown", "--feed", "Northwind Tech Review"
+    )
+    assert first.returncode == 0, first.stderr
+    # A script's JSON is no book: it notes nothing.
+    assert run_reader(synced_dir, "export", "--format", "json").returncode == 0
+    book = tmp_path / "week.epub"
+    week = run_reader(synced_dir, "export", "--format", "epub", "--not-exported", "-o", str(book))
+    assert week.returncode == 0, week.stderr
+    count = len(cached) - len(northwind)
+    assert f"{count} articles exported to {book} (epub)" in week.stderr
+    assert f"; {len(northwind)} articles exported before left out" in week.stderr
+    opf = ET.fromstring(zipfile.ZipFile(book).read("OEBPS/content.opf"))
+    title = opf.findtext(".//{http://purl.org/dc/elements/1.1/}title")
+    assert title.startswith("Articles, not exported before, ")
+    noted = {h["title"]: h["exported_at"] for h in _cached(synced_dir)}
+    assert all(noted[h["title"]] for h in cached)  # each noted, once its file was written
+    again = run_reader(synced_dir, "export", "--format", "html", "--not-exported")
+    assert again.returncode != 0
+    said = f"reader: nothing to export: {len(cached)} articles chosen exported before; 1 article"
+    assert again.stderr.startswith(f"{said} chosen not cached: 1 no article page (a PDF,")
+    assert run_reader(synced_dir, "export", "--format", "html").stdout.count("<article") == len(
+        cached
+    )
+
+
+def test_a_markdown_file_opens_on_its_contents_linking_each_article(synced_dir: Path) -> None:
+    """The HTML page and the book open on their contents; the Markdown file started on its
+    first article (acc50e A8). Its links lead to each article's heading as a viewer names it
+    (markdown-it's anchors, GitHub's way), a title met before as a heading counted."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+
+    done = run_reader(synced_dir, "export", "--format", "markdown", "--title", "Trip")
+    assert done.returncode == 0, done.stderr
+    viewer = MarkdownIt("commonmark").use(anchors_plugin, max_level=6)
+    page = lxml.html.fromstring(viewer.render(done.stdout))
+    contents = page.xpath("//ul")[0]
+    feeds = [li.text.strip() for li in contents.xpath("./li")]
+    cached = _cached(synced_dir)
+    assert feeds == list(dict.fromkeys(h["feed_title"] for h in cached))
+    links = contents.xpath(".//a")
+    assert len(links) == len(cached)
+    for link in links:
+        (heading,) = page.xpath(f'//h1[@id="{unquote(link.get("href"))[1:]}"]')
+        assert heading.text_content() == link.text_content()
+    chapters = [
+        Chapter("Harbour", "Ferry", lambda: ChapterText("# Ferry\n\n## Ferry\n\nText."), "u:1"),
+        Chapter("Harbour", "Ferry!", lambda: ChapterText("# Ferry!\n\nMore."), "u:2"),
+    ]
+    into = io.BytesIO()
+    write_markdown(chapters, "Ferry", into)
+    shown = lxml.html.fromstring(viewer.render(into.getvalue().decode()))
+    targets = [a.get("href") for a in shown.xpath("//ul//a")]
+    assert targets == ["#ferry-1", "#ferry-3"]
+    assert [h.text for h in shown.xpath(f"//*[@id='{targets[1][1:]}']")] == ["Ferry!"]
+
+
+def test_a_book_says_what_it_holds_from_which_feeds_and_days(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """Every book was "Articles, <day>" and nothing more (acc50e A6): its first page and its
+    description say how many articles, from how many feeds, published from when to when."""
+    cached = _cached(synced_dir)
+    days = sorted(h["published"][:10] for h in cached if h["published"])
+    feeds = {h["feed_title"] for h in cached}
+    said = f"{len(cached)} articles from {len(feeds)} feeds, published {days[0]} to {days[-1]}"
+    book = tmp_path / "all.epub"
+    assert run_reader(synced_dir, "export", "--format", "epub", "-o", str(book)).returncode == 0
+    with zipfile.ZipFile(book) as epub:
+        opf = ET.fromstring(epub.read("OEBPS/content.opf"))
+        nav = ET.fromstring(epub.read("OEBPS/nav.xhtml"))
+    assert opf.findtext(".//{http://purl.org/dc/elements/1.1/}description") == said
+    assert next(nav.iter(f"{XHTML}p")).text == said
+    page = run_reader(synced_dir, "export", "--format", "html").stdout
+    assert lxml.html.fromstring(page).xpath("string(//nav/p)") == said
+    markdown = run_reader(synced_dir, "export", "--format", "markdown").stdout
+    assert markdown.splitlines()[2] == said
+    _epubcheck(book)

@@ -86,3 +86,54 @@ def test_notes_and_articles_of_the_book_are_linked_inside_it(
     assert _links(dues_at, "¹") == [f"#{note.get('id')}"]
     assert _links(dues_at, "pier story") == [f"#{pier_at.get('id')}"]
     assert len(set(html.xpath("//@id"))) == len(html.xpath("//@id"))  # ids unique on the page
+
+
+PARTS = (
+    "<p>See <a href='#fig1'>figure 1</a>, <a href='#tide'>the tides</a> and"
+    " <a href='#gone-widget'>the live map</a>.</p>"
+    "<h2 id='tide'>Part one: the tide tables</h2><p>The tables were printed weekly for a"
+    " century, pinned to the harbour office door each Monday morning.</p>"
+    "<h2>Part two: the <em>new</em> pier</h2><p>The new pier opened in the spring, longer"
+    " than the old one by a third, with a shelter for the ferry's passengers.</p>"
+    "<figure id='fig1'><img src='/pier.png' alt='The pier at dawn'>"
+    "<figcaption>Figure 1: the pier at dawn</figcaption></figure>"
+)
+
+
+def test_a_long_reads_parts_are_in_the_contents_and_its_figure_linked_inside(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A long read's parts were not in the book's contents, and a link to its figure, or to a
+    place no kept text holds, went to the web (acc50e A8): its parts are listed under it in
+    both tables of contents, the figure is linked, and a place the book lost leads to the
+    article's start."""
+    data = tmp_path / "data"
+    feed = serve_stories(httpserver, "Coast Wire", [("Harbour history", 9)], more={9: PARTS})
+    assert run_reader(data, "add", feed).returncode == 0
+    assert run_reader(data, "sync", "--no-pictures").returncode == 0
+    book = tmp_path / "history.epub"
+    done = run_reader(data, "export", "--format", "epub", "-o", str(book))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(book) as opened:
+        (name,) = [n for n in opened.namelist() if n.startswith("OEBPS/a0")]
+        name = name.removeprefix("OEBPS/")
+        chapter = ET.fromstring(opened.read(f"OEBPS/{name}"))
+        nav = ET.fromstring(opened.read("OEBPS/nav.xhtml"))
+        ncx = ET.fromstring(opened.read("OEBPS/toc.ncx"))
+    (article,) = nav.xpath("//x:li[x:a='Harbour history']", namespaces={"x": XHTML[1:-1]})
+    parts = [(a.text, a.get("href")) for a in article.iter(f"{XHTML}a")][1:]
+    assert [words for words, _ in parts] == ["Part one: the tide tables", "Part two: the new pier"]
+    for words, href in parts:
+        page, _, own = href.partition("#")
+        assert page == name
+        assert chapter.xpath(f"string(//*[@id='{own}'])") == words
+    ncx_ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    sources = ncx.xpath("//n:navPoint/n:navPoint/n:navPoint/n:content/@src", namespaces=ncx_ns)
+    assert sources == [href for _, href in parts]
+    orders = [int(o) for o in ncx.xpath("//n:navPoint/@playOrder", namespaces=ncx_ns)]
+    assert orders == [1, 1, 2, 3]
+    figure = chapter.xpath("//*[@id][contains(., 'Image')]")  # its alt said by its caption
+    assert _links(chapter, "figure 1") == [f"#{figure[-1].get('id')}"]
+    assert _links(chapter, "the tides") == ["#" + parts[0][1].partition("#")[2]]
+    assert _links(chapter, "the live map") == [name]  # no kept text holds it: the start
+    _epubcheck(book)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -772,6 +773,38 @@ def test_a_closed_output_is_written_to_nothing_not_a_traceback(synced_dir: Path)
         )
         assert result.returncode == 0, (command, closing, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def _ran(argv: list[str], env: dict[str, str], **given: Any) -> subprocess.CompletedProcess[str]:
+    """`argv` run as a process of its own, its output and errors as text."""
+    return subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, **given)
+
+
+def test_a_closed_input_reads_as_nothing_not_a_traceback(synced_dir: Path) -> None:
+    """`reader mark-read - <&-` (a supervisor's job, a script): every command taking `-` read
+    a None stdin and ended in a traceback (acc51a A2); it reads nothing, as `< /dev/null`."""
+    env = {**os.environ, "READER_HOME": str(synced_dir), "PYTHONIOENCODING": "utf-8"}
+    for command in (["mark-read", "-"], ["import", "-"], ["show", "-"], ["extract", "-"]):
+        closed = _ran(["sh", "-c", 'exec "$0" -m reader "$@" <&-', sys.executable, *command], env)
+        empty = _ran([sys.executable, "-m", "reader", *command], env, stdin=subprocess.DEVNULL)
+        assert "Traceback" not in closed.stderr, (command, closed.stderr)
+        assert (closed.returncode, closed.stderr) == (empty.returncode, empty.stderr), command
+
+
+def test_a_data_directory_named_with_a_variable_is_refused_in_one_line(tmp_path: Path) -> None:
+    """diskcache reads `$X` in its directory as a variable: `READER_HOME='$HOME/news'` (a
+    crontab line, systemd's Environment=) kept the config and lock where given and the feeds
+    where `$X` led, another library with another X (acc51a A5). Refused before anything is
+    written, whatever the environment holds."""
+    named = tmp_path / "news$X"
+    for x in ("one", None):
+        env = {**os.environ, "READER_HOME": str(named), "PYTHONIOENCODING": "utf-8"}
+        env.pop("X", None)
+        env.update({"X": x} if x else {})
+        result = _ran([sys.executable, "-m", "reader", "add", "http://127.0.0.1:9/feed.xml"], env)
+        assert result.returncode != 0 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "holds $X" in result.stderr, result.stderr
+        assert not named.exists() and not (tmp_path / "newsone").exists()
 
 
 @pytest.mark.parametrize(

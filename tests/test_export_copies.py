@@ -121,3 +121,19 @@ def test_an_export_with_the_copies_names_them_not_the_reader_s_commands(
         levels = [int(n) for n in re.findall(r"<h([1-6])\b", text)]
     copy_at = levels.index(2)  # "## Copy 1 of 2": each heading after it under it
     assert levels[0] == 1 and all(level > 2 for level in levels[copy_at + 1 :]), levels
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "epub"])
+def test_a_book_without_the_copies_names_no_command_or_key_either(
+    site: Site, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """acc50e A4: without `--earlier-copies` a book's notes still said "reader show --version
+    1 prints it, reader diff what changed, V and d in the reader", meaningless on an
+    e-reader: they say what changed and when, as to a reader of the file."""
+    ident, first, _ = _retracted(site, data_dir, capsys)
+    out = tmp_path / f"book.{fmt}"
+    ran(capsys, data_dir, "export", "--format", fmt, ident, "-o", str(out))
+    text = " ".join(_file_text(out).decode().split())
+    for command in ("reader show", "--version", "reader diff", "V and d", "in the reader"):
+        assert command not in text, command
+    assert f"the text changed since the copy retrieved {first}" in text

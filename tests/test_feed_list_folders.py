@@ -23,7 +23,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.cell_width import NamesApart
 from reader.ui.dialogs.help import KEYS, lettered
 from reader.ui.display import plain
-from reader.ui.headlines import tag_view
+from reader.ui.headlines import folder_view
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.feed_rows import FeedRow, FeedTitle
 from tests.tui_pilot import keys_handled, resize, running, screen_text, table, until
@@ -85,12 +85,14 @@ def test_feeds_are_grouped_under_their_folders(synced_dir: Path) -> None:
             assert any(f"    {first}" in line for line in lines)  # two steps in
             # Its count is its view's: the headlines of every feed in it.
             index = app.index
-            news = index.unread_in(tag_view("News"))
+            news = index.unread_in(folder_view(("News",)))
             assert news == index.unread_in(feeds[0].url) + index.unread_in(feeds[1].url)
             assert news and str(news) in next(line for line in lines if "▾ News" in line)
             # Selecting it shows its feeds' headlines together.
             await pilot.press("h", "g", "j", "j")
-            await until(pilot, lambda: app.main_screen.feed_url == tag_view("News"), "News shown")
+            await until(
+                pilot, lambda: app.main_screen.feed_url == folder_view(("News",)), "News shown"
+            )
             shown = {row.entry.feed_url for row in table(app).rows}
             assert shown == {feeds[0].url, feeds[1].url}
 
@@ -112,7 +114,9 @@ def test_z_folds_a_folder_kept_for_the_next_start(synced_dir: Path) -> None:
             await pilot.press("j", "z")  # on a feed in News: News folds, the cursor on its row
             await until(pilot, lambda: "Local" not in feed_list.names, "News folded")
             assert feed_list.names == ["All feeds", "Saved", "News", "Tech", second, third]
-            await until(pilot, lambda: app.main_screen.feed_url == tag_view("News"), "its view")
+            await until(
+                pilot, lambda: app.main_screen.feed_url == folder_view(("News",)), "its view"
+            )
 
         async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
             feed_list = await _grouped(app, pilot)
@@ -127,11 +131,16 @@ def test_z_folds_a_folder_kept_for_the_next_start(synced_dir: Path) -> None:
             await until(pilot, lambda: first not in feed_list.names, "Local folded")
             await pilot.press("k", "z")  # News folded
             await until(pilot, lambda: "Local" not in feed_list.names, "News folded")
-            # `T` to the tag before News: Local, a folder in News, unfolded to show its row.
-            await pilot.press("T")
-            await until(pilot, lambda: app.main_screen.feed_url == tag_view("Local"), "Local")
+            # `t` to the folder after News: Local, a folder in News, unfolded to show its row.
+            await pilot.press("t")
+            await until(
+                pilot, lambda: app.main_screen.feed_url == folder_view(("News", "Local")), "Local"
+            )
             await until(pilot, lambda: "Local" in feed_list.names, "News unfolded")
-            assert feed_list.selected_url == tag_view("Local") and first not in feed_list.names
+            assert (
+                feed_list.selected_url == folder_view(("News", "Local"))
+                and first not in feed_list.names
+            )
             await pilot.press("z")  # Local open again
             await until(pilot, lambda: first in feed_list.names, "Local open again")
 
@@ -156,7 +165,7 @@ def test_moves_count_the_feeds_among_the_folders(synced_dir: Path) -> None:
             await pilot.press("k")  # the second feed again, under Tech
             await until(pilot, lambda: screen.feed_url == feeds[1].url, "up a row")
             await pilot.press("k")
-            await until(pilot, lambda: screen.feed_url == tag_view("Tech"), "Tech's row")
+            await until(pilot, lambda: screen.feed_url == folder_view(("Tech",)), "Tech's row")
             await pilot.press("g")
             await until(pilot, lambda: screen.feed_url is None, "All feeds")
             await pilot.press("G")

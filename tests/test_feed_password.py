@@ -4,10 +4,12 @@ address as "me:***@", lines and failures without the name (acc50a A2)."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories
@@ -57,3 +59,94 @@ def test_adds_lines_and_failures_name_a_feed_without_its_password(
     synced = run_reader(data_dir, "sync")
     for output in (synced, run_reader(data_dir, "feeds")):
         assert "s3cret" not in output.stdout + output.stderr
+
+
+def test_an_imports_and_a_syncs_lines_name_a_feed_without_its_password(
+    own_server: HTTPServer, data_dir: Path, tmp_path: Path
+) -> None:
+    own_server.expect_request("/private.xml").respond_with_data("no", status=401)
+    own_server.expect_request("/other.xml").respond_with_data("no", status=401)
+    wrong = own_server.url_for("/private.xml").replace("http://", "http://ops:wrongpw@")
+    other = own_server.url_for("/other.xml").replace("http://", "http://me:pw2@")
+    for url in (wrong, other):
+        assert run_reader(data_dir, "add", url).returncode == 1  # 401: kept, failing
+    # A feed that never answered has no name: an export names it by its address, not its password.
+    exported = run_reader(data_dir, "export", "--format", "opml").stdout
+    assert exported.count("wrongpw") == exported.count("pw2") == 1, exported
+    # An older export's name for it was its address, password and all (another one here).
+    named = wrong.replace("wrongpw", "s3cret")
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>subs</title></head><body>'
+        f'<outline type="rss" text="{named}" xmlUrl="{wrong}"/>'
+        f'<outline type="rss" text="Ops wire" xmlUrl="{wrong}"/>'
+        f'<outline type="rss" text="Other wire" xmlUrl="{other}"/>'
+        '<outline type="rss" text="Gopher" xmlUrl="gopher://ops:s3cret@127.0.0.1/1"/>'
+        "</body></opml>"
+    )
+    imported = run_reader(data_dir, "import", str(opml))
+    said = imported.stdout + imported.stderr
+    assert "not applied" in said and "not taken" in said and "left out" in said, said
+    assert "Ops wire <http://127.0.0.1:" in said and "Other wire <http://127.0.0.1:" in said
+    assert "gopher://127.0.0.1/1" in said
+    said_after = [imported, run_reader(data_dir, "sync"), run_reader(data_dir, "feeds")]
+    # A feed named by its address as given, password and all, is named back without it.
+    said_after += [run_reader(data_dir, "remove", wrong), run_reader(data_dir, "remove", wrong)]
+    assert said_after[-1].stderr.startswith("reader: not subscribed: http://127.0.0.1:")
+    for output in said_after:
+        for password in ("s3cret", "wrongpw", "pw2"):
+            assert password not in output.stdout + output.stderr, (password, output)
+
+
+def test_add_with_another_password_changes_it_keeping_the_feeds_headlines_and_marks(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    base = own_server.url_for("").rstrip("/")
+    password = ["0ld-pw"]  # the site's, as it is now
+
+    def answer(request: Request) -> Response:
+        wanted = "Basic " + base64.b64encode(f"me:{password[0]}".encode()).decode()
+        if request.headers.get("Authorization") != wanted:
+            return Response("who are you?", status=401)
+        items = "".join(
+            f"<item><title>Notice {n}</title><link>{base}/n{n}.html</link><guid>n{n}</guid></item>"
+            for n in (1, 2)
+        )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Members</title>{items}'
+        return Response(rss + "</channel></rss>", content_type="application/rss+xml")
+
+    own_server.expect_request("/feed.xml").respond_with_handler(answer)
+    old = own_server.url_for("/feed.xml").replace("http://", "http://me:0ld-pw@")
+    assert run_reader(data_dir, "add", old).returncode == 0
+    ids = run_reader(data_dir, "list", "--ids").stdout.split()
+    assert len(ids) == 2 and run_reader(data_dir, "mark-read", ids[0]).returncode == 0
+
+    password[0] = "n3w-pw"  # the site changed it: the old one is refused
+    assert run_reader(data_dir, "sync", "-q", "--no-articles").returncode == 1
+    new = old.replace("0ld-pw", "n3w-pw")
+    changed = run_reader(data_dir, "add", new)
+    assert changed.returncode == 0, changed.stderr
+    shown = own_server.url_for("/feed.xml")
+    assert changed.stdout == f"password changed for {shown}\n" and not changed.stderr
+    synced = run_reader(data_dir, "sync", "-q", "--no-articles")
+    assert synced.returncode == 0, synced.stderr
+    # The same feed, its headlines and read mark kept, fetched and exported with the new one.
+    assert run_reader(data_dir, "list", "--ids", "--unread").stdout.split() == [ids[1]]
+    (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
+    assert feed["url"] == new and feed["entries"] == 2
+    assert f'xmlUrl="{new}"' in run_reader(data_dir, "export", "--format", "opml").stdout
+    # An import's other password (an old backup's) is not applied, said with how to.
+    opml = data_dir.parent / "backup.opml"
+    opml.write_text(run_reader(data_dir, "export", "--format", "opml").stdout.replace(new, old))
+    imported = run_reader(data_dir, "import", str(opml))
+    assert imported.stderr == (
+        f"reader: 1 feed subscribed already kept the password it has, not the file's: {shown}"
+        " (`reader add URL` with the new one changes it)\n"
+    )
+    assert json.loads(run_reader(data_dir, "feeds", "--json").stdout)[0]["url"] == new
+    # The same password again is nothing new; a wrong one is kept and said to fail.
+    again = run_reader(data_dir, "add", new)
+    assert again.stdout.startswith("already subscribed:")
+    wrong = run_reader(data_dir, "add", new.replace("n3w-pw", "typo"))
+    assert wrong.returncode == 1 and "typo" not in wrong.stdout + wrong.stderr
+    assert wrong.stderr.startswith(f"reader: password changed for {shown}, but the feed's fetch")

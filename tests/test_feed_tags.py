@@ -79,6 +79,20 @@ def test_a_second_import_adds_the_files_tags_to_a_feeds_own(tmp_path: Path) -> N
     again = reader(home, "import", str(tmp_path / "more"))
     assert again.stdout.startswith("0 feeds added, 1 already subscribed")
     assert _tags(home) == {"quay.xml": ("news", "local")}
+    # What it filed them under, not the file's tags they had: "NEWS" is "news".
+    assert "1 feed filed under 1 tag: local\n" in again.stdout
+
+
+def test_an_import_run_again_says_no_tag_the_first_filed_the_feeds_under(tmp_path: Path) -> None:
+    """Run again as its hint gives it (`--saved-flags`), an import re-said "2 feeds filed under
+    2 tags" of feeds the first had filed so (acc50b)."""
+    home = tmp_path / "home"
+    (tmp_path / "urls").write_text(URLS)
+    assert "3 feeds filed under 4 tags" in reader(home, "import", str(tmp_path / "urls")).stdout
+    again = reader(home, "import", str(tmp_path / "urls"))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("0 feeds added, 4 already subscribed")
+    assert "filed under" not in again.stdout, again.stdout
 
 
 def test_opml_categories_and_folders_are_tags_made_safe() -> None:

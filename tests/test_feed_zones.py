@@ -128,6 +128,40 @@ def test_a_date_alone_is_that_day_in_every_zone(
     assert not json.loads(run(tmp_path, capsys, "list", "--json")[1])[0]["read"]
 
 
+RFC822_UNSTATED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Parish Notices</title>'
+    "<item><title>Bell practice moved</title><link>http://127.0.0.1:9/bell</link><guid>bell</guid>"
+    "<pubDate>Sat, 05 Dec 2026</pubDate></item>"
+    "<item><title>Choir at nine</title><link>http://127.0.0.1:9/choir</link><guid>choir</guid>"
+    "<pubDate>Sat, 05 Dec 2026 09:00:00</pubDate></item></channel></rss>"
+)
+
+
+def test_an_rfc822_date_with_no_time_or_no_zone_is_that_day_and_that_wall_clock_time(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc51a A6: a pubDate of a day alone, or of a time with no zone (RFC 822 requires one),
+    was taken for UTC as feedparser takes it: in Los Angeles the day's notice was listed on the
+    4th at 16:00 and the choir's 09:00 at 01:00, both left out of `--since 2026-12-05`. They
+    are read as a `dc:date` is: that day in every zone, and that wall-clock time."""
+    httpserver.expect_request("/feed").respond_with_data(
+        RFC822_UNSTATED, content_type="application/rss+xml"
+    )
+    with _zone("America/Los_Angeles"):
+        assert run(tmp_path, capsys, "add", httpserver.url_for("/feed"))[0] == 0
+        status, out = run(tmp_path, capsys, "list")
+        assert status == 0 and "2026-12-04" not in out, out
+        assert re.search(r"  2026-12-05 +N +Parish Notices: Bell", out), out
+        assert re.search(r"  2026-12-05 09:00 +N +Parish Notices: Choir", out), out
+        rows = json.loads(run(tmp_path, capsys, "list", "--json")[1])
+        assert {row["title"]: row["published"] for row in rows} == {
+            "Bell practice moved": "2026-12-05",
+            "Choir at nine": "2026-12-05T09:00:00",
+        }
+        day = ("--since", "2026-12-05", "--before", "2026-12-06", "--json")
+        assert len(json.loads(run(tmp_path, capsys, "list", *day)[1])) == 2
+
+
 ZONELESS = (
     '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
     "<title>Kyiv Wire</title><id>k</id><updated>2026-12-06T23:45:00Z</updated>"

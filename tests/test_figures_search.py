@@ -18,6 +18,7 @@ from reader.search_index import trigrams
 from reader.search_query import Query
 from reader.ui.widgets.article.find_in_article import LineMap, find
 from reader.ui.widgets.article.paragraph import TextRun
+from reader.ui.widgets.main.headline_search import matching_names
 from tests.cli_run import run_reader
 from tests.served_feed import serve_one_item
 
@@ -61,11 +62,11 @@ GROUPED = (
 )
 
 
-def _found_by_slash(query: str) -> list[str]:
-    """What an article's `/` finds of `query` in `GROUPED`, one paragraph."""
-    spans = find(LineMap([TextRun(GROUPED, ((0, 0, len(GROUPED), 0),))]), query)
+def _found_by_slash(query: str, text: str = GROUPED) -> list[str]:
+    """What an article's `/` finds of `query` in `text`, one paragraph."""
+    spans = find(LineMap([TextRun(text, ((0, 0, len(text), 0),))]), query)
     assert spans is not None
-    return [GROUPED[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)]
+    return [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)]
 
 
 @pytest.mark.parametrize(
@@ -102,6 +103,35 @@ def test_a_figure_typed_with_thousands_commas_is_the_figure_however_written(
     """As with spaces between its groups: "12,500" pasted from an English wire finds French's
     "12 500" and "12500" too (acc50d D5), where it found its own spelling alone."""
     assert [m.group() for word in Query(typed).words for m in word.found.finditer(GROUPED)] == found
+
+
+WRITTEN = ["12500", "12 500", "12,500", "12.500", "12\u202f500"]
+"""The ways a figure is written, each a headline's title."""
+WRITTEN_TEXT = "Fees of 12500, 12 500 in Le Monde, 12,500 on the wire, 12.500, 12\u202f500."
+
+
+@pytest.mark.parametrize("typed", ["12500", "12 500", "12,500", "12\u202f500"])
+def test_slash_finds_a_figure_however_typed_as_the_search_does(typed: str) -> None:
+    """An article's `/` and the headlines' follow the search's rule (`text_find.typed`):
+    `/12,500` found "12,500" alone, `/12 500` every writing but "12500", where `F` and
+    `reader list --search` found them all (acc50d)."""
+    assert [
+        m.group() for word in Query(typed).words for m in word.found.finditer(WRITTEN_TEXT)
+    ] == (WRITTEN)
+    assert _found_by_slash(typed, WRITTEN_TEXT) == WRITTEN
+    assert matching_names(WRITTEN, typed) == list(range(len(WRITTEN)))
+
+
+def test_a_figure_in_groups_in_a_phrase_is_the_figure_however_written() -> None:
+    """In a quoted phrase of the search too, and with words round it in `/`."""
+    said = "fees of 12500, of 12,500 and of 12 500"
+    (phrase,) = Query('"of 12,500"').words
+    assert [m.group() for m in phrase.found.finditer(said)] == [
+        "of 12500",
+        "of 12,500",
+        "of 12 500",
+    ]
+    assert _found_by_slash("of 12 500", said) == ["of 12500", "of 12,500", "of 12 500"]
 
 
 def test_the_index_narrows_a_figure_by_what_every_writing_of_it_holds() -> None:

@@ -191,6 +191,30 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
     asyncio.run(run())
 
 
+def test_P_lists_what_F_said_it_found_once(synced_dir: Path) -> None:
+    """`P` keeps a search's summary as it keeps the status line's: "Nothing said yet." came
+    after an `F` had said its count (acc50d); drawn again, the list doesn't add it twice."""
+    count = len(expected(synced_dir))
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            said = f"{count} headlines for “{WORDS}”"
+            await until(pilot, lambda: said in status(app), "the summary")
+            await pilot.press("j", "k")  # the list's note said again
+            note = screen.query_one(StatusBar).note
+            from reader.ui.dialogs.messages import MessagesScreen
+
+            await pilot.press("P")
+            listed = await on_top(pilot, MessagesScreen, "the messages")
+            kept = [line for _when, line in listed.said if said in line]
+            assert kept == [note], listed.said
+
+    asyncio.run(run())
+
+
 def test_F_finds_the_cached_articles_no_feed_lists_any_more(synced_dir: Path) -> None:
     lib = Library(synced_dir, workers="thread")
     try:

@@ -379,6 +379,39 @@ def test_a_lazy_pages_real_picture_replaces_its_blurred_placeholder() -> None:
     assert pictures(article) == [("", "https://cdn.example/max/3788/pier.png")]
 
 
+_BLUR = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        (
+            f'<figure><img src="{_BLUR}" data-src="/img/b.webp" alt="Bridge scaffolding (lazy)">'
+            "<figcaption>Scaffolding on the bridge.</figcaption></figure>"
+            '<noscript><img src="/img/b.webp" alt="Bridge scaffolding (noscript)"></noscript>',
+            ("Bridge scaffolding (lazy)", "https://news.example.com/img/b.webp"),
+        ),
+        (
+            f'<figure><img src="{_BLUR}" alt="Harbour at first light">'
+            "<figcaption>The quay at dawn.</figcaption></figure>"
+            '<noscript><img src="/img/quay.jpg"></noscript>',
+            ("Harbour at first light", "https://news.example.com/img/quay.jpg"),
+        ),
+    ],
+)
+def test_a_noscript_copy_after_its_figure_is_the_same_picture_once(
+    figure: str, expected: tuple[str, str]
+) -> None:
+    """The `<noscript>` copy of a lazy picture sits after its `<figure>`, its alt another: it
+    was a second picture, "(lazy)" then "(noscript)" (acc50e A8). A figure's placeholder with
+    no address of its own (a `data:` blur) takes the real picture in its place, its caption
+    after it."""
+    article = extract_article(page(TEXT + figure + TEXT), BASE)
+    assert pictures(article) == [expected]
+    kinds = [block.kind for block in article.blocks]
+    assert kinds[kinds.index(BlockKind.IMAGE) + 1] == BlockKind.CAPTION
+
+
 def test_a_picture_alone_in_its_boxes_survives_readabilitys_clean_up() -> None:
     # sanitize() removes a box with no text ("no content"), picture and all; so do the page's
     # furniture rules a figure holding share buttons ("fig--has-shares"). A lightbox's link

@@ -133,6 +133,22 @@ def test_quit_on_Q_and_ctrl_q_only(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_the_key_bar_writes_a_ctrl_key_as_the_help_does(synced_dir: Path) -> None:
+    """`quit = ["ctrl+q"]`: the key bar writes it "Ctrl-Q", as the help and the notices do
+    (`shown_key`), not Textual's "^q" beside them (acc50b)."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"quit": ("ctrl+q",)}, size=(120, 130)) as (app, pilot):
+            await until(pilot, lambda: "Quit" in key_bar(app), "the key bar")
+            assert "Ctrl-Q Quit" in key_bar(app) and "^q" not in key_bar(app)
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.pause()
+            assert re.search(r"\bCtrl-Q +quit", screen_text(app))
+
+    asyncio.run(run())
+
+
 def test_quit_on_q_closes_the_help_there_and_quits_elsewhere(synced_dir: Path) -> None:
     """newsboat's `bind-key q quit`: `quit = "q"` was refused, "q would do both pop_screen (a
     key not set in [keys]) and quit in the help" (acc41a A5). The help's own q closes it, as

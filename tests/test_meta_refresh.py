@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from reader.library import Library
 from reader.meta_refresh import MAX_DELAY, parse_refresh, refresh_target
 from reader.models import FetchError
+from reader.url_display import line_url
 from tests.test_library import ARTICLE
 
 PAGE = "https://short.example/s/7Hq"
@@ -142,7 +143,7 @@ def test_an_xhtml_page_that_declares_its_encoding_is_read_too() -> None:
     assert refresh_target(page, PAGE) == "https://short.example/news/a.html"
 
 
-@pytest.mark.parametrize(
+_TO_NO_WEB_PAGE = pytest.mark.parametrize(
     ("refresh", "header", "shown"),
     [
         ("0; url=file:///etc/passwd", "", "file:///etc/passwd"),
@@ -150,10 +151,15 @@ def test_an_xhtml_page_that_declares_its_encoding_is_read_too() -> None:
         ("1; URL='javascript:alert(1)'", "", "javascript:alert(1)"),
     ],
 )
+
+
+@_TO_NO_WEB_PAGE
+@pytest.mark.parametrize("how", ["article", "add"])
 def test_a_refresh_to_no_web_page_is_a_redirect_refused_and_nothing_kept(
-    httpserver: HTTPServer, data_dir: Path, refresh: str, header: str, shown: str
+    httpserver: HTTPServer, data_dir: Path, refresh: str, header: str, shown: str, how: str
 ) -> None:
-    """acc50a A9: the "Redirecting" stub was kept as the article, counted readable offline."""
+    """acc50a A9: the "Redirecting" stub was kept as the article, counted readable offline;
+    `add` searched it for a feed, found none, and said so as of any page (left by drip50)."""
     httpserver.expect_request("/r/stub").respond_with_data(
         redirect_page(refresh),
         content_type="text/html",
@@ -164,10 +170,16 @@ def test_a_refresh_to_no_web_page_is_a_redirect_refused_and_nothing_kept(
     async def go() -> None:
         async with Library(data_dir) as lib:
             with pytest.raises(FetchError) as caught:
-                await lib.article(link)
+                await (lib.article(link) if how == "article" else lib.add(link))
             said = caught.value.message
-            assert said.startswith("refused a redirect (a refresh) to a non-web link: "), said
-            assert shown in said
+            lead = "refused a redirect (a refresh) to a non-web link: "
+            if how == "add":  # in one line, as an HTTP redirect there is refused
+                lead = f"{line_url(link)} answered: {lead}"
+                assert said.endswith("; not subscribed") and "\n" not in said, said
+                assert lib.store.feed_urls() == []
+            assert said.startswith(lead) and shown in said, said
             assert lib.cached_article(link) is None and lib.store.raw_page(link) is None
 
     asyncio.run(go())
+    # Nothing on its site looked for: the page, once.
+    assert [request.path for request, _ in httpserver.log] == ["/r/stub"]

@@ -19,7 +19,7 @@ from reader.library import Library
 from reader.marks import TO_FETCH_MARK, as_letter
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.main.feed_list import FeedList
-from tests.test_feed_editing import _serve_feed
+from tests.test_feed_editing import ITEM, RSS, _serve_feed
 from tests.tui_pilot import running, screen_text, subscribe, table, until
 
 
@@ -111,5 +111,31 @@ def test_the_feed_list_marks_the_feeds_with_articles_not_offline_till_a_sync_cac
             await until(pilot, lambda: app.status.startswith("Synced"), "the sync")
             await pilot.pause()
             assert _mark_before(app, "The Harbour Gazette") == ""
+
+    asyncio.run(run())
+
+
+def test_the_status_line_counts_an_article_two_feeds_list_once_offline(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """acc51a A12: a paper's top stories and a section list the same articles. "All feeds"
+    lists each once and the unread count counts it once, but the count offline counted each
+    feed's row: "14 unread of 15 · 20 available offline"."""
+    shared = ["Harbour dues rise", "Ferry late", "Pier closed"]
+    top = _serve_feed(httpserver, "/top.xml", "Top stories", shared)
+    links = "".join(
+        ITEM.format(title=title, link=httpserver.url_for(f"/top-{n}.html"))
+        for n, title in enumerate(shared)
+    )
+    httpserver.expect_request("/local.xml").respond_with_data(
+        RSS.format(title="Local", site=httpserver.url_for("/"), items=links),
+        content_type="application/rss+xml",
+    )
+    subscribe(data_dir, [top, httpserver.url_for("/local.xml")], fetch_articles=6)
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            said = "3 unread of 3 · 3 available offline"
+            await until(pilot, lambda: said in screen_text(app), "the counts, each article once")
 
     asyncio.run(run())

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from test_cli import reader
 
-from reader.models import FetchError
-from reader.opml import parse_opml, read_opml
+from reader.library import Library
+from reader.models import Feed, FetchError
+from reader.opml import parse_opml, read_opml, to_opml
 
 GOOD = b"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
 <outline text="News"><outline type="rss" text="Quay Daily" xmlUrl="http://127.0.0.1:9/quay.xml"/>
@@ -433,3 +434,28 @@ def test_a_feed_listed_in_several_folders_is_said_and_a_second_name_named(tmp_pa
         "reader: 1 name given again to a feed listed before not taken, its first kept:"
         f" Other name <{feed}> (`reader rename FEED NAME` gives one)\n"
     )
+
+
+def test_an_international_host_is_exported_in_punycode_as_one_feed_again(tmp_path: Path) -> None:
+    """The address as a request names its host (acc50a A10): a look-alike host ("раураl.com"
+    in Cyrillic) was written in Unicode, where another reader, or the user reading the file,
+    takes it for paypal.com; a readable one too, as the wire form is one for every host."""
+    written = ("http://раураl.com/feed.xml", "https://me:pw@Bücher.example:8443/neu.xml")
+    lib = Library(tmp_path / "data", workers="thread")
+    try:
+        for url in written:
+            lib.add_feed(url)
+        lib.store.put_feed(Feed(written[0], site_url="http://раураl.com/"))
+        exported = to_opml(lib.feeds())
+        assert exported.isascii(), exported
+        assert [url for url, _ in parse_opml(exported.encode())] == [
+            "http://xn--l-7sba6dbr.com/feed.xml",
+            "https://me:pw@xn--bcher-kva.example:8443/neu.xml",
+        ]
+        assert 'htmlUrl="http://xn--l-7sba6dbr.com/"' in exported
+        # Named by its address where it has no title: without the password.
+        assert 'text="https://xn--bcher-kva.example:8443/neu.xml"' in exported
+        # The same feeds, subscribed already, to a reader reading the file back.
+        assert not any(lib.add_feed(url) for url, _ in parse_opml(exported.encode()))
+    finally:
+        lib.close()

@@ -11,7 +11,7 @@ from tui_pilot import started, subscribe, until
 
 from reader.store import Store
 from reader.ui.app import ReaderApp
-from reader.ui.headlines import tag_view
+from reader.ui.headlines import folder_view, tag_view
 
 PAPERS = ["quay.xml", "tide.xml", "wire.xml"]
 
@@ -68,5 +68,40 @@ def test_ctrl_r_refreshes_the_feed_or_tag_shown(httpserver: HTTPServer, data_dir
             assert screen.feed_url is None
             assert await refreshed("ctrl+r") == PAPERS
             assert await refreshed("r") == PAPERS
+
+    asyncio.run(run())
+
+
+def test_ctrl_r_refreshes_the_feeds_of_the_folder_shown(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Work › News and Home › News are two folders: `Ctrl-R` on the first refreshes its own
+    feed, not the other's, as the status line says of the folder by its path."""
+    urls = [serve(httpserver, path) for path in PAPERS]
+    subscribe(data_dir, urls)
+    store = Store(data_dir)
+    try:
+        store.add_feeds(
+            [
+                (urls[0], "", "", ("Work", "News"), (("Work", "News"),)),
+                (urls[1], "", "", ("Home", "News"), (("Home", "News"),)),
+            ]
+        )
+    finally:
+        store.close()
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            screen = app.main_screen
+            await pilot.press("h", "g", "j", "j", "j")  # All feeds, Saved, Work, News
+            news = folder_view(("Work", "News"))
+            await until(pilot, lambda: screen.feed_url == news, "Work › News")
+            httpserver.clear_log()
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            assert asked(httpserver) == ["quay.xml"]
 
     asyncio.run(run())

@@ -22,7 +22,14 @@ from reader.library import Library, text_search
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.reports import Headline, merged_newest_first, newest_first
-from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
+from reader.search_index import (
+    INDEX_FILE,
+    SearchIndex,
+    ascii_words,
+    indexed_form,
+    trigrams,
+    word_run,
+)
 from reader.search_query import terms
 from tests.conftest import sync_into
 from tests.served_feed import serve_stories
@@ -93,6 +100,58 @@ def test_a_word_found_in_the_title_or_byline_has_every_trigram_indexed(
     query = Query(word)
     if matches(query, heading(title, byline), text) is not None:
         assert all(piece in form for w in query.words for piece in trigrams(w.typed)), form
+
+
+def _unfound_words(query: str, text: str) -> list[str]:
+    """Of each word of `query` the rule finds in `text` that is looked up by its run of ASCII
+    letters (`word_run`), those whose run the indexed text lacks (a prefix: starting no run)."""
+    body = _Folded(text)
+    runs = set(ascii_words(text, indexed_form(text)).split())
+    return [
+        word.typed
+        for word in Query(query).words
+        if (run := word_run(word.typed)) is not None
+        and body.search(word) is not None
+        and not (any(r.startswith(run) for r in runs) if word.prefix else run in runs)
+    ]
+
+
+_LETTERS = st.sampled_from(list(_TRICKY + " \n\t.,-'\"xyzdontbrienOD"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(_LETTERS, max_size=40), start=st.integers(0, 40), size=st.integers(1, 12))
+def test_a_word_the_rule_finds_has_its_letters_run_whole_in_the_indexed_text(
+    text: str, start: int, size: int
+) -> None:
+    """As for the trigrams: a word looked up whole (`dont`, acc50d D4) drops no article, nor
+    one looked up as the start of a word (`dont*`)."""
+    for word in (text[start : start + size], f"{text[start : start + size].strip()}*"):
+        assert not _unfound_words(word, text), (word, text, indexed_form(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(_LETTERS, max_size=40),
+    word=st.text(st.sampled_from(list("aAeEsSkKiIoOdDntTbrzß")), min_size=1, max_size=6),
+)
+def test_any_word_of_letters_found_has_its_run_whole_in_the_indexed_text(
+    text: str, word: str
+) -> None:
+    for typed in (word, f"{word}*"):
+        assert not _unfound_words(typed, text), (typed, text, indexed_form(text))
+
+
+def test_a_word_is_looked_up_whole_by_its_runs_of_ascii_letters() -> None:
+    text = "Don't go to the front, O’Brien: x\u200bdont, do\u200bnt, ＪＲ北海道, Straße, Müller."
+    runs = ascii_words(text, indexed_form(text)).split()
+    assert "dont" in runs  # both sides of the zero-width space, and across it
+    assert {"don", "t", "front", "o", "brien", "x", "do", "nt", "jr", "strasse"} <= set(runs)
+    assert {"muller", "mueller", "obrien"} <= set(runs)  # a name's apostrophe left out too
+    assert "dont" not in ascii_words("Don't go", indexed_form("Don't go")).split()
+    assert word_run("Dont") == "dont"
+    assert word_run("EU") == "eu"
+    assert word_run("Zoë") is word_run("4.2") is word_run("gold plated") is None
 
 
 def test_letters_a_case_blind_match_takes_as_one_have_one_indexed_form() -> None:

@@ -106,9 +106,38 @@ def test_a_word_found_anywhere_is_never_said_to_be_held_by_nothing(tmp_path: Pat
             query = Query(typed)
             assert holds_nothing(lib.store, query), typed
             assert not _found(lib, query), typed
-        # A word too short to look up tells nothing; a tag alone is no word.
-        for typed in ("EU", "tag:strikes", "nothingzz OR EU"):
+        # A word of Latin letters too short for its trigrams is looked up whole (acc50d D4);
+        # one of other letters tells nothing; a tag alone is no word.
+        assert holds_nothing(lib.store, Query("EU")) and not _found(lib, Query("EU"))
+        for typed in ("ÉU", "tag:strikes", "nothingzz OR ÉU"):
             assert not holds_nothing(lib.store, Query(typed)), typed
+    finally:
+        lib.close()
+
+
+def test_a_short_word_whose_trigrams_other_words_hold_is_held_by_nothing(tmp_path: Path) -> None:
+    """`dont` was looked up by its trigrams "don" and "ont", which an article holding "don't"
+    and "front" holds: 229 of them read to find nothing (acc50d D4). Looked up whole, it is held
+    by nothing; what holds its words as written is found as ever."""
+    lib = _library(tmp_path / "data")
+    try:
+        lib.store.put_article(_link(5), _article(5, "Front", "Don't go to the front, O’Brien."))
+        # A headline's title too, not cached: its words are indexed whole as well.
+        lib.store.merge_entries(_OTHER, [_entry(_OTHER, 21, "Don't lose the frontage, D’Arcy")])
+        for typed in ("dont", "dont OR hont", "EU dont", "darcy dont", "dont*"):
+            query = Query(typed)
+            assert not _found(lib, query), typed
+            assert holds_nothing(lib.store, query), typed
+        for typed in ("front", "obrien", "o'brien", "go"):
+            query = Query(typed)
+            assert _found(lib, query) == [_link(5)], typed
+            assert not holds_nothing(lib.store, query), typed
+        for typed in ("frontage", "darcy", "d'arcy"):
+            query = Query(typed)
+            assert _found(lib, query) == [_link(21)], typed
+            assert not holds_nothing(lib.store, query), typed
+        for typed in ("don't", "don*", "fron*"):
+            assert len(_found(lib, Query(typed))) == 2, typed
     finally:
         lib.close()
 

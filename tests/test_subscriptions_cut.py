@@ -80,6 +80,32 @@ def test_repair_brings_back_the_feeds_a_list_cut_by_an_older_reader_lacks(
     assert "the list of subscriptions" not in reader(synced_dir, "repair").stdout
 
 
+def test_repair_s_dry_run_says_the_feeds_a_cut_list_lacks_and_changes_nothing(
+    synced_dir: Path,
+) -> None:
+    """The dry run said every file "sound" of a list the repair then mended (acc50b)."""
+    urls = subscribed_two_of_three(synced_dir)
+    set_list(synced_dir, json.dumps(urls[:1]))
+    dry = reader(synced_dir, "repair", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert (
+        "the list of subscriptions is cut short: 1 feed would be brought back from its own"
+        f" record ({urls[1]})\n"
+    ) in dry.stdout
+    assert dry.stdout.endswith("nothing was changed (--dry-run)\n")
+    assert feed_urls(synced_dir) == urls[:1]
+    set_list(synced_dir, "[]")  # lost whole, its file sound
+    dry = reader(synced_dir, "repair", "--dry-run")
+    assert (
+        "the list of subscriptions is lost: would be made again from each feed's own record"
+        " (2 feeds)\n"
+    ) in dry.stdout
+    assert feed_urls(synced_dir) == []
+    done = reader(synced_dir, "repair")
+    assert "the list of subscriptions was lost: made again" in done.stdout
+    assert feed_urls(synced_dir) == urls[:2]
+
+
 def test_repair_of_a_list_whose_file_is_cut_short_brings_back_the_feeds_after_the_cut(
     synced_dir: Path,
 ) -> None:

@@ -29,13 +29,19 @@ from tests.tui_pilot import on_top, running, until
         ("www.theguardian.com/uk", "https://www.theguardian.com/uk"),
         ("  news.example.org  ", "https://news.example.org"),
         ("127.0.0.1:18101", "http://127.0.0.1:18101"),
+        ("news.example.onion", "http://news.example.onion"),
+        ("news.example.onion/feed.xml", "http://news.example.onion/feed.xml"),
     ],
 )
 def test_an_address_without_its_scheme_is_taken_as_a_browser_takes_it(
     typed: str, taken: str
 ) -> None:
     read = typed_address(typed)
-    assert (read.url, read.note, read.refusal) == (taken, f"taken as {taken}", "")
+    assert (read.url, read.note.partition(" (")[0], read.refusal) == (
+        taken,
+        f"taken as {taken}",
+        "",
+    )
 
 
 @pytest.mark.parametrize(

@@ -94,12 +94,14 @@ def _os_failure(error: OSError) -> int:
 def _closed_streams_to_devnull() -> None:
     """A command started with its output or its errors closed (`>&-`, a daemonising wrapper,
     an old cron set-up) writes them to nothing, as to /dev/null: Python leaves such a stream
-    None, and the first write or flush ended the command in a traceback, however well it went."""
+    None, and the first write or flush ended the command in a traceback, however well it went.
+    Its input closed (`<&-`, a supervisor's job), `-` reads nothing, as from /dev/null: an
+    empty list, said so (acc51a A2: a traceback in every command taking `-`)."""
     import os
 
-    for name in ("stdout", "stderr"):
+    for name, mode in (("stdout", "w"), ("stderr", "w"), ("stdin", "r")):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
 
 
 def _stdout_closed() -> int:

@@ -16,7 +16,7 @@ from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
-from ..keys import copy_id
+from ..keys import copy_id, item_address
 from ..marks import TAKEN_DOWN, offline_mark, saved_mark
 from ..models import (
     FEED_TEXT_STANDS_IN,
@@ -91,7 +91,10 @@ if TYPE_CHECKING:
 
 
 def headline_json(
-    h: Headline, names: Mapping[str, str], read_at: datetime | None = None
+    h: Headline,
+    names: Mapping[str, str],
+    read_at: datetime | None = None,
+    exported_at: datetime | None = None,
 ) -> dict[str, Any]:
     e = h.entry
     return {
@@ -120,6 +123,8 @@ def headline_json(
         "archived": h.archived,
         # When it was saved: the user's `s`, or the time added an import kept (acc43a A14).
         "saved_at": iso_time(saved_moment(h)),
+        # When it last went into a book or file to read elsewhere (`export --not-exported`).
+        "exported_at": iso_time(exported_at),
         "enclosures": enclosures_json(e),
         "comments": e.comments or None,  # the item's discussion page, as its feed names it
         "categories": list(e.categories),  # its feed's (Lobsters' tags, a subreddit)
@@ -315,6 +320,12 @@ def _list_of(
         printing_now = headlines and streamed is None
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
+        exported = lib.exported_at()
+        exported_at = (
+            {h.entry.id: exported(h.entry.link or item_address(h.entry.id)) for h in headlines}
+            if args.json
+            else {}
+        )
         # How many copies of each corrected one are kept: its copies' times read, for those only.
         copies = (
             {
@@ -346,6 +357,7 @@ def _list_of(
             shown_names(feeds),
             row_names,
             copies,
+            exported_at,
         )
     if more_note:  # under the hits, where a reader looks once they are read
         err(more_note)
@@ -364,16 +376,18 @@ def _listed(
     shown: Mapping[str, str] | None = None,
     row_names: Mapping[str, str] | None = None,
     copies: Mapping[str, int] | None = None,
+    exported_at: Mapping[str, datetime | None] | None = None,
 ) -> int:
     """`reader list`'s output of `headlines` (after a search, with what it found of each, `hits`
     by `id` of the headline; when
-    each was last opened in the reader, by entry id, for JSON), and its status: a search that
-    found nothing fails, for a script to tell, as grep's does."""
+    each was last opened in the reader, and last exported, by entry id, for JSON), and its
+    status: a search that found nothing fails, for a script to tell, as grep's does."""
     if args.json:
         opened_at = opened_at or {}
+        exported_at = exported_at or {}
         rows = [
             {
-                **headline_json(h, names, opened_at.get(h.entry.id)),
+                **headline_json(h, names, opened_at.get(h.entry.id), exported_at.get(h.entry.id)),
                 "page_day": page_day(h, page_dates) or None,
                 "also_in": also_in(h, shared or {}),
                 # The copies kept of a corrected one, the latest among them (acc44c C7).

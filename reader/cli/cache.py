@@ -11,6 +11,7 @@ from ..config import parse_duration, parse_size
 from ..dates import local_minute
 from ..plural import plural, size_text
 from ..safe import safe_line
+from ..url_display import shown_url
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -281,7 +282,7 @@ def _say_dropped(lib: Library, before: datetime, report: DroppedHeadlines, dry_r
         out(f"would drop {plural(report.dropped, 'read headline')} from before {day}, of {feeds}")
         names = {feed.url: feed.display_title for feed in lib.store.feeds()}
         for url, count in sorted(report.by_feed.items(), key=lambda kv: (-kv[1], kv[0])):
-            out(f"{count:>8}  {safe_line(names.get(url, url), 70)}")
+            out(f"{count:>8}  {safe_line(names.get(url) or shown_url(url), 70)}")
     else:
         out(f"dropped {plural(report.dropped, 'read headline')} from before {day}, of {feeds}")
     left = "would be left" if dry_run else "left"

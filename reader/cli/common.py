@@ -21,6 +21,8 @@ from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, t
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
+from ..url_display import line_url
+from ..urls import written_address
 from ..word_wrap import said_on_stderr
 
 if TYPE_CHECKING:
@@ -78,7 +80,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     if len(shared) > 1:
         return CommandError(
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
-            + ", ".join(safe_line(url, 200) for url in shared)
+            + ", ".join(line_url(url) for url in shared)
         )
     search = search_feed_given(lib, given)
     if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name
@@ -86,7 +88,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
             f"not subscribed: {safe_line(given, 200)} is a search feed"
             f" ({safe_line(search.words, 200)}): `reader search-feed` renames or removes it"
         )
-    return CommandError(f"not subscribed: {safe_line(given, 200)}")
+    return CommandError(f"not subscribed: {written_address(given, 200)}")
 
 
 def search_feed_given(lib: StoredLibrary, name: str) -> SearchFeed | None:
@@ -520,12 +522,14 @@ def render(
     width: int | None = None,
     copied: bool = False,
     below: int = 0,
+    away: bool = False,
 ) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
     `style` and the enclosures (a podcast's audio) and discussion page of its `entry`, the citation alone
     ("citation", as `y` copies it, in `[citation] copy`'s `copy`), or JSON (`render_item`).
     `width`: the text's lines broken at words to a terminal's width (`to_text`). `copied`,
-    `below`: an export's with the earlier copies in it (`to_markdown`)."""
+    `below`: an export's with the earlier copies in it (`to_markdown`); `away`: an export's,
+    read away from the reader (`citation.copy_notes`)."""
     from ..claimed_dates import claimed_note
     from ..discussion_links import discussion
     from ..enclosures import shown_enclosures
@@ -550,6 +554,7 @@ def render(
                 copied=copied,
                 below=below,
                 categories=categories,
+                away=away,
             )
         )
     if fmt == "json":
@@ -565,6 +570,7 @@ def render(
         width=width,
         copied=copied,
         categories=categories,
+        away=away,
     )
     return safe_text(shown)
 

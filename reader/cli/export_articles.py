@@ -77,12 +77,16 @@ _CHOOSING = (
     "saved_since",
     "feed",
     "tag",
+    "not_exported",
     "title",
 )
 POINTING = "Items pointing into this page"
 """The heading of the list of a feed's items whose links point into an exported page."""
 
-_NARROWING = ("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag")
+_NARROWING = (
+    *("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag"),
+    "not_exported",
+)
 """The choices of `--highlighted`'s articles that leave out some with highlights."""
 
 
@@ -113,8 +117,11 @@ def _export(
     """The export, the library open: the contents read first (each article's heading), then
     each chapter's text as it is written; `update` and `finish` its progress."""
     chosen = _chosen(lib, args)
-    if args.format == "json":
-        return _export_json(lib, args, chosen, update, finish)
+    before = 0
+    if args.not_exported:
+        chosen, before = _not_exported(lib, chosen)
+    if args.format == "json":  # for a script: what it takes is not noted as exported
+        return _export_json(lib, args, chosen, update, finish, before)
     style = config_of(args).citation_style
     # Two runs over the articles, each counted as what it is: one count over both read
     # "exported: 152/152" for 76 articles (acc33a A2, acc33b B5).
@@ -134,7 +141,7 @@ def _export(
         contents_read()
     if not chapters:
         finish()
-        return _nothing_exported(lib, missing)
+        return _nothing_exported(lib, missing, before)
     title = safe_line(args.title, 200) if args.title else _title(args, _feed_shown(lib, args.feed))
     made = datetime.now(UTC)
 
@@ -149,13 +156,26 @@ def _export(
         elif args.format == "text":
             write_text(chapters, into, written)
         else:
-            write_markdown(chapters, into, written)
+            write_markdown(chapters, title, into, written)
 
     write_output(write, args.output)
     finish()
+    # Noted once the file is written whole: an export that failed took nothing.
+    left_out = set(missing)
+    noted = lib.note_exported([one.link for one in chosen if one.link and one.link not in left_out])
+    if not noted and not args.quiet:
+        err("not noted as exported: the data directory is read as it is (its older format)")
     folded = len(chosen) - len(chapters) - len(missing)
-    _exported(lib, args, len(chapters), missing, copies.left, folded)
+    _exported(lib, args, len(chapters), missing, copies.left, folded, before)
     return EXIT_OK
+
+
+def _not_exported(lib: StoredLibrary, chosen: list[_Chosen]) -> tuple[list[_Chosen], int]:
+    """Those of `chosen` no earlier export took (`--not-exported`: each week's book holds
+    what the last did not, the unread left from it no more), and how many were left out."""
+    exported = lib.exported_at()
+    kept = [one for one in chosen if not one.link or exported(one.link) is None]
+    return kept, len(chosen) - len(kept)
 
 
 def _exported(
@@ -165,10 +185,12 @@ def _exported(
     missing: list[str],
     uncopied: int = 0,
     folded: int = 0,
+    before: int = 0,
 ) -> None:
     """The line an export ends with: how many articles, where, those not cached, how many
-    of those exported have earlier copies it left out (`uncopied`), and how many items were
-    listed with the page they point into rather than written again (`folded`)."""
+    of those exported have earlier copies it left out (`uncopied`), how many items were
+    listed with the page they point into rather than written again (`folded`), and how many
+    an earlier export took (`before`, `--not-exported`)."""
     where = f" to {args.output}" if args.output not in (None, "-") else ""
     left = (
         f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
@@ -177,19 +199,26 @@ def _exported(
     )
     if folded:
         left += f"; {plural(folded, 'more item')} pointing into a page listed with it"
+    if before:
+        left += f"; {plural(before, 'article')} exported before left out"
     if uncopied:
         left += f"; {uncopied} with earlier copies kept, not exported (--earlier-copies adds them)"
     if not args.quiet:  # for cron: an article not cached is not a failure
         err(f"{plural(count, 'article')} exported{where} ({args.format}){left}")
 
 
-def _nothing_exported(lib: StoredLibrary, missing: list[str]) -> int:
-    err(
-        f"nothing to export: {plural(len(missing), 'article')} chosen, none cached"
-        f"{_why_not_cached(lib, missing)}"
-        if missing
-        else "nothing to export: no article is chosen so (`reader list` takes the same choices)"
-    )
+def _nothing_exported(lib: StoredLibrary, missing: list[str], before: int = 0) -> int:
+    said = [f"{plural(before, 'article')} chosen exported before"] if before else []
+    if missing:
+        said.append(
+            f"{plural(len(missing), 'article')} chosen not cached{_why_not_cached(lib, missing)}"
+            if before
+            else f"{plural(len(missing), 'article')} chosen, none cached"
+            f"{_why_not_cached(lib, missing)}"
+        )
+    if not said:
+        said = ["no article is chosen so (`reader list` takes the same choices)"]
+    err(f"nothing to export: {'; '.join(said)}")
     return EXIT_FAILED
 
 
@@ -199,6 +228,7 @@ def _export_json(
     chosen: list[_Chosen],
     update: Callable[[int, int], None],
     finish: Callable[[], None],
+    before: int = 0,
 ) -> int:
     """`--format json`: a list of the cached articles among `chosen`, each the object `reader
     show --format json` prints of it (its text, metadata, marks and highlights: acc44c C9),
@@ -213,7 +243,7 @@ def _export_json(
     first = next(items, None)
     if first is None:
         finish()
-        return _nothing_exported(lib, missing)
+        return _nothing_exported(lib, missing, before)
     count = 0
 
     def write(into: BinaryIO) -> None:
@@ -227,7 +257,7 @@ def _export_json(
 
     write_output(write, args.output)
     finish()
-    _exported(lib, args, count, missing, copies.left, len(chosen) - len(pages))
+    _exported(lib, args, count, missing, copies.left, len(chosen) - len(pages), before)
     return EXIT_OK
 
 
@@ -501,7 +531,7 @@ def _markdown(
     copied = bool(earlier)
     if fmt == "text":
         kept = lib.highlights_in(link, article)
-        shown = render(article, fmt, style, entry, copied=copied)
+        shown = render(article, fmt, style, entry, copied=copied, away=True)
         made = _with_marks(shown, own, kept, markdown_marks=False)
         return replace(
             made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
@@ -510,7 +540,7 @@ def _markdown(
     files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
     kept = lib.highlights_in(link, article)
-    markdown = render(article, "markdown", style, entry, copied=copied)
+    markdown = render(article, "markdown", style, entry, copied=copied, away=True)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
     return replace(
         made, earlier=_earlier(earlier, fmt, style), items=_pointing(pointing or [], fmt)
@@ -592,7 +622,7 @@ def _item(lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown") -
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(entry, article)
-    text = render(_shown(article, fmt), _written(fmt), style, entry)
+    text = render(_shown(article, fmt), _written(fmt), style, entry, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
@@ -603,7 +633,7 @@ def _kept_item(lib: StoredLibrary, address: str, style: str, fmt: str = "markdow
     if article is None:  # its highlights dropped since the contents were read
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
     kept = lib.highlights_in(address, article)
-    text = render(_shown(article, fmt), _written(fmt), style)
+    text = render(_shown(article, fmt), _written(fmt), style, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
@@ -665,6 +695,8 @@ def _title(args: argparse.Namespace, feed: str) -> str:
     for option in ("since", "before"):
         if (day := getattr(args, option, None)) is not None:
             what += f" {option} {safe_line(day, 30)}"
+    if getattr(args, "not_exported", False):
+        what += ", not exported before"
     return f"{what}, {made}"
 
 

@@ -21,7 +21,7 @@ from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
 from ..typed_address import typed_address
-from ..url_display import shown_url
+from ..url_display import line_url, shown_url
 from ..urls import not_web_url, written_address
 from .common import (
     EXIT_FAILED,
@@ -149,8 +149,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 err(str(not_subscribed(lib, name)))  # the others still go, as `save` does
                 status = EXIT_FAILED
                 continue
-            # One named alone as before ("unsubscribed: NAME"); several by address.
-            chosen.setdefault(url, shown_url(url) if bulk else safe_line(name))
+            # One named alone as before ("unsubscribed: NAME"), an address without its
+            # password; several by address.
+            chosen.setdefault(url, shown_url(url) if bulk else written_address(name))
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
@@ -391,6 +392,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         added = sum(new for _, new in done)
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
+        passwords = _passwords_not_applied(lib, read, done)
     except BaseException:
         lib.close()
         raise
@@ -398,15 +400,23 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         lib.close()
     fetches = "" if marks is not None else "; `reader sync` fetches them"
     out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
-    if tagged := [found for found in read.found if found.tags]:
-        tags = all_tags(Feed(found.url, tags=found.tags) for found in tagged)
+    # Those it filed: run again, an import said it filed the feeds the first had (acc50b).
+    if filed := lib.store.tags_filed:
+        tags = all_tags(Feed(url, tags=tuple(tags)) for url, tags in filed.items())
         named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
-        out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
+        out(f"{plural(len(filed), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     _say_left_out(read)
     if unnamed:
         _say_names_left(
             unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
+        )
+    if passwords:
+        named = ", ".join(line_url(url) for url in passwords[:3])
+        more = f" and {len(passwords) - 3} more" if len(passwords) > 3 else ""
+        err(
+            f"{plural(len(passwords), 'feed')} subscribed already kept the password it has, not"
+            f" the file's: {named}{more} (`reader add URL` with the new one changes it)"
         )
     if read.repeated:
         # An OPML file's repeats are a web reader's labels (a feed in 2 folders), not slips.
@@ -457,6 +467,19 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
     return EXIT_OK
 
 
+def _passwords_not_applied(
+    lib: Library, read: Subscriptions, done: list[tuple[str, bool]]
+) -> list[str]:
+    """The feeds subscribed already whose address in the file gives another password: an
+    import keeps the one a feed has (an old backup's would undo a change), said with how to
+    change it (acc51a A4: the file's was dropped without a word)."""
+    return [
+        url
+        for found, (url, new) in zip(read.found, done, strict=True)
+        if not new and (feed := lib.store.feed(url)) and feed.new_password(found.url) is not None
+    ]
+
+
 def _names_not_applied(
     lib: Library, read: Subscriptions, done: list[tuple[str, bool]]
 ) -> list[tuple[str, str]]:
@@ -488,7 +511,7 @@ def _say_newsboat_leftovers(file: str, read: Subscriptions, marked: bool) -> Non
         _say_where_marks_are(file, where)
     if opml and not any(found.tags for found in read.found):
         err(NEWSBOAT_OPML_TAGS)
-    if (config := newsboat_config(file)) and (line := config_leftovers(config)):
+    if line := config_leftovers(newsboat_config(file)):
         err(line)
 
 
@@ -496,14 +519,16 @@ def _newsboat_proxy_held(args: argparse.Namespace, lib: Library, fetching: bool)
     """Whether newsboat's config beside `args.file` fetches through a proxy the reader's own
     config does not set, said in one line: the import's fetches (`fetching`: --read-from's)
     are then not made, and a sync's would connect directly (acc50f A3)."""
-    from ..newsboat_leftovers import newsboat_config, proxy_not_in_force
+    from ..newsboat_leftovers import newsboat_config, proxy_not_in_force, proxy_read_elsewhere
 
-    config = newsboat_config(args.file)
+    found = newsboat_config(args.file)
     again = _again(args) if fetching else ""
-    if config is None or not (line := proxy_not_in_force(config, lib.limits.proxy, again)):
-        return False
-    err(line)
-    return True
+    if line := proxy_not_in_force(found, lib.limits.proxy, again):
+        err(line)
+        return True
+    if fetching and not lib.limits.proxy and (line := proxy_read_elsewhere(found)):
+        err(line)  # which config was read, where the file's own may be elsewhere
+    return False
 
 
 def _say_where_marks_are(file: str, marks: MarksElsewhere) -> None:
@@ -631,7 +656,12 @@ def _stars_saved(saved: SavedImport, marks: ReadMarks) -> str:
     """The line of the starred articles saved: how many, and how each was kept."""
     parts = [f"{saved.fetched} for offline reading"] if saved.fetched else []
     if saved.kept:  # the site down or busy now
-        parts.append(f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches")
+        unasked = (
+            f" ({saved.unasked} not asked: the network did not answer)" if saved.unasked else ""
+        )
+        parts.append(
+            f"{saved.kept} as {_links(saved.kept)} the next `reader sync` fetches{unasked}"
+        )
     if saved.failed:
         parts.append(f"{len(saved.failed)} as {_links(len(saved.failed))}, no article there now")
     if saved.local:  # as an export's links are (`saved_imports.import_saved`)
@@ -710,7 +740,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 [
                     {
                         "kind": "feed",
-                        "url": feed.url,
+                        "url": feed.fetched_url(),
                         "name": feed.name,
                         "title": feed.title,
                         "site_url": feed.site_url,

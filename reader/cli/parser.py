@@ -538,6 +538,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--before", metavar="DATE", help="only those published before DATE")
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
+    p.add_argument(
+        "--not-exported",
+        action="store_true",
+        help="only those no earlier export took (markdown, text, html or epub: each is noted"
+        " once its file is written): each week's book holds the new ones alone",
+    )
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
         "--no-pictures",

@@ -30,6 +30,7 @@ from ..store.salvage import (
 )
 from ..store.unreadable import ValueFolders, unreadable_said
 from ..sync_lock import InUseLock, SyncLock
+from ..url_display import line_url
 from .common import EXIT_OK, EXIT_TRY_AGAIN, empty_directory, err, out
 
 EXIT_UNMENDED = 1
@@ -68,9 +69,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
             not _mend(root / folder, holds, dry_run, lost_feeds, damaged)
             for folder, holds in CACHE_FILES
         )
-        if not dry_run and not unmended:
-            _recover_subscriptions(root, lost_feeds)
         if not unmended and not (dry_run and damaged):  # else read once it is mended
+            _recover_subscriptions(root, lost_feeds, dry_run)
             _drop_unshown_pictures(root, dry_run)
         _check_index(root, dry_run)
         if older is not None and not dry_run and _older_format(root) is None:
@@ -287,33 +287,38 @@ def _drop_orphans(folder: Path, dry_run: bool) -> None:
     out(f"{folder}: {files} no record names ({size}, left by writes cut short) deleted")
 
 
-def _recover_subscriptions(root: Path, lost_feeds: list[str]) -> None:
+def _recover_subscriptions(root: Path, lost_feeds: list[str], dry_run: bool) -> None:
     """The list of subscriptions made again when lost or cut short: from each feed's own record
     (a list cut by a reader from before it was mended as read), and, lost, the feeds whose
     records were lost too, as the damaged file's key index names them (acc32a A12: two of four
-    subscriptions went without a word)."""
+    subscriptions went without a word). `dry_run`: what would be, said, nothing written (the
+    dry run said nothing of a list cut short that the repair then mended, acc50b)."""
     from ..store import Store
 
-    store = Store(root)
+    store = Store(root, upgrade=not dry_run)  # dry, an older format's read as it is
     try:
+        if dry_run:
+            store.read_only_for("a dry run (reader repair --dry-run): nothing is changed")
         listed_before = bool(store.feed_urls())  # a list cut short is mended as it is read
         if not (urls := store.recover_subscriptions(lost_feeds)):
             return
+        was = "is" if dry_run else "was"
         if listed_before:
             # Cut short by a reader from before cut lists were mended (acc50b B12): the feeds
             # after the cut, kept with their headlines, were gone from every list.
-            shown = [safe_line(u, 80) for u in urls[:_NAMED]]
+            shown = [line_url(u) for u in urls[:_NAMED]]
             if len(urls) > _NAMED:
                 shown.append(f"{len(urls) - _NAMED} more")
             out(
-                f"the list of subscriptions was cut short: {feeds_brought_back(len(urls))}"
-                f" ({listed(shown)})"
+                f"the list of subscriptions {was} cut short:"
+                f" {feeds_brought_back(len(urls), would=dry_run)} ({listed(shown)})"
             )
             return
-        named = [u for u in urls if u in lost_feeds]
+        named = [line_url(u) for u in urls if u in lost_feeds]
         also = f", of them from the damaged file's index: {listed(named)}" if named else ""
+        made = "would be made" if dry_run else "made"
         out(
-            "the list of subscriptions was lost: made again from each feed's own record"
+            f"the list of subscriptions {was} lost: {made} again from each feed's own record"
             f" ({plural(len(urls), 'feed')}{also})"
         )
     finally:

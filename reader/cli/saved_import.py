@@ -67,6 +67,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             f"{plural(done.total, 'link')} {came}: {', '.join(parts)}"
             + (f"; {done.read} archived (read or archived there)" if done.read else "")
         )
+        if done.unasked:
+            # One line for them all, not one failure each (acc51b B7: 274 s of DNS failures).
+            out(
+                f"the network did not answer: {plural(done.unasked, 'link')} kept without"
+                " asking, the next sync fetches them"
+            )
         if done.kept or done.failed:
             out(
                 "the links not fetched stay in Saved: the next `reader sync` fetches them (one"

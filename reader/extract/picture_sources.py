@@ -126,6 +126,22 @@ def _single_picture(el: HtmlElement) -> HtmlElement | None:
     return el
 
 
+def _figure_picture(before: HtmlElement, picture: HtmlElement) -> HtmlElement | None:
+    """What a `<noscript>`'s `picture` after `before` stands for there: `picture` itself
+    when `before` holds a picture of the same address (the lazy one a script loads, read
+    from its `data-src`), or the one placeholder of a `<figure>` with no address of its own
+    (a `data:` blur); else None."""
+    if not isinstance(before.tag, str):
+        return None
+    held = list(before.iter("img"))
+    address = _address(picture, _ANY)
+    if any(_address(img, _ANY) == address for img in held):
+        return picture
+    if before.tag == "figure" and len(held) == 1 and not _address(held[0], _ANY):
+        return held[0]
+    return None
+
+
 def unwrap_amp_pictures(doc: HtmlElement) -> None:
     """An AMP page's `<amp-img>` (and `<amp-anim>`, its GIF) is its `<img>`, drawn by the AMP
     runtime: read as one, with its attributes, its placeholder and fallback children left out.
@@ -157,6 +173,15 @@ def unwrap_noscript_pictures(doc: HtmlElement) -> None:
             drop(empty)
         placeholder = _single_picture(before) if before is not None else None
         picture = inside[0]
+        if placeholder is None and before is not None:
+            placeholder = _figure_picture(before, picture)
+            if placeholder is picture:
+                # The picture before it is this one, in its figure with its caption and
+                # another alt: shown twice, "(lazy)" and then "(noscript)" (acc50e A8).
+                drop(noscript)
+                continue
+            if placeholder is not None:
+                before = placeholder  # the figure's placeholder: the picture in its place
         if placeholder is None:
             # A graphic a script draws, its picture for readers without scripts (Datawrapper's
             # chart as a PNG): the picture stands where the graphic would.

@@ -63,6 +63,8 @@ class LibraryDiscovery(LibrarySync):
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
+            if changed := await self._new_password(known, url):
+                return self._named(changed, name)
             added = self._named(await self._again(known, name), name)
             feed = self.store.feed(known)
             if feed is not None and feed.moved_to and canonical_url(known) != canonical_url(url):
@@ -101,8 +103,7 @@ class LibraryDiscovery(LibrarySync):
             # One the site can't answer now is subscribed, and asked again by the next sync.
             # A redirect refused (to file:, to no address) is the site's answer too: not
             # "nothing answered", with advice to check the address's spelling (acc47c C7).
-            message = f"{line_url(url)} answered: {fetched.message}; not subscribed"
-            raise replace(fetched, message=message)
+            raise _answered(url, fetched)
         if isinstance(fetched, Response) and (
             what := file_kind(fetched.body, fetched.content_type)
         ):
@@ -130,11 +131,15 @@ class LibraryDiscovery(LibrarySync):
         there. With the address it was asked at (`url`, when nothing sent it on)."""
         import asyncio
 
-        from ..page_caching import sent_on  # here: the first screen needs none of it
+        from ..page_caching import refresh_refused, sent_on  # the first screen needs neither
 
         for _ in range(_SENT_ON):
             if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
                 return fetched, url
+            if refused := await asyncio.to_thread(refresh_refused, url, fetched):
+                # Refused as an HTTP redirect there is, not searched for a feed as any page
+                # is: "no feed found" of a "Redirecting" stub to file: (acc50a A9).
+                raise _answered(url, refused)
             target = await asyncio.to_thread(sent_on, fetched)
             if target is None:
                 return fetched, url
@@ -146,6 +151,18 @@ class LibraryDiscovery(LibrarySync):
                 return error, url
             url = target
         return fetched, url
+
+    async def _new_password(self, known: str, url: str) -> Added | None:
+        """The subscription `known` given the other password `url` holds (the site's changed,
+        or the first was mistyped) and fetched with it, its headlines and marks kept (acc51a
+        A4: `add` said "already subscribed" and kept the old one, and `remove` lost them);
+        None when `url` gives no password, or the one it is fetched with."""
+        feed = self.store.feed(known)
+        if feed is None or (password := feed.new_password(url)) is None:
+            return None
+        self.store.give_password(known, password)
+        result = await self.refresh_feed(known)
+        return Added(known, result, already=True, password_changed=True)
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""
@@ -355,3 +372,8 @@ def _nothing_there(failure: FetchError) -> bool:
         NoAnswer.REFUSED,
         NoAnswer.NOT_ASKED,
     )
+
+
+def _answered(url: str, refusal: FetchError) -> FetchError:
+    """`refusal`, the site's answer at `url` that no feed is there, said as `add`'s one line."""
+    return replace(refusal, message=f"{line_url(url)} answered: {refusal.message}; not subscribed")

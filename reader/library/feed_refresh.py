@@ -69,6 +69,9 @@ T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+"""A feed's `Accept`, a feed reader's, not a browser's as a page's is (`fetch.PAGE_ACCEPT`): a
+server choosing by it may answer a browser's with a page for people in the feed's place, and
+polling a feed says a feed reader asks whatever the header says."""
 
 
 class LibraryFeedRefresh(LibraryRenewal):
@@ -399,12 +402,14 @@ class LibraryFeedRefresh(LibraryRenewal):
         if feed.moved_to:
             try:
                 # No more private than the redirect that named it could lead (`reach`).
-                moved = await self.fetch_feed(feed.moved_to, etag, modified, ceiling=feed.reach)
+                moved = await self.fetch_feed(
+                    feed.fetched_url(feed.moved_to), etag, modified, ceiling=feed.reach
+                )
                 return moved, feed.moved_to
             except FetchError as error:
                 if error.kind not in (ErrorKind.HTTP, ErrorKind.GONE, ErrorKind.BAD_URL):
                     raise
-        return await self.fetch_feed(feed.url, etag, modified), feed.url
+        return await self.fetch_feed(feed.fetched_url(), etag, modified), feed.url
 
     def _read_whole(self, feed: Feed) -> bool:
         """The feed's items are to be read again whole, once, whatever its server says of
@@ -531,7 +536,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 self.limits.network_wait,
                 self.limits.connect_timeout,
                 lambda: progress(said()) if progress else None,
-                self.fetcher.routes.proxy_for,
+                self.fetcher.routes.proxy_of_site,
                 self.fetcher.agent_of,
             )
         if network is not None:
@@ -561,7 +566,9 @@ class LibraryFeedRefresh(LibraryRenewal):
             task.cancel()
             return True
 
-        stalling = hosts or StalledHosts(self.limits.per_host, self.fetcher.timeouts_in_a_row, stop)
+        stalling = hosts or StalledHosts(
+            self.limits.per_host, self.fetcher.timeouts_in_a_row, stop, self.fetcher.drips_in_a_row
+        )
 
         async def one(url: str) -> FeedResult | None:
             nonlocal done

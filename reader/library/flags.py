@@ -10,6 +10,7 @@ from typing import Any
 
 from ..keys import article_key
 from ..models import Entry
+from ..store.reading_times import exported_key
 from ..urls import is_web_url
 from .lookup import LibraryLookup
 from .resources import _link
@@ -61,6 +62,30 @@ class LibraryFlags(LibraryLookup):
             return None if at is None else datetime.fromtimestamp(at, UTC)
 
         return read_at
+
+    def note_exported(self, addresses: Sequence[str]) -> bool:
+        """Note the articles at `addresses` (an item with no link: its `item_address`) as gone
+        into an export just written, for `exported_at`; False, none noted, in a library of an
+        older format read as it is: an export, which reads, does not upgrade it for a note
+        (an older reader sharing it would be locked out, acc38b K1)."""
+        if self.store.older_format is not None:
+            return False
+        self.store.note_exported(addresses)
+        return True
+
+    def exported_at(self) -> Callable[[str], datetime | None]:
+        """When the article at an address last went into an export (`note_exported`); None
+        for one never exported. Every time read at once, when first asked about."""
+        times: dict[str, float] | None = None
+
+        def exported(address: str) -> datetime | None:
+            nonlocal times
+            if times is None:
+                times = self.store.exported_times()
+            at = times.get(exported_key(address))
+            return None if at is None else datetime.fromtimestamp(at, UTC)
+
+        return exported
 
     def mark_many_read(
         self,

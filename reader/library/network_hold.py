@@ -96,7 +96,7 @@ class NetworkHold:
         import asyncio
 
         self._wait = wait
-        # The proxy a link's requests go through (`proxies.Route.proxy_for`): probed through it.
+        # The proxy a link's requests go through (`proxies.Route.proxy_of_site`): probed through it.
         self._proxy_for = proxy_for
         # The User-Agent a link's requests send (`Fetcher.agent_of`): a probe's HEAD says it.
         self._agent_of = agent_of

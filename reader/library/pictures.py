@@ -12,8 +12,10 @@ import contextvars
 import time
 from collections.abc import Callable, Collection
 from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..hop_rule import HOP_RULE
 from ..models import Article, Entry, FetchError, Response, StoreError
 from ..picture_pixels import too_many_pixels
 from ..pictures import (
@@ -23,6 +25,7 @@ from ..pictures import (
     counted_tries,
     digest,
     not_a_picture,
+    off_the_onion,
     page_counted,
     page_sent,
     past_every_articles,
@@ -201,6 +204,10 @@ class LibraryPictures(LibraryPageReads):
         import asyncio
 
         assert self._picture_turns is not None  # made as the task was
+        if not self.limits.onion_clearnet_pictures:
+            # This task's own: an onion service's article's pictures, and their redirects,
+            # kept to onion services.
+            HOP_RULE.set(partial(off_the_onion, url))
         async with self._picture_turns:
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
             if all(address in known and known[address].settled for address in wanted):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..feed_names import clean_name, folded, named_by
 from ..models import ErrorKind, Feed, FetchError
-from ..url_display import shown_url
+from ..url_display import shown_url, wire_url
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .resources import LibraryResources
 
@@ -32,7 +32,7 @@ class SubscribedAddresses:
         self.urls = store.feed_urls()
         self._at: dict[str, str] = {}
         for url in self.urls:
-            self._at.setdefault(canonical_url(url), url)
+            self.note(url)
         self._moved: dict[str, str] | None = None  # read with `feeds`
         self._feeds: list[Feed] | None = None
 
@@ -45,18 +45,23 @@ class SubscribedAddresses:
     def subscription(self, address: str) -> str:
         """The subscription at `address` (a `canonical_url`), or the one that moved there; ""
         for none."""
-        if found := self._at.get(address):
+        if found := self._at.get(address) or self._at.get(wire_url(address)):
             return found
         if self._moved is None:
             self._moved = {}
             for feed in self.feeds():
                 if feed.moved_to:
-                    self._moved.setdefault(canonical_url(feed.moved_to), feed.url)
-        return self._moved.get(address, "")
+                    moved_to = canonical_url(feed.moved_to)
+                    self._moved.setdefault(moved_to, feed.url)
+                    self._moved.setdefault(wire_url(moved_to), feed.url)
+        return self._moved.get(address) or self._moved.get(wire_url(address), "")
 
     def note(self, url: str) -> str:
-        """`url` subscribed now (its other spellings name it from here): `url`."""
-        self._at.setdefault(canonical_url(url), url)
+        """`url` subscribed now (its other spellings name it from here, its host in punycode
+        among them: an OPML export's, `url_display.wire_url`): `url`."""
+        address = canonical_url(url)
+        self._at.setdefault(address, url)
+        self._at.setdefault(wire_url(address), url)
         return url
 
 

@@ -322,14 +322,17 @@ class LibrarySync(LibrarySyncStart):
         unwritable: FetchError | None = None
         # A host timing out again and again is given up: its other articles left for the next.
         hosts = StalledHosts(
-            self.limits.per_host, self.fetcher.timeouts_in_a_row, self._give_up_download
+            self.limits.per_host,
+            self.fetcher.timeouts_in_a_row,
+            self._give_up_download,
+            self.fetcher.drips_in_a_row,
         )
         # The network going mid-sync holds the articles until it is back (`network_wait`).
         network = NetworkHold(
             self.limits.network_wait,
             self.limits.connect_timeout,
             lambda: report("articles") if feeds_done >= feeds_total else report("feeds"),
-            self.fetcher.routes.proxy_for,
+            self.fetcher.routes.proxy_of_site,
             self.fetcher.agent_of,
         )
 
@@ -932,6 +935,7 @@ class LibrarySync(LibrarySyncStart):
             not_offline=not_offline,
             article_hosts=frozenset(hosts.asked),
             given_up=dict(hosts.given_up),
+            dripping=frozenset(hosts.dripping),
             down_alone=self.fetcher.down_alone() | network.alone,
             network_went=network.went_at if network.left else None,
             network_stalled=network.stalled,

@@ -88,13 +88,13 @@ def search_cached(
         if index is not None:
             caught_up(index, store, signature, stored, indexing)
             known = sorted(stored)  # the keys found held as these strings (`shared_keys`)
-            candidates = [index.candidates(word.typed, known) for word in query.words]
+            candidates = [index.candidates(word.typed, known, word.prefix) for word in query.words]
             if headlines_hold_none(index, store, query, candidates) and not notes_may_hold(
                 query, notes
             ):
                 return TextSearch([], True, 0)
             if signature is not None:  # what was written meanwhile is told by it (`_Unheld`)
-                excluded = [index.candidates(w.typed, known) for w in query.excluded]
+                excluded = [index.candidates(w.typed, known, w.prefix) for w in query.excluded]
                 unheld = _Unheld(stored, excluded)
     # Its texts kept by the index caught up: what a hit past those given their line is
     # confirmed by (`search_bodies`).

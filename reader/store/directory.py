@@ -26,6 +26,7 @@ import diskcache
 from diskcache.core import DBNAME
 
 from ..data_format import DATA_FORMAT
+from ..data_path import check_data_path
 from ..log_index import room_for_log_index
 from ..models import StoreError, Unwritable
 from ..own_folder import make_private_folder
@@ -192,6 +193,7 @@ class StoreDirectory:
         `give_up_waiting`), the writes under way too (the caches ask it: `WaitingCache`)."""
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
+        check_data_path(root)
         if said := run_as_root_on_theirs(root):  # before anything of root's is made there
             raise StoreError(said)
         self.read_only = ""
@@ -396,6 +398,11 @@ class StoreDirectory:
             log.warning(safe_line(reason))
         self.read_only = reason
         self._check_format()
+
+    def read_only_for(self, reason: str) -> None:
+        """Nothing kept from now on, `reason` said by what is refused: what a dry run reads is
+        read as on a read-only disk, a damaged record not dropped (`_drop_damaged`)."""
+        self.read_only = self.read_only or reason
 
     def writable_again(self) -> bool:
         """Whether the directory takes writes, opening its caches to write now when they were

@@ -332,11 +332,11 @@ def records_lazily(raw: Any) -> tuple[Iterator[Any], bool]:
     return json_items(raw), not undated
 
 
-def feeds_brought_back(count: int) -> str:
+def feeds_brought_back(count: int, would: bool = False) -> str:
     """Said of `count` feeds brought back to a list of subscriptions damaged (`_given_back`,
-    `recover_subscriptions`)."""
+    `recover_subscriptions`); `would` be, by a dry run."""
     their = "its own record" if count == 1 else "their own records"
-    return f"{plural(count, 'feed')} brought back from {their}"
+    return f"{plural(count, 'feed')} {'would be ' if would else ''}brought back from {their}"
 
 
 def _key_of(record: dict[str, Any]) -> str:
@@ -352,6 +352,10 @@ def _key_of(record: dict[str, Any]) -> str:
 @_reporting_storage_errors
 class StoreFeeds(StoreStoryRows):
     """The feeds, entries and read flags of a `Store`."""
+
+    tags_filed: dict[str, list[str]] = {}  # none yet: each `add_feeds` sets its own
+    """By address, the tags the last `add_feeds` filed each feed under that it lacked: an
+    import run again said "2 feeds filed under 2 tags" of feeds filed so by the first (acc50b)."""
 
     # -- feeds -------------------------------------------------------------------------------
     def feed_urls(self) -> list[str]:
@@ -402,6 +406,7 @@ class StoreFeeds(StoreStoryRows):
         8,000 feeds rewrote it 8,000 times, 98 s: acc41b B3). Whether each was added (False
         when subscribed already, or earlier in `wanted`)."""
         done = []
+        self.tags_filed = filed = {}
         with self._state.transact():
             urls = self.feed_urls()
             subscribed = set(urls)
@@ -445,6 +450,7 @@ class StoreFeeds(StoreStoryRows):
                 given[url].update(folded(tag) for tag in with_tags((), tags))
                 if (more := with_tags(feed.tags, tags)) != feed.tags:
                     changed[url] = dataclasses.replace(feed, tags=more)
+                    filed.setdefault(url, []).extend(t for t in more if t not in feed.tags)
             for url, feed in changed.items():
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             for url, tags in given.items():
@@ -461,13 +467,14 @@ class StoreFeeds(StoreStoryRows):
         record (`_feeds_unlisted`): the list lost (its record damaged, dropped and kept aside),
         or cut short by a reader from before `_given_back`. With the list lost whole, the feeds
         `also` names too (whose own records were lost with it: `reader repair` read them from
-        the damaged file's index); the addresses brought back."""
+        the damaged file's index); the addresses brought back (with the store read only, as
+        for `reader repair --dry-run`: those it would bring back, nothing written)."""
         with self._state.transact():
             urls = self.feed_urls()
             back = self._feeds_unlisted(urls)
             if not urls:
                 back += [url for url in dict.fromkeys(also) if url not in back]
-            if back:
+            if back and not self.read_only:
                 self._save(self._state, _SUBSCRIPTIONS, [*urls, *back])
                 self.note_changed()
         return back
@@ -537,19 +544,33 @@ class StoreFeeds(StoreStoryRows):
                 return feed
             if stored := self.feed(feed.url):
                 feed = dataclasses.replace(
-                    feed, name=stored.name, tags=stored.tags, folders=stored.folders
+                    feed,
+                    name=stored.name,
+                    tags=stored.tags,
+                    folders=stored.folders,
+                    password=stored.password,
                 )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
+    def give_password(self, url: str, password: str) -> Feed | None:
+        """Fetch and export a subscribed feed with `password` from now on (`Feed.password`),
+        its headlines, marks and name kept; None when not subscribed. A refresh under way
+        keeps it (`put_feed`); the next asks with it."""
+        return self._changed_feed(url, password=password)
+
     def name_feed(self, url: str, name: str) -> Feed | None:
         """Give a subscribed feed the user's `name` ("": none, its own title shown again);
         None when not subscribed."""
+        return self._changed_feed(url, name=name)
+
+    def _changed_feed(self, url: str, **changes: Any) -> Feed | None:
+        """A subscribed feed's record with `changes` made, kept; None when not subscribed."""
         with self._state.transact():
             feed = self.feed(url) if url in self.feed_urls() else None
             if feed is None:
                 return None
-            feed = dataclasses.replace(feed, name=name)
+            feed = dataclasses.replace(feed, **changes)
             self._save(self._state, _feed_key(url), feed_to_dict(feed))
         return feed
 

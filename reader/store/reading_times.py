@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from ..keys import article_key
+from ..keys import article_key, item_of_address
 from ..models import Entry
 from .articles import StoreArticles
 from .directory import _reporting_storage_errors
@@ -31,7 +31,10 @@ SEEN_AT = "seen-at:"
 (`renewed:` in the article cache, which a sync writes): the change is no longer news since."""
 PLACE = "place:"
 """Per article key, where the reader left it (`Library.remember_place`)."""
-READING_PREFIXES = (READ_AT, SEEN_AT, PLACE)
+EXPORTED_AT = "exported-at:"
+"""Per article key (an item with no link: its own address), when it last went into an export
+to read elsewhere (`reader export --not-exported` leaves it out of the next)."""
+READING_PREFIXES = (READ_AT, SEEN_AT, PLACE, EXPORTED_AT)
 """The state's records of an article's reading, dropped with the article (`delete_article`)."""
 _RENEWED = "renewed:"
 
@@ -80,6 +83,18 @@ class StoreReadingTimes(StoreArticles):
             times[key] = max(at, times.get(key, 0.0))
         return times
 
+    def note_exported(self, addresses: Sequence[str], at: float | None = None) -> None:
+        """Note the articles at `addresses` exported now (or `at`), in one transaction: a
+        week's book of 500 articles is one write."""
+        now = time.time() if at is None else at
+        with self._state.transact():
+            for address in addresses:
+                self._state.set(EXPORTED_AT + exported_key(address), now)
+
+    def exported_times(self) -> dict[str, float]:
+        """When each article last went into an export, by `exported_key`, in one query."""
+        return _times(rows_with_prefix(self._state, EXPORTED_AT))
+
     def renewed_keys(self) -> set[str]:
         """The keys of the articles a sync found changed since they were last opened in the
         reader."""
@@ -122,6 +137,12 @@ class StoreReadingTimes(StoreArticles):
         super().delete_article(key)
         for prefix in READING_PREFIXES:
             self._state.delete(prefix + key)
+
+
+def exported_key(address: str) -> str:
+    """What an export of the article at `address` is noted by: its cache key, or an item's
+    own address (`keys.item_address`), which no canonical form would keep."""
+    return address if item_of_address(address) else article_key(address)
 
 
 def _seen_after(renewed: object, seen: object) -> bool:

@@ -44,6 +44,7 @@ from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
 from .counts import LINE, STOPPING, CountPrefix, coalesced, counted, place_of, stepped
 from .display import plain
+from .key_names import shown_key
 from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, unsettled
 from .keymap import KeyMap, left_out_said
 from .messages import HeadlinesChanged
@@ -186,8 +187,11 @@ class ReaderApp(ReaderAppLifecycle):
         """The work a box's answer started, which the keys typed after it wait for."""
 
     def get_key_display(self, binding: Binding) -> str:
+        # A key with a modifier as the help and the notices write it (`shown_key`): the bar said
+        # "^q Quit" beside a help saying "Ctrl-Q" (acc50b).
+        modified = binding.key_display is None and "+" in binding.key[1:]
         # Textual names Enter "⏎", a glyph the Linux console's fonts lack (`marks.ENTER_KEY`).
-        shown = super().get_key_display(binding)
+        shown = shown_key(binding.key) if modified else super().get_key_display(binding)
         if self.plain:  # a screen reader said "return symbol", "upwards arrow downwards arrow"
             return shown.translate(_KEYS_IN_WORDS).replace("Up Down", "Up/Down").strip()
         return shown.replace("⏎", ENTER_KEY)

@@ -32,12 +32,13 @@ from .app_fill import ReaderAppFill
 from .app_headlines import SYNC_STOPPED
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import when
-from .headlines import view_tag
+from .headlines import view_folder, view_tag
 from .job_ended import JobEnded
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
 from .sync_lines import finishing_line, refusal_words, sync_summary
 from .timed_refresh import TimedRefresh
+from .widgets.main.row_names import folder_name
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
@@ -147,7 +148,12 @@ class ReaderAppSync(ReaderAppFill):
         a list of no feed ("All feeds", "Saved", a search's hits), every feed, as `r` does."""
         feeds: frozenset[str] | None = None
         name = ""
-        if (tag := view_tag(view)) is not None:
+        if (folder := view_folder(view)) is not None:
+            feeds, name = (
+                self.index.folder_urls(folder),
+                f"the feeds in {folder_name(folder).plain}",
+            )
+        elif (tag := view_tag(view)) is not None:
             feeds, name = self.index.tagged_urls(tag), f"the feeds under #{tag}"
         elif (feed := next((f for f in self.index.feeds if f.url == view), None)) is not None:
             feeds, name = frozenset({feed.url}), feed.display_title

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
-from ..feed_names import folded as folded_name
-from ..feed_tags import Folder, feed_folders
+from ..feed_tags import Folder, feed_folders, folder_key
 from ..models import Feed
-from .headlines import view_tag
+from .headlines import view_folder
 
 
 class FolderRow(NamedTuple):
@@ -33,12 +32,6 @@ class Placed(NamedTuple):
 
     row: FolderRow | Feed
     depth: int
-
-
-def folder_key(path: Iterable[str]) -> Folder:
-    """A folder's path as compared (case and spaces aside, as a tag is): what the store keeps
-    of a folder folded."""
-    return tuple(folded_name(name) for name in path)
 
 
 class FolderPaths:
@@ -129,6 +122,23 @@ def _place(
         _place(child, depth + 1, closed, None if shut else rows, order)
 
 
+def row_keys(rows: Sequence[Placed]) -> list[tuple[Folder, str]]:
+    """Each row's place: the path of the folder it is in, or its own for a folder's row, and
+    a feed's address ("" for a folder): the same row's in two lists of the same feeds folded
+    otherwise (a feed in two folders has one in each)."""
+    keys: list[tuple[Folder, str]] = []
+    parents: list[Folder] = []
+    for placed in rows:
+        del parents[placed.depth :]
+        row = placed.row
+        if isinstance(row, FolderRow):
+            keys.append((row.path, ""))
+            parents.append(row.path)
+        else:
+            keys.append((parents[-1] if parents else (), row.url))
+    return keys
+
+
 def folder_of(rows: Sequence[Placed], position: int) -> int | None:
     """The position of the folder row the row at `position` is in (its nearest one above it,
     a step out), None for a row in no folder."""
@@ -141,14 +151,13 @@ def folder_of(rows: Sequence[Placed], position: int) -> int | None:
 
 def hidden_in(feeds: Sequence[Feed], view: str | None, paths: FolderPaths) -> set[Folder]:
     """The folders (`folder_key`) a row of `view` is in, to unfold for it to show: a feed's
-    (`view` its address), or a folder's (its tag's view: `tag_view`), each of the way down."""
-    tag = view_tag(view)
-    wanted = folded_name(tag) if tag is not None else None
+    (`view` its address), or a folder's (`folder_view`), each of the way down."""
+    folder = view_folder(view)
+    if folder is not None:
+        key = folder_key(folder)
+        return {key[:n] for n in range(1, len(key))}
     found: set[Folder] = set()
     for feed in feeds:
-        for key in paths(feed)[1] if feed.folders else ():
-            if wanted is None and feed.url == view:
-                found.update(key[:n] for n in range(1, len(key) + 1))
-            elif wanted is not None:
-                found.update(key[:n] for n, name in enumerate(key) if name == wanted)
+        for key in paths(feed)[1] if feed.folders and feed.url == view else ():
+            found.update(key[:n] for n in range(1, len(key) + 1))
     return found

@@ -22,7 +22,7 @@ from typing import Any
 from ..collation import by_title
 from ..feed_names import folded
 from ..feed_order import ordered_feeds
-from ..feed_tags import tag_members
+from ..feed_tags import Folder, folder_key, folder_keys, folder_members, tag_members
 from ..keys import article_key
 from ..library import Library
 from ..models import Feed
@@ -51,6 +51,13 @@ source, a row that leaves the view kept in it until the view is left."""
 TAG_VIEW = "reader:tag:"
 """What a tag's view is named by, the tag after it (`tag_view`): the headlines of every feed
 filed under the tag together, and the saved articles filed under it."""
+
+
+FOLDER_VIEW = "reader:folder:"
+"""What a folder's view is named by, its path after it (`folder_view`): the headlines of the
+feeds in it and in the folders in it (`feed_tags.folder_members`)."""
+_FOLDER_STEP = "\x1f"
+"""Between a folder path's names in its view: no name holds a control character (`clean_tag`)."""
 
 
 SEARCH_FEED_VIEW = "reader:find:"
@@ -84,6 +91,24 @@ def tag_view(tag: str) -> str:
 def view_tag(view: str | None) -> str | None:
     """The tag `view` is of; None for a feed's view, "All feeds" or "Saved"."""
     return view[len(TAG_VIEW) :] if view is not None and view.startswith(TAG_VIEW) else None
+
+
+def folder_view(path: Folder) -> str:
+    """The view of the folder at `path` (outermost first)."""
+    return FOLDER_VIEW + _FOLDER_STEP.join(path)
+
+
+def view_folder(view: str | None) -> Folder | None:
+    """The folder path `view` is of; None for any other view."""
+    if view is not None and view.startswith(FOLDER_VIEW):
+        return tuple(view[len(FOLDER_VIEW) :].split(_FOLDER_STEP))
+    return None
+
+
+def of_feeds(view: str | None) -> bool:
+    """Whether `view` is a tag's or a folder's: the headlines of several feeds, each row
+    naming its feed, no one feed's."""
+    return view_tag(view) is not None or view_folder(view) is not None
 
 
 @dataclass
@@ -140,6 +165,10 @@ class HeadlineIndex:
         init=False, repr=False, default=None
     )
     """The feeds' tags (`_tag_feeds`), with the list of feeds they were read from."""
+    _folders_of: tuple[list[Feed], dict[Folder, frozenset[str]]] | None = field(
+        init=False, repr=False, default=None
+    )
+    """The feeds' folders (`folder_urls`), with the list of feeds they were read from."""
     _articles_of: dict[str, tuple[str, tuple[str, ...]]] | None = field(
         init=False, repr=False, default=None
     )
@@ -196,8 +225,12 @@ class HeadlineIndex:
 
     @property
     def cached(self) -> int:
-        """Headlines whose article is available offline, and saved articles no feed lists."""
-        return self._cached_in.total()
+        """Headlines whose article is available offline, an article several feeds list once
+        (as "All feeds" lists it and `unread_in` counts it: "14 unread of 15 · 20 available
+        offline" with 5 in two feeds, acc51a A12), and saved articles no feed lists."""
+        hidden = self._listed_first_elsewhere()
+        twice = sum(1 for i in hidden if (h := self.get(i)) is not None and h.cached)
+        return self._cached_in.total() - twice
 
     def offline_in(self, feed_url: str) -> tuple[int, int]:
         """Of a feed's headlines, how many have their article available offline, and how
@@ -356,6 +389,8 @@ class HeadlineIndex:
             return self._unread.total() - twice
         if feed_url in LIBRARY_VIEWS:
             return sum(not h.read for h in self.view(feed_url))
+        if (folder := view_folder(feed_url)) is not None:
+            return sum(self._unread[url] for url in self.folder_urls(folder))
         if (tag := view_tag(feed_url)) is not None:
             apart = (self.get(entry_id) for entry_id in self._apart_ids(tag))
             return sum(self._unread[url] for url in self.tagged_urls(tag)) + sum(
@@ -366,6 +401,13 @@ class HeadlineIndex:
     def tagged_urls(self, tag: str) -> frozenset[str]:
         """The addresses of the feeds filed under `tag`."""
         return self._tag_feeds().get(folded(tag), ("", frozenset()))[1]
+
+    def folder_urls(self, path: Folder) -> frozenset[str]:
+        """The addresses of the feeds in the folder at `path`, and in the folders in it."""
+        if self._folders_of is None or self._folders_of[0] is not self.feeds:
+            filed = ((feed.url, folder_keys(feed)) for feed in self.feeds if feed.folders)
+            self._folders_of = (self.feeds, folder_members(filed))
+        return self._folders_of[1].get(folder_key(path), frozenset())
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag of the feeds and of the saved articles, ordered as the feed list by name
@@ -445,6 +487,8 @@ class HeadlineIndex:
         list but "Saved" and a search's hits: those of its feeds)."""
         if view is None or view == feed_url:
             return True
+        if (folder := view_folder(view)) is not None:
+            return feed_url in self.folder_urls(folder)
         tag = view_tag(view)
         return tag is not None and feed_url in self.tagged_urls(tag)
 
@@ -456,6 +500,8 @@ class HeadlineIndex:
     def count_in(self, feed_url: str | None) -> int:
         """Headlines of one feed, read or not; of all when `feed_url` is None, of a tag's
         feeds for its view."""
+        if (folder := view_folder(feed_url)) is not None:
+            return sum(self._listed_in[url] for url in self.folder_urls(folder))
         if (tag := view_tag(feed_url)) is not None:
             listed = sum(self._listed_in[url] for url in self.tagged_urls(tag))
             return listed + len(self._apart_ids(tag))
@@ -600,6 +646,9 @@ class HeadlineIndex:
             return self.saved_view()
         if feed_url == ARCHIVE_VIEW:
             return self.archive_view()
+        if (folder := view_folder(feed_url)) is not None:
+            urls = self.folder_urls(folder)
+            return [h for h in self.headlines if h.entry.feed_url in urls]
         if (tag := view_tag(feed_url)) is not None:
             urls = self.tagged_urls(tag)
             feeds = [h for h in self.headlines if h.entry.feed_url in urls]

@@ -219,6 +219,7 @@ class MainScreen(
             table.update_headlines(message.changed)
             self._title()
             return
+        self.reopened_folder()
         if self.feed_url not in (None, *LIBRARY_VIEWS, SEARCH_VIEW) and not feeds.holds(
             self.feed_url
         ):

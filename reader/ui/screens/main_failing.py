@@ -15,6 +15,7 @@ from ...failing_feeds import LASTED, failing, failing_lately, last_failed
 from ...plural import plural
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import ALL_FEEDS, FeedList
+from .main_full_text import SEARCH_VIEW
 from .main_list import MainScreenList
 
 
@@ -26,6 +27,10 @@ class MainScreenFailing(MainScreenList):
     def action_toggle_failing_only(self) -> None:
         self.failing_only = not self.failing_only
         self.show_feeds()
+        if self.feed_url != SEARCH_VIEW and not self.query_one(FeedList).holds(self.feed_url):
+            # The list shown is no row of it (a healthy feed, a tag's): "All feeds", where
+            # the cursor is, not headlines of a row gone. A text search's hits stay.
+            self.show_feed(None)
         key = keymap_of(self.app).key("failing_only", "the headlines") or ""
         if not self.failing_only:
             self.reader.status = "Every feed" + (f" · {key}: the failing ones only" if key else "")

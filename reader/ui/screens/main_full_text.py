@@ -41,14 +41,15 @@ from ..headlines import (
     LIBRARY_VIEWS,
     SAVED_VIEW,
     HeadlineIndex,
+    of_feeds,
     view_search_feed,
-    view_tag,
 )
 from ..hit_lines import HitLines, HitsOpenedAt
 from ..quittable import quittable
 from ..widgets.article.search_bar import SearchBar, show_search_line
-from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList, search_name, tag_name
+from ..widgets.main.feed_list import ARCHIVE, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name, search_name
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ class MainFullText(Screen[None]):
         """Bumped by each search: an older one still scanning stops."""
         self._hits_noted = False
         """The status line holds the hits' note (`show_hits_note`)."""
+        self._hits_said: tuple[int, str] = (0, "")
+        """The search (by its generation) and the note of its hits last kept for `P`."""
         self._paged = 0
         """The search (by its generation) whose first hits are shown while it goes on."""
         self._so_far: int | None = None
@@ -262,7 +265,7 @@ class MainFullText(Screen[None]):
     @property
     def hits_of_one_feed(self) -> bool:
         """The hits shown are one feed's (its name in their title): their rows needn't name it."""
-        return self._scope not in (None, *LIBRARY_VIEWS) and view_tag(self._scope) is None
+        return self._scope not in (None, *LIBRARY_VIEWS) and not of_feeds(self._scope)
 
     def scope_name(self) -> str:
         """The name of the list the search is in ("" for every feed's), cut for a line."""
@@ -274,8 +277,8 @@ class MainFullText(Screen[None]):
             return ARCHIVE
         feed = self.query_one(FeedList).feeds.get(self._scope)
         name = plain(feed.display_title).plain if feed is not None else ""
-        if (tag := view_tag(self._scope)) is not None:
-            name = tag_name(tag).plain
+        if (group := group_name(self._scope)) is not None:
+            name = group.plain
         if terminal_cells(name) > _SCOPE_CELLS:
             name = cut_to_cells(name, _SCOPE_CELLS - 1).rstrip() + "…"
         # The prompt is as wide as the terminal draws it: Rich, counting "☀️" wider, cut it.
@@ -683,9 +686,14 @@ class MainFullText(Screen[None]):
             more = self._case_note
         # Said while it ran, and after: the next search is as slow (acc45c C4).
         scanned = f"; without the index: {self._unindexed}" if self._unindexed else ""
-        self.query_one(StatusBar).show_note(
-            f"{count}{where} for “{self.text_query}”{more}{scanned}{syncing}{back}"
-        )
+        note = f"{count}{where} for “{self.text_query}”{more}{scanned}{syncing}{back}"
+        self.query_one(StatusBar).show_note(note)
+        # A search's summary is kept for `P` as the status line's are, once (the list drawn
+        # again says it again): a screen's note is none of those, and "Nothing said yet" came
+        # after an `F` that said its count, a sync under way (acc50d).
+        if self._hits_said != (self._generation, note):
+            self._hits_said = (self._generation, note)
+            self.reader.remember_said(note)
 
     def leave_text_search(self) -> None:
         """Back to the view the hits replaced."""

@@ -13,10 +13,18 @@ from rich.text import Text
 from ...feed_names import listed_names
 from ...models import Feed
 from ..display import plain, when
-from ..headlines import ARCHIVE_VIEW, LIBRARY_VIEWS, SAVED_VIEW, view_search_feed, view_tag
+from ..headlines import (
+    ARCHIVE_VIEW,
+    LIBRARY_VIEWS,
+    SAVED_VIEW,
+    of_feeds,
+    view_search_feed,
+    view_tag,
+)
 from ..widgets.main.border_title import set_border_title
-from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList, tag_name
+from ..widgets.main.feed_list import ALL_FEEDS, ARCHIVE, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name
 from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
 
@@ -54,6 +62,15 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if here is None and table.current is not None:
             here = table.current.entry.id
         return (None if self.feed_url == SEARCH_VIEW else self.feed_url), here
+
+    def reopened_folder(self) -> None:
+        """The list `reopen` named, a tag's no row shows, taken for the folder so named: a
+        folder's view was its tag's, as the list left was kept before folders had views of
+        their own (a library of lead 50)."""
+        feed_list = self.query_one(FeedList)
+        tag = view_tag(self.feed_url) if self._reopening else None
+        if tag is not None and not feed_list.holds(self.feed_url):
+            self.feed_url = feed_list.folder_named(tag) or self.feed_url
 
     def show_left_list(self) -> bool:
         """The list `reopen` named shown, as the start first draws its headlines (True), the
@@ -125,6 +142,16 @@ class MainScreenList(MainScreenMarks, MainFullText):
         feeds = {feed.url: feed for feed in index.feeds}
         return [feeds[u].display_title if u in feeds else u for u in urls]
 
+    def show_feed(self, feed_url: str | None) -> None:
+        """Show a feed's headlines, or a row's (None: "All feeds"), selected in the feed list
+        too, the cursor on its first unread one."""
+        if feed_url != self.feed_url:
+            self.reader.notice_over()
+            self.leave_list()
+        self.feed_url = feed_url
+        self.query_one(FeedList).select(feed_url)
+        self._show_list(keep=self.first_unread_in(feed_url))
+
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
         searched = self.showing_hits
@@ -134,7 +161,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             rows,
             keep=keep,
             show_source=self.feed_url in (None, *LIBRARY_VIEWS)
-            or view_tag(self.feed_url) is not None
+            or of_feeds(self.feed_url)
             or (searched and not self.hits_of_one_feed),
             by_saving=self.feed_url in LIBRARY_VIEWS and not searched,
             names=listed_names(self.reader.index.feeds),
@@ -226,8 +253,8 @@ class MainScreenList(MainScreenMarks, MainFullText):
             name = plain(feed.display_title, max_length=60)
         elif self.showing_hits:
             name = self.text_title()
-        elif (tag := view_tag(self.feed_url)) is not None:
-            name = tag_name(tag)
+        elif (group := group_name(self.feed_url)) is not None:
+            name = group
         else:
             name = Text(
                 {SAVED_VIEW: SAVED, ARCHIVE_VIEW: ARCHIVE}.get(self.feed_url or "", ALL_FEEDS)

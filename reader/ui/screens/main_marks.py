@@ -12,10 +12,11 @@ from textual.binding import Binding
 from ...plural import plural
 from ...reports import Headline
 from ..display import plain
-from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_search_feed, view_tag
+from ..headlines import ARCHIVE_VIEW, SAVED_VIEW, view_search_feed
 from ..keymap import keymap_of
-from ..widgets.main.feed_list import FeedList, search_name, tag_name
+from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import group_name, search_name
 from .main_full_text import SEARCH_VIEW, lists_hits
 from .main_unread import MainScreenUnread
 
@@ -105,8 +106,8 @@ class MainScreenMarks(MainScreenUnread):
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None:
             return plain(feed.display_title, max_length=60).plain
-        if (tag := view_tag(self.feed_url)) is not None:
-            return tag_name(tag).plain
+        if (group := group_name(self.feed_url)) is not None:
+            return group.plain
         if (search := view_search_feed(self.feed_url)) is not None:
             return search_name(search, self.reader.plain).plain
         if self.feed_url == SEARCH_VIEW:

@@ -12,7 +12,7 @@ from ...failing_feeds import last_failed
 from ...models import Feed
 from ...plural import plural
 from ..display import plain
-from ..headlines import LIBRARY_VIEWS, tag_view, view_search_feed, view_tag
+from ..headlines import LIBRARY_VIEWS, of_feeds, view_search_feed
 from ..keymap import keymap_of
 from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.main.feed_list import FeedList
@@ -97,14 +97,11 @@ class MainScreenMoves(MainScreenList):
             self.notify(f"The failing feeds' list shows no tags{again}.", timeout=3, markup=False)
             return
         index = self.reader.index
-        # The feed list's tag rows: the articles' tags too (a tag of articles alone was passed
-        # over, its row reached only by the cursor).
-        shown = index.tags()
+        # The feed list's tag rows (the articles' tags too: a tag of articles alone was passed
+        # over, its row reached only by the cursor), then its folders, those folded too.
+        views = self.query_one(FeedList).group_views()
         if self.unread_only and index.whole:  # as `J` passes over read feeds (acc28c C4)
-            tags = [tag for tag, count in shown if count or tag_view(tag) == self.feed_url]
-        else:
-            tags = [tag for tag, _count in shown]
-        views = [tag_view(tag) for tag in tags]
+            views = [v for v in views if v == self.feed_url or index.unread_in(v)]
         view = feed_beside(views, self.feed_url, step)
         if view is None:
             there = "no other tag" if views else "no tags: `reader tag FEED TAG` gives one"
@@ -115,22 +112,12 @@ class MainScreenMoves(MainScreenList):
     def next_feed(self) -> Feed | None:
         """The feed after the one shown (in the feed list's order) with unread headlines,
         when one feed is shown: "All feeds", "Saved" and a tag's feeds have no next."""
-        if self.feed_url in (None, *LIBRARY_VIEWS) or view_tag(self.feed_url) is not None:
+        if self.feed_url in (None, *LIBRARY_VIEWS) or of_feeds(self.feed_url):
             return None
         if view_search_feed(self.feed_url) is not None:
             return None
         index = self.reader.index
         return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
-
-    def show_feed(self, feed_url: str) -> None:
-        """Show a feed's headlines (selected in the feed list too), the cursor on its first
-        unread one."""
-        if feed_url != self.feed_url:
-            self.reader.notice_over()
-            self.leave_list()
-        self.feed_url = feed_url
-        self.query_one(FeedList).select(feed_url)
-        self._show_list(keep=self.first_unread_in(feed_url))
 
 
 def failing_beside(

@@ -53,7 +53,8 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
         feeds = self.query_one(FeedList)
         if self.focused is feeds:
             self._finding_feed = True
-            self._origin, self._before_search = feeds.highlighted or 0, self.feed_query
+            # Counted as if every folder were open: a feed in one folded is found too.
+            self._origin, self._before_search = feeds.searched_at(), self.feed_query
             show_search_line(self, True)
             self.query_one(SearchBar).start()
             return
@@ -93,16 +94,16 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
 
         feeds = self.query_one(FeedList)
         bar = self.query_one(SearchBar)
-        found = matching_names(feeds.names, query)
+        found = matching_names(feeds.searched_names, query)
         row = next_match(found, self._origin, 1, here=True)
-        feeds.highlighted = self._origin if row is None else row
+        feeds.highlight_searched(self._origin if row is None else row)
         if not query.strip():
             bar.show_count("")
         elif not found:
             nothing = f"No feed's name holds “{query}”{self._among_feeds()}"
             bar.show_count(f"{nothing}{self.wider_search('feeds')}", missing=True)
         else:
-            bar.show_count(_position(found, feeds.highlighted, "Feed"))
+            bar.show_count(_position(found, feeds.searched_at(), "Feed"))
 
     def _among_feeds(self) -> str:
         return " among those with unread ones" if self.unread_only else ""
@@ -130,7 +131,7 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
         show_search_line(self, False)
         self.set_focus(feeds)
         if query is None:  # Esc: back to the feed and the search there were
-            feeds.highlighted = self._origin
+            feeds.highlight_searched(self._origin)
             self.feed_query = self._before_search
         else:
             self.feed_query = query.strip() and query
@@ -147,8 +148,8 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
         feeds = self.query_one(FeedList)
         in_feeds = self.feed_search_kept
         if in_feeds:
-            cursor = feeds.highlighted or 0
-            found = matching_names(feeds.names, self.feed_query)
+            cursor = feeds.searched_at()
+            found = matching_names(feeds.searched_names, self.feed_query)
         else:
             cursor = table.cursor
             found = matching(table.rows, self.headline_query)
@@ -158,7 +159,7 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
         else:
             wrapped = row <= cursor if step > 0 else row >= cursor
             if in_feeds:
-                feeds.highlighted = row
+                feeds.highlight_searched(row)
             else:
                 table.cursor = row
             if wrapped and len(found) > 1:
@@ -184,9 +185,9 @@ class MainScreenSearch(MainSearchFeeds, MainHitTags):
             from ..widgets.main.headline_search import matching_names
 
             feeds = self.query_one(FeedList)
-            found = matching_names(feeds.names, self.feed_query)
+            found = matching_names(feeds.searched_names, self.feed_query)
             if found:
-                note = f"{_position(found, feeds.highlighted, 'Feed')} for “{self.feed_query}”"
+                note = f"{_position(found, feeds.searched_at(), 'Feed')} for “{self.feed_query}”"
                 note += f" ({self._search_keys()})"
             else:
                 nothing = f"No feed's name holds “{self.feed_query}”{self._among_feeds()}"

@@ -16,8 +16,9 @@ from ...models import StoreError
 from ...search_feeds import SearchFeed
 from ..display import plain
 from ..headlines import search_feed_view, view_search_feed
-from ..widgets.main.feed_list import FeedList, search_name
+from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.main.row_names import search_name
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
 

@@ -142,7 +142,11 @@ class MainScreenUnread(Screen[None]):
                 or (in_use and feed.url in feed_list.feeds)
             ]
         if self.failing_only:  # every feed whose last fetch failed, read or not, together
-            feeds = [f for f in index.feeds if last_failed(f) or f.url == self.feed_url]
+            # Those alone: the healthy feed open at `!` was a row more than "Failing (3)"
+            # counted, `D` there offering to remove it (acc50c C5). One listed that a refresh
+            # mends stays while open, as `L` keeps a feed read to its end.
+            mended = self.feed_url if feed_list.flat and feed_list.holds(self.feed_url) else None
+            feeds = [f for f in index.feeds if last_failed(f) or f.url == mended]
         tags = [] if self.failing_only else index.tags()
         if self.unread_only:  # a tag row read to its end goes as its feeds do (acc28c C4)
             tags = [

@@ -16,18 +16,20 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....failing_feeds import last_failed
-from ....feed_tags import TAG_MARK
-from ....marks import PLAIN_SEARCH_MARK, TO_FETCH_MARK, as_letter
+from ....feed_names import folded
+from ....feed_tags import Folder
+from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
-from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
-from ...folder_tree import FolderRow, Placed, hidden_in
+from ...folder_tree import FolderRow, Placed, grouped, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
     SAVED_VIEW,
+    folder_view,
     search_feed_view,
     tag_view,
+    view_folder,
     view_search_feed,
     view_tag,
 )
@@ -41,6 +43,7 @@ from .folder_rows import (
     placed_cells,
     section_row,
 )
+from .row_names import search_name, tag_name
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
@@ -76,8 +79,8 @@ class FeedList(FolderFolding):
         self.flat = False
         """Its feeds listed each in turn, not grouped by folder: the failing ones alone
         (`main_failing`), none hidden in a folder folded."""
-        self._folder_counts: dict[str, int] = {}
-        """Each folder's unread count: its tag's (compared name → count), as its view shows."""
+        self._folder_counts: dict[Folder, int] = {}
+        """Each folder's unread count (`folder_key` → count), as its view shows."""
 
     @property
     def selected_url(self) -> str | None:
@@ -113,9 +116,38 @@ class FeedList(FolderFolding):
             )
         return names
 
+    @property
+    def searched_names(self) -> list[str]:
+        """The name of each row as if every folder were open (`open_section`): what `/` in
+        the feed list finds, a feed in a folder folded too (acc50 folders50)."""
+        start = len(self._urls) - len(self._section)
+        rows = [p.row for p in self.open_section()]
+        return self.names[:start] + [
+            row.path[-1] if isinstance(row, FolderRow) else plain(row.display_title).plain
+            for row in rows
+        ]
+
     def holds(self, view: str | None) -> bool:
         """Whether the list has a row for `view` (a feed's, a tag's, …)."""
         return view in self._urls
+
+    def group_views(self) -> list[str]:
+        """The views of the tag rows, then of every folder (those in a folder folded too), in
+        the list's order: where `t` and `T` go."""
+        tags = [view for view in self._urls if view_tag(view) is not None]
+        if self._given is None or self.flat:
+            return tags
+        every, _order = grouped(self._given[0], self._paths)
+        return tags + [folder_view(p.row.path) for p in every if isinstance(p.row, FolderRow)]
+
+    def folder_named(self, tag: str) -> str | None:
+        """The view of the first folder named `tag` (as compared): a folder's view was its
+        tag's, as a list left at a start before folders had views of their own was kept."""
+        wanted = folded(tag)
+        for view in self.group_views():
+            if (folder := view_folder(view)) is not None and folded(folder[-1]) == wanted:
+                return view
+        return None
 
     def set_feeds(
         self,
@@ -137,7 +169,7 @@ class FeedList(FolderFolding):
         (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
         self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
         section, order, tags, self._folder_counts = grouped_section(
-            feeds, tags, self.closed, self._paths, self.flat
+            feeds, tags, self.closed, self._paths, unread, self.flat
         )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
@@ -361,17 +393,6 @@ def _feed_cells(feed: Feed) -> int:
     """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
     cells = _cells(feed.display_title)
     return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
-
-
-def search_name(name: str, plain_layout: bool = False) -> Text:
-    """What the feed list and the headlines' title call a search feed's row ("⌕ Harbour
-    strike"; "Search: Harbour strike" in the plain layout), safe."""
-    return plain(f"{PLAIN_SEARCH_MARK if plain_layout else SEARCH_MARK} {name}", max_length=100)
-
-
-def tag_name(tag: str) -> Text:
-    """What the feed list and the headlines' title call a tag's row ("#news"), safe."""
-    return plain(f"{TAG_MARK}{tag}", max_length=100)
 
 
 def _path_first(address: str) -> str:

@@ -10,7 +10,15 @@ from typing import Any
 from textual.binding import Binding
 
 from ....feed_tags import Folder
-from ...folder_tree import FolderPaths, FolderRow, Placed, folder_key, folder_of
+from ...folder_tree import (
+    FolderPaths,
+    FolderRow,
+    Placed,
+    folder_key,
+    folder_of,
+    grouped,
+    row_keys,
+)
 from ...messages import FoldersFolded
 from ..vim_list import VimOptionList
 
@@ -57,6 +65,36 @@ class FolderFolding(VimOptionList):
             if row.path == folder.path:
                 self.highlighted = position  # its headlines shown, as the cursor moves to it
                 break
+
+    def open_section(self) -> list[Placed]:
+        """The rows of the feeds and folders as if every folder were open: what `/` looks
+        through (`searched_at`), as a file tree's search finds a file in a folder folded."""
+        if not (self.closed and self._folder_at) or self._given is None:
+            return self._section
+        return grouped(self._given[0], self._paths)[0]
+
+    def searched_at(self) -> int:
+        """The row under the cursor, counted in the rows of `open_section` (those above the
+        feeds' the same)."""
+        at = self.highlighted or 0
+        start = self.option_count - len(self._section)
+        shown = self.open_section()
+        if at < start or shown is self._section:
+            return at
+        return start + row_keys(shown).index(row_keys(self._section)[at - start])
+
+    def highlight_searched(self, position: int) -> None:
+        """The cursor to the row at `position` of the rows `searched_at` counts in, the
+        folders it is in unfolded (kept so, as `J` to a feed in them keeps them)."""
+        start = self.option_count - len(self._section)
+        shown = self.open_section()
+        if position < start or shown is self._section:
+            self.highlighted = position
+            return
+        key = row_keys(shown)[position - start]
+        path = key[0] if key[1] else key[0][:-1]  # a feed's folder and those above, a folder's
+        self._unfold({folder_key(path[:n]) for n in range(1, len(path) + 1)})
+        self.highlighted = start + row_keys(self._section).index(key)
 
     def _unfold(self, keys: Collection[Folder]) -> None:
         """Open the folders of `keys` (a move to a row in them: `J`, `]`, `t`)."""

@@ -11,11 +11,20 @@ from rich.text import Text
 
 from ....failing_feeds import last_failed
 from ....feed_names import folded
+from ....feed_tags import Folder, folder_members
 from ....marks import FOLDER_CLOSED_MARK, FOLDER_OPEN_MARK
 from ....models import Feed
 from ...display import plain
-from ...folder_tree import FolderPaths, FolderRow, Placed, folder_names, grouped, has_folders
-from ...headlines import tag_view
+from ...folder_tree import (
+    FolderPaths,
+    FolderRow,
+    Placed,
+    folder_key,
+    folder_names,
+    grouped,
+    has_folders,
+)
+from ...headlines import folder_view
 from .feed_rows import INDENT
 
 Row = tuple[str, str, int, bool, bool, int] | tuple[str, str, int, bool, bool, int, bool]
@@ -28,32 +37,45 @@ def grouped_section(
     tags: Sequence[tuple[str, int]],
     closed: Collection[tuple[str, ...]],
     paths: FolderPaths,
+    unread: Mapping[str, int],
     flat: bool = False,
-) -> tuple[list[Placed], list[Feed], list[tuple[str, int]], dict[str, int]]:
+) -> tuple[list[Placed], list[Feed], list[tuple[str, int]], dict[Folder, int]]:
     """The feeds' rows (grouped by folder when one is in a folder, else each in turn), the
     feeds in the rows' order (those of the folders folded too: `J`, `]` go to them), the tag
-    rows left above them (a folder's name shows as its row, not as a tag's too), and each
-    folder's unread count: its tag's, which its view (`tag_view`) shows and counts alike.
-    `flat`: each in turn all the same."""
+    rows left above them, and each folder's unread count (by `folder_key`): its feeds', those
+    of the folders in it too, as its view (`folder_view`) shows them. A tag only folders give
+    shows as their rows, not as a tag's too; one a feed in no folder of its name has too (`reader
+    tag F news` beside a folder News) keeps its row, "#news": its feeds are no folder's (acc50c
+    C6). `flat`: each in turn all the same."""
     if flat or not has_folders(feeds, paths):
         return [Placed(feed, 0) for feed in feeds], list(feeds), list(tags), {}
     names = folder_names(feeds, paths)
-    counts = {folded(tag): count for tag, count in tags}
-    kept = [t for t in tags if folded(t[0]) not in names]
+    loose = {
+        key
+        for feed in feeds
+        for tag in feed.tags
+        if (key := folded(tag)) in names
+        and all(key not in path for path in (paths(feed)[1] if feed.folders else ()))
+    }
+    kept = [t for t in tags if folded(t[0]) not in names - loose]
+    members = folder_members((f.url, paths(f)[1]) for f in feeds if f.folders)
+    counts = {key: sum(unread.get(url, 0) for url in urls) for key, urls in members.items()}
     rows, order = grouped(feeds, paths, closed)
     return rows, order, kept, counts
 
 
 def section_row(
-    placed: Placed, unread: Mapping[str, int], to_fetch: Collection[str], counts: Mapping[str, int]
+    placed: Placed,
+    unread: Mapping[str, int],
+    to_fetch: Collection[str],
+    counts: Mapping[Folder, int],
 ) -> Row:
     row = placed.row
     if isinstance(row, FolderRow):
-        name = row.path[-1]
         return (
-            tag_view(name),
-            name,
-            counts.get(folded(name), 0),
+            folder_view(row.path),
+            row.path[-1],
+            counts.get(folder_key(row.path), 0),
             False,
             False,
             placed.depth,
