@@ -49,6 +49,7 @@ from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, u
 from .keymap import KeyMap, left_out_said
 from .messages import HeadlinesChanged
 from .quittable import quittable
+from .unknown_keys import key_after_escape
 
 _KEYS_IN_WORDS = str.maketrans(
     {"⏎": "Enter", "↑": "Up ", "↓": "Down ", "←": "Left ", "→": "Right "}
@@ -344,7 +345,10 @@ class ReaderApp(ReaderAppLifecycle):
         if behind is None:
             return None
         bindings = self.screen.active_bindings
-        if acts_as_it_comes(bindings, key):
+        if acts_as_it_comes(bindings, key) or key_after_escape(self.screen, key) is not None:
+            # Esc read with the key after it as one Alt+key acts as it comes too (`unknown_keys`):
+            # handed on before `Enter j j j` had scrolled, it left the article with the `j`s
+            # still queued there, and they moved the list (acc51c C2).
             return behind
         # While the start reads the rest, a key that waits for it (`G`) is waited for in turn.
         waiting = () if self.index.whole else NEEDS_EVERY_HEADLINE
