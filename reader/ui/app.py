@@ -38,7 +38,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY, terminal_words
 from ..store.format_upgrade import UPGRADE_UNLESS_OPEN, upgrade_said
-from ..word_wrap import said_on_stderr
+from ..word_wrap import said_on_stderr, said_on_stderr_if_there
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
@@ -679,8 +679,11 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
         if app.error_output is not None:
             app.error_output.close()
     resume_after_start()  # quit before its first screen was drawn
-    if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
-        # Not to a terminal that hung up: the write fails there, and the exit status was 1.
+    if app.said_at_exit and app.return_code == 128 + signal.SIGHUP:
+        # Its terminal may have hung up (a closed window), or not (a `kill -HUP`, a tool's),
+        # and then it says what the sync kept as a SIGTERM does (acc51c C4).
+        said_on_stderr_if_there(f"reader: {app.said_at_exit}")
+    elif app.said_at_exit:
         with suppress(OSError):
             said_on_stderr(f"reader: {app.said_at_exit}")
     if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays
