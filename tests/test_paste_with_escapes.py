@@ -15,6 +15,7 @@ from textual._xterm_parser import XTermParser
 from reader.library import Library
 from reader.ui.paste_parser import PasteParser
 from tests.pty_reader import reader_in_pty
+from tests.test_escape_in_search import _read_ids, _until
 
 START, END = "\x1b[200~", "\x1b[201~"
 
@@ -25,21 +26,6 @@ def _feeds(data: Path) -> list[str]:
         return [feed.url for feed in lib.feeds()]
     finally:
         lib.close()
-
-
-def _read(data: Path) -> set[str]:
-    lib = Library(data, workers="thread")
-    try:
-        return {h.entry.id for h in lib.headlines() if h.read}
-    finally:
-        lib.close()
-
-
-def _until(condition: object, what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, what
-        time.sleep(0.2)
 
 
 def _parsed(parser: XTermParser, chunks: list[str]) -> list[object]:
@@ -89,7 +75,7 @@ def test_a_paste_into_the_search_line_with_a_colour_and_dy_unsubscribes_nothing(
 def test_a_paste_on_the_list_with_a_colour_and_dy_is_refused_and_no_key_acts(
     synced_dir: Path,
 ) -> None:
-    before = _feeds(synced_dir), _read(synced_dir)
+    before = _feeds(synced_dir), _read_ids(synced_dir)
     with reader_in_pty(synced_dir) as reader:
         _until(lambda: b"available offline" in reader.screen(), "the headlines on screen")
         reader.type(f"{START}see \x1b[1mthis\x1b[0m story\nDy{END}".encode())
@@ -97,4 +83,4 @@ def test_a_paste_on_the_list_with_a_colour_and_dy_is_refused_and_no_key_acts(
         reader.type(b"\x11")  # Ctrl-Q
         assert reader.process.wait(timeout=30) == 0
     # Its "m" marked the first headline read, its other letters moved and opened things.
-    assert (_feeds(synced_dir), _read(synced_dir)) == before
+    assert (_feeds(synced_dir), _read_ids(synced_dir)) == before
