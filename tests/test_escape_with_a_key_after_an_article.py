@@ -12,7 +12,7 @@ from textual import events
 
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import burst, first_article_row, started, table, until
+from tests.tui_pilot import burst, first_article_row, running, table, until
 
 
 def _typed(app: ReaderApp, key: str, character: str) -> None:
@@ -26,9 +26,7 @@ def test_enter_j_j_j_then_esc_and_j_together_scroll_the_article_then_move_one_ro
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await started(pilot)
+        async with running(synced_dir, (80, 24), prefetch=False) as (app, pilot):
             row = first_article_row(app)
             table(app).cursor = row
             opened = table(app).rows[row].entry.id
