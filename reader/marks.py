@@ -9,6 +9,8 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .process_state import stat_fields
+
 if TYPE_CHECKING:
     from .reports import Headline
 
@@ -58,12 +60,10 @@ def _ancestors() -> list[int]:
     pid = os.getppid()
     while pid > 1 and pid not in found:
         found.append(pid)
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as file:
-                # "pid (name) state ppid …": the name may hold spaces and parentheses.
-                pid = int(file.read().rpartition(b")")[2].split()[1])
-        except (OSError, ValueError, IndexError):
+        fields = stat_fields(pid)
+        if fields is None or len(fields) < 2 or not fields[1].isdigit():
             break
+        pid = int(fields[1])
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from typing import TextIO
 
 
@@ -38,3 +39,13 @@ def said_on_stderr(line: str) -> None:
     width, not mid-word at its edge ("did you mea / n tag:?" at 40 columns: acc46d D9); off one
     (a pipe, cron's log) one line, as it is. OSError when stderr is gone."""
     print(at_words(line, terminal_width(sys.stderr)), file=sys.stderr)
+
+
+def said_on_stderr_if_there(line: str) -> None:
+    """`line` as `said_on_stderr` says it, written straight to stderr's file, and dropped if
+    that is gone (a terminal that hung up refuses it: EIO). Printed, the line stayed in Python's
+    buffer, whose flush failed again at the exit and made the exit status 1."""
+    with suppress(OSError, ValueError):  # ValueError: no file under it (a test's stream)
+        sys.stderr.flush()
+        said = at_words(line, terminal_width(sys.stderr)) + "\n"
+        os.write(sys.stderr.fileno(), said.encode(sys.stderr.encoding or "utf-8", "replace"))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from .held_signals import held_back
 from .models import ParsedFeed
+from .process_state import stat_fields
 from .store import Store
 from .time_limit import time_limit_off
 
@@ -140,11 +141,8 @@ def _parent_ending(parent: int) -> select.poll | None:
 def _running(pid: int) -> bool:
     """Whether the process `pid` runs (a zombie, ended but not yet reaped, does not)."""
     if os.path.isdir("/proc"):
-        try:
-            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-        except OSError:
-            return False
+        fields = stat_fields(pid)
+        return fields is not None and fields[:1] != ["Z"]  # a zombie: ended
     try:  # no /proc: whether a signal could be sent to it
         os.kill(pid, 0)
     except ProcessLookupError:

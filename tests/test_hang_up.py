@@ -207,6 +207,22 @@ def test_a_sigterm_quits_the_reader_mid_refresh(
         assert not left_running(workers, EXIT_BOUND), "processes left running"
 
 
+def test_a_sighup_mid_sync_with_the_terminal_there_says_what_the_sync_kept(
+    synced_dir: Path, httpserver: HTTPServer, silent_server: str
+) -> None:
+    """`kill -HUP` (a tool's, the terminal still open) mid-sync: the reader says what the sync
+    kept as a SIGTERM's quit does, and ends 129. It said nothing (acc51c C4)."""
+    _held_library(synced_dir, httpserver, silent_server)
+    with under_terminal(synced_dir) as (pid, window):
+        until_shown(window, b"Refreshing")
+        os.write(window.fd, b"S")
+        until_shown(window, b"Syncing: feeds")
+        os.kill(pid, signal.SIGHUP)
+        drawn = until_shown(window, rb"reader: sync [^\r\n]*carries on")
+        assert b"Traceback" not in drawn
+        assert _status(pid, EXIT_BOUND) == 128 + signal.SIGHUP
+
+
 def test_closing_the_terminal_stops_a_sync_from_the_command_line(
     synced_dir: Path, httpserver: HTTPServer, silent_server: str
 ) -> None:

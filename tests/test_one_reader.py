@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from test_hang_up import EXIT_BOUND, _status, under_terminal, until_shown
+
+from reader.process_state import stopped
+from tests.pty_reader import reader_in_pty
 
 
 def test_a_second_reader_on_a_library_is_refused_and_the_commands_run_beside_it(
@@ -42,3 +47,31 @@ def test_a_second_reader_on_a_library_is_refused_and_the_commands_run_beside_it(
         os.write(window.fd, b"q")
         until_shown(window, re.escape(b"\x1b[?1049l"))
         assert _status(third, EXIT_BOUND) == 0
+
+
+def test_a_second_reader_beside_one_stopped_with_ctrl_z_says_where_to_fg_it(
+    tmp_path: Path,
+) -> None:
+    """The first reader suspended (Ctrl-Z) in its terminal still holds the library: the
+    refusal says it is stopped, and where to go on with it. It said "read there", as if it ran,
+    and the user looked for a reader on screen (acc51c C5)."""
+    home = tmp_path / "library"
+    with reader_in_pty(home) as first:
+        until = time.monotonic() + EXIT_BOUND
+        while b"No feeds yet" not in first.screen():
+            assert time.monotonic() < until, "the first reader on screen"
+            time.sleep(0.2)
+        first.type(b"\x1a")  # Ctrl-Z
+        while not stopped(first.process.pid):
+            assert time.monotonic() < until, "the first reader stopped"
+            time.sleep(0.2)
+        with under_terminal(home) as (second, window):
+            said = until_shown(window, rb"open in another reader[^\r\n]*\r?\n[^\r\n]*")
+            assert _status(second, EXIT_BOUND) == 75
+        said = b" ".join(said.split())  # wrapped at the terminal's width
+        assert (
+            f"(pid {first.process.pid}): stopped with Ctrl-Z in its terminal: fg".encode() in said
+        )
+        first.process.send_signal(signal.SIGCONT)  # the shell's `fg`
+        first.type(b"q")
+        assert first.process.wait(timeout=EXIT_BOUND) == 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..config import data_dir
 from ..marks import ASCII_ONLY
 from ..own_folder import make_private_folder
+from ..process_state import stopped
 from ..sync_lock import ReaderLock
 from .common import (
     EXIT_OK,
@@ -171,9 +172,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
         make_private_folder(root)
     if not lock.take():
         holder = lock.holder()
+        where = "read there"
+        if holder and stopped(holder):  # its terminal's shell has it: the reader said nothing
+            where = "stopped with Ctrl-Z in its terminal: fg there"
         err(
             f"the library in {root} is open in another reader{f' (pid {holder})' if holder else ''}:"
-            " read there, or quit it first (reader list, show and sync work beside it)"
+            f" {where}, or quit it first (reader list, show and sync work beside it)"
         )
         return EXIT_TRY_AGAIN  # locked: 75, as a store held by another program
     try:

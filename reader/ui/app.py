@@ -38,7 +38,7 @@ from ..config import Config
 from ..library import Library
 from ..marks import ENTER_KEY, terminal_words
 from ..store.format_upgrade import UPGRADE_UNLESS_OPEN, upgrade_said
-from ..word_wrap import said_on_stderr
+from ..word_wrap import said_on_stderr, said_on_stderr_if_there
 from .answer_work import AnswerWork
 from .app_lifecycle import FIRST_FRAME_HELD_AT_MOST, ReaderAppLifecycle
 from .collector import resume_after_start
@@ -49,6 +49,7 @@ from .key_settling import HeldFor, acts_as_it_comes, held_at_most, takes_keys, u
 from .keymap import KeyMap, left_out_said
 from .messages import HeadlinesChanged
 from .quittable import quittable
+from .unknown_keys import key_after_escape
 
 _KEYS_IN_WORDS = str.maketrans(
     {"⏎": "Enter", "↑": "Up ", "↓": "Down ", "←": "Left ", "→": "Right "}
@@ -344,7 +345,10 @@ class ReaderApp(ReaderAppLifecycle):
         if behind is None:
             return None
         bindings = self.screen.active_bindings
-        if acts_as_it_comes(bindings, key):
+        if acts_as_it_comes(bindings, key) or key_after_escape(self.screen, key) is not None:
+            # Esc read with the key after it as one Alt+key acts as it comes too (`unknown_keys`):
+            # handed on before `Enter j j j` had scrolled, it left the article with the `j`s
+            # still queued there, and they moved the list (acc51c C2).
             return behind
         # While the start reads the rest, a key that waits for it (`G`) is waited for in turn.
         waiting = () if self.index.whole else NEEDS_EVERY_HEADLINE
@@ -675,8 +679,11 @@ def run_app(data_dir: Path, config: Config | None = None, upgrade: bool = True) 
         if app.error_output is not None:
             app.error_output.close()
     resume_after_start()  # quit before its first screen was drawn
-    if app.said_at_exit and app.return_code != 128 + signal.SIGHUP:
-        # Not to a terminal that hung up: the write fails there, and the exit status was 1.
+    if app.said_at_exit and app.return_code == 128 + signal.SIGHUP:
+        # Its terminal may have hung up (a closed window), or not (a `kill -HUP`, a tool's),
+        # and then it says what the sync kept as a SIGTERM does (acc51c C4).
+        said_on_stderr_if_there(f"reader: {app.said_at_exit}")
+    elif app.said_at_exit:
         with suppress(OSError):
             said_on_stderr(f"reader: {app.said_at_exit}")
     if app.unkept_at_exit:  # the terminal is the shell's again: said where it stays

@@ -11,6 +11,9 @@ during a refresh (its event loop stuck for good, so a SIGTERM did nothing either
 - A hang-up comes with a SIGCONT, on which the driver starts its terminal mode over (a second
   output thread, a second input thread) as if back from a SIGTSTP, though it was never stopped.
 
+Its parser is the reader's (`paste_parser`): Textual's typed a paste holding an escape
+sequence as keys (acc51c C1).
+
 And one that kept a laptop awake: its input thread looks at the terminal every 0.1 s, input or
 not (to see whether to stop, and whether a lone Esc has waited long enough to be the Esc key),
 so the reader left idle woke 10 times a second (acc36a G3). Here it waits on the terminal and a
@@ -29,11 +32,11 @@ from contextlib import suppress
 from typing import IO, Any
 
 from textual import constants
-from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 from ..marks import in_gnu_screen
 from .error_output import ErrorOutput
+from .paste_parser import PasteParser
 
 
 def mouse_reports(asked: bool | None, environ: Mapping[str, str] | None = None) -> bool:
@@ -154,7 +157,7 @@ class ReaderDriver(LinuxDriver):
         selector = selectors.SelectSelector()  # as Textual's: a tty, or a file
         selector.register(self.fileno, selectors.EVENT_READ, "input")
         selector.register(stop, selectors.EVENT_READ, "stop")
-        parser = XTermParser(self._debug)
+        parser = PasteParser(self._debug)  # a paste is text, whatever it holds
         decode = getincrementaldecoder("utf-8")().decode
         last_input = time.monotonic()
 

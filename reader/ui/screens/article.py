@@ -117,6 +117,8 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._show_how_far)
+        for bar in self.query(StatusBar):  # its rows: the height's too (none as it quits)
+            bar.fit()
 
     def on_unmount(self) -> None:
         # The signal's subscribers hold the screen: subscribed, it was never freed.

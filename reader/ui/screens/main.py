@@ -168,6 +168,8 @@ class MainScreen(
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_panes(event.size.width)
+        for bar in self.query(StatusBar):  # its rows: the height's too (none as it quits)
+            bar.fit()
         for feeds in self.query(FeedList):  # none once the reader quit as it started
             feeds.fit_width(event.size.width)
 

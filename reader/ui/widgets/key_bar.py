@@ -81,6 +81,10 @@ class KeyBar(Footer):
                 key.display = False  # inline: over the stylesheet's rules
             elif key.styles.inline.has_rule("display"):
                 key.styles.clear_rule("display")  # up to the stylesheet again
+                # A rule cleared lays nothing out again (Textual's `clear_rule`, unlike setting
+                # `display`): the keys left out at 10 columns stayed out, drawn 0 cells wide,
+                # at 150 until something else laid the bar out (acc51c C3).
+                key.refresh(layout=True)
 
     def _keys(self) -> tuple[tuple[object, ...], ...]:
         """The keys the bar shows, as `Footer.compose` finds them."""

@@ -28,6 +28,10 @@ STATUS_ROWS = 3
 whole."""
 NOTICE_SHARE = 3
 """The notices shown take at most a third of the screen's height (two rows at least)."""
+LEFT_TO_THE_SCREEN = 4
+"""Rows the status line and its notices leave the screen at the least: the key bar, the list's
+two borders and one headline between them. At 20x5 the line's three rows took them all, and
+no headline showed (acc51c C6)."""
 
 
 class StatusBar(Static):
@@ -155,9 +159,11 @@ class StatusBar(Static):
             self._line = line.plain
             self._put(line, 1)
             return
+        most = max(1, self.app.size.height - LEFT_TO_THE_SCREEN)
+        line_rows = min(STATUS_ROWS, most)
         rows = self._notice_rows(width)
         if count:
-            rows += _wrapped(self, line, width, STATUS_ROWS, Text(f" {count}", style="bold"))
+            rows += _wrapped(self, line, width, line_rows, Text(f" {count}", style="bold"))
         elif self._ruler and told.cell_len + len(self._ruler) + 2 <= width:
             self._tail = tail
             line = _with_right_end(told, Text(f" {self._ruler}"), width)
@@ -178,16 +184,17 @@ class StatusBar(Static):
             else:
                 ruled = _joined(" · ", said, Text(self._ruler))
             line = _joined(self._between, note, ruled)
-            rows += _wrapped(self, line, width, STATUS_ROWS)
+            rows += _wrapped(self, line, width, line_rows)
         else:
-            wrapped = _wrapped(self, line, width, STATUS_ROWS)
+            wrapped = _wrapped(self, line, width, line_rows)
             if (
                 tail
-                and len(with_tail := _wrapped(self, told, width, STATUS_ROWS)) == len(wrapped)
+                and len(with_tail := _wrapped(self, told, width, line_rows)) == len(wrapped)
                 and not with_tail[-1].plain.endswith("…")
             ):
                 self._tail, line, wrapped = tail, told, with_tail
             rows += wrapped
+        rows = rows[-most:]  # the notices' rows first, above the line's own
         self._line = line.plain
         self._put(Text("\n").join(rows), len(rows))
 
@@ -214,6 +221,11 @@ class StatusBar(Static):
 
     def on_resize(self) -> None:
         # The rows the line needs, the ruler's place: the width's.
+        self.fit()
+
+    def fit(self) -> None:
+        """Shown again for the screen's size: its height too, the rows it leaves the list
+        (`LEFT_TO_THE_SCREEN`), which changes no size of the bar's own to tell it."""
         self._show(getattr(self.app, "status", ""))
 
 
