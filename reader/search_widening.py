@@ -19,6 +19,14 @@ _PLURAL = re.compile(r"[^\W\d_]{3,}s")
 """A word that may be a plural: letters, four or more, the last an s."""
 _NOT_PLURAL = ("ss", "us", "is")
 """Endings of a word in s that is no plural ("class", "bus", "analysis")."""
+_NO_PLURALS = frozenset(
+    (
+        "news", "means", "series", "species", "always", "perhaps", "whereas", "towards",
+        "afterwards", "sometimes", "besides", "thanks", "lens", "physics", "politics",
+        "economics", "mathematics", "athletics", "ethics",
+    )
+)  # fmt: skip
+"""English words in s that are no plural of a word: `news` said "new finds 40"."""
 _ES_AFTER = ("sses", "shes", "ches", "xes", "zes")
 """Plurals in -es whose singular drops it ("classes", "churches", "boxes")."""
 
@@ -43,7 +51,7 @@ def singular_of(word: str) -> str | None:
     """The singular of `word` when it reads as a plural in s ("stories" → "story", "boxes" →
     "box", "keyboards" → "keyboard"); None for any other word."""
     lowered = word.lower()
-    if not _PLURAL.fullmatch(word) or lowered.endswith(_NOT_PLURAL):
+    if not _PLURAL.fullmatch(word) or lowered.endswith(_NOT_PLURAL) or lowered in _NO_PLURALS:
         return None
     if lowered.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word[-3].isupper() else "y")
