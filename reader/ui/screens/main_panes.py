@@ -77,13 +77,15 @@ class MainScreenPanes(MainScreenMarks):
         self.action_switch_pane()
 
     def back_from_all_feeds(self, event: events.Key) -> bool:
-        """A key `back` has (`[keys]`) that nothing takes in "All feeds"' headlines: back to
-        the feed list, as from a feed's. `q`, quitting there (the app's), still quits; newsraft's
-        `h` (`back = ["h", "q", "escape"]`) said "h: no such key here" (acc51b B9). Called from
-        the screen's `on_key`, before the bindings are tried; True when it went back."""
+        """A letter `back` has (`[keys]`) that nothing takes in "All feeds"' headlines: back
+        to the feed list, as from a feed's. `q`, quitting there (the app's), still quits;
+        newsraft's `h` (`back = ["h", "q", "escape"]`) said "h: no such key here" (acc51b B9).
+        Not Esc, pressed again to be sure a search or a prompt is gone: a second one moved to
+        the feed list. Called from the screen's `on_key`, before the bindings are tried; True
+        when it went back."""
         if self.feed_url is not None or not isinstance(self.focused, HeadlineTable):
             return False
-        if event.key in self.active_bindings:
+        if not event.is_printable or event.key in self.active_bindings:
             return False
         bound = self._bindings.key_to_bindings.get(event.key, ())
         if not any(binding.action == "back_to_feeds" for binding in bound):
