@@ -7,8 +7,8 @@ newsraft's `feeds` (its man page, FEEDS FILE): a feed line is an address, then i
 double quotes, then an update period in minutes in square brackets and an item limit in curly
 ones, each optional; `@ Section` lines file the feeds after them in that section (`@ Global`,
 every feed's, files them in none); `$(command)` lines are a command's output, which the reader
-never runs; `#` lines are comments. Its sections are the reader's tags, its names the feeds'
-names. Its "Name" is why it needs reading apart: in newsboat's `urls` a quoted word after the
+never runs; `#` lines are comments. Its sections are the reader's folders (each a tag too, as
+an OPML file's folders are), listed in the file's order; its names the feeds' names. Its "Name" is why it needs reading apart: in newsboat's `urls` a quoted word after the
 address is a tag.
 
 nom's `config.yml`: a `feeds:` list of `- url: …` items, each with an optional `name: …` and
@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .feed_tags import with_tags
+from .feed_tags import Folder, with_folders, with_tags
 from .opml import MAX_OUTLINES, Found, Subscriptions, feed_address
 from .safe import safe_line
 
@@ -45,9 +45,12 @@ def is_newsraft_feeds(text: str, name: str) -> bool:
 
 
 def read_newsraft_feeds(text: str) -> Subscriptions:
-    """newsraft's feeds file: each feed with its name and its section as a tag."""
+    """newsraft's feeds file: each feed with its name and its section as a folder (and so a
+    tag): newsraft lists a section's feeds under it, in the file's order, as the feed list
+    lists a folder's; as flat tag rows, alphabetical, they were not what newsraft showed
+    (acc51b B9)."""
     section = ""
-    read = Subscriptions(read_as="newsraft's feeds file (sections as tags)")
+    read = Subscriptions(read_as="newsraft's feeds file (sections as folders)")
     seen: set[str] = set()
     for line in (line.strip() for line in text.splitlines()):
         if not line or line.startswith("#"):
@@ -69,7 +72,9 @@ def read_newsraft_feeds(text: str) -> Subscriptions:
             _count(read, "whose line could not be read", (line, ""))
             continue
         tags = (section,) if section else ()
-        add_found(read, seen, feed["url"], feed["name"] or "", tags)
+        add_found(
+            read, seen, feed["url"], feed["name"] or "", tags, folders=(tags,) if section else ()
+        )
         if len(read.found) >= MAX_OUTLINES:
             break
     return read
@@ -182,10 +187,12 @@ def add_found(
     name: str,
     tags: Iterable[str],
     title: str = "",
+    folders: Iterable[Folder] = (),
 ) -> None:
-    """The feed at `url` named `name` (the user's) and filed under `tags` added to `into` (with
-    `title`, its own as the other reader last had it), but an address given before (`seen`) or
-    no http(s) one (counted, by why)."""
+    """The feed at `url` named `name` (the user's) and filed under `tags` (and in `folders`,
+    each of their names among `tags`) added to `into` (with `title`, its own as the other
+    reader last had it), but an address given before (`seen`) or no http(s) one (counted, by
+    why)."""
     url, why = feed_address(url)
     if url in seen:
         return
@@ -193,7 +200,13 @@ def add_found(
     if why:
         _count(into, why, (name, url))
         return
-    found = Found(url, safe_line(name, 500), safe_line(title, 500), with_tags((), tags))
+    found = Found(
+        url,
+        safe_line(name, 500),
+        safe_line(title, 500),
+        with_tags((), tags),
+        folders=with_folders((), folders),
+    )
     into.found.append(found)
 
 

@@ -598,31 +598,6 @@ class Query:
         )
         return f"{more:,} more ignoring {ignoring}: {safe_line(loosened.text, 80)}"
 
-    def prefixed(self) -> Query | None:
-        """The same query with each word typed whole (three letters or more, not a number,
-        not in a phrase, a tag, a field or after `-`) found as a prefix: `bin` as `bin*`,
-        finding "bins"; None when it has no such word. What a search that found nothing tries
-        once (acc45a A6: `bin lorry` found nothing, `bins lorry` the story)."""
-        out, inside = [], False
-        for token in self.text.split():
-            quotes = sum(token.count(q) for q in _QUOTES)
-            whole = not inside and not quotes and token not in _OPERATORS
-            out.append(f"{token}*" if whole and _PREFIXABLE.fullmatch(token) else token)
-            inside ^= quotes % 2 == 1
-        widened = " ".join(out)
-        return None if widened == " ".join(self.text.split()) else Query(widened)
-
-    def prefix_note(self, found: int) -> str:
-        """What an empty search says when the same query with its words as prefixes
-        (`prefixed`) finds `found` headlines: "; bin* lorry* finds 1 (…)"; "" for none."""
-        widened = self.prefixed()
-        if widened is None or not found:
-            return ""
-        return (
-            f"; {safe_line(widened.text, 80)} finds {found:,} (a word is found whole, unless"
-            " it ends in *)"
-        )
-
     def _typed_so(self) -> tuple[bool, bool]:
         """Whether a word of it has a capital, and a mark (an accent, a vowel point)."""
         words = [word.typed for word in (*self.words, *self.excluded)]
@@ -650,8 +625,6 @@ def _lowered(text: str) -> str:
 
 
 _OPERATORS = ("AND", "OR", "NOT")
-_PREFIXABLE = re.compile(r"(?!\d+$)\w{3,}")
-"""A word `prefixed` finds as a prefix: a shorter one (`a*`, `of*`) finds most of the text."""
 _OPERATOR_OR_OTHER = re.compile(r"(?<!\S)(AND|OR|NOT)(?!\S)")
 
 

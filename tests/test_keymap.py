@@ -117,16 +117,15 @@ def test_a_moving_key_set_moves_every_list_and_text(synced_dir: Path) -> None:
 
 def test_quit_on_Q_and_ctrl_q_only(synced_dir: Path) -> None:
     """newsboat's habit the other way round: `quit = ["Q", "ctrl+q"]` leaves `q` to going
-    back, so on "All feeds" it does nothing (and says so) where it quit; Q quits."""
+    back, so on "All feeds" it goes back to the feed list, as from a feed's headlines, where
+    it quit (acc51b B9: it did nothing there); Q quits."""
 
     async def run() -> None:
         async with keyed(synced_dir, {"quit": ("Q", "ctrl+q")}) as (app, pilot):
-            raised = notices_raised(app)  # kept past the toast's own timeout, at any load
-            await pilot.press("q")
-            await pilot.pause()
-            assert app.is_running
-            assert "q: no such key here — ? lists the keys" in raised
             assert "Q Quit" in key_bar(app)
+            await pilot.press("q")
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "q to the feeds")
+            assert app.is_running
             await pilot.press("Q")
             await until(pilot, lambda: not app.is_running, "Q to quit")
 
@@ -343,6 +342,33 @@ def test_the_arrows_may_move_between_the_panes(synced_dir: Path) -> None:
             await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "← to the feeds")
             await pilot.press("right")
             await until(pilot, lambda: app.screen.focused is rows, "→ to the headlines")
+
+    asyncio.run(run())
+
+
+def test_newsrafts_back_goes_from_all_feeds_to_the_feed_list(synced_dir: Path) -> None:
+    """README's newsraft block (`back = ["h", "q", "escape"]`): `h` in "All feeds"' headlines
+    goes back to the feed list, as from a feed's; it said "h: no such key here" (acc51b B9).
+    `q`, which quits there, still does."""
+    keys = {
+        "back": ("h", "q", "escape"),
+        "highlight": ("H",),
+        "feeds_pane": ("left",),
+        "headlines_pane": ("right",),
+    }
+
+    async def run() -> None:
+        async with keyed(synced_dir, keys) as (app, pilot):
+            rows = table(app)
+            assert app.screen.focused is rows and app.main_screen.feed_url is None
+            raised = notices_raised(app)
+            await pilot.press("h")
+            await until(pilot, lambda: isinstance(app.screen.focused, FeedList), "h to the feeds")
+            assert not any("no such key" in notice for notice in raised), raised
+            await pilot.press("right")
+            await until(pilot, lambda: app.screen.focused is rows, "→ to the headlines")
+            await pilot.press("q")
+            await until(pilot, lambda: app.return_code is not None, "q quitting")
 
     asyncio.run(run())
 

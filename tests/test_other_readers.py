@@ -1,20 +1,24 @@
 """Moving in from newsraft, nom and lemon24's reader (acc35a E1, E2, E4): `reader import` reads
-newsraft's `feeds` file (its sections tags, its quoted names the feeds' names), nom's
+newsraft's `feeds` file (its sections folders, in its order in the feed list; its quoted names the
+feeds' names), nom's
 `config.yml` (its feeds' urls and names) and lemon24's reader's database (its feeds, their
 titles and tags, and its read marks, applied once each feed is fetched from a server on
 127.0.0.1). A file naming no feed is one line and exit 1, not "0 feeds added"."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_cli import reader
 from tests.test_newsboat_marks import RSS_ITEM, serve_feed
 from tests.test_saved_links import STORY
+from tests.tui_pilot import running, screen_text, until
 
 NEWSRAFT = """\
 # newsraft feeds file
@@ -40,14 +44,14 @@ def _feeds(data_dir: Path) -> list[dict[str, object]]:
     return json.loads(shown.stdout)
 
 
-def test_newsraft_s_feeds_file_brings_its_sections_as_tags_and_its_names(
+def test_newsraft_s_feeds_file_brings_its_sections_as_folders_and_its_names(
     tmp_path: Path, data_dir: Path
 ) -> None:
     path = tmp_path / "my-feeds.txt"
     path.write_text(NEWSRAFT, encoding="utf-8")
     done = reader(data_dir, "import", str(path))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "read as newsraft's feeds file (sections as tags)"
+    assert done.stdout.splitlines()[0] == "read as newsraft's feeds file (sections as folders)"
     assert "5 feeds added" in done.stdout
     assert "3 feeds filed under 2 tags: Harbour, Long reads" in done.stdout
     # Its command line is counted, not run, and a line that names no address said.
@@ -61,6 +65,44 @@ def test_newsraft_s_feeds_file_brings_its_sections_as_tags_and_its_names(
         "http://news.example/essays.xml": ("Essays", ["Long reads"]),
         "http://news.example/weather.xml": ("Weather warnings", []),  # "@ Global": no section
     }
+    # Each section a folder, as an OPML file's (acc51b B9), its name a tag too.
+    folders = {str(f["url"]): f["folders"] for f in _feeds(data_dir)}
+    assert folders["http://news.example/harbour.xml"] == [["Harbour"]]
+    assert folders["http://news.example/essays.xml"] == [["Long reads"]]
+    assert folders["http://news.example/front.xml"] == []
+
+
+def test_newsraft_s_sections_are_folders_of_the_feed_list_in_the_file_s_order(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """The feed list shows newsraft's sections as it does an OPML file's folders, each above its
+    feeds, in the file's order (Tech before Leisure), not as "#Leisure" and "#Tech" rows in
+    alphabetical order above every feed (acc51b B9). Driven with Pilot; nothing fetched."""
+    path = tmp_path / "feeds"
+    path.write_text(
+        'http://news.example/front.xml "Front page"\n\n@ Tech [30]\n'
+        'http://news.example/tech.xml "Lantern"\n\n@ Leisure\n'
+        'http://news.example/garden.xml "Garden"\n',
+        encoding="utf-8",
+    )
+    assert reader(data_dir, "import", str(path)).returncode == 0
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            feeds = app.main_screen.query_one(FeedList)
+            await until(pilot, lambda: "Garden" in feeds.names, "the feed list")
+            assert feeds.names == [
+                "All feeds",
+                "Saved",
+                "Front page",
+                "Tech",
+                "Lantern",
+                "Leisure",
+                "Garden",
+            ], feeds.names
+            assert "#Tech" not in screen_text(app)
+
+    asyncio.run(run())
 
 
 def test_a_file_named_feeds_is_newsraft_s_and_one_named_urls_newsboat_s(

@@ -1,7 +1,9 @@
 """A search that finds nothing because a word is found whole (`bin lorry`, the story saying
 "bins") tries its words as prefixes once and says what that finds: "bin* lorry* finds 1", on
-`reader list --search`'s stderr and in the reader's status line after `F` (acc45a A6). A search
-that finds something, or nothing either way, says no more.
+`reader list --search`'s stderr and in the reader's status line after `F` (acc45a A6); one
+that finds nothing for a plural (`lorries`, the story saying "lorry") tries its singular, whole,
+and says "lorry finds 1" (acc51b B12), the search itself still of whole words. A search that
+finds something, or nothing either way, says no more.
 
 Two stories on 127.0.0.1 (`StorySite`) synced into the real store (and its search index), the
 reader under Pilot."""
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from reader.search_query import Query
+from reader.search_widening import prefixed, singular, singular_of, widened_note
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from tests.story_site import StorySite, ran, serving
 from tests.tui_pilot import running, status, table, until
@@ -63,15 +66,36 @@ def synced(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]
 
 
 def test_what_a_query_s_words_as_prefixes_are() -> None:
-    widened = Query("bin lorry").prefixed()
+    widened = prefixed(Query("bin lorry"))
     assert widened is not None and widened.text == "bin* lorry*"
-    assert Query('"bin lorry" ward -late by:anna OR of 2026 tag:news').prefixed() is not None
+    assert prefixed(Query('"bin lorry" ward -late by:anna OR of 2026 tag:news')) is not None
     assert (
-        Query('"bin lorry" ward -late by:anna OR of 2026').prefixed().text  # type: ignore[union-attr]
+        prefixed(Query('"bin lorry" ward -late by:anna OR of 2026')).text  # type: ignore[union-attr]
         == '"bin lorry" ward* -late by:anna OR of 2026'
     )
-    assert Query("bin* of").prefixed() is None  # a prefix already, and a short word
-    assert Query("bin lorry").prefix_note(0) == ""
+    assert prefixed(Query("bin* of")) is None  # a prefix already, and a short word
+    assert widened_note(Query("bin lorry"), lambda _wider: 0) == ""
+
+
+def test_what_a_query_s_plurals_singular_are() -> None:
+    assert [singular_of(word) for word in ("keyboards", "lorries", "boxes", "churches")] == [
+        "keyboard",
+        "lorry",
+        "box",
+        "church",
+    ]
+    # No plural: a word in -ss, -us or -is, a short one, a number, one with an apostrophe,
+    # one in s whose s makes no plural ("news" said "new finds 1").
+    no_plurals = ("class", "bus", "analysis", "its", "1990s", "Anna's", "news", "News")
+    assert [singular_of(word) for word in no_plurals] == [None] * len(no_plurals)
+    assert singular(Query("keyboards")).text == "keyboard"  # type: ignore[union-attr]
+    assert singular(Query("split keyboards")).text == "split* keyboard"  # type: ignore[union-attr]
+    assert singular(Query('"split keyboards" -mice')) is None  # a phrase's, an excluded word
+    assert singular(Query("bin lorry")) is None
+    # The prefixes first; the singular only when they find nothing.
+    counts = {"lorries*": 0, "lorry": 2}
+    note = widened_note(Query("lorries"), lambda wider: counts[wider.text])
+    assert note == "; lorry finds 2 (a word is found whole: a plural does not find its singular)"
 
 
 def test_reader_list_search_says_what_the_words_as_prefixes_find(
@@ -89,6 +113,17 @@ def test_reader_list_search_says_what_the_words_as_prefixes_find(
     assert out == "" and "finds" not in err  # nothing either way: nothing more said
 
 
+def test_reader_list_search_says_what_a_plural_s_singular_finds(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, err = ran(capsys, synced, "list", "--search", "lorries")
+    assert out == ""  # whole words: the search itself is not stemmed
+    assert err.strip().splitlines()[-1] == (
+        "reader: no headline or cached article holds “lorries”; lorry finds 1 (a word is found"
+        " whole: a plural does not find its singular)"
+    )
+
+
 def test_F_says_in_the_status_what_the_words_as_prefixes_find(synced: Path) -> None:
     async def run() -> None:
         async with running(synced, (120, 30), prefetch=False) as (app, pilot):
@@ -99,6 +134,19 @@ def test_F_says_in_the_status_what_the_words_as_prefixes_find(synced: Path) -> N
             assert table(app).rows == []
             assert "bin* lorry* finds 1" in status(app)
             assert "bin* lorry* finds 1" in str(table(app).empty_text)
+
+    asyncio.run(run())
+
+
+def test_F_says_in_the_status_what_a_plural_s_singular_finds(synced: Path) -> None:
+    async def run() -> None:
+        async with running(synced, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            await pilot.press("F", *"lorries", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+            await until(pilot, lambda: "finds 1" in status(app), "the hint")
+            assert table(app).rows == []
+            assert "lorry finds 1" in status(app)
 
     asyncio.run(run())
 

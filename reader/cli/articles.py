@@ -298,10 +298,17 @@ def _list_of(
                 caseless = searched(every, lowered).hits if lowered is not None else []
                 within = between(as_listed(caseless), since, before)
                 case = query.case_note(len(within))
-                if lowered is None and (widened := query.prefixed()) is not None:
-                    # "bin lorry" missed "the bins … lorry": its words as prefixes, once.
-                    wider = between(as_listed(searched(every, widened).hits), since, before)
-                    case = query.prefix_note(len(wider))
+                if lowered is None:
+                    from ..search_widening import widened_note
+
+                    # "bin lorry" missed "the bins … lorry", "keyboards" "a keyboard": its
+                    # words as prefixes, then its plurals singular, each once.
+                    case = widened_note(
+                        query,
+                        lambda wider: len(
+                            between(as_listed(searched(every, wider).hits), since, before)
+                        ),
+                    )
                 # "holds" alone would say the words are nowhere in the archive (acc27a A17).
                 dated = since is not None or before is not None
                 outside = len(as_listed(searched(every).hits)) if dated else 0

@@ -26,15 +26,15 @@ def holds_nothing(args: argparse.Namespace, query: Query, store: Store | None = 
     directory opened alone: the library's import (a fifth of a second) is not waited for
     either."""
     from ..indexed_search import holds_nothing as index_holds_nothing
+    from ..search_widening import widenings
 
     def told(store: Store) -> bool:
         syncing = store.sync_under_way()
         said = indexing_said(syncing)
         if not index_holds_nothing(store, query, said, _headlines_indexing):
             return False
-        widened = query.prefixed()
-        if widened is not None and not index_holds_nothing(store, widened, said):
-            return False  # searched, to say what its words as prefixes find (`prefix_note`)
+        if any(not index_holds_nothing(store, wider, said) for wider in widenings(query)):
+            return False  # searched, to say what its words widened find (`widened_note`)
         err(none_holds(query, args.since, args.before))
         say_syncing(syncing)
         return True

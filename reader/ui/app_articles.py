@@ -324,6 +324,7 @@ class ReaderAppArticles(ReaderAppMarks):
 
     def _opened(self, entry: Entry, article: Article) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""
+        self.no_feed_note_over()  # as a refresh's summary, it stays until an article opens
         self.set_read(entry, True, opened=True)
         self._in_cache(entry, article)
 

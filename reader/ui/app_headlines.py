@@ -20,7 +20,7 @@ from .collector import (
     give_back_memory,
     release_closed_widgets,
 )
-from .headlines import HeadlineIndex
+from .headlines import SAVED_VIEW, HeadlineIndex
 from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
 from .quittable import quittable
@@ -199,6 +199,7 @@ class ReaderAppHeadlines(ReaderAppState):
         """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle
         counts after `notice_seconds`, or once the user leaves the list (`notice_over`). It
         stayed for minutes, through other feeds and articles, in their place (acc27b B4)."""
+        self._no_feed_note = False  # the counts follow the line
         self.status = self._notice = line
         self.remember_said(line)  # while a job runs too (whose lines are not kept)
         if self._notice_timer is not None:
@@ -271,21 +272,40 @@ class ReaderAppHeadlines(ReaderAppState):
             self._library_elsewhere = library_elsewhere_said(self.data_dir)
         return self._library_elsewhere
 
+    _no_feed_note = True
+    """A library with no feed: its note ("No feeds yet: press a …") stands for the idle counts
+    until a key says something or an article opens (`no_feed_note_over`), as a refresh's
+    summary does. Pinned there, it was all `E`, `s` and `m` left on the line, inside an
+    article too, as if they did nothing (acc51b B5)."""
+
+    def no_feed_note_over(self) -> None:
+        """The no-feed note gives way to the counts (see `_no_feed_note`); the empty "All
+        feeds" keeps saying it."""
+        if self._no_feed_note:
+            self._no_feed_note = False
+            self.show_counts()
+
     def _counts(self) -> str:
         index = self.index
         if not index.whole:
             return READING_THE_REST
-        if not index.feeds:
+        add = "" if index.feeds else keymap_of(self).key("add_feed", "the headlines")
+        if not index.feeds and self._no_feed_note:
             if elsewhere := self.library_elsewhere:
                 return index.saved_note(f"No feeds here: {elsewhere}.")
-            add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
             return index.saved_note(f"No feeds yet: {press}, or try `reader demo`.")
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines. The
         # most useful first, the count offline last: at 80 columns the line is cut at its end
         # ("42912 headlines · 6888 unread · 12093 available offline · 3 feeds failed (mar…").
-        line = f"{index.unread_in(None)} unread of {index.count_in(None)}"
+        if index.feeds:
+            line = f"{index.unread_in(None)} unread of {index.count_in(None)}"
+        else:  # the saved articles', where `E` shows as one more archived, and read
+            line = (
+                f"{index.unread_in(SAVED_VIEW)} unread of {index.saved - index.archived} in Saved"
+            )
+            line += f" · {index.archived} in Archive" if index.archived else ""
         if held := self._held_note():  # first: a change just made is not in the store yet
             line = f"{held} · {line}"
         if failed:
@@ -298,7 +318,10 @@ class ReaderAppHeadlines(ReaderAppState):
             line += f" · {ARTICLES_DAMAGED}"
         if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
             line += SYNC_STOPPED
-        return f"{line} · {index.cached} available offline"
+        line += f" · {index.cached} available offline"
+        if not index.feeds:
+            line += f" · no feeds ({add} adds one)" if add else " · no feeds"
+        return line
 
     def refusing_writes(self) -> str:
         """Why the store keeps nothing new now, in a status line's few words ("" when it

@@ -69,6 +69,7 @@ class ReaderAppNotices(ReaderAppFeeds):
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""
         new = event.notification
         self.remember_said(notice_words(new.message, new.markup))
+        self.no_feed_note_over()  # its counts under the notice show what changed
         key = (new.message, new.title, new.severity)
         self._take_back(
             lambda shown: (

@@ -163,7 +163,7 @@ class MainScreen(
 
     # -- messages ------------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
-        if not self.searching:
+        if not self.searching and not self.back_from_all_feeds(event):
             await say_if_unbound(self, event)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -407,6 +407,7 @@ class MainFullText(Screen[None]):
 
         def run() -> tuple[TextSearch, str, bool, list[Headline]]:  # in the search's thread
             from ...library.text_search import search_cached
+            from ...search_widening import widened_note
 
             # Read before: what it has not cached yet is searched by its feed's text only.
             syncing = lib.store.sync_under_way() is not None
@@ -425,11 +426,13 @@ class MainFullText(Screen[None]):
                 unindexed=scanning,
             )
             lowered = asked.loosened() if not found.hits else None
-            widened = asked.prefixed() if not found.hits and lowered is None else None
-            if widened is not None:
-                # "bin lorry" missed "the bins … lorry": its words as prefixes, once.
-                again = self._loose_hits(rows, widened, every, generation)
-                return found, asked.prefix_note(len(again)), syncing, []
+            if not found.hits and lowered is None:
+                # "bin lorry" missed "the bins … lorry", "keyboards" "a keyboard": its words
+                # as prefixes, then its plurals singular, each once (as `reader list`).
+                note = widened_note(
+                    asked, lambda wider: len(self._loose_hits(rows, wider, every, generation))
+                )
+                return found, note, syncing, []
             if lowered is None:
                 return found, "", syncing, of_no_feed(found.hits)
             again = self._loose_hits(rows, lowered, every, generation)

@@ -1,11 +1,13 @@
 """The main screen's two panes (`MainScreen` is built on it): Tab, `h` and `l` between the
-feed list and the headlines, `q` back from a feed's headlines to the feeds, and `f` putting the
+feed list and the headlines, `q` back from a feed's headlines to the feeds (and from "All feeds'"
+a back key that does not quit), and `f` putting the
 feed list away, the headlines the whole width (kept for the next start). Under `ONE_PANE`
 columns the feed list in use takes the whole width, in the headlines' place (`reader.tcss`,
 `MainScreen.-one-pane`), as newsboat shows one list at a time."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.css.query import QueryType
 from textual.widget import Widget
 
@@ -73,3 +75,22 @@ class MainScreenPanes(MainScreenMarks):
 
     def action_back_to_feeds(self) -> None:
         self.action_switch_pane()
+
+    def back_from_all_feeds(self, event: events.Key) -> bool:
+        """A letter `back` has (`[keys]`) that nothing takes in "All feeds"' headlines: back
+        to the feed list, as from a feed's. `q`, quitting there (the app's), still quits;
+        newsraft's `h` (`back = ["h", "q", "escape"]`) said "h: no such key here" (acc51b B9).
+        Not Esc, pressed again to be sure a search or a prompt is gone: a second one moved to
+        the feed list. Called from the screen's `on_key`, before the bindings are tried; True
+        when it went back."""
+        if self.feed_url is not None or not isinstance(self.focused, HeadlineTable):
+            return False
+        if not event.is_printable or event.key in self.active_bindings:
+            return False
+        bound = self._bindings.key_to_bindings.get(event.key, ())
+        if not any(binding.action == "back_to_feeds" for binding in bound):
+            return False
+        event.stop()
+        event.prevent_default()
+        self.action_switch_pane()
+        return True
