@@ -310,6 +310,23 @@ def _ascii_cell(char: str) -> str:
     return base if len(base) == width else "?" * width
 
 
+def verbatim(text: str) -> str:
+    """A path or an address printed to be used again (`config --path`, a data directory named
+    in a message, a feed's address): in an ASCII locale its other characters as the bytes the
+    file system holds (its UTF-8, as `readlink` writes them), where the text around it is
+    transliterated: "Büro" printed "Buro" named a folder that isn't there (acc51a A1). They are
+    carried as `surrogateescape`'s lone surrogates, which `ascii_replaced` writes as bytes and
+    `cell_glyphs` leaves. As it is elsewhere (a UTF-8 or Latin-1 locale writes it whole)."""
+    if not ASCII_ONLY or text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("ascii", "surrogateescape")
+
+
+def _escaped_byte(char: str) -> bool:
+    """Whether `char` is a byte `verbatim` (or `os.fsdecode`) carried: U+DC80-U+DCFF."""
+    return "\udc80" <= char <= "\udcff"
+
+
 class _Cells(dict[str, str]):
     """Character → what is drawn for it (`str.translate`'s table): filled as characters come."""
 
@@ -320,6 +337,8 @@ class _Cells(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         char = chr(key) if isinstance(key, int) else key  # str.translate asks by ordinal
+        if _escaped_byte(char):  # a path's byte (`verbatim`): written as it is
+            return char
         drawn = _ascii_cell(char) if self.ascii_only else self.others.get(char, char)
         self[key] = drawn
         return drawn
@@ -361,12 +380,18 @@ ASCII_ERRORS = "reader-ascii"
 """The name the command line's output in an ASCII locale encodes its other characters by."""
 
 
-def ascii_replaced(error: UnicodeError) -> tuple[str, int]:
-    """A codec's error handler: the characters ASCII lacks, as `terminal_words` writes them."""
+def ascii_replaced(error: UnicodeError) -> tuple[str | bytes, int]:
+    """A codec's error handler: the characters ASCII lacks, as `terminal_words` writes them;
+    the bytes of a path or an address (`verbatim`) as they are."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
     lacking = error.object[error.start : error.end]
+    bytes_end = next((i for i, c in enumerate(lacking) if not _escaped_byte(c)), len(lacking))
+    if bytes_end:
+        return bytes(ord(c) - 0xDC00 for c in lacking[:bytes_end]), error.start + bytes_end
+    if (text_end := next((i for i, c in enumerate(lacking) if _escaped_byte(c)), 0)) > 0:
+        lacking = lacking[:text_end]  # the text before a path's bytes, alone
     words = lacking
     for char, said in {**_WORDS, **_ASCII_WORDS}.items():
         words = words.replace(char, said)
-    return "".join(_ascii_cell(char) for char in words), error.end
+    return "".join(_ascii_cell(char) for char in words), error.start + len(lacking)

@@ -17,7 +17,7 @@ from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..keys import copy_id
-from ..marks import TAKEN_DOWN, offline_mark, saved_mark
+from ..marks import TAKEN_DOWN, offline_mark, saved_mark, verbatim
 from ..models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -66,6 +66,7 @@ from .common import (
     render,
     render_item,
     run_until_done,
+    said_path,
     search_feed_given,
     unmatched_body,
 )
@@ -952,7 +953,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
         return cmd_from_newsboat(args)
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
-        out(str(path))
+        out(verbatim(str(path)))  # to be used again: its bytes as they are (acc51a A1)
         return EXIT_OK
     try:
         config = config_of(args, create_named=True)  # made with commented defaults the first time
@@ -963,10 +964,10 @@ def cmd_config(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:  # none, and it could not be written: the defaults are the settings
-        out(f"# {path}: none (it could not be written); the defaults in force:\n")
+        out(f"# {said_path(path)}: none (it could not be written); the defaults in force:\n")
         out(defaults_not_in(""))
         return EXIT_OK
-    out(f"# {path}")
+    out(f"# {said_path(path)}")
     out(text.rstrip("\n"))
     if unset := defaults_not_in(text):
         # A file from before a setting existed runs on its default: shown, to be found.

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
 from ..keys import copy_of
-from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, terminal_words
+from ..marks import (
+    ASCII_ERRORS,
+    ASCII_ONLY,
+    GLYPHS_REPLACED,
+    ascii_replaced,
+    terminal_words,
+    verbatim,
+)
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
@@ -141,12 +148,19 @@ def xml_text(text: str) -> str:
     return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
+def said_path(path: object) -> str:
+    """A path in a line, to be used again: made safe, and in an ASCII locale its bytes as they
+    are where the words around it are transliterated (`marks.verbatim`)."""
+    return verbatim(safe_line(str(path), 300))
+
+
 def fit_output_to_locale() -> None:
     """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is shown as "?"
     rather than failing the command with a traceback half-way through its output. In an
     ASCII one (C, POSIX), which Python writes UTF-8 in all the same (PEP 538, 540), the output
     and the screen (drawn on stderr) are ASCII, each other character as newsboat's iconv
-    transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2)."""
+    transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2), but for a path's
+    or an address's, written as their bytes to be used again (`said_path`, `marks.verbatim`)."""
     if ASCII_ONLY:
         codecs.register_error(ASCII_ERRORS, ascii_replaced)
         for stream in (sys.stdout, sys.stderr):
@@ -211,7 +225,7 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     ):
         return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
     root = data_dir(args.data_dir)
-    shown = safe_line(str(root), 300)
+    shown = said_path(root)
     starts = library_starters(bool(args.data_dir))
     if not root.exists() and not root.is_symlink():
         starts = library_elsewhere_said(root) or starts  # the full one left behind, first
@@ -247,8 +261,8 @@ def dangling_link(root: Path) -> str:
     except OSError:
         return ""
     return (
-        f"the data directory {safe_line(str(root), 300)} is a link to"
-        f" {safe_line(target, 300)}, which isn't there (a disk not mounted?)"
+        f"the data directory {said_path(root)} is a link to"
+        f" {said_path(target)}, which isn't there (a disk not mounted?)"
     )
 
 
@@ -292,8 +306,8 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     named = bool(args.config or os.environ.get("READER_CONFIG"))
     if named and not create_named and not path.exists() and not path.is_symlink():
         raise ConfigFault(
-            f"no config file at {safe_line(str(path), 300)}: `reader --config"
-            f" {safe_line(str(path), 300)} config` makes one with the defaults"
+            f"no config file at {said_path(path)}: `reader --config"
+            f" {said_path(path)} config` makes one with the defaults"
         )
     missing = library_missing(args)
     if args.command not in TAKES_NO_LIBRARY and args.command != "config":

@@ -16,6 +16,7 @@ from ..discovery import is_comments_feed
 from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
+from ..marks import verbatim
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -666,11 +667,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {shown_url(feed.url)}")
+        out(f"    {verbatim(shown_url(feed.url))}")
         if feed.tags:
             out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
-            out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
+            out(f"    moved for good to {verbatim(shown_url(feed.moved_to))}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:

@@ -38,6 +38,7 @@ from .common import (
     open_library,
     out,
     run_until_done,
+    said_path,
 )
 from .stops import stop_on_terminate, stopped_status
 from .sync_terminal import no_progress, progress_display
@@ -63,9 +64,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         # A sync of no feeds beside the library left behind: cron's was green on nothing, from
         # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
         lib.close()
-        raise CommandError(
-            f"the library in {safe_line(str(lib.data_dir), 300)} has no feeds; {elsewhere}"
-        )
+        raise CommandError(f"the library in {said_path(lib.data_dir)} has no feeds; {elsewhere}")
     try:
         tags = named_tags(lib, args.tag)
     except CommandError:
