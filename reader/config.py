@@ -22,6 +22,7 @@ from . import __version__
 from .config_slips import toml_slip
 from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
+from .marks import said_path
 from .models import SiteRule
 from .own_folder import make_private_folder
 from .sync_lock import SYNC_WAIT
@@ -529,18 +530,22 @@ def load_config(path: Path, create: bool = True) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read config {path}: {error}") from None
+        raise ConfigError(f"cannot read config {said_path(path)}: {error}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's words name neither the setting nor the fix (acc44a A7).
-        raise ConfigError(f"cannot read config {path}: {toml_slip(text, error)}") from None
+        raise ConfigError(
+            f"cannot read config {said_path(path)}: {toml_slip(text, error)}"
+        ) from None
     try:
         return _from_toml(path, data)
     except (TypeError, ValueError) as error:
         # Every fault a line, each naming the file (`[[command]]` says all of its at once).
         lines = str(error).split("\n")
-        raise ConfigError("\n".join(f"bad setting in {path}: {line}" for line in lines)) from None
+        raise ConfigError(
+            "\n".join(f"bad setting in {said_path(path)}: {line}" for line in lines)
+        ) from None
 
 
 def _ca_file(value: Any) -> str:

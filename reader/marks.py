@@ -322,6 +322,14 @@ def verbatim(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("ascii", "surrogateescape")
 
 
+def said_path(path: object) -> str:
+    """A path in a line, to be used again: made safe (`safe_line`), and in an ASCII locale its
+    bytes as they are where the words around it are transliterated (`verbatim`)."""
+    from .safe import safe_line
+
+    return verbatim(safe_line(str(path), 300))
+
+
 def _escaped_byte(char: str) -> bool:
     """Whether `char` is a byte `verbatim` (or `os.fsdecode`) carried: U+DC80-U+DCFF."""
     return "\udc80" <= char <= "\udcff"

@@ -37,6 +37,10 @@ def test_a_path_printed_in_an_ascii_locale_is_the_path(tmp_path: Path) -> None:
     assert os.fsencode(home) in missing.stderr and missing.stderr.count(b"\n") == 1
     # The words around it are still transliterated: no other byte above ASCII.
     assert missing.stderr.replace(os.fsencode(home), b"").isascii(), missing.stderr
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[ui\n", encoding="utf-8")
+    mended = reader(home, "config")
+    assert mended.returncode == 78 and os.fsencode(home / "config.toml") in mended.stderr
 
 
 def test_a_feed_s_address_printed_in_an_ascii_locale_is_taken_back(

@@ -22,8 +22,8 @@ from ..marks import (
     ASCII_ONLY,
     GLYPHS_REPLACED,
     ascii_replaced,
+    said_path,
     terminal_words,
-    verbatim,
 )
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
@@ -146,12 +146,6 @@ def xml_text(text: str) -> str:
     if stdout_unicode():
         return text
     return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-
-
-def said_path(path: object) -> str:
-    """A path in a line, to be used again: made safe, and in an ASCII locale its bytes as they
-    are where the words around it are transliterated (`marks.verbatim`)."""
-    return verbatim(safe_line(str(path), 300))
 
 
 def fit_output_to_locale() -> None:
