@@ -105,6 +105,19 @@ def _as_started() -> Mapping[str, str]:
     return {os.fsdecode(name): os.fsdecode(value) for name, _, value in pairs}
 
 
+def children_in_own_locale() -> None:
+    """Give the programs the reader starts (`o`'s text browser, a `[[command]]`, a pager) the
+    locale the reader was started with: Python's coercion (PEP 538) set LC_CTYPE=C.UTF-8 in
+    the environment they inherit, and under `LANG=C` lynx wrote UTF-8 to the ASCII terminal the
+    reader itself draws ASCII on (acc51a A7). Python read its own charset from it already."""
+    started = _as_started()
+    for name in ("LC_CTYPE",):  # the one variable the coercion sets
+        if name in started:
+            os.environ[name] = started[name]
+        else:
+            os.environ.pop(name, None)
+
+
 LINUX_CONSOLE = on_linux_console()
 """Read once, as the marks below are."""
 IN_GNU_SCREEN = in_gnu_screen()

@@ -22,6 +22,7 @@ from ..marks import (
     ASCII_ONLY,
     GLYPHS_REPLACED,
     ascii_replaced,
+    children_in_own_locale,
     said_path,
     terminal_words,
 )
@@ -155,6 +156,7 @@ def fit_output_to_locale() -> None:
     and the screen (drawn on stderr) are ASCII, each other character as newsboat's iconv
     transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2), but for a path's
     or an address's, written as their bytes to be used again (`said_path`, `marks.verbatim`)."""
+    children_in_own_locale()  # the locale's variables as given, for the programs it starts
     if ASCII_ONLY:
         codecs.register_error(ASCII_ERRORS, ascii_replaced)
         for stream in (sys.stdout, sys.stderr):
