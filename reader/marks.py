@@ -6,6 +6,7 @@ console's (TERM=linux), or ASCII (an ASCII locale), for the marks and every char
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -127,13 +128,32 @@ ASCII_ONLY = ascii_locale()
 newsboat transliterates there: a terminal set to ASCII shows UTF-8's bytes as litter."""
 
 
+def _writable(text: str) -> bool:
+    """Whether the command line's output charset (stdout's: the locale's) has `text`'s
+    characters: a Latin-1 locale's lacks ↓ … — and ★."""
+    try:
+        text.encode(_OUTPUT_CHARSET)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:  # a charset Python doesn't know: it is written as it is
+        pass
+    return True
+
+
+_OUTPUT_CHARSET = getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
 def _mark(drawn: str, console: str, ascii: str = "") -> str:
     """`drawn`, or on the Linux console `console` (a mark in every one of its fonts: ASCII or
     one of cp437's few others: → • ■ »), or in an ASCII locale `ascii` (else `console`,
-    which must then be ASCII)."""
+    which must then be ASCII); in a locale whose charset lacks the mark (Latin-1: ↓ was "?",
+    the offline mark lost where ASCII's `d` kept it, acc51a A9), the first it has."""
     if ASCII_ONLY:
         return ascii or console
-    return console if LINUX_CONSOLE else drawn
+    mark = console if LINUX_CONSOLE else drawn
+    if _writable(mark):
+        return mark
+    return next((m for m in (console, ascii or console) if _writable(m)), mark)
 
 
 UNREAD_MARK = _mark("●", "•", "N")
@@ -295,12 +315,19 @@ _ASCII_CELLS = {
     **_PUNCTUATION,
     "×": "x",
     "\u00a0": " ",
+    # Letters with no accent to lose (no decomposition): their base letter, as iconv writes it.
+    **dict(zip("ıøØđĐłŁħĦŧŦðÐ", "ioOdDlLhHtTdD", strict=True)),
 }
 """One cell for one cell in ASCII; other letters lose their accents, or are "?"."""
 
 _WORDS = {"—": "--", "–": "-", "…": "...", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"}
 """In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
-_ASCII_WORDS = {"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"}
+_ASCII_WORDS = {
+    **{"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"},
+    # Letters written as two, as the search folds them ("Strasse" finds "Straße"): "Stra?e"
+    # was typed back and named no feed (acc51a A9).
+    **{"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"},
+}
 """What ASCII lacks, in words where a line is text (the command line's output), as iconv's
 transliteration writes them."""
 
@@ -398,7 +425,8 @@ def terminal_words(text: str) -> str:
 
 
 ASCII_ERRORS = "reader-ascii"
-"""The name the command line's output in an ASCII locale encodes its other characters by."""
+"""The name the command line's output in a locale that is not UTF-8 (ASCII, Latin-1) encodes
+the characters its charset lacks by."""
 
 
 def ascii_replaced(error: UnicodeError) -> tuple[str | bytes, int]:

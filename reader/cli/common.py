@@ -120,9 +120,12 @@ def out(text: str = "", stream: TextIO | None = None, styled: bool = False) -> N
 def stdout_unicode() -> bool:
     """stdout takes every character: UTF-8 (or UTF-16/32), not a locale's Latin-1 or ASCII
     (an ASCII locale's, which Python takes for UTF-8: `marks.ascii_locale`)."""
-    if ASCII_ONLY:
-        return False
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return not ASCII_ONLY and _unicode(sys.stdout)
+
+
+def _unicode(stream: TextIO | None) -> bool:
+    """Whether `stream`'s charset has every character (UTF-8, UTF-16 or 32)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         return codecs.lookup(encoding).name.startswith("utf")
     except LookupError:
@@ -150,20 +153,24 @@ def xml_text(text: str) -> str:
 
 
 def fit_output_to_locale() -> None:
-    """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is shown as "?"
-    rather than failing the command with a traceback half-way through its output. In an
+    """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is written as
+    ASCII writes it ("—" "--", "↓" a mark's letter, "?" for a letter with no ASCII one) rather
+    than failing the command with a traceback half-way through its output. In an
     ASCII one (C, POSIX), which Python writes UTF-8 in all the same (PEP 538, 540), the output
     and the screen (drawn on stderr) are ASCII, each other character as newsboat's iconv
     transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2), but for a path's
     or an address's, written as their bytes to be used again (`said_path`, `marks.verbatim`)."""
     children_in_own_locale()  # the locale's variables as given, for the programs it starts
-    if ASCII_ONLY:
-        codecs.register_error(ASCII_ERRORS, ascii_replaced)
-        for stream in (sys.stdout, sys.stderr):
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
-    elif not stdout_unicode() and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
+    if stdout_unicode():
+        return
+    codecs.register_error(ASCII_ERRORS, ascii_replaced)
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure"):
+            continue
+        if ASCII_ONLY:
+            stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
+        elif not _unicode(stream):  # Latin-1: its own letters as they are, the rest as ASCII's
+            stream.reconfigure(errors=ASCII_ERRORS)
 
 
 def err(text: str) -> None:

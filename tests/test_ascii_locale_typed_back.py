@@ -1,6 +1,7 @@
-"""In an ASCII locale (`LANG=C`, a cron job's, a rescue shell's) the words the reader prints are
-transliterated, but a path or an address printed to be used again is written as its bytes, as
-`readlink` writes them: "Büro" printed "Buro" named a folder that isn't there (acc51a A1)."""
+"""What the reader prints in an ASCII locale (`LANG=C`, a cron job's, a rescue shell's) is
+typed back: its words are transliterated, but a path or an address printed to be used again is
+written as its bytes, as `readlink` writes them ("Büro" printed "Buro" named a folder that isn't
+there, acc51a A1), and a feed's name as shown ("Strasse -- Fluss") names the feed (A9)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ def test_a_feed_s_address_printed_in_an_ascii_locale_is_taken_back(
     assert reader(home, "add", address).returncode == 0
     feeds = reader(home, "feeds")
     assert address.encode() in feeds.stdout.splitlines()[1], feeds.stdout
+    assert feeds.stdout.startswith(b"Tagblatt fur Strasse -- Fluss  ("), feeds.stdout
+    listed = reader(home, "list", "--feed", "Tagblatt fur Strasse -- Fluss")
+    assert listed.returncode == 0 and b"Ein Bericht" in listed.stdout, listed.stderr
     shown = feeds.stdout.splitlines()[1].strip().decode("utf-8")
     removed = reader(home, "remove", shown)
     assert removed.returncode == 0, removed.stderr
