@@ -9,6 +9,7 @@ concurrency caps, retries, redirect and size caps).
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
@@ -515,9 +516,44 @@ def config_path(
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
+def config_there(path: Path) -> bool:
+    """Whether the config file `path` is there (a link to nothing is not). ConfigError when its
+    folder can't be looked in (chmod 000, another user's): a bare "Permission denied" and exit
+    1 sent a cron wrapper to try again, where the README's 78 says a config to mend (acc51a
+    A8)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return False  # links in a loop: none there, as a link to nothing
+        why = (error.strerror or str(error)).lower()
+        raise ConfigError(
+            f"cannot read config {said_path(path)}: its folder {said_path(path.parent)}"
+            f" can't be looked in ({why})"
+        ) from None
+    return True
+
+
+def dangling_config(path: Path) -> str:
+    """What a config file that is a link to nothing says ("dotfiles/notyet.toml" not made yet,
+    a disk not mounted), or "": the reader ran on the defaults, silently (acc51a A13)."""
+    if not path.is_symlink() or config_there(path):
+        return ""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return ""
+    return (
+        f"the config {said_path(path)} is a link to {said_path(target)}, which isn't there:"
+        " the defaults are in force"
+    )
+
+
 def load_config(path: Path, create: bool = True) -> Config:
     """Read the config file, creating it with commented defaults the first time."""
-    if not path.exists():
+    if not config_there(path):
         # A link under its name leading nowhere (a data directory copied from elsewhere) is
         # never written through: the defaults would be created wherever it names (acc31a F11).
         if create and not path.is_symlink():

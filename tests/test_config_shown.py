@@ -214,6 +214,43 @@ def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
     listed = reader(home, "list")
     assert listed.returncode == 0, listed.stderr
     assert not target.exists()
+    # Said, once, rather than run on the defaults silently; `reader config` says where it leads
+    # (acc51a A13).
+    said = f"is a link to {target}, which isn't there: the defaults are in force"
+    assert listed.stderr.count(said) == 1, listed.stderr
+    shown = reader(home, "config")
+    assert said in shown.stdout.splitlines()[0] and not shown.stderr, shown
+
+
+def test_a_config_folder_that_can_t_be_looked_in_is_a_config_to_mend(tmp_path: Path) -> None:
+    """A config folder chmod 000 (another user's): one line naming the folder and 78, as for a
+    config file that can't be read; it was "Permission denied: …/config.toml" and 1, the status
+    that tells a cron wrapper to try again (acc51a A8)."""
+    folder = tmp_path / "conf" / "reader-tui"
+    folder.mkdir(parents=True)
+    folder.chmod(0)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "conf")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env.pop("READER_HOME", None)
+    env.pop("READER_CONFIG", None)
+    # As root, without the power to read what chmod forbids, as any other user is.
+    unprivileged = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--"]
+    unprivileged = (unprivileged + ["-c", '"$0" "$@"']) if os.geteuid() == 0 else []
+    try:
+        ran = subprocess.run(
+            [*unprivileged, sys.executable, "-m", "reader", "list"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        folder.chmod(0o700)
+    assert ran.returncode == 78, ran.stderr
+    assert ran.stderr == (
+        f"reader: cannot read config {folder / 'config.toml'}: its folder {folder} can't be"
+        " looked in (permission denied)\n"
+    )
 
 
 def test_the_readme_names_every_network_cap_with_its_default() -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..claimed_dates import claimed_json
 from ..codec import enclosures_json
-from ..config import CITATION_RECORDS, config_path, data_dir
+from ..config import CITATION_RECORDS, config_path, dangling_config, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
@@ -964,7 +964,9 @@ def cmd_config(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:  # none, and it could not be written: the defaults are the settings
-        out(f"# {said_path(path)}: none (it could not be written); the defaults in force:\n")
+        said = dangling_config(path)  # a link to nothing is said as one (acc51a A13)
+        said = said or f"{said_path(path)}: none (it could not be written); the defaults in force"
+        out(f"# {said}:\n")
         out(defaults_not_in(""))
         return EXIT_OK
     out(f"# {said_path(path)}")
@@ -989,7 +991,7 @@ def _file_it_cannot_read(path: Path) -> None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return
-    out(f"# {path} (it can't be read as it is: see below)")
+    out(f"# {said_path(path)} (it can't be read as it is: see below)")
     out(text.rstrip("\n"))
 
 

@@ -14,7 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
-from ..config import ConfigError, config_path, data_dir, load_config
+from ..config import (
+    ConfigError,
+    config_path,
+    config_there,
+    dangling_config,
+    data_dir,
+    load_config,
+)
 from ..dates import stated_iso
 from ..keys import copy_of
 from ..marks import (
@@ -307,7 +314,7 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     which makes it; the default place's is made with commented defaults the first time."""
     path = config_path(args.config, args.data_dir)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
-    if named and not create_named and not path.exists() and not path.is_symlink():
+    if named and not create_named and not config_there(path) and not path.is_symlink():
         raise ConfigFault(
             f"no config file at {said_path(path)}: `reader --config"
             f" {said_path(path)} config` makes one with the defaults"
@@ -337,15 +344,20 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         if path not in _WAITS_SAID:
             _WAITS_SAID.add(path)
             err(f"{said} (only `reader sync` reads it, and refuses to run till it is mended)")
-    if not named and path not in _CONFIGS_SAID:
+    if path not in _CONFIGS_SAID:
         _CONFIGS_SAID.add(path)  # a command reads its config more than once
-        if said := config_elsewhere_said(path):
-            err(said)  # even with -q: settings not in force are news to cron's mail too
+        # Even with -q: settings not in force are news to cron's mail too.
+        if said := dangling_config(path):
+            if args.command != "config":  # which says it on its output
+                err(said)
+        elif not named and (said := config_elsewhere_said(path)):
+            err(said)
     return config
 
 
 _CONFIGS_SAID: set[Path] = set()
-"""The config files whose other place (`config_elsewhere_said`) was looked at by this command."""
+"""The config files this command said were a link to nothing (`dangling_config`) or whose other
+place (`config_elsewhere_said`) it looked at."""
 _WAITS_SAID: set[Path] = set()
 """The config files whose bad `sync_wait` this command warned of (it reads its config more
 than once)."""
