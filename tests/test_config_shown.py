@@ -234,8 +234,8 @@ def test_a_config_folder_that_can_t_be_looked_in_is_a_config_to_mend(tmp_path: P
     env.pop("READER_HOME", None)
     env.pop("READER_CONFIG", None)
     # As root, without the power to read what chmod forbids, as any other user is.
-    unprivileged = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--"]
-    unprivileged = (unprivileged + ["-c", '"$0" "$@"']) if os.geteuid() == 0 else []
+    dropped = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", '"$0" "$@"']
+    unprivileged = dropped if os.geteuid() == 0 else []
     try:
         ran = subprocess.run(
             [*unprivileged, sys.executable, "-m", "reader", "list"],
