@@ -13,6 +13,7 @@ import errno
 import math
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
@@ -551,6 +552,24 @@ def dangling_config(path: Path) -> str:
     )
 
 
+def open_config_said(path: Path) -> str:
+    """What a config file others may write says (it, or the folder it is in, writable by every
+    user, as a umask of 000 or a `chmod 777` leaves them), or "": anyone could put a
+    `[[command]]` in it, which the reader runs as this user (acc51a A11)."""
+    for place in (path, path.parent):
+        try:
+            mode = os.stat(place).st_mode
+        except OSError:
+            return ""
+        # A sticky folder's files (/tmp's) are removed or renamed by their owners alone.
+        if mode & stat.S_IWOTH and not (place != path and mode & stat.S_ISVTX):
+            return (
+                f"warning: {said_path(place)} is writable by every user, and the reader runs the"
+                f" config's [[command]]s as you: `chmod o-w {said_path(place)}`"
+            )
+    return ""
+
+
 def load_config(path: Path, create: bool = True) -> Config:
     """Read the config file, creating it with commented defaults the first time."""
     if not config_there(path):
@@ -559,7 +578,9 @@ def load_config(path: Path, create: bool = True) -> Config:
         if create and not path.is_symlink():
             try:
                 make_private_folder(path.parent)
-                write_new_file(path, WRITTEN_CONFIG_TEXT)
+                # The user's alone, whatever the umask: its `[[command]]`s are run, and under
+                # umask 000 it was 0666, anyone's to write one in (acc51a A11).
+                write_new_file(path, WRITTEN_CONFIG_TEXT, mode=0o600)
             except OSError:
                 pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)

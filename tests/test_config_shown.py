@@ -289,3 +289,27 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
     made = reader(tmp_path / "home", "--config", str(typo), "config")
     assert made.returncode == 0 and typo.read_text(encoding="utf-8") == WRITTEN_CONFIG_TEXT
     assert reader(tmp_path / "home", "--config", str(typo), "feeds").returncode == 0
+
+
+def test_under_umask_000_the_config_is_the_users_alone(tmp_path: Path) -> None:
+    """Under umask 000 the config was made 0666, anyone's to add a `[[command]]` the reader
+    runs: made 0600 whatever the umask; a folder it is in that every user may write is said
+    (acc51a A11)."""
+    home = tmp_path / "open"
+    home.mkdir()
+    home.chmod(0o777)
+    env = {**os.environ, "READER_HOME": str(home)}
+    env.pop("READER_CONFIG", None)
+    ran = subprocess.run(
+        ["sh", "-c", 'umask 000 && exec "$0" -m reader config', sys.executable],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert (home / "config.toml").stat().st_mode & 0o777 == 0o600
+    assert ran.stderr == (
+        f"reader: warning: {home} is writable by every user, and the reader runs the config's"
+        f" [[command]]s as you: `chmod o-w {home}`\n"
+    )

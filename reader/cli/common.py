@@ -21,6 +21,7 @@ from ..config import (
     dangling_config,
     data_dir,
     load_config,
+    open_config_said,
 )
 from ..dates import stated_iso
 from ..keys import copy_of
@@ -351,6 +352,8 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             if args.command != "config":  # which says it on its output
                 err(said)
         elif not named and (said := config_elsewhere_said(path)):
+            err(said)
+        if said := open_config_said(path):
             err(said)
     return config
 
