@@ -339,7 +339,7 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     if missing is not None:
         raise missing
     if config.sync_wait_fault:
-        said = f"bad setting in {path}: {config.sync_wait_fault}"
+        said = f"bad setting in {said_path(path)}: {config.sync_wait_fault}"
         if args.command == "sync":  # the one command that reads it
             raise ConfigFault(said)
         if path not in _WAITS_SAID:

@@ -16,7 +16,7 @@ from ..discovery import is_comments_feed
 from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
-from ..marks import verbatim
+from ..marks import said_path, verbatim
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -468,7 +468,7 @@ def _read_marks(path: str, flags: str = "") -> ReadMarks:
     try:
         return read_marks(Path(path), flags)
     except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot read {said_path(path)}: {error.strerror or error}") from None
     except ValueError as error:
         raise CommandError(str(error)) from None
 
@@ -765,7 +765,7 @@ def _failing(feed: Feed) -> str:
     if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
         return (
             f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
-            f" asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
+            f" asked again weekly; `reader remove {verbatim(shown_url(feed.url))}` unsubscribes"
         )
     since = f"since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
     if failing_lately(feed):  # a 503 at one sync: not counted failing, nor removed as such
