@@ -562,6 +562,8 @@ def open_config_said(path: Path) -> str:
         except OSError:
             return ""
         # A sticky folder's files (/tmp's) are removed or renamed by their owners alone.
+        if place == path and not stat.S_ISREG(mode):
+            continue  # /dev/null (READER_CONFIG=/dev/null: no config), a FIFO
         if mode & stat.S_IWOTH and not (place != path and mode & stat.S_ISVTX):
             return (
                 f"warning: {said_path(place)} is writable by every user, and the reader runs the"
@@ -578,9 +580,11 @@ def load_config(path: Path, create: bool = True) -> Config:
         if create and not path.is_symlink():
             try:
                 make_private_folder(path.parent)
-                # The user's alone, whatever the umask: its `[[command]]`s are run, and under
-                # umask 000 it was 0666, anyone's to write one in (acc51a A11).
-                write_new_file(path, WRITTEN_CONFIG_TEXT, mode=0o600)
+                # Others' to read as the umask has it, never to write, whatever the umask: its
+                # `[[command]]`s are run, and under umask 000 it was 0666, anyone's to put one
+                # in (acc51a A11). Readable as the data's files are: a library restored by root
+                # reads, its chown said (`store.ownership`).
+                write_new_file(path, WRITTEN_CONFIG_TEXT, mode=0o644)
             except OSError:
                 pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)
