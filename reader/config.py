@@ -9,9 +9,11 @@ concurrency caps, retries, redirect and size caps).
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
@@ -22,6 +24,7 @@ from . import __version__
 from .config_slips import toml_slip
 from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
+from .marks import said_path
 from .models import SiteRule
 from .own_folder import make_private_folder
 from .sync_lock import SYNC_WAIT
@@ -517,33 +520,96 @@ def config_path(
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
+def config_there(path: Path) -> bool:
+    """Whether the config file `path` is there (a link to nothing is not). ConfigError when its
+    folder can't be looked in (chmod 000, another user's): a bare "Permission denied" and exit
+    1 sent a cron wrapper to try again, where the README's 78 says a config to mend (acc51a
+    A8)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return False  # links in a loop: none there, as a link to nothing
+        why = (error.strerror or str(error)).lower()
+        raise ConfigError(
+            f"cannot read config {said_path(path)}: its folder {said_path(path.parent)}"
+            f" can't be looked in ({why})"
+        ) from None
+    return True
+
+
+def dangling_config(path: Path) -> str:
+    """What a config file that is a link to nothing says ("dotfiles/notyet.toml" not made yet,
+    a disk not mounted), or "": the reader ran on the defaults, silently (acc51a A13)."""
+    if not path.is_symlink() or config_there(path):
+        return ""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return ""
+    return (
+        f"the config {said_path(path)} is a link to {said_path(target)}, which isn't there:"
+        " the defaults are in force"
+    )
+
+
+def open_config_said(path: Path) -> str:
+    """What a config file others may write says (it, or the folder it is in, writable by every
+    user, as a umask of 000 or a `chmod 777` leaves them), or "": anyone could put a
+    `[[command]]` in it, which the reader runs as this user (acc51a A11)."""
+    for place in (path, path.parent):
+        try:
+            mode = os.stat(place).st_mode
+        except OSError:
+            return ""
+        # A sticky folder's files (/tmp's) are removed or renamed by their owners alone.
+        if place == path and not stat.S_ISREG(mode):
+            continue  # /dev/null (READER_CONFIG=/dev/null: no config), a FIFO
+        if mode & stat.S_IWOTH and not (place != path and mode & stat.S_ISVTX):
+            return (
+                f"warning: {said_path(place)} is writable by every user, and the reader runs the"
+                f" config's [[command]]s as you: `chmod o-w {said_path(place)}`"
+            )
+    return ""
+
+
 def load_config(path: Path, create: bool = True) -> Config:
     """Read the config file, creating it with commented defaults the first time."""
-    if not path.exists():
+    if not config_there(path):
         # A link under its name leading nowhere (a data directory copied from elsewhere) is
         # never written through: the defaults would be created wherever it names (acc31a F11).
         if create and not path.is_symlink():
             try:
                 make_private_folder(path.parent)
-                write_new_file(path, WRITTEN_CONFIG_TEXT)
+                # Others' to read as the umask has it, never to write, whatever the umask: its
+                # `[[command]]`s are run, and under umask 000 it was 0666, anyone's to put one
+                # in (acc51a A11). Readable as the data's files are: a library restored by root
+                # reads, its chown said (`store.ownership`).
+                write_new_file(path, WRITTEN_CONFIG_TEXT, mode=0o644)
             except OSError:
                 pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read config {path}: {error}") from None
+        raise ConfigError(f"cannot read config {said_path(path)}: {error}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's words name neither the setting nor the fix (acc44a A7).
-        raise ConfigError(f"cannot read config {path}: {toml_slip(text, error)}") from None
+        raise ConfigError(
+            f"cannot read config {said_path(path)}: {toml_slip(text, error)}"
+        ) from None
     try:
         return _from_toml(path, data)
     except (TypeError, ValueError) as error:
         # Every fault a line, each naming the file (`[[command]]` says all of its at once).
         lines = str(error).split("\n")
-        raise ConfigError("\n".join(f"bad setting in {path}: {line}" for line in lines)) from None
+        raise ConfigError(
+            "\n".join(f"bad setting in {said_path(path)}: {line}" for line in lines)
+        ) from None
 
 
 def _ca_file(value: Any) -> str:

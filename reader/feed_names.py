@@ -63,12 +63,17 @@ def folded(name: str) -> str:
     Turkish pairs otherwise than `str.casefold` (which makes "İSTANBUL" "i̇stanbul", a
     combining dot after the i: `--tag istanbul` didn't find it, acc31b M12); Persian's ی ک
     as Arabic's ي ك (and ى as ي), and Persian's half-space (ZWNJ) as a space, as an Arabic
-    keyboard types them and the search compares them ("ايران" is the tag "ایران", acc41c C23)."""
+    keyboard types them and the search compares them ("ايران" is the tag "ایران", acc41c C23);
+    a dash as "--" or "-"."""
     return " ".join(name.translate(_ALIKE).split()).casefold()
 
 
-_ALIKE = str.maketrans({"İ": "I", "ı": "i", "ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " "})
-"""Letters typed otherwise on another keyboard: Turkish's, Persian's and Arabic's."""
+_ALIKE = str.maketrans(
+    {"İ": "I", "ı": "i", "ی": "ي", "ى": "ي", "ک": "ك", "\u200c": " ", "—": "--", "–": "-"}
+)
+"""Letters typed otherwise on another keyboard: Turkish's, Persian's and Arabic's; and the
+dashes as ASCII types them, as a name is shown in an ASCII locale ("Kiyi Haberleri --
+Istanbul" named no feed: acc51a A9)."""
 
 
 def copies_own_title(feed: Feed, own_title: str) -> bool:

@@ -6,6 +6,7 @@ console's (TERM=linux), or ASCII (an ASCII locale), for the marks and every char
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,19 @@ def _as_started() -> Mapping[str, str]:
     return {os.fsdecode(name): os.fsdecode(value) for name, _, value in pairs}
 
 
+def children_in_own_locale() -> None:
+    """Give the programs the reader starts (`o`'s text browser, a `[[command]]`, a pager) the
+    locale the reader was started with: Python's coercion (PEP 538) set LC_CTYPE=C.UTF-8 in
+    the environment they inherit, and under `LANG=C` lynx wrote UTF-8 to the ASCII terminal the
+    reader itself draws ASCII on (acc51a A7). Python read its own charset from it already."""
+    started = _as_started()
+    for name in ("LC_CTYPE",):  # the one variable the coercion sets
+        if name in started:
+            os.environ[name] = started[name]
+        else:
+            os.environ.pop(name, None)
+
+
 LINUX_CONSOLE = on_linux_console()
 """Read once, as the marks below are."""
 IN_GNU_SCREEN = in_gnu_screen()
@@ -114,13 +128,32 @@ ASCII_ONLY = ascii_locale()
 newsboat transliterates there: a terminal set to ASCII shows UTF-8's bytes as litter."""
 
 
+def _writable(text: str) -> bool:
+    """Whether the command line's output charset (stdout's: the locale's) has `text`'s
+    characters: a Latin-1 locale's lacks ↓ … — and ★."""
+    try:
+        text.encode(_OUTPUT_CHARSET)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:  # a charset Python doesn't know: it is written as it is
+        pass
+    return True
+
+
+_OUTPUT_CHARSET = getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
 def _mark(drawn: str, console: str, ascii: str = "") -> str:
     """`drawn`, or on the Linux console `console` (a mark in every one of its fonts: ASCII or
     one of cp437's few others: → • ■ »), or in an ASCII locale `ascii` (else `console`,
-    which must then be ASCII)."""
+    which must then be ASCII); in a locale whose charset lacks the mark (Latin-1: ↓ was "?",
+    the offline mark lost where ASCII's `d` kept it, acc51a A9), the first it has."""
     if ASCII_ONLY:
         return ascii or console
-    return console if LINUX_CONSOLE else drawn
+    mark = console if LINUX_CONSOLE else drawn
+    if _writable(mark):
+        return mark
+    return next((m for m in (console, ascii or console) if _writable(m)), mark)
 
 
 UNREAD_MARK = _mark("●", "•", "N")
@@ -282,12 +315,19 @@ _ASCII_CELLS = {
     **_PUNCTUATION,
     "×": "x",
     "\u00a0": " ",
+    # Letters with no accent to lose (no decomposition): their base letter, as iconv writes it.
+    **dict(zip("ıøØđĐłŁħĦŧŦðÐ", "ioOdDlLhHtTdD", strict=True)),
 }
 """One cell for one cell in ASCII; other letters lose their accents, or are "?"."""
 
 _WORDS = {"—": "--", "–": "-", "…": "...", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"}
 """In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
-_ASCII_WORDS = {"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"}
+_ASCII_WORDS = {
+    **{"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"},
+    # Letters written as two, as the search folds them ("Strasse" finds "Straße"): "Stra?e"
+    # was typed back and named no feed (acc51a A9).
+    **{"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"},
+}
 """What ASCII lacks, in words where a line is text (the command line's output), as iconv's
 transliteration writes them."""
 
@@ -310,6 +350,31 @@ def _ascii_cell(char: str) -> str:
     return base if len(base) == width else "?" * width
 
 
+def verbatim(text: str) -> str:
+    """A path or an address printed to be used again (`config --path`, a data directory named
+    in a message, a feed's address): in an ASCII locale its other characters as the bytes the
+    file system holds (its UTF-8, as `readlink` writes them), where the text around it is
+    transliterated: "Büro" printed "Buro" named a folder that isn't there (acc51a A1). They are
+    carried as `surrogateescape`'s lone surrogates, which `ascii_replaced` writes as bytes and
+    `cell_glyphs` leaves. As it is elsewhere (a UTF-8 or Latin-1 locale writes it whole)."""
+    if not ASCII_ONLY or text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("ascii", "surrogateescape")
+
+
+def said_path(path: object) -> str:
+    """A path in a line, to be used again: made safe (`safe_line`), and in an ASCII locale its
+    bytes as they are where the words around it are transliterated (`verbatim`)."""
+    from .safe import safe_line
+
+    return verbatim(safe_line(str(path), 300))
+
+
+def _escaped_byte(char: str) -> bool:
+    """Whether `char` is a byte `verbatim` (or `os.fsdecode`) carried: U+DC80-U+DCFF."""
+    return "\udc80" <= char <= "\udcff"
+
+
 class _Cells(dict[str, str]):
     """Character → what is drawn for it (`str.translate`'s table): filled as characters come."""
 
@@ -320,6 +385,8 @@ class _Cells(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         char = chr(key) if isinstance(key, int) else key  # str.translate asks by ordinal
+        if _escaped_byte(char):  # a path's byte (`verbatim`): written as it is
+            return char
         drawn = _ascii_cell(char) if self.ascii_only else self.others.get(char, char)
         self[key] = drawn
         return drawn
@@ -358,15 +425,22 @@ def terminal_words(text: str) -> str:
 
 
 ASCII_ERRORS = "reader-ascii"
-"""The name the command line's output in an ASCII locale encodes its other characters by."""
+"""The name the command line's output in a locale that is not UTF-8 (ASCII, Latin-1) encodes
+the characters its charset lacks by."""
 
 
-def ascii_replaced(error: UnicodeError) -> tuple[str, int]:
-    """A codec's error handler: the characters ASCII lacks, as `terminal_words` writes them."""
+def ascii_replaced(error: UnicodeError) -> tuple[str | bytes, int]:
+    """A codec's error handler: the characters ASCII lacks, as `terminal_words` writes them;
+    the bytes of a path or an address (`verbatim`) as they are."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
     lacking = error.object[error.start : error.end]
+    bytes_end = next((i for i, c in enumerate(lacking) if not _escaped_byte(c)), len(lacking))
+    if bytes_end:
+        return bytes(ord(c) - 0xDC00 for c in lacking[:bytes_end]), error.start + bytes_end
+    if (text_end := next((i for i, c in enumerate(lacking) if _escaped_byte(c)), 0)) > 0:
+        lacking = lacking[:text_end]  # the text before a path's bytes, alone
     words = lacking
     for char, said in {**_WORDS, **_ASCII_WORDS}.items():
         words = words.replace(char, said)
-    return "".join(_ascii_cell(char) for char in words), error.end
+    return "".join(_ascii_cell(char) for char in words), error.start + len(lacking)

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from .config import APP_NAME, UNTOUCHED_CONFIGS
-from .safe import safe_line
+from .marks import said_path
 
 
 def _other(folder: Path, variable: str, default: str) -> Path | None:
@@ -57,7 +57,7 @@ def library_elsewhere_said(root: Path) -> str:
     other = library_elsewhere(root)
     if other is None:
         return ""
-    shown, here = safe_line(str(other), 300), safe_line(str(root), 300)
+    shown, here = said_path(other), said_path(root)
     moved = "" if root.exists() else f", or `mv {shown} {here}` moves it where the reader looks now"
     return (
         f"a library is at {shown} (the reader's before XDG_DATA_HOME was set):"
@@ -80,7 +80,7 @@ def config_elsewhere_said(path: Path) -> str:
             return ""  # settings of its own here too: the user's choice
     except (OSError, UnicodeDecodeError):
         return ""
-    shown, here = safe_line(str(mine), 300), safe_line(str(path), 300)
+    shown, here = said_path(mine), said_path(path)
     return (
         f"the config file in use, {here}, holds only the defaults; yours is at {shown}, where"
         f" the reader read it before XDG_CONFIG_HOME was set: `reader --config {shown}` reads"

@@ -40,14 +40,30 @@ def _places(purpose: str) -> list[Path]:
     import tempfile  # here: the config's module, every command's, imports this one
 
     places = []
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if os.path.isabs(runtime):  # a relative one is to be ignored, as the spec says
-        places.append(Path(runtime) / f"reader-{purpose}")
+    if runtime := _runtime_dir():
+        places.append(runtime / f"reader-{purpose}")
     places.append(Path(tempfile.gettempdir()) / f"reader-{purpose}-{_uid()}")
     cache = os.environ.get("XDG_CACHE_HOME", "")
     home = Path(cache) if os.path.isabs(cache) else Path.home() / ".cache"
     places.append(home / "reader-tui" / purpose)
     return places
+
+
+def _runtime_dir() -> Path | None:
+    """`$XDG_RUNTIME_DIR` when the session's runtime directory it names is there, this user's
+    and 0700, as the spec requires; else None, and the next place is taken, as when no session
+    has one. A stale one (after `su`, `sudo -s`, a session started long ago) was made, parents
+    and all, or another account's used (acc51a A14); a relative one is to be ignored."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not os.path.isabs(runtime):
+        return None
+    try:
+        found = os.lstat(runtime)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != _uid() or found.st_mode & 0o077:
+        return None
+    return Path(runtime)
 
 
 def _own(folder: Path, make: bool) -> Path:

@@ -12,13 +12,14 @@ from pathlib import Path
 from .part_files import PART_SUFFIX, part_prefix
 
 
-def write_new_file(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path`, which must not be there yet. OSError when it could not
-    be written whole (a full disk, a read-only folder: then nothing is left), or when a file
-    came under its name meanwhile (FileExistsError: that one is kept as it is, not replaced)."""
+def write_new_file(path: Path, text: str, mode: int = 0o666) -> None:
+    """Write `text` (UTF-8) to `path`, which must not be there yet, with `mode` less the umask.
+    OSError when it could not be written whole (a full disk, a read-only folder: then nothing is
+    left), or when a file came under its name meanwhile (FileExistsError: that one is kept as it
+    is, not replaced)."""
     handle, part = tempfile.mkstemp(prefix=part_prefix(path), suffix=PART_SUFFIX, dir=path.parent)
     try:
-        os.fchmod(handle, 0o666 & ~process_umask())  # as `write_text` makes it, not mkstemp's 0600
+        os.fchmod(handle, mode & ~process_umask())  # as `write_text` makes it, not mkstemp's 0600
         with os.fdopen(handle, "wb") as file:
             file.write(text.encode("utf-8"))
             file.flush()

@@ -54,3 +54,15 @@ def test_a_locale_that_is_not_utf8_reads_every_command(synced_dir: Path, encodin
         return [o.get("text", "") for o in ElementTree.fromstring(opml).iter("outline")]
 
     assert titles(exported.stdout) == titles(whole) and any(not t.isascii() for t in titles(whole))
+
+
+def test_a_latin1_locale_gets_ascii_for_what_latin1_lacks(synced_dir: Path) -> None:
+    """The marks and the reader's words Latin-1 lacks as the ASCII locale writes them, not "?":
+    the offline mark ↓ was lost where ASCII's `d` kept it (acc51a A9)."""
+    listed = reader(synced_dir, "latin-1", "list")
+    assert listed.returncode == 0, listed.stderr
+    text = listed.stdout.decode("latin-1")
+    assert "Nd " in text and "N? " not in text, text[:300]
+    missing = reader(synced_dir, "latin-1", "list", "--search", "zzzqqq")
+    said = missing.stderr.decode("latin-1")
+    assert '"zzzqqq"' in said and "?zzzqqq" not in said, said

@@ -214,6 +214,43 @@ def test_a_link_leading_nowhere_under_the_configs_name_is_not_written_through(
     listed = reader(home, "list")
     assert listed.returncode == 0, listed.stderr
     assert not target.exists()
+    # Said, once, rather than run on the defaults silently; `reader config` says where it leads
+    # (acc51a A13).
+    said = f"is a link to {target}, which isn't there: the defaults are in force"
+    assert listed.stderr.count(said) == 1, listed.stderr
+    shown = reader(home, "config")
+    assert said in shown.stdout.splitlines()[0] and not shown.stderr, shown
+
+
+def test_a_config_folder_that_can_t_be_looked_in_is_a_config_to_mend(tmp_path: Path) -> None:
+    """A config folder chmod 000 (another user's): one line naming the folder and 78, as for a
+    config file that can't be read; it was "Permission denied: …/config.toml" and 1, the status
+    that tells a cron wrapper to try again (acc51a A8)."""
+    folder = tmp_path / "conf" / "reader-tui"
+    folder.mkdir(parents=True)
+    folder.chmod(0)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "conf")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env.pop("READER_HOME", None)
+    env.pop("READER_CONFIG", None)
+    # As root, without the power to read what chmod forbids, as any other user is.
+    dropped = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", '"$0" "$@"']
+    unprivileged = dropped if os.geteuid() == 0 else []
+    try:
+        ran = subprocess.run(
+            [*unprivileged, sys.executable, "-m", "reader", "list"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        folder.chmod(0o700)
+    assert ran.returncode == 78, ran.stderr
+    assert ran.stderr == (
+        f"reader: cannot read config {folder / 'config.toml'}: its folder {folder} can't be"
+        " looked in (permission denied)\n"
+    )
 
 
 def test_the_readme_names_every_network_cap_with_its_default() -> None:
@@ -252,3 +289,27 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
     made = reader(tmp_path / "home", "--config", str(typo), "config")
     assert made.returncode == 0 and typo.read_text(encoding="utf-8") == WRITTEN_CONFIG_TEXT
     assert reader(tmp_path / "home", "--config", str(typo), "feeds").returncode == 0
+
+
+def test_under_umask_000_the_config_is_the_users_alone(tmp_path: Path) -> None:
+    """Under umask 000 the config was made 0666, anyone's to add a `[[command]]` the reader
+    runs: never writable by others whatever the umask; a folder it is in that every user may
+    write is said (acc51a A11)."""
+    home = tmp_path / "open"
+    home.mkdir()
+    home.chmod(0o777)
+    env = {**os.environ, "READER_HOME": str(home)}
+    env.pop("READER_CONFIG", None)
+    ran = subprocess.run(
+        ["sh", "-c", 'umask 000 && exec "$0" -m reader config', sys.executable],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert (home / "config.toml").stat().st_mode & 0o777 == 0o644
+    assert ran.stderr == (
+        f"reader: warning: {home} is writable by every user, and the reader runs the config's"
+        f" [[command]]s as you: `chmod o-w {home}`\n"
+    )

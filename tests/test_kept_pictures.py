@@ -556,3 +556,25 @@ def test_the_sessions_runtime_directory_comes_first(
     monkeypatch.setenv("XDG_RUNTIME_DIR", "relative/run")  # not absolute: ignored, as the spec says
     (tmp_path / "tmp").mkdir()
     assert own_temp_folder("commands").parent == tmp_path / "tmp"
+
+
+@pytest.mark.parametrize("which", ["missing", "open to others"])
+def test_a_runtime_directory_missing_or_not_private_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    """A stale `$XDG_RUNTIME_DIR` (after `su`, a session long gone) was made, parents and all;
+    one open to others used: passed over for the temporary directory's, as the spec says to
+    fall back (acc51a A14)."""
+    import tempfile
+
+    from reader.own_folder import own_temp_folder
+
+    runtime = tmp_path / "no" / "such" / "dir"
+    if which == "open to others":
+        runtime.mkdir(parents=True)
+        runtime.chmod(0o755)
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert own_temp_folder("commands") == tmp_path / "tmp" / f"reader-commands-{os.getuid()}"
+    assert (tmp_path / "no").exists() == (which == "open to others")

@@ -356,6 +356,28 @@ def test_a_terminal_command_has_the_screen_and_the_reader_comes_back(
         assert shown.process.wait(timeout=30) == 0
 
 
+def test_a_program_started_has_the_locale_the_reader_was_started_with(
+    synced_dir: Path, tmp_path: Path, recorder: Path
+) -> None:
+    """Under `LANG=C` the program gets no LC_CTYPE=C.UTF-8, Python's coercion of its own (PEP
+    538): lynx wrote UTF-8 to the ASCII terminal the reader draws ASCII on (acc51a A7)."""
+    script = tmp_path / "bin" / "locale-env"
+    script.write_text('#!/bin/sh\nenv | grep -E "^(LANG|LC_)" | sort > "$RECORD_TO"\n')
+    script.chmod(0o755)
+    (synced_dir / "config.toml").write_text(
+        '[[command]]\nkey = "M"\nname = "locale-env"\nrun = ["locale-env"]\nterminal = true\n',
+        encoding="utf-8",
+    )
+    as_given = {"LANG": "C", "LC_ALL": None, "LC_CTYPE": None}
+    with reader_in_pty(synced_dir, environment=as_given) as shown:
+        _until(lambda: b"available offline" in shown.screen(), "the headlines on screen")
+        shown.type(b"M")
+        _until(lambda: b"locale-env ended (exit 0)" in shown.screen(), "the reader back")
+        shown.type(b"Q")
+        assert shown.process.wait(timeout=30) == 0
+    assert recorder.read_text().splitlines() == ["LANG=C"]
+
+
 HOLD_TERMINAL = """
 import os, time
 open(os.environ["RECORD_TO"], "a").write("STARTED")

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..claimed_dates import claimed_json
 from ..codec import enclosures_json
-from ..config import CITATION_RECORDS, config_path, data_dir
+from ..config import CITATION_RECORDS, config_path, dangling_config, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
 from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..keys import copy_id, item_address
-from ..marks import TAKEN_DOWN, offline_mark, saved_mark
+from ..marks import TAKEN_DOWN, offline_mark, saved_mark, verbatim
 from ..models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -66,6 +66,7 @@ from .common import (
     render,
     render_item,
     run_until_done,
+    said_path,
     search_feed_given,
     unmatched_body,
 )
@@ -977,7 +978,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
         return cmd_from_newsboat(args)
     if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
-        out(str(path))
+        out(verbatim(str(path)))  # to be used again: its bytes as they are (acc51a A1)
         return EXIT_OK
     try:
         config = config_of(args, create_named=True)  # made with commented defaults the first time
@@ -988,10 +989,12 @@ def cmd_config(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:  # none, and it could not be written: the defaults are the settings
-        out(f"# {path}: none (it could not be written); the defaults in force:\n")
+        said = dangling_config(path)  # a link to nothing is said as one (acc51a A13)
+        said = said or f"{said_path(path)}: none (it could not be written); the defaults in force"
+        out(f"# {said}:\n")
         out(defaults_not_in(""))
         return EXIT_OK
-    out(f"# {path}")
+    out(f"# {said_path(path)}")
     out(text.rstrip("\n"))
     if unset := defaults_not_in(text):
         # A file from before a setting existed runs on its default: shown, to be found.
@@ -1013,7 +1016,7 @@ def _file_it_cannot_read(path: Path) -> None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return
-    out(f"# {path} (it can't be read as it is: see below)")
+    out(f"# {said_path(path)} (it can't be read as it is: see below)")
     out(text.rstrip("\n"))
 
 

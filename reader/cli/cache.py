@@ -23,6 +23,7 @@ from .common import (
     open_library,
     open_stored_library,
     out,
+    said_path,
 )
 from .date_args import moment
 
@@ -55,7 +56,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         out(json_text(_stats_json(lib, stats, index)))
         return EXIT_OK
     when = lambda d: local_minute(d) or "-"  # noqa: E731
-    out(f"data directory  {lib.data_dir}")
+    out(f"data directory  {said_path(lib.data_dir)}")
     kept = ""
     if lib.max_items:
         kept = f"; each feed's newest {lib.max_items:,} kept"

@@ -14,10 +14,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
-from ..config import ConfigError, config_path, data_dir, load_config
+from ..config import (
+    ConfigError,
+    config_path,
+    config_there,
+    dangling_config,
+    data_dir,
+    load_config,
+    open_config_said,
+)
 from ..dates import stated_iso
 from ..keys import copy_of
-from ..marks import ASCII_ERRORS, ASCII_ONLY, GLYPHS_REPLACED, ascii_replaced, terminal_words
+from ..marks import (
+    ASCII_ERRORS,
+    ASCII_ONLY,
+    GLYPHS_REPLACED,
+    ascii_replaced,
+    children_in_own_locale,
+    said_path,
+    terminal_words,
+)
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
@@ -114,9 +130,12 @@ def out(text: str = "", stream: TextIO | None = None, styled: bool = False) -> N
 def stdout_unicode() -> bool:
     """stdout takes every character: UTF-8 (or UTF-16/32), not a locale's Latin-1 or ASCII
     (an ASCII locale's, which Python takes for UTF-8: `marks.ascii_locale`)."""
-    if ASCII_ONLY:
-        return False
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return not ASCII_ONLY and _unicode(sys.stdout)
+
+
+def _unicode(stream: TextIO | None) -> bool:
+    """Whether `stream`'s charset has every character (UTF-8, UTF-16 or 32)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         return codecs.lookup(encoding).name.startswith("utf")
     except LookupError:
@@ -144,18 +163,24 @@ def xml_text(text: str) -> str:
 
 
 def fit_output_to_locale() -> None:
-    """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is shown as "?"
-    rather than failing the command with a traceback half-way through its output. In an
+    """In a locale that is not UTF-8 (Latin-1), a character its charset lacks is written as
+    ASCII writes it ("—" "--", "↓" a mark's letter, "?" for a letter with no ASCII one) rather
+    than failing the command with a traceback half-way through its output. In an
     ASCII one (C, POSIX), which Python writes UTF-8 in all the same (PEP 538, 540), the output
     and the screen (drawn on stderr) are ASCII, each other character as newsboat's iconv
-    transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2)."""
-    if ASCII_ONLY:
-        codecs.register_error(ASCII_ERRORS, ascii_replaced)
-        for stream in (sys.stdout, sys.stderr):
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
-    elif not stdout_unicode() and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
+    transliterates it ("—" "--", "é" "e", `marks.ascii_replaced`; acc42a A2), but for a path's
+    or an address's, written as their bytes to be used again (`said_path`, `marks.verbatim`)."""
+    children_in_own_locale()  # the locale's variables as given, for the programs it starts
+    if stdout_unicode():
+        return
+    codecs.register_error(ASCII_ERRORS, ascii_replaced)
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure"):
+            continue
+        if ASCII_ONLY:
+            stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
+        elif not _unicode(stream):  # Latin-1: its own letters as they are, the rest as ASCII's
+            stream.reconfigure(errors=ASCII_ERRORS)
 
 
 def err(text: str) -> None:
@@ -213,7 +238,7 @@ def library_missing(args: argparse.Namespace) -> CommandError | None:
     ):
         return None  # a page to fetch and keep: read-later's first step, as `add` a feed's
     root = data_dir(args.data_dir)
-    shown = safe_line(str(root), 300)
+    shown = said_path(root)
     starts = library_starters(bool(args.data_dir))
     if not root.exists() and not root.is_symlink():
         starts = library_elsewhere_said(root) or starts  # the full one left behind, first
@@ -249,8 +274,8 @@ def dangling_link(root: Path) -> str:
     except OSError:
         return ""
     return (
-        f"the data directory {safe_line(str(root), 300)} is a link to"
-        f" {safe_line(target, 300)}, which isn't there (a disk not mounted?)"
+        f"the data directory {said_path(root)} is a link to"
+        f" {said_path(target)}, which isn't there (a disk not mounted?)"
     )
 
 
@@ -292,10 +317,10 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     which makes it; the default place's is made with commented defaults the first time."""
     path = config_path(args.config, args.data_dir)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
-    if named and not create_named and not path.exists() and not path.is_symlink():
+    if named and not create_named and not config_there(path) and not path.is_symlink():
         raise ConfigFault(
-            f"no config file at {safe_line(str(path), 300)}: `reader --config"
-            f" {safe_line(str(path), 300)} config` makes one with the defaults"
+            f"no config file at {said_path(path)}: `reader --config"
+            f" {said_path(path)} config` makes one with the defaults"
         )
     missing = library_missing(args)
     if args.command not in TAKES_NO_LIBRARY and args.command != "config":
@@ -316,21 +341,28 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     if missing is not None:
         raise missing
     if config.sync_wait_fault:
-        said = f"bad setting in {path}: {config.sync_wait_fault}"
+        said = f"bad setting in {said_path(path)}: {config.sync_wait_fault}"
         if args.command == "sync":  # the one command that reads it
             raise ConfigFault(said)
         if path not in _WAITS_SAID:
             _WAITS_SAID.add(path)
             err(f"{said} (only `reader sync` reads it, and refuses to run till it is mended)")
-    if not named and path not in _CONFIGS_SAID:
+    if path not in _CONFIGS_SAID:
         _CONFIGS_SAID.add(path)  # a command reads its config more than once
-        if said := config_elsewhere_said(path):
-            err(said)  # even with -q: settings not in force are news to cron's mail too
+        # Even with -q: settings not in force are news to cron's mail too.
+        if said := dangling_config(path):
+            if args.command != "config":  # which says it on its output
+                err(said)
+        elif not named and (said := config_elsewhere_said(path)):
+            err(said)
+        if said := open_config_said(path):
+            err(said)
     return config
 
 
 _CONFIGS_SAID: set[Path] = set()
-"""The config files whose other place (`config_elsewhere_said`) was looked at by this command."""
+"""The config files this command said were a link to nothing (`dangling_config`) or whose other
+place (`config_elsewhere_said`) it looked at."""
 _WAITS_SAID: set[Path] = set()
 """The config files whose bad `sync_wait` this command warned of (it reads its config more
 than once)."""

@@ -16,6 +16,7 @@ from ..discovery import is_comments_feed
 from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
+from ..marks import said_path, verbatim
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -552,7 +553,7 @@ def _read_marks(path: str, flags: str = "") -> ReadMarks:
     try:
         return read_marks(Path(path), flags)
     except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot read {said_path(path)}: {error.strerror or error}") from None
     except ValueError as error:
         raise CommandError(str(error)) from None
 
@@ -777,11 +778,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {shown_url(feed.url)}")
+        out(f"    {verbatim(shown_url(feed.url))}")
         if feed.tags:
             out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
-            out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
+            out(f"    moved for good to {verbatim(shown_url(feed.moved_to))}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
@@ -875,7 +876,7 @@ def _failing(feed: Feed) -> str:
     if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
         return (
             f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
-            f" asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
+            f" asked again weekly; `reader remove {verbatim(shown_url(feed.url))}` unsubscribes"
         )
     since = f"since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
     if failing_lately(feed):  # a 503 at one sync: not counted failing, nor removed as such

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..config import data_dir
 from ..file_sync import synced_by
+from ..marks import said_path
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
@@ -105,10 +106,10 @@ def _mend(
     the folder to `damaged` when it was."""
     path = folder / "cache.db"
     if not path.exists():
-        out(f"{path} ({holds}): none yet")
+        out(f"{said_path(path)} ({holds}): none yet")
         return True
     if path.stat().st_size == 0:  # no library beside it (`emptied_file_line`): nothing lost
-        out(f"{path} ({holds}): empty, nothing in it yet")
+        out(f"{said_path(path)} ({holds}): empty, nothing in it yet")
         return True
     found = problem(folder)
     if not found:
@@ -121,7 +122,7 @@ def _mend(
             damaged.append(folder)
         return not unreadable.unreadable
     if disk_trouble(found):
-        err(f"{path} ({holds}) could not be checked: {_not_the_file(found)}")
+        err(f"{said_path(path)} ({holds}) could not be checked: {_not_the_file(found)}")
         return False
     damaged.append(folder)
     why = found.strip().splitlines()[-1]
@@ -129,13 +130,13 @@ def _mend(
         done = salvage(folder, dict(CACHE_SETTINGS), dry_run)
     except OSError as error:  # a read-only or full disk: the mended file can't be written
         err(
-            f"{path} ({holds}) is damaged ({why}) and could not be mended here:"
+            f"{said_path(path)} ({holds}) is damaged ({why}) and could not be mended here:"
             f" {error.strerror or error} (nothing was changed)"
         )
         return False
     except sqlite3.DatabaseError as error:
         err(
-            f"{path} ({holds}) is damaged ({why}) where not even its list of tables reads"
+            f"{said_path(path)} ({holds}) is damaged ({why}) where not even its list of tables reads"
             f" ({error}): move it aside to start it afresh (nothing was changed)"
         )
         return False
@@ -160,12 +161,12 @@ def _mend(
             f" last kept, the older {aside}"
         )
     if dry_run:
-        out(f"{path} ({holds}) is damaged ({why}): {counted}")
+        out(f"{said_path(path)} ({holds}) is damaged ({why}): {counted}")
     else:
         kept = " (what could not be read is there only)" if done.lost or done.uncounted else ""
         out(
-            f"{path} ({holds}) was damaged ({why}): {counted}; the damaged one kept as"
-            f" {done.aside}{kept}"
+            f"{said_path(path)} ({holds}) was damaged ({why}): {counted}; the damaged one kept as"
+            f" {said_path(done.aside)}{kept}"
         )
     if folder.name == "state":
         lost_feeds.extend(k.removeprefix("feed:") for k in done.lost_keys if k.startswith("feed:"))
@@ -221,7 +222,7 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> bool:
     _drop_orphans(folder, dry_run)
     broken = broken_value_files(folder)
     if not broken:
-        out(f"{path} ({holds}): sound")
+        out(f"{said_path(path)} ({holds}): sound")
         return False
     kinds = [kind for kind in _DAMAGES if kind in broken.values()]
     # Each key's damage said where the line names several.
@@ -233,7 +234,9 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> bool:
         names.append(f"{len(broken) - _NAMED} more")
     which = f"the file of {plural(len(broken), 'record')} is {' or '.join(kinds)} ({listed(names)})"
     if dry_run:
-        out(f"{path} ({holds}): {which}: {'it' if len(broken) == 1 else 'they'} would be dropped")
+        out(
+            f"{said_path(path)} ({holds}): {which}: {'it' if len(broken) == 1 else 'they'} would be dropped"
+        )
         return True
     store = Store(folder.parent)
     try:
@@ -255,7 +258,7 @@ def _mend_value_files(folder: Path, holds: str, dry_run: bool) -> bool:
             else "the files outside left as they are"
         )
         done = f"{done}; {left}"
-    out(f"{path} ({holds}): {which}: dropped ({done})")
+    out(f"{said_path(path)} ({holds}): {which}: dropped ({done})")
     return True
 
 

@@ -15,6 +15,7 @@ from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
 from ..errors import gateway_failure
 from ..failing_feeds import LASTED, sync_failures
+from ..marks import verbatim
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
@@ -38,6 +39,7 @@ from .common import (
     open_library,
     out,
     run_until_done,
+    said_path,
 )
 from .stops import stop_on_terminate, stopped_status
 from .sync_terminal import no_progress, progress_display
@@ -63,9 +65,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         # A sync of no feeds beside the library left behind: cron's was green on nothing, from
         # the day XDG_DATA_HOME was set for good (acc43b B12). A failure, said even with -q.
         lib.close()
-        raise CommandError(
-            f"the library in {safe_line(str(lib.data_dir), 300)} has no feeds; {elsewhere}"
-        )
+        raise CommandError(f"the library in {said_path(lib.data_dir)} has no feeds; {elsewhere}")
     try:
         tags = named_tags(lib, args.tag)
     except CommandError:
@@ -272,13 +272,13 @@ def print_sync_report(
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
             err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
-                f" (HTTP 410); asked again weekly; `reader remove {shown_url(result.feed.url)}`"
+                f" (HTTP 410); asked again weekly; `reader remove {verbatim(shown_url(result.feed.url))}`"
                 " unsubscribes"
             )
         elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = (
-                f" (`reader add {line_url(result.feed.url)}` looks for its feed)"
+                f" (`reader add {verbatim(line_url(result.feed.url))}` looks for its feed)"
                 if _page(result)
                 else ""
             )

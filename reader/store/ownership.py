@@ -11,6 +11,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from ..marks import said_path
 from ..safe import safe_line
 
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -52,7 +53,7 @@ def run_as_root_on_theirs(root: Path) -> str:
         return ""
     name = safe_line(user_name(owner), 64)
     return (
-        f"the data directory {safe_line(str(root), 300)} is {name}'s: what a run as root wrote"
+        f"the data directory {said_path(root)} is {name}'s: what a run as root wrote"
         f" there would no longer be {name}'s to write: run the reader as {name}"
         f" (sudo -u {name} reader …); nothing was changed"
     )
@@ -75,13 +76,13 @@ def refused_write(root: Path, error: OSError) -> str:
     except OSError:
         return ""
     me = os.geteuid()
-    shown = safe_line(str(path), 300)
+    shown = said_path(path)
     if owner == me:
-        return f"cannot write {shown} in the data directory {safe_line(str(root), 300)}: permission denied"
+        return f"cannot write {shown} in the data directory {said_path(root)}: permission denied"
     name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
     return (
-        f"cannot write in the data directory {safe_line(str(root), 300)}: {shown} is {name}'s,"
-        f" not yours ({mine}): `sudo chown -R {mine}: {safe_line(str(root), 300)}` gives it back"
+        f"cannot write in the data directory {said_path(root)}: {shown} is {name}'s,"
+        f" not yours ({mine}): `sudo chown -R {mine}: {said_path(root)}` gives it back"
     )
 
 
@@ -101,10 +102,10 @@ def not_ours_said(root: Path) -> str:
     others = len(theirs) - 1
     name = safe_line(user_name(first.lstat().st_uid), 64)
     mine = safe_line(user_name(me), 64)
-    shown_root = safe_line(str(root), 300)
+    shown_root = said_path(root)
     also = f" and {others} more here" if others else ""
     return (
-        f"{safe_line(str(first), 300)}{also} {'are' if others else 'is'} {name}'s, not yours"
+        f"{said_path(first)}{also} {'are' if others else 'is'} {name}'s, not yours"
         f" ({mine}): what is cached reads, nothing new is kept (marks, places, articles);"
         f" `sudo chown -R {mine}: {shown_root}` gives them back"
     )
