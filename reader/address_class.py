@@ -180,6 +180,12 @@ def connect_guard(
     return guard
 
 
+def is_onion(host: str) -> bool:
+    """`host` is an onion service's name (`.onion`, RFC 7686): Tor's to resolve alone."""
+    host = host.rstrip(".").lower()
+    return host == "onion" or host.endswith(".onion")
+
+
 async def resolved_reach(url: str, proxy: str | None = None, timeout: float = 5.0) -> Reach:
     """The class of `url`'s host as it resolves now: the most public of its addresses (the
     one least trusted); public when it doesn't resolve. For a lead whose start was never
@@ -193,7 +199,9 @@ async def resolved_reach(url: str, proxy: str | None = None, timeout: float = 5.
     known = host_reach(host)
     if known is not None:
         return known
-    if proxy is not None:
+    # An onion service's name is Tor's to look up, never this network's DNS (RFC 7686): a
+    # lookup told it the onion addresses a reader reads (acc51d D1).
+    if proxy is not None or is_onion(host):
         return Reach.PUBLIC
     try:
         async with asyncio.timeout(timeout):

@@ -52,7 +52,7 @@ from .fetch_messages import (
 from .hop_rule import HOP_RULE
 from .models import ErrorKind, FetchError, Response, SiteRule
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
-from .proxies import Route, route, unusable
+from .proxies import Route, onion_unrouted, route, unusable
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
 from .retries import Retries
 from .safe import safe_line, without_terminal_escapes
@@ -509,6 +509,9 @@ class Fetcher:
         redirected = ""  # how the last hop answered, when it was a redirect
         cookies = ChainCookies()  # a site's cookie check across its redirects, and no further
         for _hop in range(self.limits.max_redirects + 1):
+            # Before any check that may look its name up (`_check_before`).
+            if why := onion_unrouted(url, self.routes.proxy_for(url)):
+                raise FetchError(ErrorKind.PROXY, why, url, redirected=bool(redirected))
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
             if (rule := HOP_RULE.get()) is not None and (why := rule(url)):

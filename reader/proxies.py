@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from .address_class import Reach, host_reach
+from .address_class import Reach, host_reach, is_onion
 from .safe import safe_line
 from .urls import site_of
 
@@ -188,6 +188,22 @@ def _bypassed(netloc: str) -> bool:
     import urllib.request  # here: the commands that read the library alone don't load it
 
     return bool(urllib.request.proxy_bypass_environment(netloc.rpartition("@")[2]))
+
+
+def onion_unrouted(url: str, proxy: str | None) -> str:
+    """Why a request of `url`, an onion service's (RFC 7686), is not sent: with no proxy to
+    take it (`Route.proxy_for`), its name would go to this network's DNS, telling it the onion
+    service read, and could reach nothing (acc51d D1: `reader add NAME.onion/feed.xml` with
+    no proxy set, and every sync of such a feed after). "" for another host, or one a proxy
+    takes (a SOCKS one, or an HTTP one, resolves the name itself)."""
+    host = urlsplit(url).hostname or ""
+    if proxy is not None or not is_onion(host):
+        return ""
+    return (
+        f"{safe_line(host, 80)} is an onion service: reached through Tor alone, and no proxy is"
+        ' set ([network] proxy = "socks5h://127.0.0.1:9050" is Tor\'s): not asked, its name'
+        " looked up by no DNS"
+    )
 
 
 def route(

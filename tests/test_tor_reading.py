@@ -270,3 +270,42 @@ def test_an_import_fetching_directly_says_which_newsboat_config_it_read(
     (elsewhere / "config").write_text("auto-reload yes\n")  # its own: nothing to say
     again = _reader(tmp_path / "data", "import", str(urls), "--read-from", str(cache), **env)
     assert "no proxy read" not in again.stderr, again.stderr
+
+
+def test_an_onion_address_with_no_proxy_set_is_looked_up_by_no_dns(
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A Tor user's first `reader add NAME.onion/feed.xml` before the proxy is set: its name
+    went to this network's DNS (RFC 7686 says never), and so at every sync of it after, a
+    saved onion link's at an import, a redirect's to one (acc51d D1). Not asked, said why."""
+    import socket
+
+    from reader.cli import main
+
+    looked_up: list[str] = []
+    real = socket.getaddrinfo
+
+    def watched(host: object, *args: object, **kwargs: object) -> object:
+        looked_up.append(str(host))
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", watched)
+    for name in ("ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    httpserver.expect_request("/moved.xml").respond_with_data(
+        "", status=301, headers={"Location": "http://quay.onion/feed.xml"}
+    )
+    links = tmp_path / "links.txt"
+    links.write_text(f"http://{ONION}/story.html\n")
+    data = ["--data-dir", str(tmp_path / "data")]
+    main([*data, "add", f"{ONION}/feed.xml"])
+    said = capsys.readouterr().err
+    assert f"{ONION} is an onion service: reached through Tor alone" in said, said
+    main([*data, "sync"])
+    main([*data, "add", httpserver.url_for("/moved.xml")])
+    assert "quay.onion is an onion service" in capsys.readouterr().err
+    main([*data, "import", "--saved", str(links)])
+    assert not [host for host in looked_up if host.endswith(".onion")], looked_up
