@@ -815,6 +815,16 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     limits = replace(FetchLimits(), **changes)
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
+    if limits.longest_answer < limits.total_timeout and "longest_answer" not in changes:
+        # total_timeout raised past the default longest (slow Tor circuits): that one follows.
+        limits = replace(limits, longest_answer=limits.total_timeout)
+    if limits.longest_answer < limits.total_timeout:
+        # Every answer is given total_timeout: a longest below it capped none (acc51d D5).
+        raise ValueError(
+            f"network.longest_answer ({limits.longest_answer:g} s) is below"
+            f" network.total_timeout ({limits.total_timeout:g} s), which every answer is given:"
+            " raise longest_answer or lower total_timeout"
+        )
     max_size = str(_unit_given(data, "cache", "max_size", "MB", "B for bytes"))
     keep_pictures = data.get("cache", {}).get("keep_pictures", True)
     if not isinstance(keep_pictures, bool):

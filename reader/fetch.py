@@ -173,10 +173,10 @@ class _Routed(httpx.AsyncBaseTransport):
 
 _NAME_REFUSED = "Requested USERNAME/PASSWORD from proxy server"
 """httpcore's words for a SOCKS proxy refusing the user name a request was handed with."""
-_ISOLATION_REFUSED = "it takes no user name: [network] isolate_sites = false"
+_ISOLATION_REFUSED = "it takes no user name: set [network] isolate_sites = false"
 """A SOCKS proxy refusing the site's user name (`proxies.Route.proxy_of_site`), in the words
 of its refusal: a proxy not Tor's, which keeps no sites apart anyway."""
-_NAMES_CLOSED = "one taking no user name closes so: [network] isolate_sites = false"
+_NAMES_CLOSED = "one taking no user name closes so: set [network] isolate_sites = false"
 """Said of a SOCKS proxy closing on a request handed the site's user name: `ssh -D` does so,
 offered no method it takes, where Tor restarting closes on any."""
 
@@ -514,7 +514,7 @@ class Fetcher:
                 raise FetchError(ErrorKind.PROXY, why, url, redirected=bool(redirected))
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
-            if (rule := HOP_RULE.get()) is not None and (why := rule(url)):
+            if (rule := HOP_RULE.get()) is not None and (why := rule(url, bool(redirected))):
                 raise FetchError(ErrorKind.BAD_URL, why, url, redirected=bool(redirected))
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:

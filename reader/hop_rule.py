@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
-HOP_RULE: ContextVar[Callable[[str], str] | None] = ContextVar("reader_hop_rule", default=None)
-"""Why a hop's address is not asked ("" when it is). An onion service's article's pictures stay
+HOP_RULE: ContextVar[Callable[[str, bool], str] | None] = ContextVar(
+    "reader_hop_rule", default=None
+)
+"""Why a hop's address (a redirect's target: True) is not asked ("" when it is). An onion service's article's pictures stay
 on onion services, a redirect's target too (`pictures.off_the_onion`)."""

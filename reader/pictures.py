@@ -152,18 +152,23 @@ def picture_type(body: bytes) -> str | None:
     return found if found in KEPT_TYPES else None
 
 
-def off_the_onion(page: str, picture: str) -> str:
+def off_the_onion(page: str, picture: str, sent_on: bool = False) -> str:
     """Why the picture at `picture` of the article at `page` is not fetched, "" when it is: a
     page of an onion service, its picture on a host none is (a CDN's, its `og:image` on the
     clearnet). Asked, that host learns, at the moment, that someone reads the onion service's
     article, which no visitor of the onion service otherwise tells the clearnet; the reader
     asks for an `og:image` no browser shows (acc50f A9). `[network] onion_clearnet_pictures`
-    lets them come."""
-    if not is_onion(urlsplit(page).hostname or "") or is_onion(urlsplit(picture).hostname or ""):
+    lets them come. `sent_on`: `picture` is where its address redirected, said so (acc51d D7:
+    the onion's own address was shown, said on a clearnet host)."""
+    from .safe import safe_line
+
+    host = urlsplit(picture).hostname or ""
+    if not is_onion(urlsplit(page).hostname or "") or is_onion(host):
         return ""
+    where = "sent on to" if sent_on else "on"
     return (
-        "not fetched: on a clearnet host, the article an onion service's"
-        " ([network] onion_clearnet_pictures)"
+        f"not fetched: {where} {safe_line(host, 80)}, a clearnet host, and the article is an"
+        " onion service's ([network] onion_clearnet_pictures)"
     )
 
 

@@ -13,6 +13,8 @@ import contextlib
 import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -110,3 +112,27 @@ def test_add_on_a_terminal_says_it_waits_then_gives_up(tmp_path: Path, dripping:
     given_up = next(line for line in lines if "given up" in line)
     assert lines.index(waiting) < lines.index(given_up)
     assert f"{host} sent only" in given_up
+
+
+def test_a_longest_answer_below_the_total_timeout_is_refused_in_one_line(tmp_path: Path) -> None:
+    """acc51d D5: `longest_answer = 3` with `total_timeout` at its 20 s capped nothing (every
+    answer is given `total_timeout`): 12 dripping articles took 20 s each. Refused, naming both."""
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nlongest_answer = 3\n")
+    env = {**os.environ, "READER_HOME": str(tmp_path / "data"), "READER_CONFIG": str(config)}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "feeds"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 78 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert "network.longest_answer (3 s) is below network.total_timeout (20 s)" in done.stderr
+
+
+def test_a_total_timeout_raised_past_the_default_longest_answer_raises_it(tmp_path: Path) -> None:
+    """`total_timeout = 600` (slow circuits) with no `longest_answer` set is no mistake to
+    refuse: the longest answer follows it."""
+    from reader.config import load_config
+
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\ntotal_timeout = 600\n")
+    limits = load_config(config).limits
+    assert (limits.total_timeout, limits.longest_answer) == (600.0, 600.0)

@@ -130,7 +130,7 @@ def test_the_failing_list_leaves_out_the_healthy_feed_that_was_open(
             await pilot.press("D")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
             question = app.screen.question
-            assert question.startswith("Remove the 1 failing feed listed?"), question
+            assert question.startswith("Remove the 1 failing feed listed? Its "), question
 
     asyncio.run(run())
 

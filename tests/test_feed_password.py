@@ -150,3 +150,30 @@ def test_add_with_another_password_changes_it_keeping_the_feeds_headlines_and_ma
     wrong = run_reader(data_dir, "add", new.replace("n3w-pw", "typo"))
     assert wrong.returncode == 1 and "typo" not in wrong.stdout + wrong.stderr
     assert wrong.stderr.startswith(f"reader: password changed for {shown}, but the feed's fetch")
+
+
+def test_one_feed_under_two_accounts_is_told_apart_by_its_user_name(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    """acc51d D3: one feed subscribed under two accounts was listed twice at one address,
+    `remove NAME` gave that address twice, and `remove` of it took the first unasked. Each is
+    shown with its user name (never its password), and an address that is both is refused."""
+    url = serve_stories(own_server, "Courts", [("Appeal heard", 9)])
+    plain = url.replace("http://", "")
+    assert (
+        run_reader(data_dir, "add", f"http://reporter%40paper.example:s3cret@{plain}").returncode
+        == 0
+    )
+    assert run_reader(data_dir, "add", f"http://ed:pw2@{plain}").returncode == 0
+    reporter, ed = f"http://reporter%40paper.example@{plain}", f"http://ed@{plain}"
+    listed = run_reader(data_dir, "feeds").stdout
+    assert f"    {reporter}\n" in listed and f"    {ed}\n" in listed, listed
+    named = run_reader(data_dir, "remove", "Courts")
+    assert named.returncode == 1 and f"{reporter}, {ed}" in named.stderr, named.stderr
+    both = run_reader(data_dir, "remove", url)
+    assert both.returncode == 1 and f"{reporter}, {ed}" in both.stderr, both.stderr
+    assert "s3cret" not in named.stderr + both.stderr + listed
+    gone = run_reader(data_dir, "remove", ed)
+    assert (gone.returncode, gone.stdout) == (0, f"unsubscribed: {ed}\n")
+    (kept,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
+    assert kept["url"] == f"http://reporter%40paper.example:s3cret@{plain}"

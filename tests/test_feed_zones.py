@@ -337,3 +337,42 @@ def test_prune_takes_a_date_alone_as_that_local_day_as_list_before_does(
     assert run(tmp_path, capsys, "add", httpserver.url_for("/feed"))[0] == 0
     assert _pruned(tmp_path, capsys, "2026-12-05") == ["Snow forecast"]
     assert _pruned(tmp_path, capsys, "2026-12-06") == []
+
+
+def test_headlines_an_older_reader_kept_get_the_wall_clock_time_at_the_next_sync(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc51d D2: a headline an older reader (FEED_READING_VERSION 5) kept, its zone-less
+    pubDate read as UTC and its page cached, stayed at 01:00 in Los Angeles after the sync
+    that read it again: the list took the cached copy's date (the feed's old reading) for
+    the page's zone. The copy is dated as the feed's item is read now."""
+    from reader.store import Store
+
+    page = "<html><head><title>Choir at nine</title></head><body><article><h1>Choir at nine</h1>"
+    page += "<p>The choir meets at nine in the hall beside the church, as every week.</p>" * 6
+    page += "</article></body></html>"
+    httpserver.expect_request("/choir").respond_with_data(page, content_type="text/html")
+    feed = RFC822_UNSTATED.replace("http://127.0.0.1:9/choir", httpserver.url_for("/choir"))
+    served = feed.replace("09:00:00<", "09:00:00 GMT<")
+    httpserver.expect_request("/feed").respond_with_data(served, content_type="application/rss+xml")
+    with _zone("America/Los_Angeles"):
+        assert run(tmp_path, capsys, "add", httpserver.url_for("/feed"))[0] == 0
+        run(tmp_path, capsys, "sync")  # the choir's page cached
+        store = Store(tmp_path)  # as an older reader left it: read with version 5
+        try:
+            url = httpserver.url_for("/feed")
+            kept = store._load(store._state, f"feed:{url}")
+            store._save(store._state, f"feed:{url}", {**kept, "read_with": 5})
+        finally:
+            store.close()
+        assert re.search(
+            r"  2026-12-05 01:00 +N↓ +Parish Notices: Choir", run(tmp_path, capsys, "list")[1]
+        )
+        httpserver.clear()
+        httpserver.expect_request("/choir").respond_with_data(page, content_type="text/html")
+        httpserver.expect_request("/feed").respond_with_data(
+            feed, content_type="application/rss+xml"
+        )
+        run(tmp_path, capsys, "sync")  # the bell's link leads nowhere: the sync says so
+        out = run(tmp_path, capsys, "list")[1]
+        assert re.search(r"  2026-12-05 09:00 +N↓ +Parish Notices: Choir", out), out

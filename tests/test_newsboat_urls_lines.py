@@ -60,6 +60,42 @@ def test_names_not_applied_to_feeds_subscribed_already_are_said(
     assert "`reader rename FEED NAME` gives one" in result.stderr
 
 
+def test_a_name_the_feed_has_as_its_own_title_is_not_said_not_applied(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """acc51d D4: an OPML file imported again after a sync said its names "not applied", though
+    each was the feed's own title (the name an import gave dropped at the sync as a copy of
+    it, `copies_own_title`). Only a name other than the one a feed shows is said."""
+    from dataclasses import replace
+
+    from reader.store import Store
+
+    opml = tmp_path / "desk.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><opml version="1.0"><head><title>Desk</title>'
+        '</head><body><outline text="Work" title="Work">'
+        '<outline type="rss" text="Harbour Watch" xmlUrl="http://127.0.0.1:9/h.xml"/>'
+        '<outline type="rss" text="Courts" xmlUrl="http://127.0.0.1:9/c.xml"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    assert reader(data_dir, "import", str(opml)).returncode == 0
+    store = Store(data_dir)
+    try:  # as a sync leaves them: titled by the feeds, the names copying them dropped
+        for url, title in (("h.xml", "Harbour Watch"), ("c.xml", "Court Reports")):
+            feed = store.feed(f"http://127.0.0.1:9/{url}")
+            assert feed is not None
+            store.put_feed(replace(feed, title=title))
+            store.name_feed(feed.url, "")
+    finally:
+        store.close()
+    result = reader(data_dir, "import", str(opml))
+    assert result.returncode == 0, result
+    assert "1 name the file gives not applied" in result.stderr, result.stderr
+    assert "Courts <http://127.0.0.1:9/c.xml>" in result.stderr
+    assert "Harbour" not in result.stderr
+
+
 def test_freshrss_scraped_feeds_are_left_out_and_named(tmp_path: Path, data_dir: Path) -> None:
     """acc43a A20: FreshRSS's HTML+XPath outline (no xmlUrl) vanished without a word and its
     JSON+DotNotation one (xmlUrl a page) was subscribed, failing every sync. Both are left

@@ -137,7 +137,7 @@ def test_a_socks_proxy_taking_no_user_name_names_the_setting(
     assert added.returncode != 0
     line = added.stderr.splitlines()[0]
     assert f"the proxy {tor.url()} ([network] proxy) {said}" in line, line
-    assert "isolate_sites = false" in line, line
+    assert "set [network] isolate_sites = false" in line, line  # the fix, named (acc51d D6)
 
 
 def test_a_page_and_its_picture_are_asked_for_with_a_browsers_accept(
@@ -215,6 +215,9 @@ def test_an_onion_articles_clearnet_pictures_are_left_alone_unless_let_come(
         assert all(
             "onion_clearnet_pictures" in why[name] for name in ("clear.png", "og.png", "moved.png")
         ), why
+        # The one its onion address sent on says where (acc51d D7: said on a clearnet host).
+        assert f"not fetched: sent on to {CLEARNET}, a clearnet host," in why["moved.png"], why
+        assert f"not fetched: on {CLEARNET}, a clearnet host," in why["clear.png"], why
 
 
 def test_newsboat_s_own_config_read_for_a_urls_file_elsewhere_is_said_so(

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
+from ..cells import middle_cut
 from ..config import (
     ConfigError,
     config_path,
@@ -37,7 +38,7 @@ from ..marks import (
 from ..models import FetchError
 from ..other_places import config_elsewhere_said, library_elsewhere_said
 from ..safe import safe_line, safe_text
-from ..url_display import line_url
+from ..url_display import LINE_URL_CELLS, line_url, shown_apart, shown_with_user
 from ..urls import written_address
 from ..word_wrap import said_on_stderr
 
@@ -96,7 +97,13 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     if len(shared) > 1:
         return CommandError(
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
-            + ", ".join(line_url(url) for url in shared)
+            + ", ".join(middle_cut(shown_apart(url, shared), LINE_URL_CELLS) for url in shared)
+        )
+    if len(accounts := lib.feeds_shown_at(given)) > 1:
+        return CommandError(
+            f"{len(accounts)} subscriptions are at {line_url(given)}, each under its own user"
+            " name: give one's address with it: "
+            + ", ".join(middle_cut(shown_with_user(url), LINE_URL_CELLS) for url in accounts)
         )
     search = search_feed_given(lib, given)
     if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name

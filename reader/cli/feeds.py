@@ -22,7 +22,7 @@ from ..plural import plural
 from ..safe import safe_line
 from ..search_feeds import SEARCH_MARK
 from ..typed_address import typed_address
-from ..url_display import line_url, shown_url
+from ..url_display import line_url, shown_apart, shown_url
 from ..urls import not_web_url, written_address
 from .common import (
     EXIT_FAILED,
@@ -152,7 +152,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 continue
             # One named alone as before ("unsubscribed: NAME"), an address without its
             # password; several by address.
-            chosen.setdefault(url, shown_url(url) if bulk else written_address(name))
+            # One feed under two accounts: the one gone named by its user name too.
+            apart = shown_apart(url, lib.store.feed_urls())
+            named = apart if apart != shown_url(url) else written_address(name)
+            chosen.setdefault(url, apart if bulk else named)
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
@@ -492,7 +495,9 @@ def _names_not_applied(
         if new or not found.name:
             continue
         feed = lib.store.feed(url)
-        if feed is not None and folded(feed.name) != folded(found.name):
+        # The name it shows: one an import gave is dropped as a copy of the feed's own title
+        # once fetched (`copies_own_title`), and that title is no other name (acc51d D4).
+        if feed is not None and folded(feed.name or feed.title) != folded(found.name):
             unnamed.append((url, found.name))
     return unnamed
 
@@ -723,6 +728,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_stored_library(args)
     try:
         rows = lib.feed_counts()
+        every = [row[0].url for row in rows]  # one feed under two accounts: told apart
         offline = lib.offline_counts()
         searches = () if args.failing else lib.search_feeds()  # none ever fails
         counts = _search_feed_counts(lib, searches)
@@ -778,7 +784,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {verbatim(shown_url(feed.url))}")
+        out(f"    {verbatim(shown_apart(feed.url, every))}")
         if feed.tags:
             out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:

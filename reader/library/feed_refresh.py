@@ -224,6 +224,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         new, changed, told, entries, (pushed, pushed_unread) = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, whole, is_sitemap(response.body), served
         )
+        if whole and feed.read_with < FEED_READING_VERSION:
+            # Items read anew: the copies their old reading dated, dated as they are read now.
+            await self._in_store_thread(self.store.dated_by_feed_again, entries)
         led = kept_record(sitemaps.kept) if sitemaps else None
         await self._in_store_thread(self.store.keep_sitemap_reads, url, led)
         if told:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..feed_names import clean_name, folded, named_by
 from ..models import ErrorKind, Feed, FetchError
-from ..url_display import shown_url, wire_url
+from ..url_display import shown_url, shown_with_user, wire_url
 from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
 from .resources import LibraryResources
 
@@ -124,8 +124,22 @@ class LibrarySubscribed(LibraryResources):
         # One subscribed before `add` refused control characters is shown without them (the
         # only way it can be shown safely), a look-alike host as its punycode: that form, the
         # one the user can type, names it, after a feed really at the address as written.
-        shown_so = (u for u in known.urls if canonical_url(shown_url(u)) == wanted)
-        return next(shown_so, None) or self._feed_titled(url, known.feeds()) or url
+        shown_so = self.feeds_shown_at(url, known.urls)
+        if len(shown_so) > 1:  # one feed under two accounts: no guess (`not_subscribed`)
+            return url
+        return next(iter(shown_so), None) or self._feed_titled(url, known.feeds()) or url
+
+    def feeds_shown_at(self, url: str, urls: list[str] | None = None) -> list[str]:
+        """The subscriptions `url` names as `reader feeds` shows them: without their user name
+        and password, or with the user name alone (`shown_with_user`). Several for one feed
+        subscribed under two accounts, given without a user name."""
+        wanted = canonical_url(from_feed_scheme(url))
+        urls = self.store.feed_urls() if urls is None else urls
+        return [
+            u
+            for u in urls
+            if wanted in (canonical_url(shown_url(u)), canonical_url(shown_with_user(u)))
+        ]
 
     def _feed_titled(self, title: str, feeds: list[Feed] | None = None) -> str | None:
         """The one subscribed feed the reader's feed list names `title` (case and spaces

@@ -11,6 +11,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from ..codec import (
 )
 from ..dates import BELIEVED_AHEAD, stated_iso
 from ..keys import article_key
-from ..models import Article, TextMarks
+from ..models import Article, Entry, TextMarks
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..sniff import PDF_REFUSALS
 from ..urls import site_of
@@ -514,6 +515,32 @@ class StoreArticles(StoreTimedOutPages):
                 self._articles.set(KEPT_BY + key, article.kept_by)
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
+
+    def dated_by_feed_again(self, entries: Iterable[Entry]) -> None:
+        """The cached articles of `entries` dated by their feed (`published_by_feed`: their
+        pages gave no date) dated as `entries` give it now, read anew by a newer
+        `FEED_READING_VERSION`: an older reader's UTC for a zone-less pubDate stayed in the
+        list (which takes a cached page's zone) and the citation (acc51d D2). Once, at that
+        sync: only the records marked so are rebuilt."""
+        with self._articles.transact():
+            for entry in entries:
+                if not entry.link or (published := entry.feeds_published) is None:
+                    continue
+                key = article_key(entry.link)
+                data = self._load(self._articles, f"article:{key}")
+                if not isinstance(data, dict) or not data.get("published_by_feed"):
+                    continue
+                try:
+                    article = article_from_dict(data)
+                except (KeyError, TypeError, ValueError, IndexError):
+                    continue  # dropped as damaged when it is opened
+                # Compared as written: 09:00 UTC equals 09:00 with no zone as datetimes.
+                if article.published and stated_iso(article.published) == stated_iso(published):
+                    continue
+                updated = entry.feeds_updated if article.updated_by_feed else article.updated
+                article = replace(article, published=published, updated=updated)
+                self._articles.set(f"article:{key}", packed_record(_article_record(article)))
+                self._put_dated(key, article)
 
     def has_article(self, url: str) -> bool:
         """Whether the article of `url` is cached (its file there, as `article_keys` asks)."""

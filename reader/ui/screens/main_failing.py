@@ -80,7 +80,7 @@ class MainScreenFailing(MainScreenList):
             f"Remove the {plural(len(urls), 'failing feed')} listed?",
             len(headlines),
             sum(h.saved for h in headlines),
-            many=True,
+            many=len(urls) > 1,  # "Its 0 headlines", not "Their", for one (acc51d D9)
         )
         if lately:
             stay = plural(lately, "feed that failed lately stays", "feeds that failed lately stay")
