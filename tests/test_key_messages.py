@@ -155,9 +155,9 @@ def test_the_first_key_set_is_the_one_the_key_bar_shows(tmp_path: Path) -> None:
 
     _subscribed(tmp_path, [])
     before = asyncio.run(run('refresh = ["ctrl+g", "r"]'))
-    assert "^g Refresh" in before and " r Refresh" not in before
+    assert "Ctrl-G Refresh" in before and " r Refresh" not in before
     after = asyncio.run(run('refresh = ["r", "ctrl+g"]'))
-    assert " r Refresh" in after and "^g Refresh" not in after
+    assert " r Refresh" in after and "Ctrl-G Refresh" not in after
 
 
 def test_open_in_browser_moved_the_note_over_the_feeds_text_names_it(

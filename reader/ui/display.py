@@ -23,7 +23,7 @@ from ..bidi_isolates import isolated
 from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
-from ..safe import safe_line, safe_text
+from ..safe import safe_line, safe_text, without_terminal_escapes
 
 __all__ = ["MiddleCut", "isolated", "long_date", "plain", "when"]
 
@@ -118,3 +118,9 @@ class MiddleCut:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, min(cell_len(self.text), options.max_width))
+
+
+def pasted_text(held: str) -> str:
+    """A paste's characters with their escape sequences removed whole, and any ESC left (one
+    with nothing a sequence takes after it): no ESC reaches Textual's parser inside a paste."""
+    return without_terminal_escapes(held).replace("\x1b", "")

@@ -134,8 +134,8 @@ def row_keys(rows: Sequence[Placed]) -> list[tuple[Folder, str]]:
         if isinstance(row, FolderRow):
             keys.append((row.path, ""))
             parents.append(row.path)
-        else:
-            keys.append((parents[-1] if parents else (), row.url))
+        else:  # its address a key, not shown
+            keys += [(parents[-1] if parents else (), row.url)]
     return keys
 
 

@@ -20,13 +20,7 @@ from textual._parser import ParseEOF, ParseTimeout, Peek1, Read1, TokenCallback
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.message import Message
 
-from ..safe import without_terminal_escapes
-
-
-def pasted_text(held: str) -> str:
-    """A paste's characters with their escape sequences removed whole, and any ESC left (one
-    with nothing a sequence takes after it): no ESC reaches Textual's parser inside a paste."""
-    return without_terminal_escapes(held).replace("\x1b", "")
+from .display import pasted_text
 
 
 def _ended(textual: Generator[Read1 | Peek1, str, None]) -> None:
