@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
+import pytest
+
 from tests.forwarding_proxy import _pipe
 
 
@@ -117,3 +119,19 @@ def socks_proxy(hosts: dict[str, str]) -> Iterator[SocksProxy]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def watched_lookups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names this process looks up from now on (where Python makes the lookups, the one
+    place a test sees them), the environment's proxies left out of the test."""
+    looked_up: list[str] = []
+    real = socket.getaddrinfo
+
+    def watched(host: object, *args: object, **kwargs: object) -> object:
+        looked_up.append(str(host))
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", watched)
+    for name in ("ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    return looked_up

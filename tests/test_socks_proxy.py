@@ -9,7 +9,6 @@ Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' ow
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.socks_proxy import SocksProxy, socks_proxy
+from tests.socks_proxy import SocksProxy, socks_proxy, watched_lookups
 from tests.test_proxy import (  # noqa: F401
     _assert_no_failure_kept,
     _closed_port,
@@ -130,16 +129,7 @@ def test_a_saved_links_host_is_handed_to_the_proxy_never_looked_up_here(
 
     base = f"http://news.example:{httpserver.port}"
     _site(httpserver, base)
-    looked_up: list[str] = []
-    real = socket.getaddrinfo
-
-    def watched(host: object, *args: object, **kwargs: object) -> object:
-        looked_up.append(str(host))
-        return real(host, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", watched)
-    for name in ("ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+    looked_up = watched_lookups(monkeypatch)
     config = tmp_path / "config.toml"
     config.write_text(f'[network]\nproxy = "{tor.url()}"\n')
     links = tmp_path / "links.txt"

@@ -19,7 +19,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.picture_bytes import png
 from tests.served_feed import story_page
-from tests.socks_proxy import SocksProxy, socks_proxy
+from tests.socks_proxy import SocksProxy, socks_proxy, watched_lookups
 from tests.test_newsboat_marks import newsboat_files
 from tests.test_proxy import TITLE, _feed, _reader, _site
 
@@ -284,20 +284,9 @@ def test_an_onion_address_with_no_proxy_set_is_looked_up_by_no_dns(
     """A Tor user's first `reader add NAME.onion/feed.xml` before the proxy is set: its name
     went to this network's DNS (RFC 7686 says never), and so at every sync of it after, a
     saved onion link's at an import, a redirect's to one (acc51d D1). Not asked, said why."""
-    import socket
-
     from reader.cli import main
 
-    looked_up: list[str] = []
-    real = socket.getaddrinfo
-
-    def watched(host: object, *args: object, **kwargs: object) -> object:
-        looked_up.append(str(host))
-        return real(host, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", watched)
-    for name in ("ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+    looked_up = watched_lookups(monkeypatch)
     httpserver.expect_request("/moved.xml").respond_with_data(
         "", status=301, headers={"Location": "http://quay.onion/feed.xml"}
     )
