@@ -437,8 +437,11 @@ class StoreFeeds(StoreStoryRows):
                 if (placed := with_folders(feed.folders, paths)) != feed.folders:
                     feed = changed[url] = dataclasses.replace(feed, folders=placed)
                 if url not in given:
-                    given[url] = set(self._load(self._state, _imported_tags_key(url), []))
-                    given_before[url] = set(given[url])
+                    # Folded again: a key an earlier reader folded otherwise (an em dash,
+                    # before it was "--": env51) is the tag it was.
+                    kept = self._load(self._state, _imported_tags_key(url), [])
+                    given_before[url] = set(kept)
+                    given[url] = {folded(t) for t in kept if isinstance(t, str)}
                 # A tag an import gave before that the feed lacks now was taken off by the
                 # user: an import again leaves it off (acc43a A4).
                 has = {folded(tag) for tag in feed.tags}
