@@ -204,6 +204,21 @@ def page_own_failure(url: str, failed: str, exc: httpx.HTTPError) -> FetchError 
     return None
 
 
+def refresh_to_nowhere(url: str, error: FetchError) -> FetchError | None:
+    """The failure of a page's refresh (the page of `url` sending on to `error.url`) as the
+    page's own when the name it sends on to is nowhere, or another host refusing connections,
+    as a redirect to nowhere is (`page_own_failure`): its site answered. Told as the network's, eight pages of one feed
+    sending on to a made-up name were the network going, asked again without end (acc52a)."""
+    failed = error.url or url
+    if error.no_answer == NoAnswer.NO_HOST:
+        words = "names a host that doesn't exist"
+    elif error.no_answer == NoAnswer.REFUSED and not _same_host(failed, url):
+        words = "sends on to a host refusing connections"  # the page's own host answered
+    else:
+        return None
+    return FetchError(ErrorKind.BAD_URL, f"its page's refresh {words} ({_host(failed)})", url)
+
+
 # OpenSSL's words for a TLS handshake answered by a server speaking plain http: 1.1 and 3.0's,
 # then 3.2's on.
 _PLAIN_HTTP_ANSWER = ("WRONG_VERSION_NUMBER", "record layer failure")
