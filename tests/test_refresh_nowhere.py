@@ -97,3 +97,30 @@ def test_pages_sending_on_to_nowhere_fail_and_the_sync_ends(
     assert f"its page's refresh sends on to a host refusing connections ({refused[7:-1]})" in (
         synced.stderr
     ), synced.stderr
+
+
+def test_a_refresh_to_nowhere_beside_a_link_that_is_no_address_ends(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """acc52a's smallest case: the page sending on to a name that is nowhere, and a headline
+    whose host is written in full-width letters (no address at all); either alone ended."""
+    httpserver.expect_request("/sent.html").respond_with_data(
+        _page("Sent on", "http://nowhere-sent.invalid/"), content_type="text/html"
+    )
+    items = [("Sent on", at(httpserver, "/sent.html")), ("Wide", "https://ｐａｙｐａｌ.com/news")]
+    httpserver.expect_request("/two.xml").respond_with_data(
+        _feed(items), content_type="application/rss+xml"
+    )
+    assert reader(data_dir, "add", at(httpserver, "/two.xml")).returncode == 0
+    httpserver.clear_log()
+    try:
+        synced = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "sync"],
+            capture_output=True,
+            text=True,
+            timeout=120,  # it never ended: a hang's guard, not a measure of speed
+        )
+    except subprocess.TimeoutExpired as hung:
+        raise AssertionError(f"the sync never ended; {len(httpserver.log)} requests") from hung
+    assert [r.path for r, _ in httpserver.log].count("/sent.html") == 1
+    assert "2 failed" in synced.stderr, synced
