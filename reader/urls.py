@@ -492,6 +492,18 @@ def without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+def password_apart(url: str) -> tuple[str, str]:
+    """`url` without the password it may hold, its user name kept (two accounts of one feed are
+    two subscriptions), and that password ("" for none): a subscription is kept under the
+    first, so a password changed since (`Feed.password`) leaves no old one in its keys."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not at or not colon or not user:  # no user: `with_password` would have none to add it to
+        return url, ""
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), password
+
+
 def with_password(url: str, password: str) -> str:
     """`url` with `password` (as an address writes it, percent-encoded) for the password its
     user name holds ("" leaves it as it is); `url` itself when it names no user."""

@@ -34,7 +34,7 @@ from ..safe import safe_line
 from ..sitemap_feed import is_sitemap
 from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..url_display import line_url
-from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url, password_apart
 from .sync import LibrarySync
 
 _SENT_ON = 3
@@ -230,6 +230,7 @@ class LibraryDiscovery(LibrarySync):
 
     async def _subscribe(self, url: str, fetched: Response | FetchError, name: str) -> Added:
         self.add_feed(url, name=name)
+        url = password_apart(url)[0]  # as `Store.add_feed` keeps it
         return Added(url, await self.refresh_feed(url, fetched))
 
     async def _from_page(self, url: str, page: Response, name: str) -> Added:

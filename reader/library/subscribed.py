@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..feed_names import clean_name, folded, named_by
 from ..models import ErrorKind, Feed, FetchError
 from ..url_display import shown_url, shown_with_user, wire_url
-from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url, password_apart
 from .resources import LibraryResources
 
 if TYPE_CHECKING:
@@ -94,7 +94,8 @@ class LibrarySubscribed(LibraryResources):
             url = known.subscription(canonical_url(url)) or known.note(url)
             batch.append((url, title, clean_name(name), tags, folders, *site))
         added = self.store.add_feeds(batch)
-        return [(url, new) for (url, *_), new in zip(batch, added, strict=True)]
+        # Each kept without its password (`Store.add_feed`).
+        return [(password_apart(url)[0], new) for (url, *_), new in zip(batch, added, strict=True)]
 
     def rename_feed(self, feed: str, name: str) -> Feed | None:
         """Give the feed `feed` names (as `feed_named` takes it) the user's `name`, shown over
