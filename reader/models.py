@@ -117,10 +117,11 @@ class Feed:
     read when the old address is turned off. Its subscription stays under `url` (its headlines'
     ids, marks and name are the same). "" when it has not moved."""
     password: str = ""
-    """The password `reader add` gave it since it was subscribed (the site's changed, or the
-    first was mistyped), over the one in `url`: its subscription stays under `url` (its
-    headlines' ids, marks and name are the same), and it is fetched and exported with this one
-    (`fetched_url`). "" when the one in `url` holds."""
+    """The password it is fetched and exported with (`fetched_url`): the one it was subscribed
+    with, or the one `reader add` gave it since (the site's changed, or the first was
+    mistyped). Never in `url`, the key every record of it is kept under (`Store.add_feed`,
+    `urls.password_apart`): a password changed leaves no trace of the old. "" for none (a
+    record an earlier reader wrote under an address holding it, read as it is)."""
     user: str = ""
     """The user name `reader add` gave it since it was subscribed without one (`reader add
     https://me@host/feed.xml` of `https://host/feed.xml`: the same feed, read with that account
