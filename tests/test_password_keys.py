@@ -1,8 +1,8 @@
 """A feed's password is kept in its own record alone, never in the keys its records are kept
 under: every key was made of the address as given, so a password `reader add` changed stayed in
 them, old and all. A library an earlier reader wrote so has its feeds moved out of those keys as
-it opens, its headlines, marks, names, tags and saved articles kept. Real parts: the CLI, the
-store's own files read with diskcache, a server of the test's own."""
+it opens, its headlines, marks, names, tags, saved articles and notes kept. Real parts: the CLI,
+the store's own files read with diskcache, a server of the test's own."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import diskcache
 from pytest_httpserver import HTTPServer
 
+from reader.library import Library
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories
 
@@ -70,6 +71,14 @@ def test_a_library_keeping_a_feed_under_its_password_moves_it_out_as_it_opens(
         ("tag", address, "work"),
     ):
         assert run_reader(data_dir, *args).returncode == 0, args
+    lib = Library(data_dir)
+    try:
+        entry = lib.entry(ids[1])
+        article = lib.cached_article(entry) if entry else None
+        assert entry is not None and article is not None
+        lib.note_article(entry, article, "Ask the harbourmaster")
+    finally:
+        lib.close()
     before = run_reader(data_dir, "list").stdout
     _written_before(data_dir, address, given)
     assert f"feed:{given}" in _state_text(data_dir)
@@ -83,6 +92,7 @@ def test_a_library_keeping_a_feed_under_its_password_moves_it_out_as_it_opens(
     assert (feed["url"], feed["name"], feed["tags"]) == (given, "Members' wire", ["work"])
     assert run_reader(data_dir, "list", "--ids", "--unread").stdout.split() == [ids[1]]
     assert run_reader(data_dir, "list", "--ids", "--saved").stdout.split() == [ids[1]]
+    assert "Ask the harbourmaster" in run_reader(data_dir, "highlights", ids[1]).stdout
     assert run_reader(data_dir, "list", "--ids", "--feed", address).stdout.split() == ids
     # Fetched with it still, and a sync writes nothing under the old key again.
     assert run_reader(data_dir, "sync", "-q", "--no-articles").returncode == 0
