@@ -51,6 +51,7 @@ from .fetch_messages import (
 )
 from .hop_rule import HOP_RULE
 from .models import ErrorKind, FetchError, Response, SiteRule
+from .no_network import offline_said
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, onion_unrouted, route, unusable
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
@@ -489,7 +490,12 @@ class Fetcher:
             if proxy is None and how is not None:
                 message = self._unused_proxy_said(message, failed)
             raise FetchError(
-                ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
+                ErrorKind.NETWORK,
+                message,
+                url,
+                retryable=retryable,
+                no_answer=how,
+                offline=offline_said(exc),
             ) from None
 
     async def _follow(

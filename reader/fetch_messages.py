@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import GATEWAY_STATUSES, NoAnswer
+from .errors import GATEWAY_STATUSES, NoAnswer, Offline
 from .models import ErrorKind, FetchError
+from .no_network import offline_said
 from .safe import safe_line
 from .url_display import without_password
 
@@ -368,6 +369,14 @@ def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | No
         detail = str(exc)
         if "SSL" in detail or "certificate" in detail.lower():
             return f"secure connection to {_host(url)} failed: {_tls_words(detail)}", None
+        said = offline_said(exc)
+        if said == Offline.NO_RESOLVER:  # not "no such name": no name server answered
+            return (
+                f"the name {_host(url)} could not be looked up (no name server answered)",
+                NoAnswer.NO_HOST,
+            )
+        if said == Offline.NO_ROUTE:
+            return f"cannot connect to {_host(url)}: no network (no route)", NoAnswer.REFUSED
         if (
             "Name or service not known" in detail
             or "nodename nor servname" in detail

@@ -41,3 +41,22 @@ def subscribe_elsewhere(directory: Path) -> str:
     finally:
         lib.close()
     return url
+
+
+def offline_machine() -> list[str]:
+    """A command's prefix running it in a network namespace of its own with only its loopback
+    up: this machine as a laptop with its Wi-Fi off is (no route out, its name server not
+    answering), the kernel's and the resolver's own words. Skips the test where a namespace
+    can't be made (not Linux, not allowed)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    prefix = ["unshare", "-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh"]
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare here: no namespace without a network to run in")
+    tried = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    if tried.returncode != 0:
+        pytest.skip("a network namespace can't be made here (not allowed)")
+    return prefix

@@ -116,3 +116,30 @@ def test_another_reader_s_stars_saved_offline_say_those_not_asked(
         "saved 8 articles lemon24's reader marked important (`reader list --saved`): 8 as links"
         " the next `reader sync` fetches (1 not asked: the network did not answer)"
     ) in printed
+
+
+def test_a_machine_with_no_network_stops_asking_at_its_first_failures(tmp_path: Path) -> None:
+    # Thirty links on thirty public sites, imported where this machine has no network (a
+    # namespace with no route and its name server unreachable, acc51b B7): the machine says
+    # so at the first lookups, so the four asked at once are all that are asked. Half the
+    # hosts (fifteen) asked before, as if each might be a dead site.
+    import subprocess
+    import sys
+
+    from tests.no_network import offline_machine
+
+    urls = [f"http://www.news-site-{n}.example.org/story.html" for n in range(30)]
+    export = _export(tmp_path, urls, copies=frozenset(urls))
+    command = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data")]
+    done = subprocess.run(
+        [*offline_machine(), *command, "import", str(export)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "the network did not answer: 26 links kept without asking, the next sync fetches them"
+        in done.stdout
+    ), done.stdout
+    assert "30 saved as the text wallabag kept" in done.stdout
