@@ -348,6 +348,15 @@ class Fetcher:
         answered after (`outages.AnswerOrder`)."""
         return self.retries.order.alone()
 
+    def tries_ended(self) -> int:
+        """The requests' tries ended so far: a mark to ask `answered_since` of."""
+        return self.retries.order.tries
+
+    def answered_since(self, mark: int) -> bool:
+        """Whether a try ended after `mark` (`tries_ended` then) was answered: the network
+        was there since (a sync's "no network" from one that went, `outages.Outage.never`)."""
+        return self.retries.order.answered_since(mark)
+
     def wait_left(self, url: str) -> float:
         """Seconds till `url`'s host, having asked to wait (a 429), may be asked again."""
         return self.retries.wait_left(_host_key(url))

@@ -372,11 +372,11 @@ def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | No
         said = offline_said(exc)
         if said == Offline.NO_RESOLVER:  # not "no such name": no name server answered
             return (
-                f"the name {_host(url)} could not be looked up (no name server answered)",
+                f"the name {_host(url)} could not be looked up: no name server answered",
                 NoAnswer.NO_HOST,
             )
         if said == Offline.NO_ROUTE:
-            return f"cannot connect to {_host(url)}: no network (no route)", NoAnswer.REFUSED
+            return f"cannot connect to {_host(url)}: no route from this computer", NoAnswer.REFUSED
         if (
             "Name or service not known" in detail
             or "nodename nor servname" in detail
