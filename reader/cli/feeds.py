@@ -455,8 +455,10 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         from ..library.imported_marks import MarksUnderWay
 
         state = MarksUnderWay()
+        # What this import did, by which its left-outs are said (`lemon24_library.left_out`).
+        did = ({url for url, new in done if new}, dict(lib.store.tags_filed))
         try:
-            return run_until_done(lib, _apply_marks(lib, urls, marks, args, state))
+            return run_until_done(lib, _apply_marks(lib, urls, marks, args, state, did))
         except KeyboardInterrupt:
             # Said, not just "interrupted": the marks of the feeds fetched are kept, and the
             # same command brings the rest (acc43a A11).
@@ -575,9 +577,12 @@ async def _apply_marks(
     marks: ReadMarks,
     args: argparse.Namespace,
     state: MarksUnderWay | None = None,
+    did: tuple[set[str], dict[str, list[str]]] = (set(), {}),
 ) -> int:
     """`imported_marks.apply_marks`, said: the feeds fetched, the headlines marked read, the
-    starred articles saved, and what was not brought across."""
+    starred articles saved, and what was not brought across of what the import brought (`did`:
+    the feeds it subscribed to, and the tags it filed each under)."""
+    from ..lemon24_library import left_out
     from ..library.imported_marks import apply_marks
 
     source = marks.source
@@ -631,7 +636,8 @@ async def _apply_marks(
             f" `reader import {again} --saved-flags {'s' if 's' in letters else letters[:1]}`"
             " saves those flagged so, `s` in the reader one for good"
         )
-    for line in marks.untaken:
+    tagged_now = done.saved.tagged_now if done.saved is not None else ()
+    for line in left_out(marks, *did, tagged_now):
         err(f"left out: {line}")
     if marks.unlinked_stars:
         err(
