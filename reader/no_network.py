@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import socket
+from enum import StrEnum
 from pathlib import Path
 
 from .errors import Offline
@@ -55,3 +56,30 @@ def no_default_route() -> bool:
         if len(fields) > 9 and fields[0] == "0" * 32 and fields[1] == "00" and fields[9] != "lo":
             return False
     return True
+
+
+class Lookup(StrEnum):
+    """How a name's lookup went, asked again after a connection to it timed out: the wait may
+    have been the lookup's, not the connection's ("timed out" said of a name server that never
+    answered, acc51b B7)."""
+
+    FOUND = "found"  # it resolves: the connection itself timed out
+    UNANSWERED = "unanswered"  # no name server answered (EAI_AGAIN), or not within the wait
+    NO_SUCH_NAME = "no-such-name"  # the name server answered: there is no such name
+
+
+async def looked_up(host: str, within: float) -> Lookup:
+    """`host` (a name, not an address) looked up again, waiting `within` seconds at most: how
+    that went. In the loop's executor, as `address_class.resolved_reach` looks names up."""
+    import asyncio
+
+    try:
+        async with asyncio.timeout(within):
+            await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except TimeoutError:
+        return Lookup.UNANSWERED
+    except socket.gaierror as error:
+        return Lookup.UNANSWERED if error.errno == socket.EAI_AGAIN else Lookup.NO_SUCH_NAME
+    except (OSError, UnicodeError, ValueError):
+        return Lookup.FOUND  # not the lookup's to say: the connection's words stand
+    return Lookup.FOUND
