@@ -283,8 +283,10 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         from ..library.imported_marks import MarksUnderWay
 
         state = MarksUnderWay()
+        # What this import did, by which its left-outs are said (`lemon24_library.left_out`).
+        did = ({url for url, new in done if new}, dict(lib.store.tags_filed))
         try:
-            return run_until_done(lib, apply_marks_said(lib, urls, marks, args, state))
+            return run_until_done(lib, apply_marks_said(lib, urls, marks, args, state, did))
         except KeyboardInterrupt:
             # Said, not just "interrupted": the marks of the feeds fetched are kept, and the
             # same command brings the rest (acc43a A11).
