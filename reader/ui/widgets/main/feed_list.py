@@ -159,6 +159,7 @@ class FeedList(FolderFolding):
         searches: Sequence[tuple[str, int]] = (),
         every_unread: int | None = None,
         to_fetch: Collection[str] = frozenset(),
+        tags_apart: Collection[str] = frozenset(),
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
         "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
@@ -166,10 +167,13 @@ class FeedList(FolderFolding):
         feed (with its unread hits) above the feeds, keeping the highlighted row.
         `every_unread`: what "All feeds" counts, an article several feeds list once (None:
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
-        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
-        self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row.
+        `tags_apart`: the tags filing saved articles no feed of theirs lists (`tags_apart`),
+        whose rows stay beside a folder of their name."""
+        given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        self._given = (*given, tags_apart)
         section, order, tags, self._folder_counts = grouped_section(
-            feeds, tags, self.closed, self._paths, unread, self.flat
+            feeds, tags, self.closed, self._paths, unread, self.flat, tags_apart
         )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
