@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.containers import VerticalScroll
 
 from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.main_feeds import removal_question
 from tests.tui_pilot import on_top, running, screen_text, until
 
@@ -58,5 +59,25 @@ def test_the_removal_question_scrolls_to_its_end_at_20x5(synced_dir: Path) -> No
             assert screen_text(app).split()[:2] == ["Remove", "“Valley"]
             await pilot.press("y")
             await until(pilot, lambda: answers == [True], "the answer")
+
+    asyncio.run(run())
+
+
+def test_the_line_of_a_is_on_screen_at_20x5(synced_dir: Path) -> None:
+    """`a` at 20x5: the line typed in is on a row above the key bar, what is typed shown; the
+    question's start is `up` away. The question and the hint took the rows, the line out of
+    sight below them (tui52 1)."""
+
+    async def run() -> None:
+        async with running(synced_dir, (20, 5), prefetch=False) as (app, pilot):
+            await pilot.press("a")
+            asked = await on_top(pilot, FeedInputScreen, "the question")
+            await pilot.pause(0.3)
+            line = asked.query_one("#feed-input")
+            assert line.region.y >= 0 and line.region.bottom <= 4, line.region
+            await pilot.press(*"xyz")
+            await until(pilot, lambda: "xyz" in screen_text(app), "what is typed")
+            await pilot.press("up", "up", "up", "up", "up", "up")
+            await until(pilot, lambda: "Add a feed" in screen_text(app), "the question's start")
 
     asyncio.run(run())
