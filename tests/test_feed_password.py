@@ -4,6 +4,7 @@ address as "me:***@", lines and failures without the name (acc50a A2)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories
+from tests.tui_pilot import running, screen_text, until
 
 
 def test_the_json_outputs_write_a_feeds_password_as_stars(
@@ -177,3 +180,27 @@ def test_one_feed_under_two_accounts_is_told_apart_by_its_user_name(
     assert (gone.returncode, gone.stdout) == (0, f"unsubscribed: {ed}\n")
     (kept,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
     assert kept["url"] == f"http://reporter%40paper.example:s3cret@{plain}"
+
+
+def test_the_feed_list_and_the_headlines_title_name_each_account(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    """The same feed under two accounts: the feed list's rows and the headlines' title name
+    each by its user name after the feed's ("Courts (ed)"), never its password; they were two
+    rows "Courts" alike (tui52 3)."""
+    url = serve_stories(own_server, "Courts", [("Appeal heard", 9)])
+    plain = url.replace("http://", "")
+    for account in ("reporter%40paper.example:s3cret", "ed:pw2"):
+        assert run_reader(data_dir, "add", f"http://{account}@{plain}").returncode == 0
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            feed_list = app.main_screen.query_one(FeedList)
+            await until(pilot, lambda: len(feed_list.feeds) == 2, "the feeds")
+            names = feed_list.names
+            assert {"Courts (reporter@paper.example)", "Courts (ed)"} <= set(names), names
+            await pilot.press("h", "g", *["j"] * names.index("Courts (ed)"))
+            await until(pilot, lambda: "Courts (ed) · 1 unread" in screen_text(app), "its title")
+            assert "s3cret" not in screen_text(app) and "pw2" not in screen_text(app)
+
+    asyncio.run(run())
