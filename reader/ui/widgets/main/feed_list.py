@@ -21,7 +21,7 @@ from ....feed_tags import Folder
 from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ...cell_width import NamesApart, terminal_cells
-from ...display import plain
+from ...display import accounts_apart, feed_name, plain
 from ...folder_tree import FolderRow, Placed, grouped, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
@@ -81,6 +81,14 @@ class FeedList(FolderFolding):
         (`main_failing`), none hidden in a folder folded."""
         self._folder_counts: dict[Folder, int] = {}
         """Each folder's unread count (`folder_key` → count), as its view shows."""
+        self._apart: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
+        """The feeds' addresses last given, and those of one feed under two accounts, named
+        with their user names (`accounts_apart`): worked out once per set of feeds."""
+
+    @property
+    def apart(self) -> frozenset[str]:
+        """The addresses of the feeds listed that are one feed under two accounts."""
+        return self._apart[1]
 
     @property
     def selected_url(self) -> str | None:
@@ -110,7 +118,7 @@ class FeedList(FolderFolding):
                 if tag is not None
                 else search_name(search, self.app_plain).plain
                 if search is not None
-                else plain(feed.display_title).plain
+                else feed_name(feed, self.apart).plain
                 if feed
                 else ""
             )
@@ -159,6 +167,7 @@ class FeedList(FolderFolding):
         searches: Sequence[tuple[str, int]] = (),
         every_unread: int | None = None,
         to_fetch: Collection[str] = frozenset(),
+        tags_apart: Collection[str] = frozenset(),
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
         "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
@@ -166,10 +175,15 @@ class FeedList(FolderFolding):
         feed (with its unread hits) above the feeds, keeping the highlighted row.
         `every_unread`: what "All feeds" counts, an article several feeds list once (None:
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
-        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
-        self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row.
+        `tags_apart`: the tags filing saved articles no feed of theirs lists (`tags_apart`),
+        whose rows stay beside a folder of their name."""
+        given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        self._given = (*given, tags_apart)
+        if (urls := tuple(feed.url for feed in feeds)) != self._apart[0]:
+            self._apart = (urls, accounts_apart(urls))
         section, order, tags, self._folder_counts = grouped_section(
-            feeds, tags, self.closed, self._paths, unread, self.flat
+            feeds, tags, self.closed, self._paths, unread, self.flat, tags_apart
         )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
@@ -303,7 +317,7 @@ class FeedList(FolderFolding):
         self, feed: Feed, unread: Mapping[str, int], to_fetch: bool, depth: int = 0
     ) -> OneLine:
         if feed.name or feed.title:
-            title = FeedTitle(plain(feed.display_title, max_length=200), self._names)
+            title = FeedTitle(feed_name(feed, self.apart, max_length=200), self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
