@@ -379,6 +379,16 @@ def verbatim(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("ascii", "surrogateescape")
 
 
+def said_address(shown: str) -> str:
+    """An address in a line of the command line, as the line shows it (`url_display.line_url`,
+    `urls.written_address`: safe, perhaps cut in its middle), to be typed back: in an ASCII
+    locale its bytes as they are, as `reader feeds` prints it and `remove` takes it, where they
+    were transliterated ("unsubscribed: …/buro/feed.xml", acc51a A1); a cut's "…" is words,
+    written as ASCII writes them. One policy for every address printed."""
+    head, cut, tail = shown.partition("…")
+    return f"{verbatim(head)}{cut}{verbatim(tail)}"
+
+
 def said_path(path: object) -> str:
     """A path in a line, to be used again: made safe (`safe_line`), and in an ASCII locale its
     bytes as they are where the words around it are transliterated (`verbatim`)."""

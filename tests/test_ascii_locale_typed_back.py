@@ -94,3 +94,26 @@ def test_the_screen_in_an_ascii_locale_shows_letters_as_they_are_typed_back(
         assert shown.process.wait(timeout=60) == 0
     drawn = shown.screen()
     assert b"Strasse & Fluss" in drawn and b"Kiyi: Grosse Aebler pa Aero" in drawn, drawn[-3000:]
+
+
+def test_every_address_a_line_names_in_an_ascii_locale_is_its_bytes(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`unsubscribed: URL` and `not subscribed: URL` wrote "…/buro/feed.xml", an address that
+    isn't the one given, where `reader feeds` wrote its bytes (acc51a A1): one policy for
+    every address printed, the words around it still ASCII."""
+    httpserver.expect_request("/büro/feed.xml").respond_with_data(
+        FEED, content_type="application/rss+xml"
+    )
+    address = httpserver.url_for("/büro/feed.xml")
+    home = tmp_path / "lib"
+    assert reader(home, "add", address).returncode == 0
+    missing = reader(home, "remove", address.replace("feed.xml", "über.xml"))
+    assert missing.returncode == 1
+    assert (
+        missing.stderr
+        == b"reader: not subscribed: " + address.replace("feed.xml", "über.xml").encode() + b"\n"
+    ), missing.stderr
+    removed = reader(home, "remove", address)
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout == b"unsubscribed: " + address.encode() + b"\n", removed.stdout

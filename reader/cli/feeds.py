@@ -16,7 +16,7 @@ from ..discovery import is_comments_feed
 from ..failing_feeds import LASTED, failing, failing_lately, failure_of, gone
 from ..feed_names import folded, renamed
 from ..feed_tags import all_tags, feed_folders
-from ..marks import said_path, verbatim
+from ..marks import said_address, said_path
 from ..models import ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -155,14 +155,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
             # One feed under two accounts: the one gone named by its user name too.
             apart = shown_apart(url, lib.store.feed_urls())
             named = apart if apart != shown_url(url) else written_address(name)
-            chosen.setdefault(url, apart if bulk else named)
+            chosen.setdefault(url, said_address(apart if bulk else named))
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
             for feed in lib.feeds():
                 if picked(feed) and feed.url not in chosen:
                     why = f"{feed.display_title}: {feed.last_error}"
-                    chosen[feed.url] = f"{shown_url(feed.url)} ({safe_line(why, 160)})"
+                    chosen[feed.url] = (
+                        f"{said_address(shown_url(feed.url))} ({safe_line(why, 160)})"
+                    )
                 elif args.failing and failing_lately(feed) and feed.url not in chosen:
                     lately += 1
         said = "would unsubscribe" if args.dry_run else "unsubscribed"
@@ -363,7 +365,12 @@ def _say_left_out(read: Subscriptions) -> None:
         err(f"left out {plural(count, 'feed')} {why}{':' if named else ''}")
         for name, url in named[:LEFT_OUT_NAMED]:
             shown = " ".join(
-                p for p in (safe_line(name, 80), url and f"<{written_address(url, 160)}>") if p
+                p
+                for p in (
+                    safe_line(name, 80),
+                    url and f"<{said_address(written_address(url, 160))}>",
+                )
+                if p
             )
             err(f"- {shown or '(no name)'}")
         if len(named) > LEFT_OUT_NAMED:
@@ -373,7 +380,8 @@ def _say_left_out(read: Subscriptions) -> None:
 def _say_names_left(names: list[tuple[str, str]], why: str) -> None:
     """The names (by address) an import did not apply, the first three named, and why."""
     shown = ", ".join(
-        f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in names[:3]
+        f"{safe_line(name, 40)} <{said_address(written_address(url, 80))}>"
+        for url, name in names[:3]
     )
     more = f" and {len(names) - 3} more" if len(names) > 3 else ""
     err(f"{plural(len(names), 'name')} {why}: {shown}{more} (`reader rename FEED NAME` gives one)")
@@ -416,7 +424,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
         )
     if passwords:
-        named = ", ".join(line_url(url) for url in passwords[:3])
+        named = ", ".join(said_address(line_url(url)) for url in passwords[:3])
         more = f" and {len(passwords) - 3} more" if len(passwords) > 3 else ""
         err(
             f"{plural(len(passwords), 'feed')} subscribed already kept the password it has, not"
@@ -436,7 +444,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             read.names_aside, "given again to a feed listed before not taken, its first kept"
         )
     if read.hidden:
-        named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
+        named = ", ".join(
+            said_address(written_address(url, 80)) for url in read.hidden[:LEFT_OUT_NAMED]
+        )
         more = (
             f" and {len(read.hidden) - LEFT_OUT_NAMED} more"
             if len(read.hidden) > LEFT_OUT_NAMED
@@ -784,11 +794,13 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {verbatim(shown_apart(feed.url, every))}")
+        out(f"    {said_address(shown_apart(feed.url, every))}")
         if feed.tags:
             out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
-            out(f"    moved for good to {verbatim(shown_url(feed.moved_to))}: fetched from there")
+            out(
+                f"    moved for good to {said_address(shown_url(feed.moved_to))}: fetched from there"
+            )
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
@@ -882,7 +894,7 @@ def _failing(feed: Feed) -> str:
     if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
         return (
             f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
-            f" asked again weekly; `reader remove {verbatim(shown_url(feed.url))}` unsubscribes"
+            f" asked again weekly; `reader remove {said_address(shown_url(feed.url))}` unsubscribes"
         )
     since = f"since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
     if failing_lately(feed):  # a 503 at one sync: not counted failing, nor removed as such
