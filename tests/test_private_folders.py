@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli_run import under_umask_000
+
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -92,13 +94,7 @@ def test_under_umask_000_the_folders_made_above_the_library_are_not_everyone_s(
         "XDG_DATA_HOME": str(tmp_path / "made" / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "made" / "config"),
     }
-    ran = subprocess.run(
-        ["sh", "-c", 'umask 000 && exec "$0" -m reader config', sys.executable],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ran = under_umask_000(env, "config")
     assert ran.returncode == 0, ran.stderr
     made = tmp_path / "made"
     assert [mode(made), mode(made / "config")] == [0o755, 0o755]
