@@ -23,6 +23,7 @@ from reader.config import (
     load_config,
 )
 from reader.config_shown import defaults_not_in
+from tests.cli_run import under_umask_000
 
 # A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
 OLD_FILE = """\
@@ -300,13 +301,7 @@ def test_under_umask_000_the_config_is_the_users_alone(tmp_path: Path) -> None:
     home.chmod(0o777)
     env = {**os.environ, "READER_HOME": str(home)}
     env.pop("READER_CONFIG", None)
-    ran = subprocess.run(
-        ["sh", "-c", 'umask 000 && exec "$0" -m reader config', sys.executable],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ran = under_umask_000(env, "config")
     assert ran.returncode == 0, ran.stderr
     assert (home / "config.toml").stat().st_mode & 0o777 == 0o644
     assert ran.stderr == (

@@ -32,6 +32,7 @@ from ..marks import (
     GLYPHS_REPLACED,
     ascii_replaced,
     children_in_own_locale,
+    said_address,
     said_path,
     terminal_words,
 )
@@ -97,13 +98,17 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     if len(shared) > 1:
         return CommandError(
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
-            + ", ".join(middle_cut(shown_apart(url, shared), LINE_URL_CELLS) for url in shared)
+            + ", ".join(
+                said_address(middle_cut(shown_apart(url, shared), LINE_URL_CELLS)) for url in shared
+            )
         )
     if len(accounts := lib.feeds_shown_at(given)) > 1:
         return CommandError(
-            f"{len(accounts)} subscriptions are at {line_url(given)}, each under its own user"
+            f"{len(accounts)} subscriptions are at {said_address(line_url(given))}, each under its own user"
             " name: give one's address with it: "
-            + ", ".join(middle_cut(shown_with_user(url), LINE_URL_CELLS) for url in accounts)
+            + ", ".join(
+                said_address(middle_cut(shown_with_user(url), LINE_URL_CELLS)) for url in accounts
+            )
         )
     search = search_feed_given(lib, given)
     if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name
@@ -111,7 +116,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
             f"not subscribed: {safe_line(given, 200)} is a search feed"
             f" ({safe_line(search.words, 200)}): `reader search-feed` renames or removes it"
         )
-    return CommandError(f"not subscribed: {written_address(given, 200)}")
+    return CommandError(f"not subscribed: {said_address(written_address(given, 200))}")
 
 
 def search_feed_given(lib: StoredLibrary, name: str) -> SearchFeed | None:

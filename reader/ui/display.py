@@ -26,6 +26,7 @@ from ..bidi_isolates import isolated
 from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
+from ..marks import spelt_in_ascii
 from ..models import Feed
 from ..safe import safe_line, safe_text, without_terminal_escapes
 from ..url_display import shown_url
@@ -55,7 +56,9 @@ def plain(
     """Untrusted `text` as a literal, escape-free `Text` in `style`.
 
     One line (whitespace folded, cut to `max_length` with an ellipsis) unless `multiline`, which
-    keeps newlines and tabs (preformatted text).
+    keeps newlines and tabs (preformatted text). One line on an ASCII terminal (`LANG=C`) has
+    the letters ASCII writes as two so written (`marks.spelt_in_ascii`: "Strasse", not
+    "Stra?e"), as the search takes them.
 
     `laid_out`: for text Rich wraps into lines (the reading view), measured as the terminal
     draws it by the rule the headline rows keep (`cells.rich_agreeing`): an emoji's selector
@@ -66,6 +69,10 @@ def plain(
     clean = safe_text(text) if multiline else safe_line(text, max_length)
     if laid_out and not clean.isascii():
         clean = rich_agreeing(clean, keep_length=True)
+    elif not multiline:
+        # A name or a headline on an ASCII terminal: ß as ss, as it is typed back (a passage
+        # keeps its length, its copy and its matches found by offset).
+        clean = spelt_in_ascii(clean)
     return Text(clean, style=style or Style(), end="")
 
 
