@@ -81,6 +81,28 @@ def test_each_site_is_handed_to_tor_under_a_user_name_of_its_own(
     }
 
 
+@pytest.mark.parametrize(
+    ("feed_host", "article_host", "one_site"),
+    [("alice.github.io", "bob.github.io", False), ("news.abc.de", "www.abc.de", True)],
+)
+def test_sites_are_told_apart_by_the_public_suffix_list(
+    httpserver: HTTPServer, tmp_path: Path, feed_host: str, article_host: str, one_site: bool
+) -> None:
+    """A guess from the labels ("two, three under a country's short second level") put two
+    users' sites on github.io under one user name, one circuit, and split a .de paper's
+    sections on three-letter names into two sites (net52)."""
+    with socks_proxy(dict.fromkeys((feed_host, article_host), "127.0.0.1")) as tor:
+        base = f"http://{feed_host}:{httpserver.port}"
+        _site(httpserver, base, f"http://{article_host}:{httpserver.port}/ferry.html")
+        _read_feeds(tor, tmp_path / "data", "isolate_sites = true\n", base)
+        names = {host: {user for at, user in tor.users if at == host} for host, _ in tor.users}
+    site = feed_host.partition(".")[2] if one_site else ""
+    assert names == {
+        feed_host: {site or feed_host},
+        article_host: {site or article_host},
+    }
+
+
 def test_the_networks_probes_hand_the_sites_user_name(
     httpserver: HTTPServer, tor: SocksProxy
 ) -> None:
