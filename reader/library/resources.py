@@ -143,7 +143,7 @@ class LibraryResources:
         self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
         self.store = Store(data_dir, upgrade)  # an older format upgraded, unless to read only
         with suppress(StoreError):  # moved by a later opening that can write
-            self.store.rekey_older_forms()  # once: a key an earlier `canonical_url` made
+            self.store.rekey_older_forms(mark=False)  # a key an earlier `canonical_url` made
         self.cpu = CpuWorkers(workers, processes)  # `processes`: `[system] workers`, 0 auto
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context
