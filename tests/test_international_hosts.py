@@ -7,31 +7,36 @@ one that knows the name."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.keys import ARTICLE_KEY_VERSION
 from reader.store import Store
 from reader.urls import canonical_url, older_canonical_url
-from tests.socks_proxy import SocksProxy, socks_proxy
+from tests.socks_proxy import socks_proxy
 from tests.test_proxy import TITLE, _reader, _site
 from tests.test_stored_keys import _opened
 
 NAME, PUNYCODE = "bücher.example", "xn--bcher-kva.example"
 
 
-def _synced(server: HTTPServer, tor: SocksProxy, data: Path) -> tuple[str, str]:
+@pytest.fixture
+def synced(httpserver: HTTPServer, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
     """The feed at the international name subscribed and synced, its article linked by that
-    name; the config, and the article's address by that name."""
-    base = f"http://{NAME}:{server.port}"
-    _site(server, base)
-    config = f'[network]\nproxy = "{tor.url()}"\n'
-    added = _reader(data, "add", f"{base}/feed.xml", config=config)
-    assert added.returncode == 0, added.stderr
-    synced = _reader(data, "sync", config=config)
-    assert synced.returncode == 0, synced.stderr
-    return config, f"{base}/ferry.html"
+    name, through the tests' SOCKS proxy, there while the test runs: the data directory, the
+    config, and the article's address by that name."""
+    base, data = f"http://{NAME}:{httpserver.port}", tmp_path / "data"
+    _site(httpserver, base)
+    with socks_proxy({NAME: "127.0.0.1"}) as tor:
+        config = f'[network]\nproxy = "{tor.url()}"\n'
+        added = _reader(data, "add", f"{base}/feed.xml", config=config)
+        assert added.returncode == 0, added.stderr
+        synced = _reader(data, "sync", config=config)
+        assert synced.returncode == 0, synced.stderr
+        yield data, config, f"{base}/ferry.html"
 
 
 def _shown(data: Path, url: str, config: str) -> str:
@@ -41,12 +46,10 @@ def _shown(data: Path, url: str, config: str) -> str:
 
 
 def test_a_hosts_two_forms_are_one_subscription_and_one_article(
-    httpserver: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, synced: tuple[Path, str, str]
 ) -> None:
-    data = tmp_path / "data"
-    with socks_proxy({NAME: "127.0.0.1"}) as tor:
-        config, story = _synced(httpserver, tor, data)
-        again = _reader(data, "add", f"http://{PUNYCODE}:{httpserver.port}/feed.xml", config=config)
+    data, config, story = synced
+    again = _reader(data, "add", f"http://{PUNYCODE}:{httpserver.port}/feed.xml", config=config)
     assert "already subscribed" in again.stderr + again.stdout, again
     assert len(json.loads(_reader(data, "feeds", "--json", config=config).stdout)) == 1
     for url in (story, story.replace(NAME, PUNYCODE), story.replace(NAME, "BÜCHER.example")):
@@ -54,11 +57,9 @@ def test_a_hosts_two_forms_are_one_subscription_and_one_article(
 
 
 def test_an_older_readers_library_finds_what_it_kept_under_the_name_as_written(
-    httpserver: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, synced: tuple[Path, str, str]
 ) -> None:
-    data = tmp_path / "data"
-    with socks_proxy({NAME: "127.0.0.1"}) as tor:
-        config, story = _synced(httpserver, tor, data)
+    data, config, story = synced
     feed = f"http://{NAME}:{httpserver.port}/feed.xml"
     with _opened(data) as lib:
         (headline,) = lib.headlines()

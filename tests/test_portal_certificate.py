@@ -46,8 +46,11 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 class _Portal(http.server.BaseHTTPRequestHandler):
+    def body(self) -> str:
+        return PORTAL
+
     def do_GET(self) -> None:
-        body = PORTAL.encode()
+        body = self.body().encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -163,22 +166,12 @@ def test_one_feed_that_verified_before_meeting_another_name_is_not_failing_at_on
 
     own.sni_callback = handshake
 
-    class Feed(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
+    class Feed(_Portal):
+        def body(self) -> str:
             base = f"https://127.0.0.1:{self.server.server_address[1]}"
-            body = (
-                story_page("Ferry timetable changes")
-                if self.path == "/ferry.html"
-                else _feed(base, f"{base}/ferry.html")
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+            if self.path == "/ferry.html":
+                return story_page("Ferry timetable changes")
+            return _feed(base, f"{base}/ferry.html")
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Feed)
     server.socket = own.wrap_socket(server.socket, server_side=True)
