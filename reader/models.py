@@ -25,7 +25,7 @@ from .errors import StoreError as StoreError
 from .errors import Unwritable as Unwritable
 from .list_numbering import item_number
 from .url_display import shown_url
-from .urls import with_password
+from .urls import same_origin, with_password, with_user
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
 from .word_count import count_unit as count_unit
 from .word_count import words_in as words_in
@@ -117,10 +117,17 @@ class Feed:
     read when the old address is turned off. Its subscription stays under `url` (its headlines'
     ids, marks and name are the same). "" when it has not moved."""
     password: str = ""
-    """The password `reader add` gave it since it was subscribed (the site's changed, or the
-    first was mistyped), over the one in `url`: its subscription stays under `url` (its
-    headlines' ids, marks and name are the same), and it is fetched and exported with this one
-    (`fetched_url`). "" when the one in `url` holds."""
+    """The password it is fetched and exported with (`fetched_url`): the one it was subscribed
+    with, or the one `reader add` gave it since (the site's changed, or the first was
+    mistyped). Never in `url`, the key every record of it is kept under (`Store.add_feed`,
+    `urls.password_apart`): a password changed leaves no trace of the old. "" for none (a
+    record an earlier reader wrote under an address holding it, read as it is)."""
+    user: str = ""
+    """The user name `reader add` gave it since it was subscribed without one (`reader add
+    https://me@host/feed.xml` of `https://host/feed.xml`: the same feed, read with that account
+    from now on): its subscription stays under `url` (its headlines' ids, marks and name are the
+    same), and it is fetched and exported as this user at its own origin (`fetched_url`). ""
+    when `url`'s own holds (or none)."""
     failing_since: datetime | None = None
     """When its fetches began failing (the first failure since it last worked), None while it
     works: "failing since March" tells a dead feed from a hiccup."""
@@ -161,9 +168,13 @@ class Feed:
     its tags too; () for none, as in records from before folders were kept."""
 
     def fetched_url(self, url: str = "") -> str:
-        """`url` (its own `url` by default, or where it moved) with the password given since
-        (`password`), as it is asked for and exported."""
-        return with_password(url or self.url, self.password)
+        """`url` (its own `url` by default, or where it moved) with the user name and password
+        given since (`user`, `password`; the user name at its own origin alone), as it is
+        asked for and exported."""
+        address = url or self.url
+        if self.user and same_origin(address, self.url):
+            address = with_user(address, self.user)
+        return with_password(address, self.password)
 
     def new_password(self, url: str) -> str | None:
         """The password `url` (an address of this feed) gives, when it is not the one the feed
@@ -702,6 +713,10 @@ class Article:
     """The app (wallabag) whose copy of the text is the only earlier copy kept, this one the
     page's first retrieval in its place (`Store.first_retrievals`): another extraction, not an
     earlier version of the page, so no correction (acc51b B2). Filled as `versions` is."""
+    first_copy_by: str = ""
+    """The app (wallabag) whose copy of the text is the first copy kept, however many the
+    reader retrieved since (`Store.first_copy_by`): a correction is said since the reader's
+    own copies, the app's named as its (acc51b). Filled as `versions` is."""
     other_entries_corrected: bool = False
     """Read through an item pointing into one entry of the page (`page#block-N`) that no sync
     changed: the corrections its copies hold are other entries' (`Store.corrected_entries`),

@@ -337,6 +337,9 @@ class Added:
     moved_from: str = ""  # the address asked, moved for good to `url`, subscribed already
     # `url` subscribed already was given the address's other password: fetched with it (`result`)
     password_changed: bool = False
+    # `url` subscribed already with no user name was given the address's (`Feed.user`), and
+    # its password if any: read as that account from now on (`result`)
+    user_given: str = ""
     consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
     # Nothing answered at the address (no such host, no server, no https): not subscribed
     # unless asked to keep it (`Library.add(keep=True)`)
@@ -679,6 +682,9 @@ class SyncReport:
     # The hosts whose failures nothing could tell from the network's (`NetworkHold.untold`):
     # one given up is "the network or example.org stopped answering"
     untold: frozenset[str] = frozenset()
+    # Whether anything answered in the sync (a feed, an article, a site's error): none is a
+    # network never there, not one that went (`outages.Outage.never`)
+    answered: bool = True
     # Articles fetched once their host's 429 wait was over, by host as a line names it: the
     # sync still running then, or its end near enough (`library.host_waits`)
     fetched_after_wait: dict[str, int] = field(default_factory=dict)
@@ -697,6 +703,7 @@ class SyncReport:
             self.network_stalled,
             self.untold,
             self.dripping,
+            self.answered,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

@@ -191,9 +191,15 @@ class _Term:
     def kind(self) -> str:
         """What it is, as `OR` pairs them: a "word" (a phrase, `by:NAME` too), a "tag", a
         "state" or a "category"."""
-        if self.state or self.category or self.tag:
-            return "state" if self.state else "category" if self.category else "tag"
-        return "word"
+        return (
+            "state"
+            if self.state
+            else "category"
+            if self.category
+            else "tag"
+            if self.tag
+            else "word"
+        )
 
     @property
     def typed(self) -> str:
@@ -399,14 +405,14 @@ class Query:
             joins = term.either and before is not None and not before.without
             before = term
             if term.state or term.category:
-                excluded_ = excluded_states if term.state else excluded_categories
-                groups_ = states if term.state else categories
+                left_out = excluded_states if term.state else excluded_categories
+                of_kind = states if term.state else categories
                 if term.without:
-                    excluded_.append(term.text)
-                elif joins and groups_:
-                    groups_[-1].append(term.text)
+                    left_out.append(term.text)
+                elif joins and of_kind:
+                    of_kind[-1].append(term.text)
                 else:
-                    groups_.append([term.text])
+                    of_kind.append([term.text])
                 continue
             if term.tag:
                 names = tuple(tag for name in term.text.split(",") if (tag := typed_tag(name)))

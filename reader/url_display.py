@@ -56,7 +56,12 @@ def shown_with_user(url: str) -> str:
     if not user or "://" not in shown:
         return shown
     scheme, _, rest = shown.partition("://")
-    return f"{scheme}://{quote(unquote(safe_line(user)), safe='')}@{rest}"
+    return f"{scheme}://{shown_user(user)}@{rest}"
+
+
+def shown_user(user: str) -> str:
+    """A user name as an address writes it (`user`, as written in one), shown safely."""
+    return quote(unquote(safe_line(user)), safe="")
 
 
 def shown_apart(url: str, urls: Iterable[str]) -> str:

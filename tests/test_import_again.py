@@ -6,6 +6,7 @@ off stays off. Real newsboat files (urls, cache.db in 2.21's schema) and a feed 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -53,3 +54,28 @@ def test_a_tag_taken_off_stays_off_at_the_import_again(
     assert reader(data_dir, "tag", feed, "tech").returncode == 0
     assert reader(data_dir, "import", str(urls)).returncode == 0
     assert "tech" in reader(data_dir, "feeds").stdout
+
+
+def test_a_tag_an_earlier_reader_folded_with_its_dash_stays_off_at_the_import_again(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """Names are compared with a dash as "--" since env51 (acc51a A9): the record of the tags an
+    import gave, kept by an earlier reader with its em dash, read as another tag, and the one
+    the user took off came back at the next import."""
+    feed = serve_feed(httpserver)
+    urls = tmp_path / "urls"
+    urls.write_text(f'{feed} "Coast — Ports" news "~Ledger"\n', encoding="utf-8")
+    assert reader(data_dir, "import", str(urls)).returncode == 0
+    assert reader(data_dir, "untag", feed, "Coast — Ports").returncode == 0
+    with sqlite3.connect(data_dir / "state" / "cache.db") as con:
+        ((kept,),) = con.execute(
+            "SELECT value FROM Cache WHERE key = ?", (f"imported-tags:{feed}",)
+        ).fetchall()
+        assert "coast -- ports" in json.loads(kept)
+        older = json.dumps([t.replace("--", "\u2014") for t in json.loads(kept)])
+        con.execute("UPDATE Cache SET value = ? WHERE key = ?", (older, f"imported-tags:{feed}"))
+    con.close()
+    assert reader(data_dir, "import", str(urls)).returncode == 0
+    shown = reader(data_dir, "feeds").stdout
+    assert "news" in shown
+    assert "Coast" not in shown

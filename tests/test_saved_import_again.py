@@ -130,3 +130,29 @@ def test_links_an_import_saved_come_back_from_a_damaged_saved_list_s_copy(
 def _stdin(lines: str) -> io.TextIOWrapper:
     """Standard input holding `lines`, its bytes too, as `reader import -` reads them."""
     return io.TextIOWrapper(io.BytesIO(f"{lines}\n".encode()), encoding="utf-8")
+
+
+def test_a_tag_an_earlier_reader_kept_with_its_em_dash_stays_off_at_the_import_again(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Names are compared with a dash as "--" since acc51a A9: an import's record of the tags
+    it gave, kept by an earlier reader with the dash as typed, read as another tag, and the
+    one taken off came back."""
+    urls, export, data = _exported(httpserver, tmp_path)
+    export.write_text(
+        export.read_text(encoding="utf-8").replace("fishing,longread", "fishing,long — read"),
+        encoding="utf-8",
+    )
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
+    assert cli(capsys, data, "untag", urls["season"], "long — read")[0] == 0
+    with sqlite3.connect(data / "state" / "cache.db") as con:
+        ((kept,),) = con.execute("SELECT value FROM Cache WHERE key = 'imported-saved'")
+        assert "long -- read" in kept
+        con.execute(
+            "UPDATE Cache SET value = ? WHERE key = 'imported-saved'",
+            (kept.replace("long -- read", "long \u2014 read"),),
+        )
+    con.close()
+    assert cli(capsys, data, "import", "--fetch-local", str(export))[0] == 0
+    records = _saved(data)[0]
+    assert records[article_key(urls["season"])]["tags"] == ["fishing"]

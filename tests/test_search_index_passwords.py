@@ -19,20 +19,24 @@ from reader.library import Library
 from reader.models import Entry
 from reader.search_index import INDEX_FILE, SearchIndex, _indexed_forms, _transaction
 from reader.search_query import Query
+from reader.urls import password_apart
 
 _WITH = "http://me:s3cret@127.0.0.1:9/feed.xml"
 _AGAIN = "http://you:hunter2@127.0.0.1:9/feed.xml"  # the feed again, another account's
 _PLAIN = "http://127.0.0.1:9/other.xml"
 _WORDS = {_WITH: "Saltmarsh hearing", _AGAIN: "Gantry crane", _PLAIN: "Dredging contract"}
+# Each as subscribed: its password in the feed's record alone (`Store.add_feed`).
+_KEPT = {password_apart(feed)[0]: feed for feed in _WORDS}
 
 
 def _library(data: Path) -> Library:
     lib = Library(data, workers="thread")
     for n, (feed, title) in enumerate(_WORDS.items()):
         lib.add_feed(feed)
+        kept = password_apart(feed)[0]
         link = f"http://127.0.0.1:9/story-{n}.html"
-        entry = Entry(entry_id(feed, link), feed, title, link, datetime(2026, 12, 7, tzinfo=UTC))
-        lib.store.merge_entries(feed, [entry])
+        entry = Entry(entry_id(feed, link), kept, title, link, datetime(2026, 12, 7, tzinfo=UTC))
+        lib.store.merge_entries(kept, [entry])
     return lib
 
 
@@ -68,10 +72,13 @@ def test_an_index_that_named_a_list_with_its_password_is_cleaned(
     data = tmp_path / "data"
     lib = _library(data)
     try:
-        # The index as a reader before this one wrote it: each list under its address whole.
+        # The index as a reader before this one wrote it: each list under its address whole,
+        # as that reader subscribed it.
         SearchIndex(data / INDEX_FILE).close()  # its tables
         with monkeypatch.context() as before:
-            before.setattr(search_headlines, "indexed_names", lambda names: {n: n for n in names})
+            before.setattr(
+                search_headlines, "indexed_names", lambda names: {_KEPT.get(n, n): n for n in names}
+            )
             db = sqlite3.connect(data / INDEX_FILE, isolation_level=None)
             lists, words = lib.store.headline_lists(), lib.store.headline_words
             search_headlines.catch_up(db, lists, words, _indexed_forms, _transaction)

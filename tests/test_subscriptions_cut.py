@@ -136,3 +136,19 @@ def test_repair_of_a_list_whose_file_is_cut_short_brings_back_the_feeds_after_th
         " from their own records)"
     )
     assert feed_urls(synced_dir) == urls
+
+
+def test_a_dry_run_says_a_damaged_list_is_skipped_not_dropped(synced_dir: Path) -> None:
+    """`repair --dry-run` logged "dropping damaged cache record" of what it left (search51)."""
+    urls = subscribed_two_of_three(synced_dir)
+    set_list(synced_dir, json.dumps(urls[:2])[: len(urls[0]) + 8])
+    dry = reader(synced_dir, "repair", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "dropping" not in dry.stderr
+    assert "damaged cache record subscriptions (cut short: the 1 whole item before the cut" in (
+        dry.stderr
+    )
+    assert "skipped, not dropped (a dry run (reader repair --dry-run)" in dry.stderr
+    assert dry.stderr.count("damaged cache record") == 1
+    shown = reader(synced_dir, "feeds", "--json")  # still there to be mended, and it is
+    assert "dropping damaged cache record subscriptions" in shown.stderr

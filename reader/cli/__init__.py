@@ -3,9 +3,10 @@
 Start-up matters (`reader list` in a shell loop): heavy modules (httpx, lxml, textual) are
 imported inside the commands that need them, never at module level here.
 
-The commands live by what they act on: `feeds` (subscriptions), `sync`, `articles` (list, show,
-save, reextract, the cache, the config), `extract_file` (a saved page), `demo` (and the TUI);
-`parser` names them all, `common` is what they share.
+The commands live by what they act on: `subscribing` (add, remove, rename), `feed_files`
+(import, export's OPML; `import_marks`, what an import brings besides), `feed_list` (feeds),
+`sync`, `articles` (list, show, save, reextract, the cache, the config), `extract_file` (a saved
+page), `demo` (and the TUI); `parser` names them all, `common` is what they share.
 """
 
 from __future__ import annotations

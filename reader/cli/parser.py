@@ -378,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a web page naming several feeds (a paper's sections): subscribe to every one it"
         " names, comment feeds aside, not only to its main one",
     )
-    p.set_defaults(func=_later("feeds", "cmd_add"))
+    p.set_defaults(func=_later("subscribing", "cmd_add"))
 
     p = command(
         "remove",
@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="every feed whose site answered its last fetch that it is not there (HTTP 404 or 410)",
     )
     p.add_argument("--dry-run", action="store_true", help="say what it would do, change nothing")
-    p.set_defaults(func=_later("feeds", "cmd_remove"))
+    p.set_defaults(func=_later("subscribing", "cmd_remove"))
 
     p = command(
         "rename",
@@ -415,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("name", metavar="NAME", nargs="?", default="")
-    p.set_defaults(func=_later("feeds", "cmd_rename"))
+    p.set_defaults(func=_later("subscribing", "cmd_rename"))
 
     p = command(
         "tag",
@@ -491,7 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
         " bookmarks): a file from elsewhere could make them ask your router or a cloud's"
         " metadata address",
     )
-    p.set_defaults(func=_later("feeds", "cmd_import"))
+    p.set_defaults(func=_later("feed_files", "cmd_import"))
 
     p = command(
         "export",
@@ -565,7 +565,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar (drawn on stderr only when stdout is the terminal or a file, never"
         " into a pipe or a log), no summary line (of what was exported and left out): for cron",
     )
-    p.set_defaults(func=_later("feeds", "cmd_export"))
+    p.set_defaults(func=_later("feed_files", "cmd_export"))
 
     p = command(
         "feeds",
@@ -589,7 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the failing feeds, the longest failing first: answered 404, 410 or a web page,"
         " or failing at every sync for 3 days (a server error, a timeout)",
     )
-    p.set_defaults(func=_later("feeds", "cmd_feeds"))
+    p.set_defaults(func=_later("feed_list", "cmd_feeds"))
 
     p = command(
         "search-feed",

@@ -22,6 +22,7 @@ from ..config import site_rule_for
 from ..enclosures import episode_only
 from ..errors import NO_CONNECTION
 from ..extractor_version import EXTRACTOR
+from ..fetch_messages import refresh_to_nowhere
 from ..gone import said_gone, taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -544,9 +545,14 @@ class LibraryDownloads(LibraryPictures):
             asking = (
                 hop_credentials(untracked_hop(target, asked), url) if asked else page_asked(target)
             )
-            result, page_url = await self._fetched(
-                url, target, step, entry, lead=lead, validators=validators, asking=asking
-            )
+            try:
+                result, page_url = await self._fetched(
+                    url, target, step, entry, lead=lead, validators=validators, asking=asking
+                )
+            except FetchError as error:
+                if asked and (nowhere := refresh_to_nowhere(url, error)) is not None:
+                    raise nowhere from None
+                raise
             asked += [asking, page_url]  # and where its redirects ended
             validators = None  # the page it sends on to: asked whole
             if not result.refresh:

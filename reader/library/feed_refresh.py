@@ -43,7 +43,7 @@ from ..plural import plural
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress, Trimmed, synced_feeds
 from ..sitemap_feed import is_sitemap
-from ..urls import canonical_url
+from ..urls import canonical_url, password_apart
 from ..workers import parse_feed
 from .failures import storage_failure, unforeseen_failure
 from .network_hold import NetworkHold
@@ -133,8 +133,9 @@ class LibraryFeedRefresh(LibraryRenewal):
                 response, asked = await self._fetch_subscribed(feed)
             if answered is not None:
                 answered()
-            # Moved for good: fetched from the new address from now on (`Feed.moved_to`).
-            moved = response.moved or (asked if asked != url else "")
+            # Moved for good: fetched from the new address from now on (`Feed.moved_to`), kept
+            # without the password it is asked with (`Feed.fetched_url`), as `url` is.
+            moved = password_apart(response.moved or (asked if asked != url else ""))[0]
             if moved and canonical_url(moved) == canonical_url(url):
                 moved = ""  # moved back home (a move undone, or two addresses bouncing)
             self._feed_reaches[url] = response.reach

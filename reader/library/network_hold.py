@@ -73,6 +73,21 @@ PROBE_EVERY = (0.5, 1.0, 1.0, 2.0)
 """Seconds between probes while the network is gone: soon at first (a blip), then every 2 s."""
 
 
+ASKED_AGAIN_AT_MOST = 8
+"""Times one request is asked again across the network's going and coming back in one sync,
+its failure standing after: a judgement wrong without end (a host taken for the network)
+asked a page ~9 times a second for as long as the sync ran, cron's never ending (acc52a)."""
+
+
+def failed_at(asked: str, error: FetchError) -> str:
+    """The address whose host a failure of the request of `asked` is judged by: the one it
+    failed at, a redirect's or a page's refresh's target (`FetchError.url`), not the page
+    asked. A page of a host that answers, sending on to a name that is nowhere, was taken
+    for that host failing: with a second such, the network "went", a probe of the host found
+    it back, and the article was asked again without end (acc52a: 350 times each)."""
+    return error.url or asked
+
+
 def left_message(went_at: datetime) -> str:
     """Why an article held for the network was not fetched once the wait ran out."""
     return f"the network went at {went_at:%H:%M}: left for the next sync"
@@ -257,21 +272,23 @@ class NetworkHold:
         the click tracker of a headline's link, nor with its tracking parameters."""
         at = page_asked(url)
         self._hosts.add(host_of(at))
-        while True:
+        for _ in range(ASKED_AGAIN_AT_MOST):
             await self.ready(url)
             began = self.now()
             try:
                 with self.judging():
                     result = await ask()
             except FetchError as error:
-                if await self.again(at, error, began):
+                if await self.again(failed_at(at, error), error, began):
                     continue
                 raise
             if (error := failure(result)) is None:
                 self.answered(at, began)
-            elif await self.again(at, error, began):
+            elif await self.again(failed_at(at, error), error, began):
                 continue
             return result
+        await self.ready(url)  # its last failure stands: no request is held without end
+        return await ask()
 
     async def again(self, url: str, error: FetchError, began: float) -> bool:
         """`url`'s request begun at `began` failed with `error`: True when it is to be asked

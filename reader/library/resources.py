@@ -142,7 +142,8 @@ class LibraryResources:
         self.site_rules = site_rules or {}
         self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
         self.store = Store(data_dir, upgrade)  # an older format upgraded, unless to read only
-        with suppress(StoreError):  # moved by a later opening that can write
+        with suppress(StoreError):  # a full disk, a store held: the next opening moves them
+            self.store.passwords_out_of_keys()
             self.store.rekey_older_forms(mark=False)  # a key an earlier `canonical_url` made
         self.cpu = CpuWorkers(workers, processes)  # `processes`: `[system] workers`, 0 auto
         self._fetcher: Fetcher | None = None

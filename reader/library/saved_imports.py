@@ -105,7 +105,8 @@ async def import_saved(
         if earlier.get(LOST):  # with a damaged Saved record: its tags taken off by no one
             tags = [*tags, *earlier.get("tags", ())]
         else:
-            had |= set(earlier.get("tags", ()))
+            # Folded again: one an earlier reader folded otherwise (an em dash) is the same.
+            had |= {folded(t) for t in earlier.get("tags", ()) if isinstance(t, str)}
         has = {folded(t) for t in (record or {}).get("tags", ()) if isinstance(t, str)}
         kept = [t for t in tags if folded(t) in has or folded(t) not in had]
         done_now[key] = {"tags": sorted(had | {folded(t) for t in tags})}

@@ -18,17 +18,18 @@ saved for good, their tags and archive marks), `usage` (eviction's view), `reten
 read headlines dropped), `highlights` (the passages kept of each article, and notes),
 `search_feeds` (the search feeds kept here), `pictures` (the pictures kept of each article, for
 reading offline), `sitemap_reads` (what a sitemap index feed led to, with each one's validators),
-`room_first` (room made on a full disk, for a prune or a forget, by deleting files first).
+`room_first` (room made on a full disk, for a prune or a forget, by deleting files first),
+`password_keys` (feeds kept under an address with a password moved out of it).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .room_first import StoreRoomFirst
+from .password_keys import StorePasswordKeys
 from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StoreRoomFirst):
+class Store(StorePasswordKeys):
     """All persistent state of one data directory."""

@@ -681,8 +681,15 @@ class StoreDirectory:
             whole, given = self._given_back(key, whole)
             why = f"{why}; {given}" if why and given else why or given
         said = f"damaged cache record {key}{f' ({why})' if why else ''}"
+        if self.read_only:
+            # Skipped, as it would be had it been read: "dropping" it said what a dry run or
+            # a read-only disk never does (search51). Said once: it is found at each read.
+            if key not in self.problems:
+                log.warning(safe_line(f"{said}: skipped, not dropped ({self.read_only})"))
+                self.problems.append(key)
+            return whole
         copy = ""
-        if held is not None and not self.read_only:
+        if held is not None:
             try:
                 copy = f"; a copy is in {self._keep_aside(key, held)}"
             except OSError as error:
@@ -692,8 +699,6 @@ class StoreDirectory:
                 return whole
         log.warning(safe_line(f"dropping {said}{copy}"))
         self.problems.append(key)
-        if self.read_only:
-            return whole  # skipped, as it would be had it been read
         if whole:
             self._save(cache, key, whole)
         else:

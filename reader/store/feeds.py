@@ -33,6 +33,7 @@ from ..models import FEED_CONTENT_MARK, SUMMARY_HELD, Entry, Feed
 from ..plural import plural
 from ..safe import safe_line
 from ..sitemap_feed import addressed
+from ..urls import password_apart
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix
 from .record_json import decode_one, json_items
@@ -385,14 +386,16 @@ class StoreFeeds(StoreStoryRows):
         self, url: str, title: str = "", name: str = "", tags: tuple[str, ...] = ()
     ) -> bool:
         """Subscribe, under `title` until the feed says its own, the user's `name` for it and
-        `tags`; False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
+        `tags`; False when already subscribed. Kept under `url` without its password, which its
+        record keeps (`urls.password_apart`). A reader open elsewhere is told (`changed_at`)."""
+        url, password = password_apart(url)
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
             if self._value(self._state, _feed_key(url)) is None:
-                feed = Feed(url, title=title, name=name, tags=tags)
+                feed = Feed(url, title=title, name=name, tags=tags, password=password)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             self.note_changed()
         return True
@@ -413,14 +416,17 @@ class StoreFeeds(StoreStoryRows):
             changed: dict[str, Feed] = {}  # the records to write, each once
             given: dict[str, set[str]] = {}  # the tags imports filed each feed under
             given_before: dict[str, set[str]] = {}  # as read, to write only those changed
-            for url, title, name, tags, paths, *sites in wanted:
+            for address, title, name, tags, paths, *sites in wanted:
+                url, password = password_apart(address)
                 site = sites[0] if sites else ""
                 done.append(url not in subscribed)
                 if done[-1]:
                     subscribed.add(url)
                     urls.append(url)
                     if self._value(self._state, _feed_key(url)) is None:
-                        changed[url] = Feed(url, title=title, name=name, site_url=site)
+                        changed[url] = Feed(
+                            url, title=title, name=name, site_url=site, password=password
+                        )
                 if not tags and not site:
                     continue
                 feed = changed.get(url) or self.feed(url)
@@ -437,8 +443,11 @@ class StoreFeeds(StoreStoryRows):
                 if (placed := with_folders(feed.folders, paths)) != feed.folders:
                     feed = changed[url] = dataclasses.replace(feed, folders=placed)
                 if url not in given:
-                    given[url] = set(self._load(self._state, _imported_tags_key(url), []))
-                    given_before[url] = set(given[url])
+                    # Folded again: a key an earlier reader folded otherwise (an em dash,
+                    # before it was "--": env51) is the tag it was.
+                    kept = self._load(self._state, _imported_tags_key(url), [])
+                    given_before[url] = set(kept)
+                    given[url] = {folded(t) for t in kept if isinstance(t, str)}
                 # A tag an import gave before that the feed lacks now was taken off by the
                 # user: an import again leaves it off (acc43a A4).
                 has = {folded(tag) for tag in feed.tags}
@@ -549,15 +558,16 @@ class StoreFeeds(StoreStoryRows):
                     tags=stored.tags,
                     folders=stored.folders,
                     password=stored.password,
+                    user=stored.user,
                 )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
-    def give_password(self, url: str, password: str) -> Feed | None:
-        """Fetch and export a subscribed feed with `password` from now on (`Feed.password`),
-        its headlines, marks and name kept; None when not subscribed. A refresh under way
-        keeps it (`put_feed`); the next asks with it."""
-        return self._changed_feed(url, password=password)
+    def give_account(self, url: str, user: str, password: str) -> Feed | None:
+        """Fetch and export a subscribed feed as `user` with `password` from now on
+        (`Feed.user`, `Feed.password`), its headlines, marks and name kept; None when not
+        subscribed. A refresh under way keeps them (`put_feed`); the next asks with them."""
+        return self._changed_feed(url, user=user, password=password)
 
     def name_feed(self, url: str, name: str) -> Feed | None:
         """Give a subscribed feed the user's `name` ("": none, its own title shown again);

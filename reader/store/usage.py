@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..dates import retrieved_as_believed
+from ..feed_tags import folder_key
 from ..keys import article_key
 from .articles import AHEAD
 from .directory import _reporting_storage_errors
@@ -339,7 +340,8 @@ class StoreUsage(StoreSaved):
         if not isinstance(data, list):
             return frozenset()
         paths = (p for p in data if isinstance(p, list) and all(isinstance(n, str) for n in p))
-        return frozenset(tuple(path) for path in paths)
+        # Folded again: a path an earlier reader folded otherwise (an em dash) is the same.
+        return frozenset(folder_key(path) for path in paths)
 
     def set_folded_folders(self, closed: Iterable[tuple[str, ...]]) -> None:
         self._save(self._state, _FOLDED_FOLDERS, sorted(list(path) for path in closed))
