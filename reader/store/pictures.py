@@ -23,11 +23,12 @@ from ..keys import article_key
 from ..pictures import (
     KeptPicture,
     counted_tries,
+    off_the_onion_said,
     page_in_place,
     past_every_articles,
     refused_picture,
 )
-from .articles import PICTURES_OWED
+from .articles import ONION_PICTURES, PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .picture_users import (
@@ -233,6 +234,10 @@ class StorePictures(StorePictureUsers):
             shown = set(_shared(record))
             self._use(key, shown - had, had - shown)
             self.owe_pictures(url, not all(p.settled for p in kept), key)
+            if any(off_the_onion_said(p.why) for p in kept):
+                self._articles.set(ONION_PICTURES + key, url)
+            else:
+                self._articles.delete(ONION_PICTURES + key)
         return kept
 
     def fold_older_pictures(self) -> tuple[int, int]:
@@ -295,13 +300,12 @@ class StorePictures(StorePictureUsers):
             super().delete_article(key)
             self._use(key, set(), set(had))
 
-    def move_article(self, old: str, new: str) -> bool:
-        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USER`),
+    def _moved_records(self, was: str, now: str, alias: str = "") -> bool:
+        """`_moved_records`, its pictures then shown by the article at `now` (`PICTURE_USER`),
         in a transaction after: a kill between leaves them shown by the old one's key, which
         no article has, so that they are kept for good, never lost."""
-        if not super().move_article(old, new):
+        if not super()._moved_records(was, now, alias):
             return False
-        was, now = article_key(old), article_key(new)
         with self._articles.transact():
             shown = set(_shared(self._load(self._articles, PICTURES + now, {})))
             self._use(now, shown, set())
