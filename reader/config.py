@@ -13,7 +13,6 @@ import errno
 import math
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config_slips import toml_slip
+from .config_trust import distrusted
 from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
 from .marks import said_path
@@ -556,22 +556,12 @@ def dangling_config(path: Path) -> str:
 
 
 def open_config_said(path: Path) -> str:
-    """What a config file others may write says (it, or the folder it is in, writable by every
-    user, as a umask of 000 or a `chmod 777` leaves them), or "": anyone could put a
-    `[[command]]` in it, which the reader runs as this user (acc51a A11)."""
-    for place in (path, path.parent):
-        try:
-            mode = os.stat(place).st_mode
-        except OSError:
-            return ""
-        # A sticky folder's files (/tmp's) are removed or renamed by their owners alone.
-        if place == path and not stat.S_ISREG(mode):
-            continue  # /dev/null (READER_CONFIG=/dev/null: no config), a FIFO
-        if mode & stat.S_IWOTH and not (place != path and mode & stat.S_ISVTX):
-            return (
-                f"warning: {said_path(place)} is writable by every user, and the reader runs the"
-                f" config's [[command]]s as you: `chmod o-w {said_path(place)}`"
-            )
+    """What a config's folder others could put a config in says while there is none, or "":
+    none is made there, and one put there later is not read (`config_trust`)."""
+    if config_there(path) or path.is_symlink():
+        return ""  # one there is read or refused by `load_config`
+    if why := distrusted(path, folder_only=True):
+        return f"warning: no config is made or read in {said_path(path.parent)}: {why}"
     return ""
 
 
@@ -580,7 +570,8 @@ def load_config(path: Path, create: bool = True) -> Config:
     if not config_there(path):
         # A link under its name leading nowhere (a data directory copied from elsewhere) is
         # never written through: the defaults would be created wherever it names (acc31a F11).
-        if create and not path.is_symlink():
+        # None is made where it would not be read (`config_trust`): the defaults run.
+        if create and not path.is_symlink() and not distrusted(path, folder_only=True):
             try:
                 make_private_folder(path.parent)
                 # Others' to read as the umask has it, never to write, whatever the umask: its
@@ -591,6 +582,8 @@ def load_config(path: Path, create: bool = True) -> Config:
             except OSError:
                 pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)
+    if why := distrusted(path):
+        raise ConfigError(f"the config {said_path(path)} is not read: {why}")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -369,6 +369,11 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             err(said)
         if said := open_config_said(path):
             err(said)
+        if args.command not in TAKES_NO_LIBRARY and not getattr(args, "quiet", False):
+            from ..config_trust import readable_said
+
+            if said := readable_said(data_dir(args.data_dir)):
+                err(said)
     return config
 
 

@@ -77,12 +77,31 @@ def refused_write(root: Path, error: OSError) -> str:
         return ""
     me = os.geteuid()
     shown = said_path(path)
+    if said := _anothers_library(root, me):
+        return said
     if owner == me:
         return f"cannot write {shown} in the data directory {said_path(root)}: permission denied"
     name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
     return (
         f"cannot write in the data directory {said_path(root)}: {shown} is {name}'s,"
         f" not yours ({mine}): `sudo chown -R {mine}: {said_path(root)}` gives it back"
+    )
+
+
+def _anothers_library(root: Path, me: int) -> str:
+    """What a data directory another user (not root) owns says to the user `me` who may not
+    write it, or "": it is theirs, and no chown of it is the user's to run (s2 was told to
+    `sudo chown -R s2:` s1's library in the group's folder, acc52b-1)."""
+    try:
+        owner = root.stat().st_uid
+    except OSError:
+        return ""
+    if owner in (me, 0):
+        return ""
+    name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
+    return (
+        f"the data directory {said_path(root)} is {name}'s, not yours ({mine}): what is kept"
+        f" there is {name}'s to change; keep a library of yours (--data-dir)"
     )
 
 
@@ -98,6 +117,8 @@ def not_ours_said(root: Path) -> str:
                 theirs.append(path)
     if not theirs:
         return ""
+    if said := _anothers_library(root, me):
+        return said
     first = theirs[0]
     others = len(theirs) - 1
     name = safe_line(user_name(first.lstat().st_uid), 64)
