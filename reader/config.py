@@ -27,6 +27,7 @@ from .feed_order import FEED_ORDERS
 from .marks import said_path
 from .models import SiteRule
 from .own_folder import make_private_folder
+from .safe import safe_line
 from .sync_lock import SYNC_WAIT
 from .whole_file import write_new_file
 
@@ -535,9 +536,32 @@ def config_there(path: Path) -> bool:
         why = (error.strerror or str(error)).lower()
         raise ConfigError(
             f"cannot read config {said_path(path)}: its folder {said_path(path.parent)}"
-            f" can't be looked in ({why})"
+            f" can't be looked in ({why}){_whose_folder(path.parent)}"
         ) from None
     return True
+
+
+def _whose_folder(folder: Path) -> str:
+    """What follows a config's folder that can't be looked in when another account owns it,
+    or it is in one of another's: whose, and the chown that gives it back, as a data directory
+    of root's says it (`store.ownership.refused_write`); root's run with the user's HOME left
+    ~/.config root's (acc52b-3)."""
+    from .store.ownership import user_name
+
+    me = os.geteuid()
+    for place in (folder, *folder.parents):
+        try:
+            owner = os.stat(place).st_uid
+        except OSError:
+            continue  # in a folder that can't be looked in: that one is named
+        effective = os.access in os.supports_effective_ids  # a set-uid run's own user
+        if owner != me and not os.access(place, os.X_OK, effective_ids=effective):
+            name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
+            return (
+                f": {said_path(place)} is {name}'s, not yours ({mine}):"
+                f" `sudo chown -R {mine}: {said_path(place)}` gives it back"
+            )
+    return ""
 
 
 def dangling_config(path: Path) -> str:

@@ -98,18 +98,33 @@ def distrusted(path: Path, folder_only: bool = False) -> str:
     return ""
 
 
+def _reached_by(root: Path, me: int) -> str:
+    """Who besides the user `me` may reach the folder `root` (search it: its files' names are
+    known, so a folder others may search, if not list, lets them open those): "every user",
+    "the group NAME" or "". Every folder on the way must let them through: a 0755 library in a
+    home of 0700 is the user's alone."""
+    was = os.stat(root)
+    everyone = bool(was.st_mode & stat.S_IXOTH)
+    group = bool(was.st_mode & stat.S_IXGRP) and not _private_group(was.st_gid, me)
+    for folder in root.absolute().parents:
+        mode, gid = (found := os.stat(folder)).st_mode, found.st_gid
+        everyone = everyone and bool(mode & stat.S_IXOTH)
+        group = group and bool(mode & stat.S_IXOTH or (mode & stat.S_IXGRP and gid == was.st_gid))
+    if everyone:
+        return "every user"
+    return f"the group {_group_name(was.st_gid)}" if group else ""
+
+
 def readable_said(root: Path) -> str:
     """What a data directory of the user's that others may reach says, or "": what is read,
-    saved, highlighted and noted there, and the feeds' passwords, are theirs to read too (its
-    files' names are known: a folder others may search, if not list, lets them open those)."""
+    saved, highlighted and noted there, and the feeds' passwords, are theirs to read too."""
     me = os.geteuid()
     try:
-        was = os.stat(root)
+        if os.stat(root).st_uid != me:
+            return ""  # another's (root's, restored): said where it is written
+        who = _reached_by(root, me)
     except OSError:
         return ""
-    if was.st_uid != me:
-        return ""  # another's (root's, restored): said where it is written
-    who = _let_in(was.st_mode, was.st_gid, me, (stat.S_IXGRP, stat.S_IXOTH))
     if not who:
         return ""
     return (
