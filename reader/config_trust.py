@@ -66,6 +66,8 @@ def distrusted(path: Path, folder_only: bool = False) -> str:
     plain file: /dev/null names no config): it, or the folder holding it (that alone with
     `folder_only`), is another user's (root's aside), or others may write it. The reason and
     the fix, naming the owner, after "the config PATH is not read: "."""
+    if not hasattr(os, "geteuid"):
+        return ""  # not Unix: no owners and modes of this kind
     me = os.geteuid()
     for place in (path.parent,) if folder_only else (path, path.parent):
         try:
@@ -118,6 +120,8 @@ def _reached_by(root: Path, me: int) -> str:
 def readable_said(root: Path) -> str:
     """What a data directory of the user's that others may reach says, or "": what is read,
     saved, highlighted and noted there, and the feeds' passwords, are theirs to read too."""
+    if not hasattr(os, "geteuid"):
+        return ""
     me = os.geteuid()
     try:
         if os.stat(root).st_uid != me:

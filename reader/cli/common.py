@@ -349,8 +349,9 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
         and (said := run_as_root_on_theirs(data_dir(args.data_dir)))
     ):
         raise CommandError(said)
-    # Nor a config of root's made in another user's home (`reader config` too).
-    if not config_there(path) and (
+    # Nor a config of root's made in another user's home (`reader config` too); one there is
+    # read or refused by `load_config` (`config_trust`).
+    if not os.path.lexists(path) and (
         said := run_as_root_on_theirs(path.parent, "the config's folder")
     ):
         raise CommandError(said)
