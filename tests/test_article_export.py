@@ -343,6 +343,16 @@ def test_another_users_link_is_never_written_through(synced_dir: Path, tmp_path:
         " another user's is never written through; remove it, or name another file\n"
     )
     assert rc.read_text() == "export PATH\n"
+    # Nor a folder on its way that is such a link (week51/ leading into the teacher's home).
+    week = tmp_path / "week51"
+    week.symlink_to(tmp_path)
+    os.lchown(week, 65534, 65534)
+    done = run_reader(synced_dir, "export", "--format", "html", "-o", str(week / "bashrc"))
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"reader: cannot write {week}/bashrc: {week} is a link of nobody's"
+    )
+    assert rc.read_text() == "export PATH\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 

@@ -768,11 +768,9 @@ def _written_at(path: Path) -> tuple[Path, bool]:
     (acc50e A1). As `cp` and `tar -f` do: a link is written through, its target replaced
     (atomically, beside it); a pipe, a terminal or a device is written into (`-o /dev/stdout`,
     a FIFO another program reads); a folder or a socket is refused (OSError)."""
-    real = path
-    if path.is_symlink():
-        if said := _others_link(path):
-            raise OSError(errno.EPERM, said)
-        real = Path(os.path.realpath(path))
+    if said := _others_link(path):
+        raise OSError(errno.EPERM, said)
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:
@@ -785,17 +783,23 @@ def _written_at(path: Path) -> tuple[Path, bool]:
 
 
 def _others_link(path: Path) -> str:
-    """Why the link `path`, another user's, is not written through, or "" for the user's own
-    or root's: as the kernel's `protected_symlinks` in a sticky folder. A student's link in
-    the class's shared folder, named as the teacher's weekly export, had it overwrite the
-    teacher's ~/.bashrc (acc52b-2)."""
-    owner = path.lstat().st_uid
-    if owner in (os.geteuid(), 0):
-        return ""
-    from ..store.ownership import user_name
+    """Why `path` is not written through a link of another user's in it (it, or a folder on
+    its way), or "" for none, the user's own or root's: as the kernel's `protected_symlinks`
+    in a sticky folder. A student's link in the class's shared folder, named as the teacher's
+    weekly export, had it overwrite the teacher's ~/.bashrc (acc52b-2)."""
+    for place in (path, *path.parents):
+        try:
+            found = place.lstat()
+        except OSError:
+            continue  # not there (yet): nothing is followed
+        if not stat.S_ISLNK(found.st_mode) or found.st_uid in (os.geteuid(), 0):
+            continue
+        from ..store.ownership import user_name
 
-    name = safe_line(user_name(owner), 64)
-    return (
-        f"it is a link of {name}'s (to {safe_line(os.readlink(path), 200)}), not yours:"
-        " a link of another user's is never written through; remove it, or name another file"
-    )
+        name = safe_line(user_name(found.st_uid), 64)
+        link = "it" if place == path else safe_line(str(place), 200)
+        return (
+            f"{link} is a link of {name}'s (to {safe_line(os.readlink(place), 200)}), not yours:"
+            " a link of another user's is never written through; remove it, or name another file"
+        )
+    return ""
