@@ -328,19 +328,33 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     of them under the mistaken name; acc35a E11), but for `reader config` (`create_named`),
     which makes it; the default place's is made with commented defaults the first time."""
     path = config_path(args.config, args.data_dir)
+    from ..store.ownership import home_of_another
+
+    if said := home_of_another(path, data_dir(args.data_dir)):
+        raise CommandError(said)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
     if named and not create_named and not config_there(path) and not path.is_symlink():
         raise ConfigFault(
             f"no config file at {said_path(path)}: `reader --config"
             f" {said_path(path)} config` makes one with the defaults"
         )
-    missing = library_missing(args)
-    if args.command not in TAKES_NO_LIBRARY and args.command != "config":
-        from ..store.ownership import run_as_root_on_theirs
+    from ..store.ownership import run_as_root_on_theirs
 
-        # Before the config is made there: root's own would be one more file not the user's.
-        if said := run_as_root_on_theirs(data_dir(args.data_dir)):
-            raise CommandError(said)
+    missing = library_missing(args)
+
+    # Before the config is made there: root's own would be one more file not the user's.
+    if (
+        args.command not in TAKES_NO_LIBRARY
+        and args.command != "config"
+        and (said := run_as_root_on_theirs(data_dir(args.data_dir)))
+    ):
+        raise CommandError(said)
+    # Nor a config of root's made in another user's home (`reader config` too); one there is
+    # read or refused by `load_config` (`config_trust`).
+    if not os.path.lexists(path) and (
+        said := run_as_root_on_theirs(path.parent, "the config's folder")
+    ):
+        raise CommandError(said)
     try:
         # Read, not made, where no library is or none is wanted (`extract`): a config's fault
         # is said first.
@@ -369,6 +383,11 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             err(said)
         if said := open_config_said(path):
             err(said)
+        if args.command not in TAKES_NO_LIBRARY and not getattr(args, "quiet", False):
+            from ..config_trust import readable_said
+
+            if said := readable_said(data_dir(args.data_dir)):
+                err(said)
     return config
 
 

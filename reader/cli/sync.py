@@ -151,8 +151,7 @@ def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
     """Whether `lock`, held by another sync, was taken within `--wait` (said on stderr unless
     quiet); if not, said in one line always: cron mails it, and the 75 it exits with is tried
     again later."""
-    holder = lock.holder()
-    who = f"another sync{f' (pid {holder})' if holder else ''}"
+    who = lock.holder_said()
     # The config read again only here, a sync waiting: the library keeps none of it.
     wait = config_of(args).sync_wait if args.wait is None else args.wait
     if wait and not args.quiet:
