@@ -136,7 +136,6 @@ class LibrarySyncStart(LibraryFeedRefresh):
         listed = {h.key or link_key(h.entry.link) for h in headlines}
         saved = store.saved()
         with suppress(StoreError):  # a read-only directory: not marked, not asked for
-            store.rekey_older_forms()  # moved as the library opened: marked done now
             store.mark_copies_cached_before(saved.keys() & cached)
             # An older reader's copies of each article's pictures kept once (format 7 on).
             store.fold_older_pictures()

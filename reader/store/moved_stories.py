@@ -80,38 +80,33 @@ class StoreMovedStories(StoreSearchFeeds):
                     state.set(prefix + now, value)
                     state.delete(prefix + was)
 
-    def rekey_older_forms(self, mark: bool = True) -> int:
+    def rekey_older_forms(self) -> int:
         """What was kept under an article key an earlier `canonical_url` made (`CANONICAL_
         VERSION`; 1: "http://bücher.example/story", its host as written, now
         "http://xn--bcher-kva.example/story") moved to the key it has now, once a directory
         (`_REKEYED`): unmoved, it was found by no address. Only keys holding a character past
         ASCII or a percent-escape are read again (a few, in a pass over the keys' index). A
         key whose new one holds an article already is left (that copy is the newer); an older
-        reader's new records after are its own. Marked done when something was moved, or
-        with `mark` (a sync's start): a command that reads, on a library holding no such
-        key, writes nothing. How many articles were moved."""
+        reader's new records after are its own. How many articles were moved."""
         if self.read_only or self.upgrades_at_write:
             return 0
         if self._value(self._state, _REKEYED) == CANONICAL_VERSION:
             return 0
-        articles = self._articles
-        older = _older(keys_with_prefix(articles, "article:"))
-        aliases = _older(keys_with_prefix(articles, "also:"))
+        moved = 0
+        for was in _older(keys_with_prefix(self._articles, "article:")):
+            moved += self._moved_records(was, canonical_url(was))
+        with self._articles.transact():
+            for was in _older(keys_with_prefix(self._articles, "also:")):
+                link = self._value(self._articles, f"also:{was}")
+                if f"also:{canonical_url(was)}" not in self._articles and link is not None:
+                    self._articles.set(f"also:{canonical_url(was)}", link)
+                self._articles.delete(f"also:{was}")
         state_keys = set(self.saved()) | set(keys_with_prefix(self._state, _HIGHLIGHTS))
         for prefix in READING_PREFIXES:
             state_keys.update(keys_with_prefix(self._state, prefix))
-        older_state = _older(state_keys)
-        moved = sum(self._moved_records(was, canonical_url(was)) for was in older)
-        with articles.transact():
-            for was in aliases:
-                link = self._value(articles, f"also:{was}")
-                if f"also:{canonical_url(was)}" not in articles and link is not None:
-                    articles.set(f"also:{canonical_url(was)}", link)
-                articles.delete(f"also:{was}")
-        for was in older_state:
+        for was in _older(state_keys):
             self._moved_state(was, canonical_url(was), None)
-        if mark or older or aliases or older_state:
-            self._state.set(_REKEYED, CANONICAL_VERSION)
+        self._state.set(_REKEYED, CANONICAL_VERSION)
         return moved
 
 
