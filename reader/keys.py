@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .urls import CANONICAL_VERSION, canonical_url, older_canonical_url
+from .urls import CANONICAL_VERSION, canonical_url
 
 ENTRY_ID_LENGTH = 12
 
@@ -21,9 +21,7 @@ were it ever to add to it, this would become a version of its own."""
 
 def entry_id(feed_url: str, item_key: str) -> str:
     """A short stable id for one item of one feed (`item_key`: the GUID, else the link, else the title)."""
-    # Its feed's address as the first version of `canonical_url` wrote it, for good: a later
-    # one's would give a feed's items new ids, their read marks lost.
-    digest = hashlib.sha256(f"{older_canonical_url(feed_url)}\0{item_key}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{canonical_url(feed_url)}\0{item_key}".encode()).hexdigest()
     return digest[:ENTRY_ID_LENGTH]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urljoin, urlsplit, urlunsplit
 
@@ -217,40 +217,19 @@ def site_of(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
-CANONICAL_VERSION = 2
+CANONICAL_VERSION = 1
 """Raised with any change to what `canonical_url` gives for some address: the article keys
-stored with each headline (`keys.ARTICLE_KEY_VERSION`) are then computed again, not misread,
-and what the store kept under a key of the version before is moved to its key of this one
-(`Store.rekey_older_forms`). 2: an international host name as its punycode, a
-percent-escape's hex digits in upper case (net52)."""
-
-# A percent-escape with a lower-case hex digit ("%e2%80%99"): one byte, as "%E2%80%99" is
-# (RFC 3986 6.2.2.1).
-_LOWER_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})([0-9a-f][0-9A-Fa-f]|[0-9A-F][a-f])")
+stored with each headline (`keys.ARTICLE_KEY_VERSION`) are then computed again, not misread."""
 
 
 @lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
-    """The form of a URL used as a cache key: lower-case scheme, the host as a browser sends
-    it (lower case; an international name as its punycode, `ascii_host`: "bücher.example" and
-    "xn--bcher-kva.example" are one site), no default port, no fragment, no tracking
-    parameters, percent-escapes in upper case ("%2f" is "%2F")."""
-    return _canonical(url, ascii_host)
-
-
-def older_canonical_url(url: str) -> str:
-    """`canonical_url` as its version 1 made it, the host lower-cased as written: the form
-    the feed's address takes in an entry's id (`keys.entry_id`), so that the ids, and the
-    read marks under them, of a feed subscribed by its international name stay the ones
-    they were."""
-    return _canonical(url, str.lower, latest=False)
-
-
-def _canonical(url: str, host_form: Callable[[str], str], latest: bool = True) -> str:
+    """The form of a URL used as a cache key: lower-case scheme and host, no default port,
+    no fragment, no tracking parameters."""
     url = url.strip()
     try:
         parts = urlsplit(url)
-        host = host_form(parts.hostname or "")
+        host = (parts.hostname or "").lower()
         port = parts.port
     except ValueError:
         return url
@@ -260,29 +239,7 @@ def _canonical(url: str, host_form: Callable[[str], str], latest: bool = True) -
         netloc = f"{parts.username}@{netloc}"
     if _port_named(scheme, port):
         netloc = f"{netloc}:{port}"
-    path, query = parts.path or "/", _untracked(parts.query)
-    if latest:
-        path, query = _upper_escapes(path), _upper_escapes(query)
-    return urlunsplit((scheme, netloc, path, query, ""))
-
-
-def _upper_escapes(text: str) -> str:
-    return _LOWER_ESCAPE.sub(lambda m: m.group().upper(), text) if "%" in text else text
-
-
-def ascii_host(host: str) -> str:
-    """`host` as a browser sends it (IDNA 2008 as UTS 46 maps it, WHATWG's URL reading): in
-    lower case, an international name as its punycode ("BÜCHER.example" is
-    "xn--bcher-kva.example"); one no such name can be (a malformed one) lower-cased alone."""
-    host = host.lower()
-    if host.isascii():
-        return host
-    import idna  # httpx's, which sends the name so
-
-    try:
-        return idna.encode(host, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError, ValueError):
-        return host
+    return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
 
 
 @lru_cache(maxsize=65536)

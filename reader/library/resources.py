@@ -144,7 +144,6 @@ class LibraryResources:
         self.store = Store(data_dir, upgrade)  # an older format upgraded, unless to read only
         with suppress(StoreError):  # a full disk, a store held: the next opening moves them
             self.store.passwords_out_of_keys()
-            self.store.rekey_older_forms()  # once: a key an earlier `canonical_url` made
         self.cpu = CpuWorkers(workers, processes)  # `processes`: `[system] workers`, 0 auto
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context

@@ -300,12 +300,13 @@ class StorePictures(StorePictureUsers):
             super().delete_article(key)
             self._use(key, set(), set(had))
 
-    def _moved_records(self, was: str, now: str, alias: str = "") -> bool:
-        """`_moved_records`, its pictures then shown by the article at `now` (`PICTURE_USER`),
+    def move_article(self, old: str, new: str) -> bool:
+        """`move_article`, its pictures then shown by the article at `new` (`PICTURE_USER`),
         in a transaction after: a kill between leaves them shown by the old one's key, which
         no article has, so that they are kept for good, never lost."""
-        if not super()._moved_records(was, now, alias):
+        if not super().move_article(old, new):
             return False
+        was, now = article_key(old), article_key(new)
         with self._articles.transact():
             shown = set(_shared(self._load(self._articles, PICTURES + now, {})))
             self._use(now, shown, set())
