@@ -16,7 +16,7 @@ from .plural import plural
 from .reports import Added
 from .safe import safe_line
 from .sitemap_feed import NEWEST
-from .url_display import line_url, shown_user
+from .url_display import line_url
 
 MAX_LISTED = 20
 """Feeds listed when a page names several: a section index may name dozens, a hostile page
@@ -87,14 +87,6 @@ def add_answer(
     return answer
 
 
-def _account_changed(added: Added, url: str) -> str:
-    """The line saying the feed subscribed already at `url` is read with another account or
-    password from now on; "" when it is not."""
-    if added.user_given:
-        return f"{url} is read as {shown_user(added.user_given)} from now on"
-    return f"password changed for {url}" if added.password_changed else ""
-
-
 def _subscribed(added: Added, name: str) -> AddAnswer:
     """What `add` says of the feed it subscribed to (or found subscribed already)."""
     lines: list[Said] = []
@@ -103,14 +95,13 @@ def _subscribed(added: Added, name: str) -> AddAnswer:
     if added.replaced:
         lines.append(Said(f"unsubscribed: {line_url(added.replaced)} (a web page, not a feed)"))
     url = line_url(added.url)
-    if (changed := _account_changed(added, url)) and added.result is not None:
+    if added.password_changed and added.result is not None:
         # The password itself is never said: a line goes to cron mail and the journal.
         if error := added.result.error:
-            lines.append(
-                Said(f"{changed}, but the feed's fetch with it failed: {error.message}", True)
-            )
+            changed = f"password changed for {url}, but the feed's fetch with it failed"
+            lines.append(Said(f"{changed}: {error.message}", True))
             return AddAnswer(lines, failed=True)
-        lines.append(Said(changed))
+        lines.append(Said(f"password changed for {url}"))
         return AddAnswer(lines, failed=False)
     if added.already or added.result is None:
         named = clean_name(name)

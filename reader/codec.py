@@ -140,8 +140,6 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         ),
         # Only for a feed whose password was changed: a reader from before ignores it.
         **({"password": feed.password} if feed.password else {}),
-        # Only for a feed given a user name since: a reader from before ignores it.
-        **({"user": feed.user} if feed.user else {}),
         # Only for a feed an OPML file filed in folders: a reader from before them ignores it.
         **({"folders": [list(path) for path in feed.folders]} if feed.folders else {}),
     }
@@ -162,7 +160,6 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         name=_text(d.get("name")),
         moved_to=_text(d.get("moved_to")),
         password=_text(d.get("password")),
-        user=_text(d.get("user")),
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),

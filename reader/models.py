@@ -25,7 +25,7 @@ from .errors import StoreError as StoreError
 from .errors import Unwritable as Unwritable
 from .list_numbering import item_number
 from .url_display import shown_url
-from .urls import same_origin, with_password, with_user
+from .urls import with_password
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
 from .word_count import count_unit as count_unit
 from .word_count import words_in as words_in
@@ -122,12 +122,6 @@ class Feed:
     mistyped). Never in `url`, the key every record of it is kept under (`Store.add_feed`,
     `urls.password_apart`): a password changed leaves no trace of the old. "" for none (a
     record an earlier reader wrote under an address holding it, read as it is)."""
-    user: str = ""
-    """The user name `reader add` gave it since it was subscribed without one (`reader add
-    https://me@host/feed.xml` of `https://host/feed.xml`: the same feed, read with that account
-    from now on): its subscription stays under `url` (its headlines' ids, marks and name are the
-    same), and it is fetched and exported as this user at its own origin (`fetched_url`). ""
-    when `url`'s own holds (or none)."""
     failing_since: datetime | None = None
     """When its fetches began failing (the first failure since it last worked), None while it
     works: "failing since March" tells a dead feed from a hiccup."""
@@ -168,13 +162,9 @@ class Feed:
     its tags too; () for none, as in records from before folders were kept."""
 
     def fetched_url(self, url: str = "") -> str:
-        """`url` (its own `url` by default, or where it moved) with the user name and password
-        given since (`user`, `password`; the user name at its own origin alone), as it is
-        asked for and exported."""
-        address = url or self.url
-        if self.user and same_origin(address, self.url):
-            address = with_user(address, self.user)
-        return with_password(address, self.password)
+        """`url` (its own `url` by default, or where it moved) with the password given since
+        (`password`), as it is asked for and exported."""
+        return with_password(url or self.url, self.password)
 
     def new_password(self, url: str) -> str | None:
         """The password `url` (an address of this feed) gives, when it is not the one the feed

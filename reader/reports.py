@@ -337,9 +337,6 @@ class Added:
     moved_from: str = ""  # the address asked, moved for good to `url`, subscribed already
     # `url` subscribed already was given the address's other password: fetched with it (`result`)
     password_changed: bool = False
-    # `url` subscribed already with no user name was given the address's (`Feed.user`), and
-    # its password if any: read as that account from now on (`result`)
-    user_given: str = ""
     consent_wall: bool = False  # the page is a cookie-consent wall: no feed looked for on its site
     # Nothing answered at the address (no such host, no server, no https): not subscribed
     # unless asked to keep it (`Library.add(keep=True)`)

@@ -56,12 +56,7 @@ def shown_with_user(url: str) -> str:
     if not user or "://" not in shown:
         return shown
     scheme, _, rest = shown.partition("://")
-    return f"{scheme}://{shown_user(user)}@{rest}"
-
-
-def shown_user(user: str) -> str:
-    """A user name as an address writes it (`user`, as written in one), shown safely."""
-    return quote(unquote(safe_line(user)), safe="")
+    return f"{scheme}://{quote(unquote(safe_line(user)), safe='')}@{rest}"
 
 
 def shown_apart(url: str, urls: Iterable[str]) -> str:

@@ -504,26 +504,6 @@ def password_apart(url: str) -> tuple[str, str]:
     return urlunsplit(parts._replace(netloc=f"{user}@{host}")), password
 
 
-def user_of(url: str) -> str:
-    """The user name `url` holds, as written (percent-encoded); "" for none."""
-    userinfo, at, _host = urlsplit(url).netloc.rpartition("@")
-    return userinfo.partition(":")[0] if at else ""
-
-
-def with_user(url: str, user: str) -> str:
-    """`url` with the user name `user` (as `user_of` gives it) where it names none."""
-    parts = urlsplit(url)
-    if not user or "@" in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=f"{user}@{parts.netloc}"))
-
-
-def same_origin(url: str, other: str) -> bool:
-    """Whether the two addresses are at one origin: scheme, host and port."""
-    one, two = urlsplit(url), urlsplit(other)
-    return (one.scheme, one.hostname, one.port) == (two.scheme, two.hostname, two.port)
-
-
 def with_password(url: str, password: str) -> str:
     """`url` with `password` (as an address writes it, percent-encoded) for the password its
     user name holds ("" leaves it as it is); `url` itself when it names no user."""
@@ -543,7 +523,7 @@ def hop_credentials(target: str, asked: str) -> str:
     its new path on the same host, as httpx would send them."""
     parts, own = urlsplit(target), urlsplit(asked)
     host = parts.netloc.rpartition("@")[2]
-    same = same_origin(target, asked)
+    same = (parts.scheme, parts.hostname, parts.port) == (own.scheme, own.hostname, own.port)
     credentials = own.netloc.rpartition("@")[0] if same and "@" in own.netloc else ""
     netloc = f"{credentials}@{host}" if credentials else host
     return target if netloc == parts.netloc else urlunsplit(parts._replace(netloc=netloc))

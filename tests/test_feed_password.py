@@ -183,45 +183,6 @@ def test_one_feed_under_two_accounts_is_told_apart_by_its_user_name(
     assert kept["url"] == f"http://reporter%40paper.example:s3cret@{plain}"
 
 
-def test_add_with_a_user_name_reads_the_feed_subscribed_without_one_as_that_account(
-    own_server: HTTPServer, data_dir: Path
-) -> None:
-    """`reader add https://me@host/feed.xml` of a feed subscribed as `https://host/feed.xml`:
-    the same feed read as me from now on, its headlines and marks kept, not a second
-    subscription listing each headline twice; another user name after it is another account."""
-    url = serve_stories(own_server, "Members", [("Harbour opens", 9), ("Ferry late", 10)])
-    assert run_reader(data_dir, "add", url).returncode == 0
-    ids = run_reader(data_dir, "list", "--ids").stdout.split()
-    assert run_reader(data_dir, "mark-read", ids[0]).returncode == 0
-
-    as_me = url.replace("http://", "http://me@")
-    given = run_reader(data_dir, "add", as_me)
-    assert (given.returncode, given.stdout, given.stderr) == (
-        0,
-        f"{url} is read as me from now on\n",
-        "",
-    )
-    asked, _answer = own_server.log[-1]
-    assert asked.headers.get("Authorization") == "Basic " + base64.b64encode(b"me:").decode()
-    (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
-    assert (feed["url"], feed["entries"]) == (as_me, 2)
-    assert run_reader(data_dir, "list", "--ids", "--unread").stdout.split() == [ids[1]]
-    assert run_reader(data_dir, "list", "--ids", "--feed", as_me).stdout.split() == ids
-    # Its password given after it is that account's; said as any password changed.
-    with_pw = url.replace("http://", "http://me:s3cret@")
-    changed = run_reader(data_dir, "add", with_pw)
-    assert changed.stdout == f"password changed for {url}\n", changed.stderr
-    assert run_reader(data_dir, "add", as_me).stdout.startswith("already subscribed:")
-    (feed,) = json.loads(run_reader(data_dir, "feeds", "--json").stdout)
-    assert feed["url"] == with_pw
-    assert f'xmlUrl="{with_pw}"' in run_reader(data_dir, "export", "--format", "opml").stdout
-
-    # Another account of it is another subscription.
-    other = run_reader(data_dir, "add", url.replace("http://", "http://ed@"))
-    assert other.stdout.startswith("subscribed: Members"), other.stdout + other.stderr
-    assert len(json.loads(run_reader(data_dir, "feeds", "--json").stdout)) == 2
-
-
 def test_the_feed_list_and_the_headlines_title_name_each_account(
     own_server: HTTPServer, data_dir: Path
 ) -> None:

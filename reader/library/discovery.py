@@ -34,14 +34,7 @@ from ..safe import safe_line
 from ..sitemap_feed import is_sitemap
 from ..sniff import feed_type, file_kind, html_title, is_html_document
 from ..url_display import line_url
-from ..urls import (
-    canonical_url,
-    from_feed_scheme,
-    is_web_url,
-    not_web_url,
-    password_apart,
-    user_of,
-)
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url, password_apart
 from .sync import LibrarySync
 
 _SENT_ON = 3
@@ -70,7 +63,7 @@ class LibraryDiscovery(LibrarySync):
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
-            if changed := await self._new_account(known, url):
+            if changed := await self._new_password(known, url):
                 return self._named(changed, name)
             added = self._named(await self._again(known, name), name)
             feed = self.store.feed(known)
@@ -159,25 +152,17 @@ class LibraryDiscovery(LibrarySync):
             url = target
         return fetched, url
 
-    async def _new_account(self, known: str, url: str) -> Added | None:
+    async def _new_password(self, known: str, url: str) -> Added | None:
         """The subscription `known` given the other password `url` holds (the site's changed,
-        or the first was mistyped), or the user name it holds where `known` has none
-        (`account_for`), and fetched with them, its headlines and marks kept (acc51a A4: `add`
-        said "already subscribed" and kept the old one, and `remove` lost them); None when
-        `url` gives neither anew."""
+        or the first was mistyped) and fetched with it, its headlines and marks kept (acc51a
+        A4: `add` said "already subscribed" and kept the old one, and `remove` lost them);
+        None when `url` gives no password, or the one it is fetched with."""
         feed = self.store.feed(known)
-        if feed is None:
+        if feed is None or (password := feed.new_password(url)) is None:
             return None
-        given = user_of(url)
-        user = given if given != feed.user and not user_of(known) else ""
-        password = feed.new_password(url)
-        if not user and password is None:
-            return None
-        self.store.give_account(known, user or feed.user, password or "")
+        self.store.give_password(known, password)
         result = await self.refresh_feed(known)
-        return Added(
-            known, result, already=True, password_changed=password is not None, user_given=user
-        )
+        return Added(known, result, already=True, password_changed=True)
 
     def _named(self, added: Added, name: str) -> Added:
         """`added`, the feed it found subscribed already given the user's `name` (if any)."""
@@ -212,10 +197,9 @@ class LibraryDiscovery(LibrarySync):
         return feed is not None and feed.last_success is None and not self.store.entries(url)
 
     def _subscribed(self, url: str) -> str:
-        """The subscription `url` names in any spelling (`urls.canonical_url`), or the one
-        whose account it gives (`account_for`); "" for none."""
+        """The subscription `url` names in any spelling (`urls.canonical_url`), "" for none."""
         known = self.subscription_url(url)
-        return known if known in self.store.feed_urls() else self.account_for(url)
+        return known if known in self.store.feed_urls() else ""
 
     async def _answer(self, url: str, led_by: Response | None = None) -> Response | FetchError:
         """The feed at `url`, or why not; `led_by`, the page that named it: it may lead no

@@ -10,15 +10,7 @@ from typing import TYPE_CHECKING
 from ..feed_names import clean_name, folded, named_by
 from ..models import ErrorKind, Feed, FetchError
 from ..url_display import shown_url, shown_with_user, wire_url
-from ..urls import (
-    canonical_url,
-    from_feed_scheme,
-    is_web_url,
-    not_web_url,
-    password_apart,
-    user_of,
-    without_credentials,
-)
+from ..urls import canonical_url, from_feed_scheme, is_web_url, not_web_url, password_apart
 from .resources import LibraryResources
 
 if TYPE_CHECKING:
@@ -120,21 +112,6 @@ class LibrarySubscribed(LibraryResources):
         address a subscribed feed moved to for good (a 301 or 308 it answered: `Feed.moved_to`)."""
         return SubscribedAddresses(self.store).subscription(canonical_url(url)) or url
 
-    def account_for(self, url: str, given_only: bool = False) -> str:
-        """The feed subscribed with no user name at `url`'s address whose account `url`'s user
-        name is (`Feed.user`), or, unless `given_only`, may become: `reader add
-        https://me@host/feed.xml` after `https://host/feed.xml` is that feed read as me, not a
-        second subscription (two accounts of a feed are two, but one read with none has no
-        other yet). "" for none."""
-        if not (user := user_of(url)):
-            return ""
-        bare = self.subscription_url(without_credentials(url))
-        if user_of(bare) or bare not in self.store.feed_urls():
-            return ""
-        feed = self.store.feed(bare)
-        taken = feed is not None and (feed.user == user or not (feed.user or given_only))
-        return bare if taken else ""
-
     def feed_named(self, url: str) -> str:
         """The subscribed feed `url` names, as written or as `reader feeds` shows it, or by its
         name or title ("Northwind Tech Review", as the feed list shows it) when one feed has
@@ -143,7 +120,7 @@ class LibrarySubscribed(LibraryResources):
         titles both (they were read twice for a title: 500 feeds' records 2 × 85 ms)."""
         wanted = canonical_url(from_feed_scheme(url))
         known = SubscribedAddresses(self.store)
-        if found := known.subscription(wanted) or self.account_for(from_feed_scheme(url), True):
+        if found := known.subscription(wanted):
             return found
         # One subscribed before `add` refused control characters is shown without them (the
         # only way it can be shown safely), a look-alike host as its punycode: that form, the

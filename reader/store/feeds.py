@@ -558,16 +558,15 @@ class StoreFeeds(StoreStoryRows):
                     tags=stored.tags,
                     folders=stored.folders,
                     password=stored.password,
-                    user=stored.user,
                 )
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
-    def give_account(self, url: str, user: str, password: str) -> Feed | None:
-        """Fetch and export a subscribed feed as `user` with `password` from now on
-        (`Feed.user`, `Feed.password`), its headlines, marks and name kept; None when not
-        subscribed. A refresh under way keeps them (`put_feed`); the next asks with them."""
-        return self._changed_feed(url, user=user, password=password)
+    def give_password(self, url: str, password: str) -> Feed | None:
+        """Fetch and export a subscribed feed with `password` from now on (`Feed.password`),
+        its headlines, marks and name kept; None when not subscribed. A refresh under way
+        keeps it (`put_feed`); the next asks with it."""
+        return self._changed_feed(url, password=password)
 
     def name_feed(self, url: str, name: str) -> Feed | None:
         """Give a subscribed feed the user's `name` ("": none, its own title shown again);
