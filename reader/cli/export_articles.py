@@ -328,6 +328,11 @@ def check_article_options(args: argparse.Namespace) -> None:
     """An OPML export lists the feeds: the options choosing articles, and `--earlier-copies`,
     are for the other formats."""
     given = [name for name in _CHOOSING if getattr(args, name, None)]
+    if args.format != "opml" and args.no_passwords:
+        raise UsageError(
+            "--no-passwords leaves the feeds' accounts out of OPML: an article's file carries"
+            " none (its JSON's feed addresses give a password as ***)"
+        )
     if args.format == "opml" and args.earlier_copies:
         raise UsageError(
             "--earlier-copies writes articles' earlier copies: add --format markdown, text, html,"

@@ -544,6 +544,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="only those no earlier export took (markdown, text, html or epub: each is noted"
         " once its file is written): each week's book holds the new ones alone",
     )
+    p.add_argument(
+        "--no-passwords",
+        action="store_true",
+        help="OPML without the feeds' accounts (a user name and password in an address, which"
+        " it carries to move subscriptions): a list to give away. A token in the query stays",
+    )
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(
         "--no-pictures",
