@@ -1039,13 +1039,24 @@ def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule
             )
 
 
+YOUR_FIELDS = ("read_at", "saved", "tags", "archived", "highlights", "highlights_note")
+"""The fields of an article's JSON object that are the reader's own, not the article's: when it
+was read, saved, tagged, archived, its highlights and note (`reader export --no-notes` leaves
+them out)."""
+
+
 def article_item(
-    lib: StoredLibrary, target: Entry | str, article: Article, kept: KeptHighlights | None
+    lib: StoredLibrary,
+    target: Entry | str,
+    article: Article,
+    kept: KeptHighlights | None,
+    yours: bool = True,
 ) -> dict[str, Any]:
     """The article as an object of `reader show --format json` and `reader export --format
     json`: its metadata and text (`render_item`), and the reader's marks, as `list --json`
     gives them: its id and feed, so that `list --ids | xargs show --format json` keys each
-    object back (acc38b K7); null for an address no feed lists, saved or shown by it."""
+    object back (acc38b K7); null for an address no feed lists, saved or shown by it. Not
+    `yours`, the article's alone: none of `YOUR_FIELDS`."""
     from ..citation import cited_url
     from .highlights import highlight_items
 
@@ -1060,4 +1071,7 @@ def article_item(
     item["archived"] = bool(record and record.get("archived"))
     item["highlights"] = highlight_items(kept)
     item["highlights_note"] = safe_line(kept.kept.note) if kept else ""
+    if not yours:
+        for field in YOUR_FIELDS:
+            del item[field]
     return item

@@ -136,6 +136,7 @@ def _export(
             args.format,
             copies,
             pictures=not args.no_pictures,
+            notes=not args.no_notes,
         )
     finally:
         contents_read()
@@ -239,7 +240,7 @@ def _export_json(
     # Each object written as it is made, as the other formats write each chapter: the whole
     # list made first, then dumped, took 894 MB for 15,000 articles (acc50d D1). The first
     # made before the file is opened: with none, nothing is written.
-    items = _json_items(lib, pages, missing, copies, update)
+    items = _json_items(lib, pages, missing, copies, update, notes=not args.no_notes)
     first = next(items, None)
     if first is None:
         finish()
@@ -267,9 +268,11 @@ def _json_items(
     missing: list[str],
     copies: _Copies,
     update: Callable[[int, int], None],
+    notes: bool = True,
 ) -> Iterator[dict[str, object]]:
     """The JSON object of each cached article of `pages`, one at a time; the links of those not
-    cached added to `missing`, `update` told of each read."""
+    cached added to `missing`, `update` told of each read; without your marks, not `notes`
+    (`article_item`'s `yours`)."""
     for count, (one, pointing) in enumerate(pages, 1):
         update(count, len(pages))
         target: Entry | str = one.entry or one.link
@@ -282,7 +285,8 @@ def _json_items(
         if article is None:
             missing.append(one.link)
             continue
-        item = article_item(lib, target, article, lib.highlights_in(target, article))
+        kept = _kept(lib, target, article, notes)
+        item = article_item(lib, target, article, kept, yours=notes)
         if earlier := copies.of(lib, one.link, article):
             item["earlier_copies"] = [_copy_item(copy) for copy in earlier]
         if pointing:
@@ -337,6 +341,11 @@ def check_article_options(args: argparse.Namespace) -> None:
         raise UsageError(
             "--earlier-copies writes articles' earlier copies: add --format markdown, text, html,"
             " epub or json (OPML lists the feeds)"
+        )
+    if args.format == "opml" and args.no_notes:
+        raise UsageError(
+            "--no-notes leaves your highlights and notes out of articles: add --format markdown,"
+            " text, html, epub or json (OPML lists the feeds, with none)"
         )
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
@@ -475,12 +484,13 @@ def _chapters(
     fmt: str = "markdown",
     copies: _Copies | None = None,
     pictures: bool = True,
+    notes: bool = True,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
     `read` told how many were read so far. Each chapter's text is read as it is written, in
     `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
     pictures kept of it in an EPUB (unless not `pictures`: `--no-pictures`), and its earlier
-    copies as `copies` asks."""
+    copies as `copies` asks; your highlights and notes with it, unless not `notes`."""
     copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
@@ -492,9 +502,9 @@ def _chapters(
             if item is None:
                 # Its feed removed, or the item dropped: the text kept with its highlights.
                 heading = lib.kept_item_text(one.link)
-                text = partial(_kept_item, lib, one.link, style, fmt)
+                text = partial(_kept_item, lib, one.link, style, fmt, notes)
             else:
-                text = partial(_item, lib, item, style, fmt)
+                text = partial(_item, lib, item, style, fmt, notes)
             if heading is None:
                 missing.append(one.link)  # no text from its feed (or none kept)
                 continue
@@ -505,7 +515,9 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures)
+        text = partial(
+            _markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures, notes
+        )
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
@@ -519,13 +531,15 @@ def _markdown(
     copies: _Copies | None = None,
     pointing: list[_Chosen] | None = None,
     pictures: bool = True,
+    notes: bool = True,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
     in it and list after it, and its earlier copies after them as `copies` asks; the items
     `pointing` into it listed before its highlights; a book's pictures links too, not
-    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit)."""
+    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit);
+    no highlight or note, not `notes` (`--no-notes`)."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
@@ -535,7 +549,7 @@ def _markdown(
     # its reader may not have (acc47e E8).
     copied = bool(earlier)
     if fmt == "text":
-        kept = lib.highlights_in(link, article)
+        kept = _kept(lib, link, article, notes)
         shown = render(article, fmt, style, entry, copied=copied, away=True)
         made = _with_marks(shown, own, kept, markdown_marks=False)
         return replace(
@@ -544,7 +558,7 @@ def _markdown(
     held = fmt == "epub" and pictures
     files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
-    kept = lib.highlights_in(link, article)
+    kept = _kept(lib, link, article, notes)
     markdown = render(article, "markdown", style, entry, copied=copied, away=True)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
     return replace(
@@ -619,27 +633,40 @@ def _shown(article: Article, fmt: str) -> Article:
     return article if fmt == "text" else pictures_as_links(article)
 
 
-def _item(lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown") -> ChapterText:
+def _item(
+    lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown", notes: bool = True
+) -> ChapterText:
     """The chapter of an item with no link: the text its feed carried, as `reader show
     --format markdown` prints it (cited without an address, saying so), pictures as links,
     with your highlights of it."""
     article = lib.linkless_text(entry)
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
-    kept = lib.highlights_in(entry, article)
+    kept = _kept(lib, entry, article, notes)
     text = render(_shown(article, fmt), _written(fmt), style, entry, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
-def _kept_item(lib: StoredLibrary, address: str, style: str, fmt: str = "markdown") -> ChapterText:
+def _kept_item(
+    lib: StoredLibrary, address: str, style: str, fmt: str = "markdown", notes: bool = True
+) -> ChapterText:
     """The chapter of an item with no link its feed no longer lists (the feed removed, the
     item dropped): the text its feed carried as kept with its highlights, which it holds."""
     article = lib.kept_item_text(address)
     if article is None:  # its highlights dropped since the contents were read
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
-    kept = lib.highlights_in(address, article)
+    kept = _kept(lib, address, article, notes)
     text = render(_shown(article, fmt), _written(fmt), style, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
+
+
+def _kept(
+    lib: StoredLibrary, target: Entry | str, article: Article, notes: bool
+) -> KeptHighlights | None:
+    """Your highlights and notes of `article` an export writes: none, not `notes`
+    (`--no-notes`: a reading pack given to a class carried the teacher's private note,
+    acc52b-4)."""
+    return lib.highlights_in(target, article) if notes else None
 
 
 def _written(fmt: str) -> str:

@@ -545,6 +545,12 @@ def build_parser() -> argparse.ArgumentParser:
         " once its file is written): each week's book holds the new ones alone",
     )
     p.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="the articles without your highlights and notes (JSON: without read_at, saved,"
+        " tags, archived, highlights and highlights_note): a pack to give away",
+    )
+    p.add_argument(
         "--no-passwords",
         action="store_true",
         help="OPML without the feeds' accounts (a user name and password in an address, which"
