@@ -553,6 +553,12 @@ def _converter(xhtml: bool) -> Any:
     return made
 
 
+def markdown_html(markdown: str) -> str:
+    """`markdown` (an article as `reader show --format markdown` writes it) as an HTML page's
+    body, as an export's HTML page writes a chapter: raw HTML in it text, pictures links."""
+    return _converter(False).render(markdown, {"pictures": {}})
+
+
 def _xhtml(title: str, body: str, language: str) -> str:
     """A book's page; its language "" when not known, as HTML says so: not the book's."""
     return (
