@@ -137,3 +137,29 @@ def test_a_long_reads_parts_are_in_the_contents_and_its_figure_linked_inside(
     assert _links(chapter, "the tides") == ["#" + parts[0][1].partition("#")[2]]
     assert _links(chapter, "the live map") == [name]  # no kept text holds it: the start
     _epubcheck(book)
+
+
+def test_a_long_reads_parts_are_in_the_html_pages_contents_too(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The HTML page's contents listed the articles alone, the book's their parts too since
+    acc50e A8: the page's contents list them as the book's do, each linking to its heading."""
+    data = tmp_path / "data"
+    feed = serve_stories(httpserver, "Coast Wire", [("Harbour history", 9)], more={9: PARTS})
+    assert run_reader(data, "add", feed).returncode == 0
+    assert run_reader(data, "sync", "--no-pictures").returncode == 0
+    page = tmp_path / "history.html"
+    done = run_reader(data, "export", "--format", "html", "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    document = lxml.html.fromstring(page.read_bytes())
+    (nav,) = document.iter("nav")
+    (article,) = nav.xpath("//li[a='Harbour history']")
+    links = [(a.text, a.get("href")) for a in article.iter("a")]
+    assert links[0] == ("Harbour history", "#a1")
+    assert [words for words, _ in links[1:]] == [
+        "Part one: the tide tables",
+        "Part two: the new pier",
+    ]
+    for words, href in links[1:]:
+        (heading,) = document.xpath(f"//article[@id='a1']//*[@id='{href[1:]}']")
+        assert heading.text_content() == words
