@@ -76,6 +76,7 @@ complete -c reader -n '__fish_seen_subcommand_from export' -l since -x -d 'only 
 complete -c reader -n '__fish_seen_subcommand_from export' -l before -x -d 'only those published before DATE'
 complete -c reader -n '__fish_seen_subcommand_from export' -l read-since -x -d 'only the articles you opened in the reader at WHEN or after (the same forms: 2h, today\'s date); not '
 complete -c reader -n '__fish_seen_subcommand_from export' -l saved-since -x -d 'only the articles you saved (s) at WHEN or after, whenever they were published (the same forms: 12h,'
+complete -c reader -n '__fish_seen_subcommand_from export' -l search -x -d 'only those whose title, byline or text holds every word, as `reader list --search` finds them with t'
 complete -c reader -n '__fish_seen_subcommand_from export' -l not-exported -d 'only those no earlier export took (markdown, text, html or epub: each is noted once its file is writ'
 complete -c reader -n '__fish_seen_subcommand_from export' -l no-notes -d 'the articles without your highlights and notes (JSON: without read_at, saved, tags, archived, highli'
 complete -c reader -n '__fish_seen_subcommand_from export' -l no-passwords -d 'OPML without the feeds\' accounts (a user name and password in an address, which it carries to move s'

@@ -44,6 +44,7 @@ from .articles import article_item, listed_feeds
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     UsageError,
     config_of,
@@ -55,7 +56,8 @@ from .common import (
     render,
     render_item,
 )
-from .date_args import moment, read_since, saved_since, within
+from .date_args import between, moment, read_since, saved_since, within
+from .headline_search import Bounds, query_of, search_headlines
 from .highlights import after_article
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
     from ..library.highlights import KeptHighlights
     from ..library.stored import StoredLibrary
     from ..reports import Headline
+    from ..search_query import Query
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
 _CHOOSING = (
@@ -78,6 +81,7 @@ _CHOOSING = (
     "feed",
     "tag",
     "not_exported",
+    "search",
     "title",
 )
 POINTING = "Items pointing into this page"
@@ -85,7 +89,7 @@ POINTING = "Items pointing into this page"
 
 _NARROWING = (
     *("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag"),
-    "not_exported",
+    *("not_exported", "search"),
 )
 """The choices of `--highlighted`'s articles that leave out some with highlights."""
 
@@ -98,11 +102,16 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         )
     if args.ids and any(getattr(args, name, None) for name in _CHOOSING[1:-1]):
         raise UsageError("articles named by id are exported as they are: no other choice with them")
+    query = None
+    if args.search is not None:  # its slip said before the library is opened
+        query = query_of(args.search, "reader export --search ferry strike --format epub -o f.epub")
+        if query is None:
+            return EXIT_USAGE
     # A year's articles take minutes: each read from the cache, then written.
     update, finish = counted_progress("exporting", args.quiet)
     lib = open_stored_library(args)
     try:
-        return _export(lib, args, update, finish)
+        return _export(lib, args, update, finish, query)
     finally:
         finish()
         lib.close()
@@ -113,10 +122,12 @@ def _export(
     args: argparse.Namespace,
     update: Callable[[int, int], None],
     finish: Callable[[], None],
+    query: Query | None = None,
 ) -> int:
     """The export, the library open: the contents read first (each article's heading), then
-    each chapter's text as it is written; `update` and `finish` its progress."""
-    chosen = _chosen(lib, args)
+    each chapter's text as it is written; `update` and `finish` its progress; the articles
+    those `query` finds among those chosen (`--search`), when given."""
+    chosen = _chosen(lib, args, query)
     before = 0
     if args.not_exported:
         chosen, before = _not_exported(lib, chosen)
@@ -373,10 +384,13 @@ class _Chosen:
     blog): the page is written once, and its chapter lists each item pointing into it."""
 
 
-def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
+def _chosen(
+    lib: StoredLibrary, args: argparse.Namespace, query: Query | None = None
+) -> list[_Chosen]:
     """The articles asked for: by id or address (`-` reads them from stdin, one a line, as
     `reader list --ids` prints them), else the headlines of the feed, tag, saved or unread
-    ones between the dates, newest first (made one at a time, as `reader list` makes them)."""
+    ones between the dates, newest first (made one at a time, as `reader list` makes them),
+    those of them `query` finds when given, as `reader list --search` lists them."""
     names = given_ids(args.ids)
     if (
         args.ids and not names
@@ -393,6 +407,14 @@ def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before, end=True) if args.before is not None else None
     picked = moment(args.saved_since) if args.saved_since is not None else None
+    opened = moment(args.read_since) if args.read_since is not None else None
+    whole = args.format == "json"  # its id, feed and read mark in each object
+    if query is not None:
+        found = _searched(
+            lib, args, query, tags, Bounds(since, before, opened, lib.reading_times())
+        )
+        chosen = [_choice(h.entry, named, whole) for h in found]
+        return _highlighted(lib, chosen, args) if args.highlighted else chosen
     if args.saved or picked is not None:  # a few hundred, those no feed lists too: read whole
         feed = lib.feed_named(args.feed) if args.feed else None
         headlines: Iterable[Headline] = lib.headlines(
@@ -400,12 +422,30 @@ def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
         )
     else:
         headlines = lib.streamed_headlines(args.feed, args.unread, tags)
-    opened = moment(args.read_since) if args.read_since is not None else None
     headlines = read_since(within(headlines, since, before), lib.reading_times(), opened)
     headlines = saved_since(headlines, picked)
-    whole = args.format == "json"  # its id, feed and read mark in each object
     chosen = [_choice(h.entry, named, whole) for h in headlines]
     return _highlighted(lib, chosen, args) if args.highlighted else chosen
+
+
+def _searched(
+    lib: StoredLibrary,
+    args: argparse.Namespace,
+    query: Query,
+    tags: list[str],
+    bounds: Bounds,
+) -> list[Headline]:
+    """The headlines `query` finds among those the other options choose, as `reader list
+    --search` finds them with the same options: every cached article no feed lists too when
+    they name no feed, tag or saved ones (the pipe `list --search --ids | export -` stood in)."""
+    # Saved since a moment are saved ones, as `list` takes them.
+    args.saved = args.saved or args.saved_since is not None
+    every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
+    if args.saved_since is not None:
+        every = list(saved_since(every, moment(args.saved_since)))
+    every = list(read_since(every, bounds.read_at, bounds.opened))
+    headlines = between(every, bounds.since, bounds.before)  # before a search: fewer texts read
+    return search_headlines(lib, args, query, every, headlines, bounds).headlines
 
 
 def _highlighted(
@@ -727,6 +767,8 @@ def _title(args: argparse.Namespace, feed: str) -> str:
     for option in ("since", "before"):
         if (day := getattr(args, option, None)) is not None:
             what += f" {option} {safe_line(day, 30)}"
+    if args.search:
+        what += f' holding "{safe_line(" ".join(args.search), 80)}"'
     if getattr(args, "not_exported", False):
         what += ", not exported before"
     return f"{what}, {made}"

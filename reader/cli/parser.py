@@ -539,6 +539,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument(
+        "--search",
+        metavar="WORD",
+        nargs="+",
+        help="only those whose title, byline or text holds every word, as `reader list --search`"
+        " finds them with the same choices (every cached article no feed lists too, with no"
+        " --feed, --tag or --saved); the book's title says the words",
+    )
+    p.add_argument(
         "--not-exported",
         action="store_true",
         help="only those no earlier export took (markdown, text, html or epub: each is noted"
