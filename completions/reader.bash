@@ -54,7 +54,7 @@ _reader() {
         tag) opts='-h --help --data-dir --config' ;;
         untag) opts='-h --help --data-dir --config' ;;
         import) opts='-h --help --data-dir --config --read-from --saved-flags --saved --fetch-local' ;;
-        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --not-exported --title --no-pictures --earlier-copies -q --quiet' ;;
+        export) opts='-h --help --data-dir --config --format -o --output --feed --tag --saved --unread --highlighted --since --before --read-since --saved-since --search --not-exported --no-notes --no-passwords --title --no-pictures --earlier-copies -q --quiet' ;;
         feeds) opts='-h --help --data-dir --config --json --failing' ;;
         search-feed) opts='-h --help --data-dir --config'; words='add remove rename list' ;;
         sync) opts='-h --help --data-dir --config --no-articles --no-pictures --max-download --wait --tag -q --quiet' ;;

@@ -8,11 +8,14 @@ holds; and a file holds no script and loads nothing by itself."""
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from html import escape
 from typing import Any, BinaryIO
 
@@ -253,33 +256,58 @@ def write_html(
     into: BinaryIO,
     written: Callable[[int], None] = _quiet,
 ) -> None:
-    """One HTML page: the contents, then every article. Its policy lets it load nothing and run
-    nothing, should a browser open it from a disk next to other files."""
+    """One HTML page: the contents, with each article's sections as the book's have them, then
+    every article. Its policy lets it load nothing and run nothing, should a browser open it
+    from a disk next to other files."""
     chapters = _grouped(chapters)
-    head = (
-        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-        '<meta http-equiv="Content-Security-Policy"'
-        " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
-        f"<nav>\n<h1>{_text(title)}</h1>\n<p>{_text(what_is_in(chapters))}</p>\n"
-        f"{_contents(chapters, lambda n: f'#a{n}')}</nav>\n"
-    )
-    into.write(head.encode())
     targets = chapter_targets([one.address for one in chapters], lambda n: f"#a{n}")
-    for number, one in enumerate(chapters, 1):
-        text = one.text()
-        inside = _Inside(targets, f"#a{number}", f"a{number}-")
-        # Its direction decided, not "auto": a container's `dir="auto"` takes its first
-        # strong letter's, and an Arabic story opening on "Apple" was set left to right whole.
-        article = (
-            f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
-            f"{_dir(text.right_to_left)}>\n"
-            f"{_chapter_body(text, xhtml=False, inside=inside)}</article>\n"
+    sections: list[list[tuple[str, str]]] = []  # each chapter's, as it is written
+    # The contents come first, and an article's sections are known once its text is read: the
+    # articles are written to a spool (on disk past `_SPOOLED`) as each is read, then put after
+    # the contents. Each read once, as the book's are, never all in memory.
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOLED) as spool:
+        for number, one in enumerate(chapters, 1):
+            text = one.text()
+            inside = _Inside(targets, f"#a{number}", f"a{number}-")
+            sections.append([])
+            body = _chapter_body(text, xhtml=False, inside=inside, sections=sections[-1])
+            # Its direction decided, not "auto": a container's `dir="auto"` takes its first
+            # strong letter's, and an Arabic story opening on "Apple" was set left to right.
+            article = (
+                f'<hr>\n<article id="a{number}"{_lang(text.language or one.language)}'
+                f"{_dir(text.right_to_left)}>\n{body}</article>\n"
+            )
+            spool.write(article.encode())
+            written(number)
+        head = (
+            '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy"'
+            " content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>{_text(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
+            f"<nav>\n<h1>{_text(title)}</h1>\n<p>{_text(what_is_in(chapters))}</p>\n"
+            f"{_contents(chapters, _on_page, sections)}</nav>\n"
         )
-        into.write(article.encode())
-        written(number)
+        into.write(head.encode())
+        spool.seek(0)
+        shutil.copyfileobj(spool, into)
     into.write(b"</body>\n</html>\n")
+
+
+def _on_page(number: int, own: str = "") -> str:
+    """The link to the HTML page's article `number`, or to its section of id `own`."""
+    return f"#{own}" if own else f"#a{number}"
+
+
+def _in_book(names: Sequence[str], number: int, own: str = "") -> str:
+    """The link to a book's chapter `number` (its file among `names`), or to its section of id
+    `own` in it."""
+    return f"{names[number - 1]}#{own}" if own else names[number - 1]
+
+
+_SPOOLED = 8 * 2**20
+"""The bytes of an HTML export's articles held in memory while its contents wait for their
+sections; past it they go to a temporary file."""
 
 
 def write_epub(
@@ -340,7 +368,7 @@ def write_epub(
             # list alone).
             f"<h1{_dir(every_rtl)}>{_text(title)}</h1>\n<p>{_text(about)}</p>\n"
             f'<nav epub:type="toc" id="toc"{_dir(every_rtl)}>\n<h2>Contents</h2>\n'
-            f"{_contents(chapters, lambda n: names[n - 1], sections)}</nav>\n"
+            f"{_contents(chapters, partial(_in_book, names), sections)}</nav>\n"
         )
         book.writestr("OEBPS/nav.xhtml", _xhtml(title, nav, language))
         book.writestr("OEBPS/toc.ncx", _ncx(chapters, names, title, book_id, sections))
@@ -406,9 +434,10 @@ def _contents(
     target: Any,
     sections: Sequence[Sequence[tuple[str, str]]] = (),
 ) -> str:
-    """The contents as nested lists: each feed, its articles' titles linking to them, and
-    under each its `sections` (by chapter, in the contents' order: `book_links.section_ids`)
-    linking to theirs."""
+    """The contents as nested lists (the book's and the HTML page's): each feed, its articles'
+    titles linking to them, and under each its `sections` (by chapter, in the contents' order:
+    `book_links.section_ids`) linking to theirs; `target(n)` the link to chapter `n`,
+    `target(n, own)` to its section of id `own`."""
     lines = ["<ol>"]
     for feed, numbered in _by_feed(chapters):
         # Each entry its own title's direction: a contents of Arabic titles set left to right
@@ -418,7 +447,7 @@ def _contents(
         for n, one in numbered:
             parts = sections[n - 1] if n <= len(sections) else ()
             inner = "".join(
-                f'\n<li><a href="{target(n)}#{own}">{_text(words)}</a></li>' for words, own in parts
+                f'\n<li><a href="{target(n, own)}">{_text(words)}</a></li>' for words, own in parts
             )
             lines.append(
                 f'<li{_dir(one.title_right_to_left)}><a href="{target(n)}">{_text(one.title)}</a>'
@@ -551,6 +580,12 @@ def _converter(xhtml: bool) -> Any:
         made.add_render_rule("image", picture)
         _converters[xhtml] = made
     return made
+
+
+def markdown_html(markdown: str) -> str:
+    """`markdown` (an article as `reader show --format markdown` writes it) as an HTML page's
+    body, as an export's HTML page writes a chapter: raw HTML in it text, pictures links."""
+    return _converter(False).render(markdown, {"pictures": {}})
 
 
 def _xhtml(title: str, body: str, language: str) -> str:

@@ -532,7 +532,7 @@ def article_made_at(d: dict[str, Any]) -> tuple[datetime, ...]:
     )
 
 
-KEPT_BY = ("wallabag", "lemon24's reader")
+KEPT_BY = ("wallabag", "lemon24's reader", "a reader export")
 """The apps whose copy of an article's text an article may be (`Article.kept_by`)."""
 STOOD_IN_FOR = frozenset({CONSENT_WALL, FEED_WHOLE, VIDEO_PAGE})
 """The reasons a record may give for the feed's text standing in (`Article.stood_in_for`)."""

@@ -429,14 +429,26 @@ def _xml_chars(text: str) -> str:
     return _NO_XML_CHARACTER.sub("", text)
 
 
-def to_opml(feeds: Iterable[Feed]) -> str:
+def exported_url(feed: Feed, passwords: bool = True) -> str:
+    """The address an OPML export gives `feed`: where it is fetched from now, with the account
+    (user name and password) it is fetched with, unless not `passwords` (`--no-passwords`: a
+    list to give away); in its wire form."""
+    # A feed that moved for good is exported at its new address, with the password it is
+    # fetched with (`Feed.fetched_url`): another machine's reader subscribes where it is read
+    # from. Each address in its wire form, a look-alike host in the punycode that names where
+    # it goes, never in Unicode (acc50a A10).
+    url = wire_url(feed.fetched_url(feed.moved_to))
+    return url if passwords else without_credentials(url)
+
+
+def to_opml(feeds: Iterable[Feed], passwords: bool = True) -> str:
     """The subscriptions as OPML 2.0. A feed an OPML file filed in folders is nested in each
     folder path again (`feed_folders`: Tech › Programming › Rust, and a feed listed in two
     folders under both, as the file had it); another tagged feed in a folder named by its first
     tag. Folders are what every reader reading folders reads; every tag is in the feed's
     `category` attribute too ("news,local", as OPML 2.0 writes tags and newsboat reads them; a
     tag holding a comma, which it can't hold, in its folder only), which those filing a feed
-    under several read."""
+    under several read. A feed's account is in its address, unless not `passwords`."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = OWN_OPML_TITLE
@@ -455,11 +467,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
-        # A feed that moved for good is exported at its new address, with the password it
-        # is fetched with (`Feed.fetched_url`): another machine's reader subscribes where it
-        # is read from. Each address in its wire form, a look-alike host in the punycode that
-        # names where it goes, never in Unicode (acc50a A10).
-        url = wire_url(feed.fetched_url(feed.moved_to))
+        url = exported_url(feed, passwords)
         # No name: its address without its password (`xmlUrl` carries that).
         text = feed.name or feed.title or without_credentials(url)
         attributes = {"type": "rss", "text": text, "xmlUrl": url}

@@ -296,6 +296,7 @@ def _wallabag(data: bytes) -> SavedExport:
     stream = _JsonStream(data)
     links, skipped, bad, starred = [], 0, 0, 0
     addressed = False  # an entry named a "url", a web one or not
+    own: bool | None = None  # the reader's own export, told by its first entry
     if stream.next_char() != "[":
         raise ExportError("not a wallabag export (JSON): it is no list of entries")
     stream.take()
@@ -307,12 +308,16 @@ def _wallabag(data: bytes) -> SavedExport:
             stream.take()
         first = False
         entry = stream.value(decoder)
+        own = _own_entry(entry) if own is None else own
         url = entry.get("url") if isinstance(entry, dict) else None
         addressed = addressed or url is not None
         if not isinstance(url, str) or not is_web_url(url.strip()):
             skipped += 1
             continue
         assert isinstance(entry, dict)
+        if own:
+            links.append(_own_link(url.strip(), entry))
+            continue
         created = entry.get("created_at")
         added = _iso(created)
         bad += added is None and isinstance(created, str) and bool(created.strip())
@@ -344,7 +349,59 @@ def _wallabag(data: bytes) -> SavedExport:
         raise ExportError("a wallabag export with no entries: nothing to import")
     if not addressed:
         raise ExportError(f'not a wallabag export: no entry of it has a "url" ({FORMATS})')
-    return _export("wallabag", links, skipped, bad_dates=bad, starred=starred)
+    return _export(OWN if own else "wallabag", links, skipped, bad_dates=bad, starred=starred)
+
+
+OWN = "reader"
+"""The kind of the reader's own `reader export --format json` (`SavedExport.kind`)."""
+
+OWN_COPY = "a reader export"
+"""Whose copy an article's text is, taken from the reader's own JSON export (`Article.kept_by`):
+"this is the text a reader export kept"."""
+
+_OWN_FIELDS = frozenset({"markdown", "text", "extractor", "word_count_unit"})
+"""Fields every object of `reader export --format json` has (`render_item`), wallabag's none."""
+
+
+def _own_entry(entry: Any) -> bool:
+    """Whether `entry`, a JSON list's first, is one of the reader's own export (`reader export
+    --format json`), not wallabag's: it was imported as "a wallabag export" (acc52b-10)."""
+    return isinstance(entry, dict) and entry.keys() >= _OWN_FIELDS
+
+
+def _own_link(url: str, entry: dict[str, Any]) -> SavedLink:
+    """An object of the reader's own JSON export as a link to save, as wallabag's is: its title,
+    when its text was retrieved (`fetched_at`), its tags and archived mark (when the file
+    has them: `--no-notes` leaves them out), its text (its Markdown, as HTML, the copy to cache
+    should its page not come now), its author, date and language, and its highlights with their
+    notes."""
+    from .article_books import markdown_html
+
+    markdown = entry.get("markdown")
+    highlights = entry.get("highlights")
+    marked = (
+        [
+            {"quote": h.get("text"), "text": h.get("note"), "created_at": h.get("kept_at")}
+            for h in highlights
+            if isinstance(h, dict)
+        ]
+        if isinstance(highlights, list)
+        else []
+    )
+    author = entry.get("author")
+    return SavedLink(
+        url,
+        _title(entry.get("title")),
+        _iso(entry.get("fetched_at")),
+        _tags(entry.get("tags")),
+        bool(entry.get("archived")),
+        _compressed_html(markdown_html(markdown)) if isinstance(markdown, str) else b"",
+        safe_line(author, 200) if isinstance(author, str) else "",
+        _annotations(marked),
+        _iso(entry.get("published")),
+        safe_line(entry.get("language"), 20) if isinstance(entry.get("language"), str) else "",
+        kept_by=OWN_COPY,
+    )
 
 
 def _google_reader(data: bytes) -> SavedExport:

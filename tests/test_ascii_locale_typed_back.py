@@ -117,3 +117,22 @@ def test_every_address_a_line_names_in_an_ascii_locale_is_its_bytes(
     removed = reader(home, "remove", address)
     assert removed.returncode == 0, removed.stderr
     assert removed.stdout == b"unsubscribed: " + address.encode() + b"\n", removed.stdout
+
+
+def test_a_letter_spelt_in_ascii_into_a_file_is_said_once(tmp_path: Path) -> None:
+    """A quote saved to a file under LANG=C read "Sule Yilmaz" for "Şule Yılmaz", unsaid
+    (acc52b-8): the output stays the locale's, and stderr says a letter was spelt in ASCII."""
+    quote = "Istanbul-born correspondent Şule Yılmaz said the ferries ran on time. " * 8
+    page = tmp_path / "quote.html"
+    page.write_text(
+        f"<html><head><title>Quote</title></head><body><article><h1>Quote</h1>"
+        f"{f'<p>{quote}</p>' * 3}</article></body></html>",
+        encoding="utf-8",
+    )
+    done = reader(tmp_path / "lib", "extract", str(page))
+    assert done.returncode == 0, done.stderr
+    assert b"Sule Yilmaz" in done.stdout and done.stdout.isascii()
+    said = done.stderr.decode("ascii").splitlines()
+    assert len(said) == 1 and "U+015E written S" in said[0] and "LC_ALL=C.UTF-8" in said[0]
+    plain = reader(tmp_path / "lib", "extract", "--help")  # ASCII through: nothing said
+    assert plain.returncode == 0 and plain.stderr == b""

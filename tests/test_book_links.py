@@ -100,6 +100,18 @@ PARTS = (
 )
 
 
+def _long_read_exported(httpserver: HTTPServer, tmp_path: Path, form: str) -> Path:
+    """The file `reader export --format FORM` writes of a feed's one long read, in parts."""
+    data = tmp_path / "data"
+    feed = serve_stories(httpserver, "Coast Wire", [("Harbour history", 9)], more={9: PARTS})
+    assert run_reader(data, "add", feed).returncode == 0
+    assert run_reader(data, "sync", "--no-pictures").returncode == 0
+    written = tmp_path / f"history.{form}"
+    done = run_reader(data, "export", "--format", form, "-o", str(written))
+    assert done.returncode == 0, done.stderr
+    return written
+
+
 def test_a_long_reads_parts_are_in_the_contents_and_its_figure_linked_inside(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
@@ -107,13 +119,7 @@ def test_a_long_reads_parts_are_in_the_contents_and_its_figure_linked_inside(
     place no kept text holds, went to the web (acc50e A8): its parts are listed under it in
     both tables of contents, the figure is linked, and a place the book lost leads to the
     article's start."""
-    data = tmp_path / "data"
-    feed = serve_stories(httpserver, "Coast Wire", [("Harbour history", 9)], more={9: PARTS})
-    assert run_reader(data, "add", feed).returncode == 0
-    assert run_reader(data, "sync", "--no-pictures").returncode == 0
-    book = tmp_path / "history.epub"
-    done = run_reader(data, "export", "--format", "epub", "-o", str(book))
-    assert done.returncode == 0, done.stderr
+    book = _long_read_exported(httpserver, tmp_path, "epub")
     with zipfile.ZipFile(book) as opened:
         (name,) = [n for n in opened.namelist() if n.startswith("OEBPS/a0")]
         name = name.removeprefix("OEBPS/")
@@ -137,3 +143,23 @@ def test_a_long_reads_parts_are_in_the_contents_and_its_figure_linked_inside(
     assert _links(chapter, "the tides") == ["#" + parts[0][1].partition("#")[2]]
     assert _links(chapter, "the live map") == [name]  # no kept text holds it: the start
     _epubcheck(book)
+
+
+def test_a_long_reads_parts_are_in_the_html_pages_contents_too(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The HTML page's contents listed the articles alone, the book's their parts too since
+    acc50e A8: the page's contents list them as the book's do, each linking to its heading."""
+    page = _long_read_exported(httpserver, tmp_path, "html")
+    document = lxml.html.fromstring(page.read_bytes())
+    (nav,) = document.iter("nav")
+    (article,) = nav.xpath("//li[a='Harbour history']")
+    links = [(a.text, a.get("href")) for a in article.iter("a")]
+    assert links[0] == ("Harbour history", "#a1")
+    assert [words for words, _ in links[1:]] == [
+        "Part one: the tide tables",
+        "Part two: the new pier",
+    ]
+    for words, href in links[1:]:
+        (heading,) = document.xpath(f"//article[@id='a1']//*[@id='{href[1:]}']")
+        assert heading.text_content() == words

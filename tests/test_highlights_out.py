@@ -255,3 +255,44 @@ def test_export_highlighted_takes_every_highlighted_article_or_says_which_it_lef
     book = out.read_text(encoding="utf-8")
     assert SENTENCE in book and "Harbour storm closes the ferry" not in book
     assert "1 highlighted article outside the choice (--feed) left out" in narrowed
+
+
+PRIVATE = "PRIVATE: discuss with the Dean"
+
+
+def _written(path: Path) -> str:
+    """An export's file as text: an EPUB's every member."""
+    if path.suffix != ".epub":
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+
+
+def test_no_notes_leaves_your_highlights_and_notes_out_of_every_format(
+    synced_dir: Path, tmp_path: Path
+) -> None:
+    """A reading pack given to a class carried the teacher's private note in every format,
+    and the JSON their read times (acc52b-4): `--no-notes` leaves them out, the article whole."""
+    chosen = keep(synced_dir, TITLE, (SENTENCE, "grades due Fri"))
+    lib = Library(synced_dir)
+    try:
+        entry = next(h.entry for h in lib.headlines() if h.entry.id == chosen)
+        article = lib.cached_article(entry)
+        assert article is not None
+        lib.note_article(entry, article, PRIVATE)
+    finally:
+        lib.close()
+    for form in ("markdown", "text", "html", "epub", "json"):
+        out = tmp_path / f"pack.{form}"
+        _export(synced_dir, form, out, chosen)
+        assert PRIVATE in _written(out) and "grades due Fri" in _written(out), form
+        _export(synced_dir, form, out, chosen, "--no-notes")
+        given = _written(out)
+        assert PRIVATE not in given and "grades due Fri" not in given, form
+        assert "Highlights" not in given and "<mark" not in given, form
+        assert "38 votes to 21" in given, form  # the article itself, whole
+    (item,) = json.loads((tmp_path / "pack.json").read_text(encoding="utf-8"))
+    yours = ("read_at", "saved", "tags", "archived", "highlights", "highlights_note")
+    assert not set(yours) & set(item) and item["id"] == chosen and item["title"]
+    refused = run_reader(synced_dir, "export", "--no-notes")
+    assert refused.returncode == 2 and "--no-notes" in refused.stderr

@@ -459,3 +459,34 @@ def test_an_international_host_is_exported_in_punycode_as_one_feed_again(tmp_pat
         assert not any(lib.add_feed(url) for url, _ in parse_opml(exported.encode()))
     finally:
         lib.close()
+
+
+def test_an_opml_export_says_the_passwords_it_holds_and_can_leave_them_out(
+    tmp_path: Path,
+) -> None:
+    """The subscriptions given to a class carried the teacher's feed password, unsaid
+    (acc52b-9): it is still written (OPML moves subscriptions), said on stderr, and
+    `--no-passwords` leaves every account out; a query's token is left as it is."""
+    home = tmp_path / "data"
+    lib = Library(home, workers="thread")
+    try:
+        lib.add_feed("http://teach:s3cretPW@127.0.0.1:9/city/feed.xml?token=TOKEN123")
+        lib.add_feed("http://127.0.0.1:9/open.xml")
+    finally:
+        lib.close()
+    whole = reader(home, "export")
+    assert whole.returncode == 0 and "teach:s3cretPW@" in whole.stdout
+    said = whole.stderr.splitlines()
+    assert len(said) == 1 and "1 feed's password is in this file" in said[0], whole.stderr
+    assert "--no-passwords" in said[0] and "s3cretPW" not in said[0]
+    given = reader(home, "export", "--no-passwords", "-o", str(tmp_path / "class.opml"))
+    assert given.returncode == 0 and given.stderr == "", given.stderr
+    written = (tmp_path / "class.opml").read_text(encoding="utf-8")
+    assert "s3cretPW" not in written and "teach" not in written
+    assert [url for url, _ in parse_opml(written.encode())] == [
+        "http://127.0.0.1:9/city/feed.xml?token=TOKEN123",
+        "http://127.0.0.1:9/open.xml",
+    ]
+    assert reader(home, "export", "--quiet").stderr == ""
+    refused = reader(home, "export", "--format", "json", "--no-passwords")
+    assert refused.returncode == 2 and "--no-passwords" in refused.stderr

@@ -25,6 +25,7 @@ from .common import (
     err,
     failure_status,
     fit_output_to_locale,
+    say_letters_spelt,
     to_nowhere,
 )
 from .demo import cmd_demo, cmd_tui
@@ -64,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = func(args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
+        say_letters_spelt()
         return status
     except BrokenPipeError:
         return _stdout_closed()

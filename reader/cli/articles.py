@@ -71,10 +71,10 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, moment, read_since, saved_since, within
+from .headline_search import Bounds, query_of, search_headlines
 from .nothing_listed import nothing_listed
 from .on_demand_loop import OnDemandLoop
-from .search_said import holds_nothing, indexing_said, none_holds, say_syncing, scanning_said
-from .streamed_hits import StreamedHits
+from .search_said import holds_nothing
 from .tags import named_tags
 
 if TYPE_CHECKING:
@@ -86,7 +86,6 @@ if TYPE_CHECKING:
     from ..library.highlights import KeptHighlights
     from ..library.reextraction import Reextracted
     from ..library.stored import StoredLibrary
-    from ..library.text_search import TextSearch
     from ..reports import Headline
     from ..search_query import Query
 
@@ -180,14 +179,8 @@ def _list_of(
         return _list_as_read(args, since, before, opened, given)
     query: Query | None = None
     if args.search is not None:
-        from ..search_query import Query  # its fold tables only when searching
-
-        query = Query(" ".join(args.search))
-        if query.slip:
-            err(query.slip)
-            return EXIT_USAGE
-        if not query.finds:
-            err("--search needs a word to look for: reader list --search ferry strike")
+        query = query_of(args.search, "reader list --search ferry strike")
+        if query is None:
             return EXIT_USAGE
         if not (args.feed or args.tag) and holds_nothing(args, query):
             return _listed([], args, {}, {}, {}, {}, {})
@@ -222,50 +215,8 @@ def _list_of(
         hits_of: dict[int, Hit] = {}
         lines: dict[int, str] = {}
         more_note = ""
-        streamed: StreamedHits | None = None
+        streamed = False  # the hits printed as the search found them
         if query is not None:
-            from ..library.text_search import search_cached
-
-            unlisted = not (args.feed or args.tag or args.saved or args.not_offline)
-            # Those the dates or --unread leave out are still listed: their articles are not
-            # searched as ones no headline lists.
-            narrowed = unlisted and (args.unread or since is not None or before is not None)
-            listed_too = lib.headlines() if narrowed else []
-            # Read before: what it has not cached yet is searched by its feed's text only.
-            syncing = lib.store.sync_under_way()
-            scanning = scanning_said()  # once, whichever of its searches scans
-
-            def searched(
-                rows: list[Headline],
-                asked: Query = query,
-                lines: bool = False,
-                page: Callable[[list[Hit]], None] | None = None,
-            ) -> TextSearch:
-                return search_cached(
-                    lib,
-                    rows,
-                    asked,
-                    listed_too=listed_too,
-                    # Every cached article: those no feed lists any more too, but in one feed's.
-                    unlisted=unlisted,
-                    unread_only=args.unread,
-                    indexing=indexing_said(syncing),
-                    # A hit's line (its snippet) only where it is printed: not for the ids
-                    # alone, nor for a count (most of a common word's search, acc37a H4).
-                    details=None if lines else 0,
-                    page=page,
-                    unindexed=scanning,
-                )
-
-            def as_listed(hits: list[Hit]) -> list[Headline]:
-                """The headlines of `hits`, of several feeds' lists one row an article."""
-                rows = [hit.headline for hit in hits]
-                return rows if args.feed or args.saved else list(across_feeds(rows))
-
-            def listed(hits: list[Hit]) -> list[Headline]:
-                # Those no feed lists are dated by their page: the bounds hold for them too.
-                return between(list(read_since(as_listed(hits), read_at, opened)), since, before)
-
             printing: list[tuple[Mapping[str, Any], Mapping[str, tuple[str, ...]]]] = []
 
             def printed(rows: list[Headline], hits: list[Hit]) -> None:
@@ -282,50 +233,23 @@ def _list_of(
                 lines = {id(h): of_row[id(h)].line for h in rows if id(h) in of_row}
                 _print_lines(rows, row_names, lines, *printing[0], shown_names(feeds))
 
-            # Printed as found (not a JSON list, made whole): the first lines at once.
-            streamed = None if args.json else StreamedHits(listed, printed)
-            uncached = sum(not h.cached for h in headlines) if syncing is not None else 0
-            found = searched(headlines, lines=not args.ids, page=streamed)
-            if streamed is not None:
-                streamed(found.hits)  # those of the last run, and any the pages left out
-            headlines = listed(found.hits)
-            if streamed is None:
+            found = search_headlines(
+                lib,
+                args,
+                query,
+                every,
+                headlines,
+                Bounds(since, before, opened, read_at),
+                lines=not args.ids,
+                printed=None if args.json else printed,
+                more=not args.ids and not args.json,
+            )
+            headlines, more_note, streamed = found.headlines, found.more_note, found.streamed
+            if not streamed:
                 hits_of = {id(hit.headline): hit for hit in found.hits}
                 lines = {id(hit.headline): hit.line for hit in found.hits}
-            if not headlines:
-                # A name copied from wire copy in capitals is found in lower case (acc30a J12),
-                # a pointed or accented word without its marks (acc38a J5).
-                lowered = query.loosened()
-                caseless = searched(every, lowered).hits if lowered is not None else []
-                within = between(as_listed(caseless), since, before)
-                case = query.case_note(len(within))
-                if lowered is None:
-                    from ..search_widening import widened_note
-
-                    # "bin lorry" missed "the bins … lorry", "keyboards" "a keyboard": its
-                    # words as prefixes, then its plurals singular, each once.
-                    case = widened_note(
-                        query,
-                        lambda wider: len(
-                            between(as_listed(searched(every, wider).hits), since, before)
-                        ),
-                    )
-                # "holds" alone would say the words are nowhere in the archive (acc27a A17).
-                dated = since is not None or before is not None
-                outside = len(as_listed(searched(every).hits)) if dated else 0
-                err(none_holds(query, args.since, args.before, outside, args.unread) + case)
-            elif not args.ids and not args.json and (lowered := query.loosened()) is not None:
-                # A name typed with its capital and accent missed "Zoe Hartley" (acc40a M4).
-                shown = {h.entry.id for h in headlines}
-                loose = [hit.headline for hit in searched(every, lowered).hits]
-                if not args.feed and not args.saved:
-                    loose = list(across_feeds(loose))
-                loose = between(list(read_since(loose, read_at, opened)), since, before)
-                more = [h for h in loose if h.entry.id not in shown]
-                more_note = query.more_note(len(more))
-            say_syncing(syncing, uncached)
         # Read for the lines printed only: a search that found none needs no page's date.
-        printing_now = headlines and streamed is None
+        printing_now = headlines and not streamed
         page_dates = lib.store.page_dates() if printing_now else {}
         opened_at = {h.entry.id: read_at(h.entry) for h in headlines} if args.json else {}
         exported = lib.exported_at()
@@ -350,7 +274,7 @@ def _list_of(
     finally:
         if given is None:
             lib.close()
-    if streamed is not None:
+    if streamed:
         code = EXIT_OK  # a search with no hit is said on stderr: nothing wrong (Exit status)
     else:
         code = _listed(
@@ -1042,13 +966,24 @@ def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule
             )
 
 
+YOUR_FIELDS = ("read_at", "saved", "tags", "archived", "highlights", "highlights_note")
+"""The fields of an article's JSON object that are the reader's own, not the article's: when it
+was read, saved, tagged, archived, its highlights and note (`reader export --no-notes` leaves
+them out)."""
+
+
 def article_item(
-    lib: StoredLibrary, target: Entry | str, article: Article, kept: KeptHighlights | None
+    lib: StoredLibrary,
+    target: Entry | str,
+    article: Article,
+    kept: KeptHighlights | None,
+    yours: bool = True,
 ) -> dict[str, Any]:
     """The article as an object of `reader show --format json` and `reader export --format
     json`: its metadata and text (`render_item`), and the reader's marks, as `list --json`
     gives them: its id and feed, so that `list --ids | xargs show --format json` keys each
-    object back (acc38b K7); null for an address no feed lists, saved or shown by it."""
+    object back (acc38b K7); null for an address no feed lists, saved or shown by it. Not
+    `yours`, the article's alone: none of `YOUR_FIELDS`."""
     from ..citation import cited_url
     from .highlights import highlight_items
 
@@ -1063,4 +998,7 @@ def article_item(
     item["archived"] = bool(record and record.get("archived"))
     item["highlights"] = highlight_items(kept)
     item["highlights_note"] = safe_line(kept.kept.note) if kept else ""
+    if not yours:
+        for field in YOUR_FIELDS:
+            del item[field]
     return item

@@ -28,10 +28,13 @@ from ..dates import stated_iso
 from ..keys import copy_of
 from ..marks import (
     ASCII_ERRORS,
+    ASCII_NOTED,
     ASCII_ONLY,
     GLYPHS_REPLACED,
+    ascii_noted,
     ascii_replaced,
     children_in_own_locale,
+    letters_spelt,
     said_address,
     said_path,
     terminal_words,
@@ -186,13 +189,34 @@ def fit_output_to_locale() -> None:
     if stdout_unicode():
         return
     codecs.register_error(ASCII_ERRORS, ascii_replaced)
+    codecs.register_error(ASCII_NOTED, ascii_noted)
     for stream in (sys.stdout, sys.stderr):
         if not hasattr(stream, "reconfigure"):
             continue
+        # Off a terminal (a file, a pipe), a letter spelt in ASCII is said once at the end
+        # (`say_letters_spelt`): a name misspelt in a saved quote is not seen there (acc52b-8).
+        errors = ASCII_NOTED if stream is sys.stdout and not _on_terminal(stream) else ASCII_ERRORS
         if ASCII_ONLY:
-            stream.reconfigure(encoding="ascii", errors=ASCII_ERRORS)
+            stream.reconfigure(encoding="ascii", errors=errors)
         elif not _unicode(stream):  # Latin-1: its own letters as they are, the rest as ASCII's
-            stream.reconfigure(errors=ASCII_ERRORS)
+            stream.reconfigure(errors=errors)
+
+
+def _on_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):  # closed, or no file descriptor
+        return False
+
+
+def say_letters_spelt() -> None:
+    """Once, at a command's end, that its output (a file, a pipe) spelt a letter in ASCII, which
+    the locale lacks, and how to have it whole: nothing when none was."""
+    if spelt := letters_spelt():
+        err(
+            f"letters the locale's charset lacks were written in ASCII ({spelt}): run with"
+            " LC_ALL=C.UTF-8 to write them whole (`reader export` writes UTF-8 always)"
+        )
 
 
 def err(text: str) -> None:

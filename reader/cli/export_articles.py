@@ -46,6 +46,7 @@ from .articles import article_item, listed_feeds
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     UsageError,
     config_of,
@@ -57,7 +58,8 @@ from .common import (
     render,
     render_item,
 )
-from .date_args import moment, read_since, saved_since, within
+from .date_args import between, moment, read_since, saved_since, within
+from .headline_search import Bounds, query_of, search_headlines
 from .highlights import after_article
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from ..library.highlights import KeptHighlights
     from ..library.stored import StoredLibrary
     from ..reports import Headline
+    from ..search_query import Query
 
 # The options that choose articles: no part of an OPML export, which lists feeds.
 _CHOOSING = (
@@ -80,6 +83,7 @@ _CHOOSING = (
     "feed",
     "tag",
     "not_exported",
+    "search",
     "title",
 )
 POINTING = "Items pointing into this page"
@@ -87,7 +91,7 @@ POINTING = "Items pointing into this page"
 
 _NARROWING = (
     *("saved", "unread", "since", "before", "read_since", "saved_since", "feed", "tag"),
-    "not_exported",
+    *("not_exported", "search"),
 )
 """The choices of `--highlighted`'s articles that leave out some with highlights."""
 
@@ -100,11 +104,16 @@ def cmd_export_articles(args: argparse.Namespace) -> int:
         )
     if args.ids and any(getattr(args, name, None) for name in _CHOOSING[1:-1]):
         raise UsageError("articles named by id are exported as they are: no other choice with them")
+    query = None
+    if args.search is not None:  # its slip said before the library is opened
+        query = query_of(args.search, "reader export --search ferry strike --format epub -o f.epub")
+        if query is None:
+            return EXIT_USAGE
     # A year's articles take minutes: each read from the cache, then written.
     update, finish = counted_progress("exporting", args.quiet)
     lib = open_stored_library(args)
     try:
-        return _export(lib, args, update, finish)
+        return _export(lib, args, update, finish, query)
     finally:
         finish()
         lib.close()
@@ -115,10 +124,12 @@ def _export(
     args: argparse.Namespace,
     update: Callable[[int, int], None],
     finish: Callable[[], None],
+    query: Query | None = None,
 ) -> int:
     """The export, the library open: the contents read first (each article's heading), then
-    each chapter's text as it is written; `update` and `finish` its progress."""
-    chosen = _chosen(lib, args)
+    each chapter's text as it is written; `update` and `finish` its progress; the articles
+    those `query` finds among those chosen (`--search`), when given."""
+    chosen = _chosen(lib, args, query)
     before = 0
     if args.not_exported:
         chosen, before = _not_exported(lib, chosen)
@@ -138,6 +149,7 @@ def _export(
             args.format,
             copies,
             pictures=not args.no_pictures,
+            notes=not args.no_notes,
         )
     finally:
         contents_read()
@@ -245,7 +257,7 @@ def _export_json(
     # Each object written as it is made, as the other formats write each chapter: the whole
     # list made first, then dumped, took 894 MB for 15,000 articles (acc50d D1). The first
     # made before the file is opened: with none, nothing is written.
-    items = _json_items(lib, pages, missing, copies, update)
+    items = _json_items(lib, pages, missing, copies, update, notes=not args.no_notes)
     first = next(items, None)
     if first is None:
         finish()
@@ -273,9 +285,11 @@ def _json_items(
     missing: list[str],
     copies: _Copies,
     update: Callable[[int, int], None],
+    notes: bool = True,
 ) -> Iterator[dict[str, object]]:
     """The JSON object of each cached article of `pages`, one at a time; the links of those not
-    cached added to `missing`, `update` told of each read."""
+    cached added to `missing`, `update` told of each read; without your marks, not `notes`
+    (`article_item`'s `yours`)."""
     for count, (one, pointing) in enumerate(pages, 1):
         update(count, len(pages))
         target: Entry | str = one.entry or one.link
@@ -288,7 +302,8 @@ def _json_items(
         if article is None:
             missing.append(one.link)
             continue
-        item = article_item(lib, target, article, lib.highlights_in(target, article))
+        kept = _kept(lib, target, article, notes)
+        item = article_item(lib, target, article, kept, yours=notes)
         if earlier := copies.of(lib, one.link, article):
             item["earlier_copies"] = [_copy_item(copy) for copy in earlier]
         if pointing:
@@ -334,10 +349,20 @@ def check_article_options(args: argparse.Namespace) -> None:
     """An OPML export lists the feeds: the options choosing articles, and `--earlier-copies`,
     are for the other formats."""
     given = [name for name in _CHOOSING if getattr(args, name, None)]
+    if args.format != "opml" and args.no_passwords:
+        raise UsageError(
+            "--no-passwords leaves the feeds' accounts out of OPML: an article's file carries"
+            " none (its JSON's feed addresses give a password as ***)"
+        )
     if args.format == "opml" and args.earlier_copies:
         raise UsageError(
             "--earlier-copies writes articles' earlier copies: add --format markdown, text, html,"
             " epub or json (OPML lists the feeds)"
+        )
+    if args.format == "opml" and args.no_notes:
+        raise UsageError(
+            "--no-notes leaves your highlights and notes out of articles: add --format markdown,"
+            " text, html, epub or json (OPML lists the feeds, with none)"
         )
     if args.format == "opml" and given:
         option = "an ID" if given[0] == "ids" else f"--{given[0]}"
@@ -365,10 +390,13 @@ class _Chosen:
     blog): the page is written once, and its chapter lists each item pointing into it."""
 
 
-def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
+def _chosen(
+    lib: StoredLibrary, args: argparse.Namespace, query: Query | None = None
+) -> list[_Chosen]:
     """The articles asked for: by id or address (`-` reads them from stdin, one a line, as
     `reader list --ids` prints them), else the headlines of the feed, tag, saved or unread
-    ones between the dates, newest first (made one at a time, as `reader list` makes them)."""
+    ones between the dates, newest first (made one at a time, as `reader list` makes them),
+    those of them `query` finds when given, as `reader list --search` lists them."""
     names = given_ids(args.ids)
     if (
         args.ids and not names
@@ -385,6 +413,14 @@ def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before, end=True) if args.before is not None else None
     picked = moment(args.saved_since) if args.saved_since is not None else None
+    opened = moment(args.read_since) if args.read_since is not None else None
+    whole = args.format == "json"  # its id, feed and read mark in each object
+    if query is not None:
+        found = _searched(
+            lib, args, query, tags, Bounds(since, before, opened, lib.reading_times())
+        )
+        chosen = [_choice(h.entry, named, whole) for h in found]
+        return _highlighted(lib, chosen, args) if args.highlighted else chosen
     if args.saved or picked is not None:  # a few hundred, those no feed lists too: read whole
         feed = lib.feed_named(args.feed) if args.feed else None
         headlines: Iterable[Headline] = lib.headlines(
@@ -392,12 +428,30 @@ def _chosen(lib: StoredLibrary, args: argparse.Namespace) -> list[_Chosen]:
         )
     else:
         headlines = lib.streamed_headlines(args.feed, args.unread, tags)
-    opened = moment(args.read_since) if args.read_since is not None else None
     headlines = read_since(within(headlines, since, before), lib.reading_times(), opened)
     headlines = saved_since(headlines, picked)
-    whole = args.format == "json"  # its id, feed and read mark in each object
     chosen = [_choice(h.entry, named, whole) for h in headlines]
     return _highlighted(lib, chosen, args) if args.highlighted else chosen
+
+
+def _searched(
+    lib: StoredLibrary,
+    args: argparse.Namespace,
+    query: Query,
+    tags: list[str],
+    bounds: Bounds,
+) -> list[Headline]:
+    """The headlines `query` finds among those the other options choose, as `reader list
+    --search` finds them with the same options: every cached article no feed lists too when
+    they name no feed, tag or saved ones (the pipe `list --search --ids | export -` stood in)."""
+    # Saved since a moment are saved ones, as `list` takes them.
+    args.saved = args.saved or args.saved_since is not None
+    every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
+    if args.saved_since is not None:
+        every = list(saved_since(every, moment(args.saved_since)))
+    every = list(read_since(every, bounds.read_at, bounds.opened))
+    headlines = between(every, bounds.since, bounds.before)  # before a search: fewer texts read
+    return search_headlines(lib, args, query, every, headlines, bounds).headlines
 
 
 def _highlighted(
@@ -476,12 +530,13 @@ def _chapters(
     fmt: str = "markdown",
     copies: _Copies | None = None,
     pictures: bool = True,
+    notes: bool = True,
 ) -> tuple[list[Chapter], list[str]]:
     """The chapters of the cached articles among `chosen`, and the links of those not cached;
     `read` told how many were read so far. Each chapter's text is read as it is written, in
     `fmt` (`reader export --format`: "text" is plain text, the rest Markdown), with the
     pictures kept of it in an EPUB (unless not `pictures`: `--no-pictures`), and its earlier
-    copies as `copies` asks."""
+    copies as `copies` asks; your highlights and notes with it, unless not `notes`."""
     copies = copies or _Copies(False)
     chapters: list[Chapter] = []
     missing: list[str] = []
@@ -493,9 +548,9 @@ def _chapters(
             if item is None:
                 # Its feed removed, or the item dropped: the text kept with its highlights.
                 heading = lib.kept_item_text(one.link)
-                text = partial(_kept_item, lib, one.link, style, fmt)
+                text = partial(_kept_item, lib, one.link, style, fmt, notes)
             else:
-                text = partial(_item, lib, item, style, fmt)
+                text = partial(_item, lib, item, style, fmt, notes)
             if heading is None:
                 missing.append(one.link)  # no text from its feed (or none kept)
                 continue
@@ -506,7 +561,9 @@ def _chapters(
         if heading is None:
             missing.append(one.link)
             continue
-        text = partial(_markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures)
+        text = partial(
+            _markdown, lib, one.link, style, one.entry, fmt, copies, pointing, pictures, notes
+        )
         chapters.append(chapter(one.feed or heading.site_name, heading, text))
     return chapters, missing
 
@@ -520,13 +577,15 @@ def _markdown(
     copies: _Copies | None = None,
     pointing: list[_Chosen] | None = None,
     pictures: bool = True,
+    notes: bool = True,
 ) -> ChapterText:
     """The chapter of the article cached for `link`, as `reader show --format markdown`
     prints it, pictures as links (but those kept for offline in an EPUB: `book_pictures`),
     or as `reader show` prints it in plain text (`fmt` "text"), with your highlights to mark
     in it and list after it, and its earlier copies after them as `copies` asks; the items
     `pointing` into it listed before its highlights; a book's pictures links too, not
-    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit)."""
+    `pictures` (a 55 MB photo set made a 60 MB book, over a mail-to-device service's limit);
+    no highlight or note, not `notes` (`--no-notes`)."""
     article = lib.cached_article_as_shown(link)
     if article is None:  # gone since the contents were read: another process's prune
         return ChapterText(_left(fmt, "This article left the cache while the book was made."))
@@ -536,7 +595,7 @@ def _markdown(
     # its reader may not have (acc47e E8).
     copied = bool(earlier)
     if fmt == "text":
-        kept = lib.highlights_in(link, article)
+        kept = _kept(lib, link, article, notes)
         shown = render(article, fmt, style, entry, copied=copied, away=True)
         made = _with_marks(shown, own, kept, markdown_marks=False)
         return replace(
@@ -545,7 +604,7 @@ def _markdown(
     held = fmt == "epub" and pictures
     files = book_pictures(lib.store.kept_picture_data(link), own) if held else {}
     article = pictures_as_links(article, {address: name for address, (name, _) in files.items()})
-    kept = lib.highlights_in(link, article)
+    kept = _kept(lib, link, article, notes)
     markdown = render(article, "markdown", style, entry, copied=copied, away=True)
     made = _with_marks(markdown, own, kept, {name: body for name, body in files.values()})
     return replace(
@@ -620,27 +679,40 @@ def _shown(article: Article, fmt: str) -> Article:
     return article if fmt == "text" else pictures_as_links(article)
 
 
-def _item(lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown") -> ChapterText:
+def _item(
+    lib: StoredLibrary, entry: Entry, style: str, fmt: str = "markdown", notes: bool = True
+) -> ChapterText:
     """The chapter of an item with no link: the text its feed carried, as `reader show
     --format markdown` prints it (cited without an address, saying so), pictures as links,
     with your highlights of it."""
     article = lib.linkless_text(entry)
     if article is None:  # its text gone since the contents were read: another process's
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
-    kept = lib.highlights_in(entry, article)
+    kept = _kept(lib, entry, article, notes)
     text = render(_shown(article, fmt), _written(fmt), style, entry, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
 
 
-def _kept_item(lib: StoredLibrary, address: str, style: str, fmt: str = "markdown") -> ChapterText:
+def _kept_item(
+    lib: StoredLibrary, address: str, style: str, fmt: str = "markdown", notes: bool = True
+) -> ChapterText:
     """The chapter of an item with no link its feed no longer lists (the feed removed, the
     item dropped): the text its feed carried as kept with its highlights, which it holds."""
     article = lib.kept_item_text(address)
     if article is None:  # its highlights dropped since the contents were read
         return ChapterText(_left(fmt, "This item's text left the store while the book was made."))
-    kept = lib.highlights_in(address, article)
+    kept = _kept(lib, address, article, notes)
     text = render(_shown(article, fmt), _written(fmt), style, away=True)
     return _with_marks(text, article, kept, markdown_marks=fmt != "text")
+
+
+def _kept(
+    lib: StoredLibrary, target: Entry | str, article: Article, notes: bool
+) -> KeptHighlights | None:
+    """Your highlights and notes of `article` an export writes: none, not `notes`
+    (`--no-notes`: a reading pack given to a class carried the teacher's private note,
+    acc52b-4)."""
+    return lib.highlights_in(target, article) if notes else None
 
 
 def _written(fmt: str) -> str:
@@ -701,6 +773,8 @@ def _title(args: argparse.Namespace, feed: str) -> str:
     for option in ("since", "before"):
         if (day := getattr(args, option, None)) is not None:
             what += f" {option} {safe_line(day, 30)}"
+    if args.search:
+        what += f' holding "{safe_line(" ".join(args.search), 80)}"'
     if getattr(args, "not_exported", False):
         what += ", not exported before"
     return f"{what}, {made}"

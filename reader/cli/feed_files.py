@@ -351,11 +351,31 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     lib = open_stored_library(args)
     try:
-        opml = xml_text(to_opml(lib.feeds()).rstrip("\n"))
+        feeds = lib.feeds()
+        opml = xml_text(to_opml(feeds, passwords=not args.no_passwords).rstrip("\n"))
     finally:
         lib.close()
     if args.output in (None, "-"):
         out(opml)
     else:
         write_output(lambda into: into.write((opml + "\n").encode()), args.output)
+    if not args.no_passwords and not args.quiet:
+        _say_accounts_written(feeds)
     return EXIT_OK
+
+
+def _say_accounts_written(feeds: list[Feed]) -> None:
+    """That the OPML written holds feeds' accounts (their passwords), which feeds, and how to
+    leave them out: a list given to a class carried a feed's password unsaid (acc52b-9)."""
+    from ..opml import exported_url
+
+    held = [feed for feed in feeds if exported_url(feed) != exported_url(feed, passwords=False)]
+    if not held:
+        return
+    names = ", ".join(safe_line(feed.display_title, 60) for feed in held[:3])
+    more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+    whose = "1 feed's password is" if len(held) == 1 else f"{len(held)} feeds' passwords are"
+    err(
+        f"{whose} in this file: {names}{more} (as `reader feeds --json` gives them);"
+        " `--no-passwords` leaves them out"
+    )

@@ -539,10 +539,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--read-since", metavar="WHEN", help=READ_SINCE_HELP)
     p.add_argument("--saved-since", metavar="WHEN", help=SAVED_SINCE_HELP)
     p.add_argument(
+        "--search",
+        metavar="WORD",
+        nargs="+",
+        help="only those whose title, byline or text holds every word, as `reader list --search`"
+        " finds them with the same choices (every cached article no feed lists too, with no"
+        " --feed, --tag or --saved); the book's title says the words",
+    )
+    p.add_argument(
         "--not-exported",
         action="store_true",
         help="only those no earlier export took (markdown, text, html or epub: each is noted"
         " once its file is written): each week's book holds the new ones alone",
+    )
+    p.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="the articles without your highlights and notes (JSON: without read_at, saved,"
+        " tags, archived, highlights and highlights_note): a pack to give away",
+    )
+    p.add_argument(
+        "--no-passwords",
+        action="store_true",
+        help="OPML without the feeds' accounts (a user name and password in an address, which"
+        " it carries to move subscriptions): a list to give away. A token in the query stays",
     )
     p.add_argument("--title", help="the book's title (else what was chosen and the day)")
     p.add_argument(

@@ -13,11 +13,15 @@ from .common import EXIT_OK, counted_progress, err, open_library, out, run_until
 
 _FROM = {
     "wallabag": "a wallabag export",
+    "reader": "the reader's own export (`reader export --format json`)",
     "Pocket": "a Pocket export",
     "bookmarks": "a bookmarks file",
     "starred": "an export of starred articles (FreshRSS, Inoreader)",
     "list": "a list of addresses",
 }
+_KEPT_BY = {"reader": "the file"}
+"""Whose text and notes an export's are, by its kind, said as the app's ("wallabag") else: the
+reader's own export's are the file's, not wallabag's (acc52b-10)."""
 _FAILURES_NAMED = 5
 
 
@@ -37,11 +41,12 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
         finally:
             finish()
         came = f"from {_FROM[export.kind]}"
+        keeper = _KEPT_BY.get(export.kind, "wallabag")
         # Every link counted once on the first line: one kind left out read as none of
         # anything, the line after then contradicting it (acc33a A1).
         parts = [f"{done.fetched} saved for offline reading"]
         if done.copied:
-            parts.append(f"{done.copied} saved as the text wallabag kept")
+            parts.append(f"{done.copied} saved as the text {keeper} kept")
         parts.append(f"{done.kept} saved as {_links(done.kept)} not fetched yet")
         if done.local:
             parts.append(
@@ -90,8 +95,8 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             )
             out(
                 f"{plural(done.copied, 'link')} whose page did not come (a 404, a PDF, the site"
-                " down) saved with the text wallabag kept as the article: readable offline,"
-                " marked as wallabag's copy until a sync fetches the page in its place (not one"
+                f" down) saved with the text {keeper} kept as the article: readable offline,"
+                f" marked as {keeper}'s copy until a sync fetches the page in its place (not one"
                 " that answered 404, 410 or with no article; `R` in it, or `reader show"
                 f" --refresh`, asks now){local}"
             )
@@ -148,14 +153,14 @@ def import_saved_links(args: argparse.Namespace, export: SavedExport) -> int:
             )
             if done.notes_added == done.notes:
                 out(
-                    f"kept {plural(done.notes, 'annotation')} (wallabag's notes and highlights)"
+                    f"kept {plural(done.notes, 'annotation')} ({keeper}'s notes and highlights)"
                     f" on {plural(done.noted, 'article')} as highlights with their notes"
                     f" (`reader highlights`){missing}"
                 )
             else:
                 out(
                     f"kept {done.notes_added} of the file's {plural(done.notes, 'annotation')}"
-                    f" (wallabag's notes and highlights) on {plural(done.noted, 'article')}:"
+                    f" ({keeper}'s notes and highlights) on {plural(done.noted, 'article')}:"
                     " the others kept already (imported before, or the same passage twice)"
                     " (`reader highlights`)"
                 )
