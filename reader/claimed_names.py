@@ -38,7 +38,7 @@ def _by_number(url: str) -> bool:
     return True
 
 
-def _site(url: str) -> str:
+def site_key(url: str) -> str:
     """The site `url` belongs to (`site_of`); an address given by number is its own site
     ("127.0.0.1" is no kin of "10.0.0.1", though both end "0.1")."""
     return (urlsplit(url).hostname or "") if _by_number(url) else site_of(url)
@@ -63,6 +63,6 @@ def names_site(name: str, url: str) -> bool:
 def claimed_elsewhere(name: str, url: str, canonical: str) -> bool:
     """The site `name` of the page read at `url` goes with its claim to be the page at
     `canonical`, another site's: the name fits that site and not the one read."""
-    if not (name and url and is_web_url(canonical)) or _site(canonical) == _site(url):
+    if not (name and url and is_web_url(canonical)) or site_key(canonical) == site_key(url):
         return False
     return names_site(name, canonical) and not names_site(name, url)

@@ -32,6 +32,7 @@ from .outages import (
     outages,
     shown_at,
 )
+from .own_site import own_site_feed
 from .plural import listed, plural, size_text
 from .proxies import unused_hint_in
 from .url_display import shown_url
@@ -130,20 +131,56 @@ def _itself(row: Any) -> Any:
 
 
 def across_feeds(
-    rows: Iterable[_Row], headline_of: Callable[[_Row], Headline] = _itself
+    rows: Iterable[_Row],
+    headline_of: Callable[[_Row], Headline] = _itself,
+    shared: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Iterator[_Row]:
     """`rows` (headlines of several feeds, or what `headline_of` tells the headline of: a
-    search's hits) in their order, an article listed by several feeds once: the first feed's
-    row (its others, a live page listed as several items, kept), the other feeds' left out.
-    "All feeds" listed one story twice, each row its feed's (acc39b Q3); each feed's own list
-    still has it."""
+    search's hits) in their order, an article listed by several feeds once: its row (its
+    others, a live page listed as several items, kept) is that of the feed on the page's own
+    site when one lists it (`own_site.own_site_feed`), else the first feed's; the other feeds'
+    left out. "All feeds" listed one story twice, each row its feed's (acc39b Q3); each feed's
+    own list still has it. A hostile feed subscribed first had its false headline shown for an
+    outlet's page (acc52a A2). `shared` (`Library.shared_articles`: which feeds list each
+    article several list) lets `rows` be read as they come (a streamed list); without it they
+    are read whole first."""
+    if shared is None:
+        rows = list(rows)
+        shared = _feeds_listing(rows, headline_of)
+    chosen: dict[str, str] = {}
     first: dict[str, str] = {}
+    held: dict[str, list[_Row]] = {}  # the first feed's rows, until its own site's come
     for row in rows:
         headline = headline_of(row)
-        key = article_of(headline)
-        if key and first.setdefault(key, headline.entry.feed_url) != headline.entry.feed_url:
+        key, feed = article_of(headline), headline.entry.feed_url
+        if not key:
+            yield row
             continue
-        yield row
+        if key not in chosen:
+            first[key] = feed
+            chosen[key] = own_site_feed(headline.entry.link, shared.get(key, ())) or feed
+        if feed == chosen[key]:
+            held.pop(key, None)
+            first[key] = feed
+            yield row
+        elif feed == first[key]:
+            held.setdefault(key, []).append(row)
+    # An own site's row that never came (a date or unread filter left it out): the first
+    # feed's stand, not the article lost.
+    for rows_held in held.values():
+        yield from rows_held
+
+
+def _feeds_listing(
+    rows: list[_Row], headline_of: Callable[[_Row], Headline]
+) -> dict[str, tuple[str, ...]]:
+    """The feeds of `rows` listing each article, in the order they come."""
+    feeds: dict[str, dict[str, None]] = {}
+    for row in rows:
+        headline = headline_of(row)
+        if key := article_of(headline):
+            feeds.setdefault(key, {})[headline.entry.feed_url] = None
+    return {key: tuple(urls) for key, urls in feeds.items()}
 
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
