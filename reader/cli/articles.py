@@ -523,7 +523,9 @@ def _list_as_read(
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
         if not args.feed:
-            headlines = across_feeds(headlines)  # one row an article (acc39b Q3)
+            # One row an article (acc39b Q3), its own site's feed's (acc52a A2): which feeds
+            # list each article several list read first, so that the lines still come at once.
+            headlines = across_feeds(headlines, shared=lib.shared_articles())
         headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
             owed = _owing_pictures(lib)
