@@ -11,6 +11,7 @@ publication for anyone, where "Tech (work)" means something only in this reader.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .models import Entry, Feed
@@ -112,6 +113,27 @@ def listed_names(feeds: Iterable[Feed]) -> dict[str, str]:
         for feed in feeds
         if feed.name or (feed.title and safe_line(feed.title))
     }
+
+
+def told_apart(names: Mapping[str, str]) -> dict[str, str]:
+    """`names` (each feed's address → the name a list shows it by: `listed_names`) with the
+    feed's host after each name that reads like another's (`name_skeleton.alike`: "Reuters",
+    "Reu\u200bters", "Rеuters" with a Cyrillic е, a feed renamed "Reuters"), its address's
+    path too where the host is theirs as well, so that an impostor can't pass for a feed the
+    user follows (acc52a A3)."""
+    from .name_skeleton import alike, skeleton
+
+    twins = alike(names)
+    if not twins:
+        return dict(names)
+    hosts = {url: shown_url(url).split("://", 1)[-1] for url in twins}
+    where = {url: address.split("/", 1)[0] for url, address in hosts.items()}
+    shared = Counter((skeleton(names[url]), where[url]) for url in twins)
+    out = dict(names)
+    for url in twins:
+        apart = where[url] if shared[skeleton(names[url]), where[url]] == 1 else hosts[url]
+        out[url] = f"{names[url]} ({apart})"
+    return out
 
 
 def source_name(entry: Entry, names: Mapping[str, str]) -> str:

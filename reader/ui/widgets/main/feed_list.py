@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....failing_feeds import last_failed
-from ....feed_names import folded
+from ....feed_names import folded, listed_names, told_apart
 from ....feed_tags import Folder
 from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
@@ -81,6 +81,9 @@ class FeedList(FolderFolding):
         (`main_failing`), none hidden in a folder folded."""
         self._folder_counts: dict[Folder, int] = {}
         """Each folder's unread count (`folder_key` → count), as its view shows."""
+        self._apart: dict[str, str] = {}
+        """Each feed's name as its row shows it, the host after those reading alike
+        (`feed_names.told_apart`)."""
 
     @property
     def selected_url(self) -> str | None:
@@ -168,6 +171,9 @@ class FeedList(FolderFolding):
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
         (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
         self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        # Feeds whose names read alike ("Reuters", a "Rеuters" with a Cyrillic е, one renamed
+        # "Reuters") with their hosts, not passing for each other (acc52a A3).
+        self._apart = told_apart(listed_names(feeds))
         section, order, tags, self._folder_counts = grouped_section(
             feeds, tags, self.closed, self._paths, unread, self.flat
         )
@@ -200,7 +206,7 @@ class FeedList(FolderFolding):
                 _cells(SAVED),
                 *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
                 *(_cells(name) + 2 for name, _count in searches),
-                *(_feed_cells(feed) for feed in feeds),
+                *(_feed_cells(feed, self._apart.get(feed.url, "")) for feed in feeds),
                 *(self._placed_cells(placed) for placed in section if placed.depth),
             )
         self.fit_width(self.app.size.width)
@@ -303,7 +309,8 @@ class FeedList(FolderFolding):
         self, feed: Feed, unread: Mapping[str, int], to_fetch: bool, depth: int = 0
     ) -> OneLine:
         if feed.name or feed.title:
-            title = FeedTitle(plain(feed.display_title, max_length=200), self._names)
+            name = self._apart.get(feed.url, feed.display_title)
+            title = FeedTitle(plain(name, max_length=200), self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
@@ -389,9 +396,10 @@ def _cells(name: str) -> int:
     return len(name) if name.isascii() else terminal_cells(name)
 
 
-def _feed_cells(feed: Feed) -> int:
-    """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
-    cells = _cells(feed.display_title)
+def _feed_cells(feed: Feed, shown: str = "") -> int:
+    """Cells a feed's name takes (`shown`, else its own): one named by its address,
+    `ADDRESS_CELLS` at most."""
+    cells = _cells(shown or feed.display_title)
     return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
 
 

@@ -1,0 +1,63 @@
+"""Feeds whose names read alike (acc52a A3): "Reuters", "Reu\u200bters" (a zero-width space),
+"Rеuters" (a Cyrillic е) and a feed that renamed itself "Reuters" after it was subscribed are
+shown with their addresses beside their names in the reader's feed list, not four "Reuters";
+a name like no other's is shown as it is. Real feeds on 127.0.0.1, the reader driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from tui_pilot import running, screen_text, subscribe
+
+from reader.name_skeleton import skeleton
+
+TITLES = {
+    "real": "Reuters",
+    "zw": "Reu\u200bters",
+    "cyrillic": "R\u0435uters",
+    "imp": "Imp Daily",
+    "harbour": "Harbour Times",
+}
+
+
+def _serve(server: HTTPServer, titles: dict[str, str]) -> None:
+    server.clear()
+    for name, title in titles.items():
+        link = server.url_for(f"/{name}/1.html")
+        server.expect_request(f"/{name}.xml").respond_with_data(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<item><title>Story of {name}</title><link>{link}</link></item></channel></rss>",
+            content_type="application/rss+xml",
+        )
+
+
+def test_feeds_named_alike_are_shown_with_their_addresses(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    _serve(httpserver, TITLES)
+    urls = [httpserver.url_for(f"/{name}.xml") for name in TITLES]
+    subscribe(data_dir, urls)
+    _serve(httpserver, {**TITLES, "imp": "Reuters"})  # renamed after it was subscribed
+    subscribe(data_dir, [])
+
+    async def run() -> list[str]:
+        async with running(data_dir, (200, 30), prefetch=False) as (app, pilot):
+            await pilot.pause()
+            return screen_text(app).splitlines()
+
+    lines = [line[: line.index("│", 2)] for line in asyncio.run(run()) if "│" in line[2:]]
+    shown = [line for line in lines if skeleton("Reuters") in skeleton(line)]
+    assert len(shown) == 4, lines
+    for name in ("real", "zw", "cyrillic", "imp"):
+        assert sum(f"/{name[:2]}" in row for row in shown) == 1, shown  # cut, a long one
+    harbour = next(line for line in lines if "Harbour Times" in line)
+    assert "/harbour.xml" not in harbour and "127.0.0.1" not in harbour, harbour
+
+
+def test_a_skeleton_folds_what_reads_alike() -> None:
+    assert skeleton("Reu\u200bters") == skeleton("R\u0435uters") == skeleton("REUTERS")
+    assert skeleton("\uff32euters") == skeleton("Reuters")  # full-width
+    assert skeleton("rnedia") == skeleton("media")
+    assert skeleton("Reuters") != skeleton("Routers")
