@@ -35,6 +35,7 @@ from .outages import (
 from .own_site import own_site_feed
 from .plural import listed, plural, size_text
 from .proxies import unused_hint_in
+from .safe import safe_line
 from .url_display import shown_url
 
 
@@ -295,6 +296,10 @@ class FeedResult:
     trimmed: Trimmed | None = None
     """The headlines listed before that this refresh took off the list, newer ones pushing
     them past what a feed keeps (None: none went)."""
+    took_name: str = ""
+    """The title the feed gave itself before, when this refresh's new one reads like another
+    subscribed feed's name (`name_skeleton`: a feed subscribed as "Imp Daily" now calling
+    itself "Reuters", acc52a A3); "" otherwise. Said by the sync's line (`took_names_words`)."""
     told: tuple[Entry, ...] = ()
     """Of its items told anew by this fetch (their title or summary changed), each as it was
     kept before: what a sync compares them with (`retold`), having kept no headline's
@@ -349,6 +354,21 @@ def trimmed_words(results: Iterable[FeedResult], noun: str = "older one") -> str
             "all read" if not unread else "all unread" if unread == count else f"{unread:,} unread"
         )
     return f"{plural(count, noun)} dropped, {how} (a feed keeps {most:,}: [feeds] max_items)"
+
+
+def took_names_words(results: Iterable[FeedResult]) -> str:
+    """The feeds of `results` that renamed themselves as another feed is named, in a few words
+    ("Imp Daily now calls itself Reuters, as another feed is named: their hosts are shown"),
+    "" for none."""
+    took = [r for r in results if r.took_name]
+    if not took:
+        return ""
+    if len(took) > 1:
+        return (
+            f"{len(took)} feeds renamed themselves as other feeds are named: their hosts are shown"
+        )
+    was, now = safe_line(took[0].took_name, 40), safe_line(took[0].feed.title, 40)
+    return f"{was} now calls itself {now}, as another feed is named: their hosts are shown"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from cli_run import run_reader
 from pytest_httpserver import HTTPServer
 from tui_pilot import running, screen_text, subscribe
 
@@ -61,3 +62,16 @@ def test_a_skeleton_folds_what_reads_alike() -> None:
     assert skeleton("\uff32euters") == skeleton("Reuters")  # full-width
     assert skeleton("rnedia") == skeleton("media")
     assert skeleton("Reuters") != skeleton("Routers")
+
+
+def test_a_sync_says_a_feed_took_another_feeds_name(httpserver: HTTPServer, data_dir: Path) -> None:
+    titles = {"real": "Reuters", "imp": "Imp Daily", "harbour": "Harbour Times"}
+    _serve(httpserver, titles)
+    for name in titles:
+        assert run_reader(data_dir, "add", httpserver.url_for(f"/{name}.xml")).returncode == 0
+    _serve(httpserver, {**titles, "imp": "R\u0435uters", "harbour": "Harbour Times Daily"})
+    result = run_reader(data_dir, "sync", "--no-articles")
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Imp Daily now calls itself R\u0435uters, as another feed is named" in said, said
+    assert "Harbour" not in said, said  # a rename like no other feed's name: nothing to say
