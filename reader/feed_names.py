@@ -115,15 +115,25 @@ def listed_names(feeds: Iterable[Feed]) -> dict[str, str]:
     }
 
 
-def told_apart(names: Mapping[str, str]) -> dict[str, str]:
+def told_apart(
+    names: Mapping[str, str], own_rows: Iterable[str] = (), row_marks: Iterable[str] = ()
+) -> dict[str, str]:
     """`names` (each feed's address → the name a list shows it by: `listed_names`) with the
     feed's host after each name that reads like another's (`name_skeleton.alike`: "Reuters",
     "Reu\u200bters", "Rеuters" with a Cyrillic е, a feed renamed "Reuters"), its address's
     path too where the host is theirs as well, so that an impostor can't pass for a feed the
-    user follows (acc52a A3)."""
+    user follows (acc52a A3); and after a name that reads like one of the list's own rows
+    (`own_rows`: "All feeds", "Saved") or starts as they do (`row_marks`: a tag's "#"), which a
+    feed titled "#news" or "Saved" passed for (acc52a A4)."""
     from .name_skeleton import alike, skeleton
 
-    twins = alike(names)
+    taken = {skeleton(row) for row in own_rows}
+    marks = tuple(skeleton(mark) for mark in row_marks)
+    twins = alike(names) | {
+        url
+        for url, name in names.items()
+        if (shape := skeleton(name)) in taken or (marks and shape.startswith(marks))
+    }
     if not twins:
         return dict(names)
     hosts = {url: shown_url(url).split("://", 1)[-1] for url in twins}

@@ -75,3 +75,27 @@ def test_a_sync_says_a_feed_took_another_feeds_name(httpserver: HTTPServer, data
     assert result.returncode == 0, said
     assert "Imp Daily now calls itself R\u0435uters, as another feed is named" in said, said
     assert "Harbour" not in said, said  # a rename like no other feed's name: nothing to say
+
+
+def test_feeds_titled_as_the_lists_own_rows_are_shown_with_their_hosts(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Feeds titled "All feeds", "Saved" and "#news" beside a real tag "news": the feed list's
+    own rows stay as they are, the feeds' are shown with their hosts (acc52a A4)."""
+    titles = {"ui1": "All feeds", "ui2": "Saved", "ui3": "#news", "harbour": "Harbour Times"}
+    _serve(httpserver, titles)
+    subscribe(data_dir, [httpserver.url_for(f"/{name}.xml") for name in titles])
+    assert run_reader(data_dir, "tag", httpserver.url_for("/harbour.xml"), "news").returncode == 0
+
+    async def run() -> list[str]:
+        async with running(data_dir, (200, 30), prefetch=False) as (app, pilot):
+            await pilot.pause()
+            return screen_text(app).splitlines()
+
+    lines = [line[: line.index("│", 2)] for line in asyncio.run(run()) if "│" in line[2:]]
+    for name in ("All feeds", "Saved", "#news"):
+        rows = [line for line in lines if line[3:].startswith(name)]
+        assert len(rows) == 2, lines
+        own, feed = sorted(rows, key=lambda row: "localhost:" in row)
+        assert "localhost:" not in own and "localhost:" in feed, rows
+    assert not any("Harbour Times (" in line for line in lines), lines

@@ -17,9 +17,10 @@ from textual.widgets.option_list import Option
 
 from ....failing_feeds import last_failed
 from ....feed_names import folded, listed_names, told_apart
-from ....feed_tags import Folder
+from ....feed_tags import TAG_MARK, Folder
 from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
+from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import plain
 from ...folder_tree import FolderRow, Placed, grouped, hidden_in
@@ -172,8 +173,11 @@ class FeedList(FolderFolding):
         (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
         self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
         # Feeds whose names read alike ("Reuters", a "Rеuters" with a Cyrillic е, one renamed
-        # "Reuters") with their hosts, not passing for each other (acc52a A3).
-        self._apart = told_apart(listed_names(feeds))
+        # "Reuters") with their hosts, not passing for each other (acc52a A3), nor a "#news"
+        # or a "Saved" for the list's own rows (A4).
+        self._apart = told_apart(
+            listed_names(feeds), (ALL_FEEDS, SAVED, ARCHIVE), (TAG_MARK, SEARCH_MARK)
+        )
         section, order, tags, self._folder_counts = grouped_section(
             feeds, tags, self.closed, self._paths, unread, self.flat
         )
