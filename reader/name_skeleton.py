@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 _LATIN_LOOKALIKES = str.maketrans(
@@ -44,3 +44,26 @@ def alike(names: Mapping[str, str]) -> set[str]:
     skeletons = {key: skeleton(name) for key, name in names.items() if name}
     counts = Counter(skeletons.values())
     return {key for key, shape in skeletons.items() if counts[shape] > 1}
+
+
+def alike_words(names: Iterable[str], what: str = "tags") -> str:
+    """The groups of `names` that read alike (`skeleton`) but are not one name (case and
+    spaces aside: "News" is the tag "news"), in a few words ("tags that read alike but are not
+    one: news / nеws (a letter of another script, or an invisible one)"); "" for none. An
+    import filing feeds under "news" and "nеws" (a Cyrillic е) made two tags no one could tell
+    apart (acc52a A7)."""
+    from .feed_names import folded
+    from .safe import safe_line
+
+    groups: dict[str, dict[str, str]] = {}
+    for name in names:
+        groups.setdefault(skeleton(name), {}).setdefault(folded(name), name)
+    alike = [list(group.values()) for group in groups.values() if len(group) > 1]
+    if not alike:
+        return ""
+    shown = "; ".join(" / ".join(safe_line(name, 30) for name in group) for group in alike[:4])
+    more = f" and {len(alike) - 4} more" if len(alike) > 4 else ""
+    return (
+        f"{what} that read alike but are not one: {shown}{more} (a letter of another script,"
+        " or an invisible one)"
+    )

@@ -99,3 +99,25 @@ def test_feeds_titled_as_the_lists_own_rows_are_shown_with_their_hosts(
         own, feed = sorted(rows, key=lambda row: "localhost:" in row)
         assert "localhost:" not in own and "localhost:" in feed, rows
     assert not any("Harbour Times (" in line for line in lines), lines
+
+
+def test_an_import_warns_of_tags_that_read_alike(tmp_path: Path, data_dir: Path) -> None:
+    """An OPML file filing feeds under "news" and "nеws" (a Cyrillic е): two tags said as
+    reading alike (acc52a A7); "News" beside "news" is one tag, said of nothing."""
+    opml = tmp_path / "sub.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>'
+        '<outline type="rss" text="A" xmlUrl="http://127.0.0.1:9/a.xml" category="news"/>'
+        '<outline type="rss" text="B" xmlUrl="http://127.0.0.1:9/b.xml"'
+        ' category="n\u0435ws,Politics"/>'
+        '<outline type="rss" text="C" xmlUrl="http://127.0.0.1:9/c.xml" category="News"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    result = run_reader(data_dir, "import", str(opml))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "read alike" in line]
+    assert warnings == [
+        "reader: warning: tags that read alike but are not one: news / n\u0435ws (a letter of"
+        " another script, or an invisible one)"
+    ], result.stderr
