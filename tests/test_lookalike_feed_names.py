@@ -34,6 +34,17 @@ def _serve(server: HTTPServer, titles: dict[str, str]) -> None:
         )
 
 
+def _feed_list_rows(data_dir: Path) -> list[str]:
+    """The feed list's rows as the reader draws them at 200 columns."""
+
+    async def run() -> list[str]:
+        async with running(data_dir, (200, 30), prefetch=False) as (app, pilot):
+            await pilot.pause()
+            return screen_text(app).splitlines()
+
+    return [line[: line.index("│", 2)] for line in asyncio.run(run()) if "│" in line[2:]]
+
+
 def test_feeds_named_alike_are_shown_with_their_addresses(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
@@ -42,19 +53,13 @@ def test_feeds_named_alike_are_shown_with_their_addresses(
     subscribe(data_dir, urls)
     _serve(httpserver, {**TITLES, "imp": "Reuters"})  # renamed after it was subscribed
     subscribe(data_dir, [])
-
-    async def run() -> list[str]:
-        async with running(data_dir, (200, 30), prefetch=False) as (app, pilot):
-            await pilot.pause()
-            return screen_text(app).splitlines()
-
-    lines = [line[: line.index("│", 2)] for line in asyncio.run(run()) if "│" in line[2:]]
+    lines = _feed_list_rows(data_dir)
     shown = [line for line in lines if skeleton("Reuters") in skeleton(line)]
     assert len(shown) == 4, lines
     for name in ("real", "zw", "cyrillic", "imp"):
         assert sum(f"/{name[:2]}" in row for row in shown) == 1, shown  # cut, a long one
     harbour = next(line for line in lines if "Harbour Times" in line)
-    assert "/harbour.xml" not in harbour and "127.0.0.1" not in harbour, harbour
+    assert "/harbour.xml" not in harbour and "localhost:" not in harbour, harbour
 
 
 def test_a_skeleton_folds_what_reads_alike() -> None:
@@ -86,13 +91,7 @@ def test_feeds_titled_as_the_lists_own_rows_are_shown_with_their_hosts(
     _serve(httpserver, titles)
     subscribe(data_dir, [httpserver.url_for(f"/{name}.xml") for name in titles])
     assert run_reader(data_dir, "tag", httpserver.url_for("/harbour.xml"), "news").returncode == 0
-
-    async def run() -> list[str]:
-        async with running(data_dir, (200, 30), prefetch=False) as (app, pilot):
-            await pilot.pause()
-            return screen_text(app).splitlines()
-
-    lines = [line[: line.index("│", 2)] for line in asyncio.run(run()) if "│" in line[2:]]
+    lines = _feed_list_rows(data_dir)
     for name in ("All feeds", "Saved", "#news"):
         rows = [line for line in lines if line[3:].startswith(name)]
         assert len(rows) == 2, lines
