@@ -55,8 +55,9 @@ class LibrarySharedStories(LibraryHeadlines):
 
     def listed_elsewhere(self) -> dict[str, tuple[int, int]]:
         """By feed address, how many of its headlines "All feeds" (and `reader list`) lists
-        under another feed, one row an article (`reports.across_feeds`: the feed of its
-        newest row, the first subscribed among equals), and how many of them are unread:
+        under another feed, one row an article (`reports.across_feeds`: the feed on the page's
+        own site, else that of its newest row, the first subscribed among equals), and how
+        many of them are unread:
         what its counts less these say in a sum of every feed's, "All feeds"'. Only the
         records of the articles several feeds list are read (`shared_articles`), found in
         their lists' text, not every headline made (a year's: seconds)."""

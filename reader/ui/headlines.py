@@ -305,8 +305,8 @@ class HeadlineIndex:
 
     def _listed_first_elsewhere(self) -> frozenset[str]:
         """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
-        rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
-        rows of one page (a live page) all stay."""
+        rows of the feeds other than the one on the page's own site, else than its newest
+        row's (`reports.across_feeds`); a feed's own rows of one page (a live page) all stay."""
         if self._hidden is not None and self._hidden[0] is self._shared:
             # Made again with the links, for a refresh's feeds by `with_feeds` (`_relinked`),
             # not after each feed it brings from the 40,000 (~50 ms of the event loop).
