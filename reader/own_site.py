@@ -13,6 +13,7 @@ feed on another site.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .claimed_names import site_key
 
@@ -21,9 +22,19 @@ def same_site(feed_url: str, link: str) -> bool:
     """The feed at `feed_url` is on the site of the page at `link` (`claimed_names.site_key`:
     a paper's sections on their subdomains are its site; an address given by number its own)."""
     site = site_key(link)
-    return bool(site) and site_key(feed_url) == site
+    return bool(site) and _feed_site(feed_url) == site
 
 
 def own_site_feed(link: str, feeds: Iterable[str]) -> str:
     """The first of `feeds` (addresses) on the site of the page at `link`; "" for none."""
-    return next((url for url in feeds if url and same_site(url, link)), "")
+    feeds = [url for url in feeds if url]
+    if not feeds:
+        return ""
+    site = site_key(link)
+    return next((url for url in feeds if site and _feed_site(url) == site), "")
+
+
+@lru_cache(maxsize=4096)
+def _feed_site(feed_url: str) -> str:
+    # A library's few hundred feeds, asked of for each article several list (a year's: 1,000s).
+    return site_key(feed_url)

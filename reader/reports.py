@@ -148,40 +148,47 @@ def across_feeds(
     if shared is None:
         rows = list(rows)
         shared = _feeds_listing(rows, headline_of)
-    chosen: dict[str, str] = {}
-    first: dict[str, str] = {}
-    held: dict[str, list[_Row]] = {}  # the first feed's rows, until its own site's come
+    chosen: dict[str, str] = {}  # each article's feed kept
+    # The first feed's rows of an article whose own site's feed lists it too, until its come.
+    held: dict[str, tuple[str, list[_Row]]] = {}
     for row in rows:
         headline = headline_of(row)
         key, feed = article_of(headline), headline.entry.feed_url
         if not key:
             yield row
             continue
-        if key not in chosen:
-            first[key] = feed
-            chosen[key] = own_site_feed(headline.entry.link, shared.get(key, ())) or feed
-        if feed == chosen[key]:
-            held.pop(key, None)
-            first[key] = feed
+        kept = chosen.get(key)
+        if kept is None:
+            listing = shared.get(key)
+            own = own_site_feed(headline.entry.link, listing) if listing else ""
+            kept = chosen[key] = own or feed
+            if kept != feed:
+                held[key] = (feed, [row])
+                continue
+        if feed == kept:
+            if held:
+                held.pop(key, None)
             yield row
-        elif feed == first[key]:
-            held.setdefault(key, []).append(row)
+        elif (waiting := held.get(key)) is not None and waiting[0] == feed:
+            waiting[1].append(row)
     # An own site's row that never came (a date or unread filter left it out): the first
     # feed's stand, not the article lost.
-    for rows_held in held.values():
+    for _feed, rows_held in held.values():
         yield from rows_held
 
 
 def _feeds_listing(
     rows: list[_Row], headline_of: Callable[[_Row], Headline]
 ) -> dict[str, tuple[str, ...]]:
-    """The feeds of `rows` listing each article, in the order they come."""
-    feeds: dict[str, dict[str, None]] = {}
+    """The feeds of `rows` listing each article several of them list, in the order they come."""
+    first: dict[str, str] = {}
+    more: dict[str, dict[str, None]] = {}
     for row in rows:
         headline = headline_of(row)
-        if key := article_of(headline):
-            feeds.setdefault(key, {})[headline.entry.feed_url] = None
-    return {key: tuple(urls) for key, urls in feeds.items()}
+        key, feed = article_of(headline), headline.entry.feed_url
+        if key and first.setdefault(key, feed) != feed:
+            more.setdefault(key, {first[key]: None})[feed] = None
+    return {key: tuple(feeds) for key, feeds in more.items()}
 
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
