@@ -11,6 +11,7 @@ publication for anyone, where "Tech (work)" means something only in this reader.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -144,6 +145,27 @@ def told_apart(
         apart = where[url] if shared[skeleton(names[url]), where[url]] == 1 else hosts[url]
         out[url] = f"{names[url]} ({apart})"
     return out
+
+
+def cut_name(name: str, length: int) -> str:
+    """`name` as one line of `length` characters at most (`safe_line`), a host `told_apart`
+    put after it kept whole, the name cut before it, or its end where it is long: "Reuters
+    (localhost:8080/…" thrice told no feed from another."""
+    line = safe_line(name, length)
+    base, paren, host = name.rpartition(" (")
+    # Only an address in the brackets: a title's own "(Overnight)" is cut as any title.
+    if line == safe_line(name) or not paren or not _HOST_AFTER.fullmatch(host):
+        return line
+    host = safe_line(host)
+    if (room := length - len(host) - 2) >= 6:
+        return f"{safe_line(base, room)} ({host}"
+    # A long one (a path on one host): its end, which tells the feeds apart.
+    base = safe_line(base, 10)
+    return f"{base} (…{host[len(base) + 3 - length :]}"
+
+
+_HOST_AFTER = re.compile(r"[^\s()]*[.:/][^\s()]*\)")
+"""What `told_apart` puts in brackets after a name, as `cut_name` finds it: a host, an address."""
 
 
 def source_name(entry: Entry, names: Mapping[str, str]) -> str:

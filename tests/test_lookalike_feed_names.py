@@ -120,3 +120,14 @@ def test_an_import_warns_of_tags_that_read_alike(tmp_path: Path, data_dir: Path)
         "reader: warning: tags that read alike but are not one: news / n\u0435ws (a letter of"
         " another script, or an invisible one)"
     ], result.stderr
+
+
+def test_reader_list_names_feeds_named_alike_apart(httpserver: HTTPServer, data_dir: Path) -> None:
+    """`reader list`'s sources and "(also in …)" tell the four "Reuters" apart too."""
+    _serve(httpserver, TITLES)
+    subscribe(data_dir, [httpserver.url_for(f"/{name}.xml") for name in TITLES])
+    result = run_reader(data_dir, "list")
+    assert result.returncode == 0, result.stderr
+    for name in ("real", "zw", "cyrillic"):
+        assert f"/{name}.xml): Story of" in result.stdout, result.stdout
+    assert "Harbour Times: Story of" in result.stdout, result.stdout
