@@ -436,6 +436,8 @@ def version_note(
             return _other_entries_note(article, in_reader, copied, key, changes_key)
         if article.repeats & set(range(1, number)):
             return _repeated_note(article, in_reader, copied, key, changes_key)
+        if article.first_copy_by and number > 2:
+            return _since_own_copies(article, in_reader, copied, key, changes_key)
         # Those of a saved live blog run to fifty: the first and the last past a few, not a
         # line of times in every header and quote (acc48c C4).
         many = len(times) - 1 > LISTED_COPIES
@@ -510,6 +512,46 @@ def _other_app_note(article: Article, in_reader: bool, copied: bool, key: str | 
         else ": reader show --version 1 prints it, reader diff how they differ"
     )
     return f"{app}'s copy of the text, retrieved {moment_text(times[0])}, is kept too{how}"
+
+
+def _since_own_copies(
+    article: Article, in_reader: bool, copied: bool, key: str | None, changes_key: str | None
+) -> str:
+    """`version_note` of the latest copy of a page corrected since the reader first retrieved
+    it over another app's copy (wallabag's text, copy 1): the text changed since the reader's
+    own copies, the app's said as its, not named among "the copies retrieved" as if the page
+    had said it (acc51b). A citation names the reader's own alone."""
+    times, app = article.versions, article.first_copy_by
+    own = times[1:-1]
+    many = len(own) > LISTED_COPIES
+    if copied:
+        kept = " and ".join(moment_text(at) for at in own)
+        if many:
+            kept = f"{moment_text(own[0])} to {moment_text(own[-1])}"
+        copies = f"{len(own)} copies" if many else _copies(len(own))
+        return f"the text changed since the {copies} retrieved {kept}"
+    apps = f"{app}'s copy of {moment_text(times[0])} is kept too"
+    if len(own) == 1:
+        how = (
+            _keys_said(key, changes_key, "it")
+            if in_reader
+            else ": reader show --version 2 prints it, reader diff what changed, V and d in the "
+            "reader"
+        )
+        return (
+            f"the text changed since the copy retrieved {moment_text(own[0])}, which is kept"
+            f" ({apps}){how}"
+        )
+    kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(own, 2))
+    if many:
+        kept = f"{moment_text(own[0])} (2) to {moment_text(own[-1])} ({len(times) - 1})"
+    how = (
+        _keys_said(key, changes_key, "them")
+        if in_reader
+        else ": reader show --version N prints one, reader diff what changed"
+    )
+    copies = f"{len(own)} copies" if many else "copies"
+    return f"the text changed since the {copies} retrieved {kept}, which are kept ({apps}){how}"
 
 
 def _other_entries_note(

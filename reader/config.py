@@ -13,7 +13,6 @@ import errno
 import math
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
@@ -22,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config_slips import toml_slip
+from .config_trust import distrusted
 from .data_path import check_data_path
 from .feed_order import FEED_ORDERS
 from .marks import said_path
 from .models import SiteRule
 from .own_folder import make_private_folder
+from .safe import safe_line
 from .sync_lock import SYNC_WAIT
 from .whole_file import write_new_file
 
@@ -535,9 +536,32 @@ def config_there(path: Path) -> bool:
         why = (error.strerror or str(error)).lower()
         raise ConfigError(
             f"cannot read config {said_path(path)}: its folder {said_path(path.parent)}"
-            f" can't be looked in ({why})"
+            f" can't be looked in ({why}){_whose_folder(path.parent)}"
         ) from None
     return True
+
+
+def _whose_folder(folder: Path) -> str:
+    """What follows a config's folder that can't be looked in when another account owns it,
+    or it is in one of another's: whose, and the chown that gives it back, as a data directory
+    of root's says it (`store.ownership.refused_write`); root's run with the user's HOME left
+    ~/.config root's (acc52b-3)."""
+    from .store.ownership import user_name
+
+    me = os.geteuid()
+    for place in (folder, *folder.parents):
+        try:
+            owner = os.stat(place).st_uid
+        except OSError:
+            continue  # in a folder that can't be looked in: that one is named
+        effective = os.access in os.supports_effective_ids  # a set-uid run's own user
+        if owner != me and not os.access(place, os.X_OK, effective_ids=effective):
+            name, mine = safe_line(user_name(owner), 64), safe_line(user_name(me), 64)
+            return (
+                f": {said_path(place)} is {name}'s, not yours ({mine}):"
+                f" `sudo chown -R {mine}: {said_path(place)}` gives it back"
+            )
+    return ""
 
 
 def dangling_config(path: Path) -> str:
@@ -556,22 +580,12 @@ def dangling_config(path: Path) -> str:
 
 
 def open_config_said(path: Path) -> str:
-    """What a config file others may write says (it, or the folder it is in, writable by every
-    user, as a umask of 000 or a `chmod 777` leaves them), or "": anyone could put a
-    `[[command]]` in it, which the reader runs as this user (acc51a A11)."""
-    for place in (path, path.parent):
-        try:
-            mode = os.stat(place).st_mode
-        except OSError:
-            return ""
-        # A sticky folder's files (/tmp's) are removed or renamed by their owners alone.
-        if place == path and not stat.S_ISREG(mode):
-            continue  # /dev/null (READER_CONFIG=/dev/null: no config), a FIFO
-        if mode & stat.S_IWOTH and not (place != path and mode & stat.S_ISVTX):
-            return (
-                f"warning: {said_path(place)} is writable by every user, and the reader runs the"
-                f" config's [[command]]s as you: `chmod o-w {said_path(place)}`"
-            )
+    """What a config's folder others could put a config in says while there is none, or "":
+    none is made there, and one put there later is not read (`config_trust`)."""
+    if config_there(path) or path.is_symlink():
+        return ""  # one there is read or refused by `load_config`
+    if why := distrusted(path, folder_only=True):
+        return f"warning: no config is made or read in {said_path(path.parent)}: {why}"
     return ""
 
 
@@ -580,7 +594,8 @@ def load_config(path: Path, create: bool = True) -> Config:
     if not config_there(path):
         # A link under its name leading nowhere (a data directory copied from elsewhere) is
         # never written through: the defaults would be created wherever it names (acc31a F11).
-        if create and not path.is_symlink():
+        # None is made where it would not be read (`config_trust`): the defaults run.
+        if create and not path.is_symlink() and not distrusted(path, folder_only=True):
             try:
                 make_private_folder(path.parent)
                 # Others' to read as the umask has it, never to write, whatever the umask: its
@@ -591,6 +606,8 @@ def load_config(path: Path, create: bool = True) -> Config:
             except OSError:
                 pass  # a read-only home, or a full disk, still runs on the defaults
         return Config(path)
+    if why := distrusted(path):
+        raise ConfigError(f"the config {said_path(path)} is not read: {why}")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -46,6 +46,16 @@ class NoAnswer(StrEnum):
     TIMED_OUT = "timed-out"  # a connection made (or tried), no answer whole in time
 
 
+class Offline(StrEnum):
+    """This machine's own word that it has no network, said at once where a host down says
+    something else (`no_network.offline_said`): no route out of it, or its name server not
+    answering. What `offline.NetworkWatch` may take for the network absent without waiting for
+    half the hosts to fail (acc51b B7)."""
+
+    NO_ROUTE = "no-route"  # the kernel has no route to the address (ENETUNREACH)
+    NO_RESOLVER = "no-resolver"  # the lookup went unanswered (EAI_AGAIN), not "no such name"
+
+
 class FeedFailure(StrEnum):
     """What a feed's last fetch failed on, in a word, kept on the feed (`Feed.failure`) beside
     the HTTP status it answered with: what `failing_feeds` reads to tell a dead feed from a bad
@@ -106,6 +116,7 @@ class FetchError(Exception):
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
     no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
+    offline: Offline | None = None  # this machine said it has no network (`Offline`)
     connected: bool = False
     """A TIMED_OUT one whose connection was made (its answer, or its end, not come in time):
     something is there, silent; not "No connection" (acc46b A6). A BAD_URL one answered by a

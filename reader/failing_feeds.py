@@ -6,7 +6,8 @@ fetch leaves on a feed (`failed_feed`).
 A feed is failing when the site answered that it is no feed there (a 404, a 410, a web page in
 its place) or that no secure connection will be made to it until it is fixed (an expired or
 revoked certificate, one for another host, https asked of a port speaking plain http:
-`lasting_tls`), or when a failure another try may mend (a server error, a timeout, a host not
+`lasting_tls`; a certificate for another host where the feed's verified before excepted, as a
+login network gives it), or when a failure another try may mend (a server error, a timeout, a host not
 found, a refused connection, a handshake reset) has lasted: at every fetch for `LASTED` and
 `LASTED_FETCHES` syncs (acc49d). A 503 at one sync, a DNS blip, is no dead feed, and `reader remove --failing` must not
 drop it; its last fetch still failed, marked `!` (`last_failed`) until it works again.
@@ -143,6 +144,21 @@ def lasting_tls(message: str) -> bool:
     return any(words in message for words in _LASTING_TLS)
 
 
+# A certificate naming another host: a site's broken setup, or a network's login page
+# catching the connection (a hotel's, a train's), which a sync tells by one certificate
+# answering for two hosts or more (`intercepted`); of one https feed alone it can't be told.
+_OTHER_NAME = ("its certificate is for another", "it answered with a certificate for")
+
+
+def _network_may_answer(feed: Feed) -> bool:
+    """`feed`'s failure is a certificate for another name where one for its own verified
+    before: more likely the network's than the site's, given the time another try may mend
+    takes (`LASTED`, `LASTED_FETCHES`) before it counts failing. Counted at once, a hotel's
+    login network seen by a single https feed had `reader remove --failing` drop it."""
+    message = feed.last_error or ""
+    return feed.last_success is not None and any(words in message for words in _OTHER_NAME)
+
+
 def passing(failure: FeedFailure | None, status: int) -> bool:
     """A failure another try may mend (a server error, a rate limit, a timeout, a host not
     found, a refused connection), not the site's answer that no feed is there (a 404, a 410, a
@@ -164,7 +180,9 @@ def failing(feed: Feed, now: datetime | None = None) -> bool:
     --failing` drops and the reader's failing-only list shows."""
     if not last_failed(feed):
         return False
-    if feed.gone_at is not None or not passing(*failure_of(feed)):
+    if feed.gone_at is not None:
+        return True
+    if not passing(*failure_of(feed)) and not _network_may_answer(feed):
         return True
     since = feed.failing_since or feed.last_error_at
     # No count in a record from before it was kept: its days alone tell.

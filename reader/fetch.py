@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
+from .address_class import Reach, connect_guard, host_reach, literal_address, peer_of, refusal
 from .before_exit import finished_before_exit
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
@@ -28,7 +28,7 @@ from .connection_watch import WATCHED, not_http_said, proxy_not_http_said, watch
 from .cookies import ChainCookies, NoCookies
 from .dates import parse_datetime
 from .download_cap import UNDER_CAP
-from .errors import GATEWAY_STATUSES, NoAnswer
+from .errors import GATEWAY_STATUSES, NoAnswer, Offline
 from .fetch_body import Allowance, CutAtCap, deadline_passed, read_body, silent_after
 from .fetch_messages import (
     SOCKS_BROKE_OFF,
@@ -40,6 +40,7 @@ from .fetch_messages import (
     gateway_answered,
     handshake_timed_out,
     invalid_url,
+    no_such_host,
     not_http,
     page_own_failure,
     proxy_answered,
@@ -48,9 +49,11 @@ from .fetch_messages import (
     proxy_not_http,
     shown_proxy,
     too_many_redirects,
+    unlooked_up,
 )
 from .hop_rule import HOP_RULE
 from .models import ErrorKind, FetchError, Response, SiteRule
+from .no_network import Lookup, looked_up, offline_said
 from .priority_gate import PICTURES, USER_WAITS, PriorityGate, rank, user_waits
 from .proxies import Route, onion_unrouted, route, unusable
 from .proxy_answers import PAGE_READ, PROXY_STATUSES, proxy_mark
@@ -347,6 +350,15 @@ class Fetcher:
         answered after (`outages.AnswerOrder`)."""
         return self.retries.order.alone()
 
+    def tries_ended(self) -> int:
+        """The requests' tries ended so far: a mark to ask `answered_since` of."""
+        return self.retries.order.tries
+
+    def answered_since(self, mark: int) -> bool:
+        """Whether a try ended after `mark` (`tries_ended` then) was answered: the network
+        was there since (a sync's "no network" from one that went, `outages.Outage.never`)."""
+        return self.retries.order.answered_since(mark)
+
     def wait_left(self, url: str) -> float:
         """Seconds till `url`'s host, having asked to wait (a 429), may be asked again."""
         return self.retries.wait_left(_host_key(url))
@@ -424,6 +436,12 @@ class Fetcher:
                 and watched.handshaking
                 and (proxy is None or watched.tunnelled)
             )
+            # The wait may have been the name's lookup: said so, not "timed out".
+            unlooked = None
+            if connecting and not handshake and proxy is None:
+                unlooked = await self._lookup_failure(url, failed)
+            if unlooked is not None:
+                raise unlooked from None
             raise FetchError(
                 ErrorKind.TIMEOUT,
                 handshake_timed_out(
@@ -489,7 +507,12 @@ class Fetcher:
             if proxy is None and how is not None:
                 message = self._unused_proxy_said(message, failed)
             raise FetchError(
-                ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
+                ErrorKind.NETWORK,
+                message,
+                url,
+                retryable=retryable,
+                no_answer=how,
+                offline=offline_said(exc),
             ) from None
 
     async def _follow(
@@ -644,6 +667,32 @@ class Fetcher:
             return True
         slot.cancel()  # a place handed to it as it is cancelled is passed on (`PriorityGate`)
         return False
+
+    async def _lookup_failure(self, url: str, failed: str) -> FetchError | None:
+        """A connection to `failed` that timed out with none made, its name looked up again
+        (a second at most): the error to raise when the lookup is what failed, no name server
+        answering or the name not found (a slow name server's wait was said "timed out",
+        acc51b B7); None when the name resolves, or is an address."""
+        watched = WATCHED.get()
+        host = urlsplit(failed).hostname or ""
+        if not host or literal_address(host) is not None:
+            return None
+        if watched is not None and watched.peer is not None:
+            return None  # a connection was made: the wait was not the lookup's
+        lookup = await looked_up(host, min(1.0, self.limits.connect_timeout))
+        if lookup == Lookup.FOUND:
+            return None
+        if lookup == Lookup.NO_SUCH_NAME:
+            message = no_such_host(failed)
+            return FetchError(ErrorKind.NETWORK, message, url, no_answer=NoAnswer.NO_HOST)
+        return FetchError(
+            ErrorKind.NETWORK,
+            unlooked_up(failed),
+            url,
+            retryable=True,
+            no_answer=NoAnswer.NO_HOST,
+            offline=Offline.NO_RESOLVER,
+        )
 
     def _timed_out(self, failed: str, connecting: bool) -> str:
         """A request to `failed` timing out, in words: through the proxy named; a connection

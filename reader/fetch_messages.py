@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import GATEWAY_STATUSES, NoAnswer
+from .errors import GATEWAY_STATUSES, NoAnswer, Offline
 from .models import ErrorKind, FetchError
+from .no_network import offline_said
 from .safe import safe_line
 from .url_display import without_password
 
@@ -374,6 +375,18 @@ def _tls_words(detail: str) -> str:
     return f"TLS: {safe_line(detail.partition(' (_ssl.c')[0], 160)}"
 
 
+def no_such_host(url: str) -> str:
+    """The name of `url`'s host not found: the name server answered, no such name."""
+    return f"cannot find the host {_host(url)} (DNS lookup failed)"
+
+
+def unlooked_up(url: str) -> str:
+    """The name of `url`'s host not looked up, no name server answering (`Offline.NO_RESOLVER`,
+    or a connection's timeout spent in its lookup: `no_network.looked_up`): not "cannot
+    connect", nor "timed out", nor a name that does not exist (acc51b B7)."""
+    return f"the name {_host(url)} could not be looked up: no name server answered"
+
+
 def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | None]:
     """A network failure in words, and how nothing answered (None: the words say more, as a
     certificate refused does)."""
@@ -383,12 +396,17 @@ def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | No
         detail = str(exc)
         if "SSL" in detail or "certificate" in detail.lower():
             return f"secure connection to {_host(url)} failed: {_tls_words(detail)}", None
+        said = offline_said(exc)
+        if said == Offline.NO_RESOLVER:  # not "no such name": no name server answered
+            return unlooked_up(url), NoAnswer.NO_HOST
+        if said == Offline.NO_ROUTE:
+            return f"cannot connect to {_host(url)}: no route from this computer", NoAnswer.REFUSED
         if (
             "Name or service not known" in detail
             or "nodename nor servname" in detail
             or "getaddrinfo" in detail
         ):
-            return f"cannot find the host {_host(url)} (DNS lookup failed)", NoAnswer.NO_HOST
+            return no_such_host(url), NoAnswer.NO_HOST
         return f"cannot connect to {_host(url)}", NoAnswer.REFUSED
     if isinstance(exc, httpx.DecodingError):
         return f"{_host(url)} sent a body that does not decompress", None

@@ -37,6 +37,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from .ascii_spellings import JOINED, STROKED
 from .chinese_variants import simplified
 from .mark_runs import MOST_MARKS
 
@@ -48,12 +49,6 @@ _PUNCTUATION = {
 PUNCTUATION = str.maketrans({c: plain for plain, cs in _PUNCTUATION.items() for c in cs})
 """Typographic quotes and dashes → the keyboard's."""
 
-# Letters with no decomposition that readers still type without their stroke.
-# Turkish's dotless ı as i: a name typed on another keyboard ("Igdir" for "Iğdır", acc31b M5).
-_STROKED = {
-    **{"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"},
-    "ı": "i",
-}
 # Cyrillic letters typed without their marks: ё as е (not й as и: a letter of its own).
 _CYRILLIC = {"ё": "е", "Ё": "Е"}
 # Arabic's alef with a hamza or madda (أ إ آ) and alef wasla (ٱ), mostly typed as the bare alef
@@ -65,7 +60,7 @@ _DEVANAGARI = {"\u0901": "\u0902"}
 
 def _unaccented() -> dict[int, str]:
     """Each Latin letter with marks (é, Å, ŝ, ệ) → the letter without them."""
-    folded = _STROKED | _CYRILLIC | _ARABIC | _DEVANAGARI
+    folded = STROKED | _CYRILLIC | _ARABIC | _DEVANAGARI
     table: dict[int, str] = {ord(c): plain for c, plain in folded.items()}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         decomposed = unicodedata.normalize("NFD", chr(code))
@@ -169,10 +164,7 @@ TYPESET = str.maketrans(
 )
 """The typesetter's ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) → the letters they join: a way of printing,
 not of spelling, shown as the letters in a snippet (French's œ is spelling, and stays)."""
-LIGATURES = str.maketrans(
-    {code: letters for code, letters in TYPESET.items()}
-    | {"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"}
-)
+LIGATURES = str.maketrans({code: letters for code, letters in TYPESET.items()} | JOINED)
 """The Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) → the letters they join (ff fi fl ffi ffl st st),
 as NFKC gives them, and French's œ and æ (and Danish's æ) as the two letters typed for them
 ("oeuvre", acc31b M8; Œ as "Oe", the capital of a word): one character for two or three, so

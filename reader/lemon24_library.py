@@ -10,7 +10,8 @@ saves the article it files.
 
 Its tags are key/value pairs, the key the tag's name; keys starting with "." are its plugins'
 own records, not tags a user gave. A tag's value and a feed whose updates it disabled have no
-counterpart here: said, a line each (`ReadMarks.untaken`).
+counterpart here: said, a line each, when the import brought the tag or the feed (`left_out`):
+an import again that changes nothing said them again (acc51b).
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from .feed_names import folded
 from .opml import Subscriptions
 from .other_readers import add_found
 from .plural import plural
 from .read_marks import ReadMarks, starred_links
 from .saved_exports import SavedLink
 from .urls import without_credentials
+
+SOURCE = "lemon24's reader"
 
 _USER_TAG = "substr(key, 1, 1) != '.'"
 """A tag the user gave, not one of its plugins' records (`.reader.update`)."""
@@ -37,14 +42,15 @@ def read_lemon24(db: sqlite3.Connection) -> tuple[Subscriptions, ReadMarks]:
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     feeds = db.execute("SELECT url, user_title FROM feeds ORDER BY added, url").fetchall()
     tags: dict[str, list[str]] = {}
-    valued = 0
+    valued: list[tuple[str, str]] = []
     if "feed_tags" in tables:
         for feed, key, value in db.execute(
             f"SELECT feed, key, value FROM feed_tags WHERE {_USER_TAG} ORDER BY key"
         ):
             if isinstance(key, str):
                 tags.setdefault(str(feed), []).append(key)
-                valued += _has_value(value)
+                if _has_value(value):
+                    valued.append((str(feed), key))
     entry_tags: dict[tuple[str, str], list[str]] = {}
     if "entry_tags" in tables:
         for ident, feed, key, value in db.execute(
@@ -52,7 +58,8 @@ def read_lemon24(db: sqlite3.Connection) -> tuple[Subscriptions, ReadMarks]:
         ):
             if isinstance(key, str) and key:
                 entry_tags.setdefault((str(feed), str(ident)), []).append(key)
-                valued += _has_value(value)
+                if _has_value(value):
+                    valued.append(("", key))
     read = db.execute("SELECT feed, id, link FROM entries WHERE read = 1").fetchall()
     kept = _kept_entries(db, entry_tags)
     found = Subscriptions(read_as="lemon24's reader's database (its titles, tags, read marks)")
@@ -63,28 +70,47 @@ def read_lemon24(db: sqlite3.Connection) -> tuple[Subscriptions, ReadMarks]:
     marks = tuple((str(feed), str(ident), str(link or "")) for feed, ident, link in read)
     links, unlinked = starred_links((row[2], row[3]) for row in kept)
     links = _with_their_own(links, kept, entry_tags)
-    source = "lemon24's reader"
-    untaken = []
-    if valued:
-        untaken.append(
-            f'{plural(valued, "tag")} with a value in {source} (hobby = "weekly"): the tag'
-            " kept, its value left out (a tag here has none)"
-        )
-    if disabled := _disabled(db):
-        untaken.append(
-            f"{plural(len(disabled), 'feed')} whose updates {source} had disabled, subscribed"
-            f" as any (every sync fetches it): {', '.join(disabled[:3])}"
-            f"{' and more' if len(disabled) > 3 else ''} (`reader remove` one you don't want)"
-        )
     tagged = sum(1 for row in kept if not row[4])
     return found, ReadMarks(
         marks,
-        source=source,
+        source=SOURCE,
         starred=links,
         unlinked_stars=unlinked,
         tagged_alone=tagged,
-        untaken=tuple(untaken),
+        valued_tags=tuple(valued),
+        updates_disabled=tuple(_disabled(db)),
     )
+
+
+def left_out(
+    marks: ReadMarks,
+    added: Collection[str],
+    feed_tags_filed: Mapping[str, Iterable[str]],
+    article_tags_filed: Iterable[str],
+) -> list[str]:
+    """What lemon24's reader held that has no counterpart here, a line each, of what this
+    import brought: the tags with a value it filed a feed (`feed_tags_filed`, by the feed's
+    address) or an article (`article_tags_filed`) under, the feeds it subscribed to (`added`)
+    whose updates were disabled there."""
+    filed = {url: {folded(t) for t in tags} for url, tags in feed_tags_filed.items()}
+    on_articles = {folded(t) for t in article_tags_filed}
+    valued = sum(
+        folded(tag) in (filed.get(feed, set()) if feed else on_articles)
+        for feed, tag in marks.valued_tags
+    )
+    lines = []
+    if valued:
+        lines.append(
+            f'{plural(valued, "tag")} with a value in {SOURCE} (hobby = "weekly"): the tag'
+            " kept, its value left out (a tag here has none)"
+        )
+    if disabled := [url for url in marks.updates_disabled if url in added]:
+        lines.append(
+            f"{plural(len(disabled), 'feed')} whose updates {SOURCE} had disabled, subscribed"
+            f" as any (every sync fetches it): {', '.join(disabled[:3])}"
+            f"{' and more' if len(disabled) > 3 else ''} (`reader remove` one you don't want)"
+        )
+    return lines
 
 
 def _has_value(value: object) -> bool:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .ascii_spellings import JOINED, SHARP_S, STROKED
 from .process_state import stat_fields
 
 if TYPE_CHECKING:
@@ -315,21 +316,37 @@ _ASCII_CELLS = {
     **_PUNCTUATION,
     "×": "x",
     "\u00a0": " ",
-    # Letters with no accent to lose (no decomposition): their base letter, as iconv writes it.
-    **dict(zip("ıøØđĐłŁħĦŧŦðÐ", "ioOdDlLhHtTdD", strict=True)),
+    # Letters with no accent to lose (no decomposition): the letter the search takes for them
+    # (ı as i), and, for the few it doesn't fold, their base letter as iconv writes it.
+    **STROKED,
+    **dict(zip("ŧŦðÐ", "tTdD", strict=True)),
 }
 """One cell for one cell in ASCII; other letters lose their accents, or are "?"."""
 
 _WORDS = {"—": "--", "–": "-", "…": "...", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"}
 """In the reader's own lines, where the line is text, not cells of a table: newsboat's `--`."""
+# Letters written as two, as the search folds them ("Strasse" finds "Straße"): "Stra?e" was
+# typed back and named no feed (acc51a A9). Þ as iconv writes it (no search folds it).
+_TWO_LETTERS = {**JOINED, **SHARP_S, "þ": "th", "Þ": "Th"}
 _ASCII_WORDS = {
     **{"£": "GBP", "€": "EUR", "¥": "JPY", "©": "(c)", "®": "(R)", "™": "(TM)", "½": "1/2"},
-    # Letters written as two, as the search folds them ("Strasse" finds "Straße"): "Stra?e"
-    # was typed back and named no feed (acc51a A9).
-    **{"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"},
+    **_TWO_LETTERS,
 }
 """What ASCII lacks, in words where a line is text (the command line's output), as iconv's
 transliteration writes them."""
+
+
+_SPELT = str.maketrans(_TWO_LETTERS)
+
+
+def spelt_in_ascii(text: str) -> str:
+    """A stranger's text for the screen in an ASCII locale, each letter ASCII writes as two (ß,
+    æ, œ, þ) so written, as the command line's lines have them: the screen's last filter is
+    cell for cell (`cell_glyphs`) and drew "Stra?e", which typed back finds nothing. Before
+    the screen measures it. As it is elsewhere."""
+    if not ASCII_ONLY or text.isascii():
+        return text
+    return text.translate(_SPELT)
 
 
 def _ascii_cell(char: str) -> str:
@@ -360,6 +377,16 @@ def verbatim(text: str) -> str:
     if not ASCII_ONLY or text.isascii():
         return text
     return text.encode("utf-8", "surrogateescape").decode("ascii", "surrogateescape")
+
+
+def said_address(shown: str) -> str:
+    """An address in a line of the command line, as the line shows it (`url_display.line_url`,
+    `urls.written_address`: safe, perhaps cut in its middle), to be typed back: in an ASCII
+    locale its bytes as they are, as `reader feeds` prints it and `remove` takes it, where they
+    were transliterated ("unsubscribed: …/buro/feed.xml", acc51a A1); a cut's "…" is words,
+    written as ASCII writes them. One policy for every address printed."""
+    head, cut, tail = shown.partition("…")
+    return f"{verbatim(head)}{cut}{verbatim(tail)}"
 
 
 def said_path(path: object) -> str:

@@ -713,6 +713,10 @@ class Article:
     """The app (wallabag) whose copy of the text is the only earlier copy kept, this one the
     page's first retrieval in its place (`Store.first_retrievals`): another extraction, not an
     earlier version of the page, so no correction (acc51b B2). Filled as `versions` is."""
+    first_copy_by: str = ""
+    """The app (wallabag) whose copy of the text is the first copy kept, however many the
+    reader retrieved since (`Store.first_copy_by`): a correction is said since the reader's
+    own copies, the app's named as its (acc51b). Filled as `versions` is."""
     other_entries_corrected: bool = False
     """Read through an item pointing into one entry of the page (`page#block-N`) that no sync
     changed: the corrections its copies hold are other entries' (`Store.corrected_entries`),

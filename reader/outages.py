@@ -30,6 +30,10 @@ from .plural import listed, plural
 from .url_display import shown_url
 from .urls import page_asked
 
+ASKS_AGAIN = "; the next sync asks again"
+"""Said after an article's failure that its next sync asks for it again; not of an outage's
+reason, whose line says what carries on."""
+
 
 def network_wide(failed: int, hosts: int) -> bool:
     """`failed` hosts of the `hosts` asked failing as the network does when it is not there is
@@ -161,6 +165,15 @@ class AnswerOrder:
         elif error.no_answer in (NoAnswer.REFUSED, NoAnswer.NO_HOST):
             self._refused[host_of(url)] = self._tries
 
+    @property
+    def tries(self) -> int:
+        """The tries ended so far: a mark to ask `answered_since` of."""
+        return self._tries
+
+    def answered_since(self, mark: int) -> bool:
+        """Whether a try after the `mark` (`tries` then) was answered."""
+        return self._last_answer > mark
+
     def alone(self) -> frozenset[str]:
         """The hosts (`host_of`) down on their own: refused, then something answered."""
         return frozenset(h for h, at in self._refused.items() if at < self._last_answer)
@@ -194,6 +207,9 @@ class Outage:
     lines under the one that said the network went (acc36a G8)."""
     went_at: datetime | None = None
     """When the network went, not back within the sync's wait (`library.network_hold`)."""
+    never: bool = False
+    """The network (`network`) was not there from the start: nothing answered in the sync.
+    "Went away" said of a network never there (acc51b B7)."""
 
     @property
     def cut_short(self) -> bool:
@@ -224,6 +240,9 @@ class Outage:
                 f"next sync; {again} carries on"
             )
         left += " not fetched" + (f", {len(self.in_part)} only in part" if self.in_part else "")
+        if self.network and self.never:  # never there: it did not go
+            who = f", or {self.hosts[0]} is down" if self.everyone else ""
+            return f"no network{who}{reason}: {left}; {again} carries on"
         if self.network and self.everyone:
             return (
                 f"the network or {self.hosts[0]} went away during the sync{reason}: "
@@ -245,6 +264,7 @@ def outages(
     stalled: bool = False,
     untold: Collection[str] = (),
     dripping: Collection[str] = (),
+    answered: bool = True,
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
@@ -261,6 +281,7 @@ def outages(
     answer, where a connection refused says "no connection"). `untold`: the hosts whose failures
     nothing could tell from the network's (`NetworkHold.untold`); given up, they are said to be
     the network or the host. `dripping`: the hosts given up for answers without end.
+    `answered`: something answered in the sync; if not, the network was never there.
     """
     given_up = given_up or {}
     feeds_left = feeds_left or {}
@@ -303,7 +324,7 @@ def outages(
         # Hosts, not messages: one host's failure in two wordings made "and 4 more" of four
         # hosts in all (acc36a G9).
         more = len(shown) - 1
-        first = of_every_one(every[0][1].message)
+        first = of_every_one(every[0][1].message).removesuffix(ASKS_AGAIN)
         if went_at is not None:  # held, then left: the hosts, not the words of the leaving
             tried = [e for _, e in every if e.no_answer != NoAnswer.NOT_ASKED]
             none = "no answer from" if stalled else "no connection to"
@@ -325,6 +346,7 @@ def outages(
                 everyone=lone,
                 in_part=cut,
                 went_at=went_at,
+                never=not answered and went_at is None,
             )
         )
         # The hosts down on their own, each its own line (or its one article named).

@@ -85,7 +85,17 @@ def _uid() -> int:
 
 def make_private_folder(folder: Path) -> None:
     """`folder` made, when missing, for this user alone (0700; its parents as the umask has
-    them): the data directory holds what was read, saved, highlighted and noted, and a home
-    directory readable by all (many servers' 0755) let any local account read it (acc41b B2). newsboat makes `~/.newsboat` so. A folder already there is
-    left as its owner set it."""
+    them, but never writable by others): the data directory holds what was read, saved,
+    highlighted and noted, and a home directory readable by all (many servers' 0755) let any
+    local account read it (acc41b B2). newsboat makes `~/.newsboat` so. A folder already there
+    is left as its owner set it."""
+    missing = []
+    above = folder
+    while not above.exists() and above != above.parent:
+        missing.append(above)
+        above = above.parent
+    for parent in reversed(missing[1:]):
+        # Under umask 000 an `XDG_DATA_HOME` made 0777 let anyone rename the 0700 folder in
+        # it and put their own, config and `[[command]]`s and all, in its place (acc51a A11).
+        parent.mkdir(mode=0o755, exist_ok=True)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

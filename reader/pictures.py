@@ -168,8 +168,17 @@ def off_the_onion(page: str, picture: str, sent_on: bool = False) -> str:
     where = "sent on to" if sent_on else "on"
     return (
         f"not fetched: {where} {safe_line(host, 80)}, a clearnet host, and the article is an"
-        " onion service's ([network] onion_clearnet_pictures)"
+        f" onion service's ({_ONION_SETTING})"
     )
+
+
+_ONION_SETTING = "[network] onion_clearnet_pictures"
+
+
+def off_the_onion_said(why: str) -> bool:
+    """A picture's `why` is `off_the_onion`'s: left out while the setting was off, to be
+    fetched once it is on (net52: it stayed left out, refused for good)."""
+    return why.startswith("not fetched: ") and why.endswith(f"({_ONION_SETTING})")
 
 
 def article_pictures(article: Article) -> list[str]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from .address_class import Reach, host_reach, is_onion
+from .registrable_names import registrable_name
 from .safe import safe_line
-from .urls import site_of
 
 ENVIRONMENT = "env"
 """`[network] proxy`'s value taking the proxy from the environment."""
@@ -171,15 +171,16 @@ def unused_hint_in(message: str) -> str:
 
 def _site(url: str) -> str:
     """The site `url` belongs to, as Tor Browser keeps sites apart: its host's registrable
-    name ("example.org" for www.example.org, an onion service's own for its subdomains), an
-    address itself (of 10.0.0.5 and 192.168.0.5, `site_of`'s last two parts are one)."""
+    name (`registrable_name`: "example.org" for www.example.org, an onion service's own for
+    its subdomains), an address itself (of 10.0.0.5 and 192.168.0.5, a name's last two
+    parts are one)."""
     import ipaddress
 
     host = urlsplit(url).hostname or ""
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        return site_of(url) or host
+        return registrable_name(host)
     return host
 
 

@@ -58,8 +58,13 @@ class ReadMarks:
     tagged_alone: int = 0
     """Of `starred`, those the reader tagged and did not star (lemon24's reader's entry tags):
     saved to carry their tags, as `reader tag` saves the article it files."""
-    untaken: tuple[str, ...] = ()
-    """What the database holds that has no counterpart here, a line each, to say."""
+    valued_tags: tuple[tuple[str, str], ...] = ()
+    """Tags with a value (lemon24's reader's), which has no counterpart here: (the feed's
+    address, or "" for an entry's tag; the tag). Said when this import filed one
+    (`lemon24_library.left_out`)."""
+    updates_disabled: tuple[str, ...] = ()
+    """The feeds whose updates it had disabled, by address: every sync fetches them here.
+    Said of those this import subscribed to."""
     unlinked_stars: int = 0
     """Starred items with no web address: nothing to save."""
     texts: tuple[tuple[str, str], ...] = ()

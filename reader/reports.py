@@ -746,6 +746,9 @@ class SyncReport:
     # The hosts whose failures nothing could tell from the network's (`NetworkHold.untold`):
     # one given up is "the network or example.org stopped answering"
     untold: frozenset[str] = frozenset()
+    # Whether anything answered in the sync (a feed, an article, a site's error): none is a
+    # network never there, not one that went (`outages.Outage.never`)
+    answered: bool = True
     # Articles fetched once their host's 429 wait was over, by host as a line names it: the
     # sync still running then, or its end near enough (`library.host_waits`)
     fetched_after_wait: dict[str, int] = field(default_factory=dict)
@@ -764,6 +767,7 @@ class SyncReport:
             self.network_stalled,
             self.untold,
             self.dripping,
+            self.answered,
         )
         if unreached := self.feeds_unreached(told):
             if any(o.network for o in told):

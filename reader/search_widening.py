@@ -3,20 +3,27 @@ found whole, so `bin lorry` missed "the bins … lorry" (acc45a A6) and `keyboar
 keyboard" (acc51b B12, where lemon24's reader, stemming, found it). The search itself stays whole
 words, as documented; its words as prefixes (`bin* lorry*`), then its plurals singular
 (`keyboard`), are tried in turn, and the first that finds something is said: "; keyboard finds
-1 (…)". `reader list --search` and the reader's `F` say it from here."""
+1 (…)". `reader list --search` and the reader's `F` say it from here.
+
+The singulars are English's (-ies to -y, -es dropped after a hiss): tried for a query whose
+words read as English or say nothing of their language (`english_text.reads_as_english`), its
+plural in a–z alone. "les maisons" or "países" ("paíse") are not guessed at: another
+language's plurals are its own, and a wrong singular sent the user after nothing. The
+articles' language is not weighed: a headline carries none, and the hint is of the query."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from .english_text import reads_as_english
 from .safe import safe_line
 from .search_query import _OPERATORS, _QUOTES, Query
 
 _PREFIXABLE = re.compile(r"(?!\d+$)\w{3,}")
 """A word `prefixed` finds as a prefix: a shorter one (`a*`, `of*`) finds most of the text."""
-_PLURAL = re.compile(r"[^\W\d_]{3,}s")
-"""A word that may be a plural: letters, four or more, the last an s."""
+_PLURAL = re.compile(r"[A-Za-z]{3,}s")
+"""A word that may be an English plural: letters a–z, four or more, the last an s."""
 _NOT_PLURAL = ("ss", "us", "is")
 """Endings of a word in s that is no plural ("class", "bus", "analysis")."""
 _NO_PLURALS = frozenset(
@@ -43,7 +50,10 @@ def prefixed(query: Query) -> Query | None:
 
 def singular(query: Query) -> Query | None:
     """`query` with each plural typed whole as its singular, whole (`keyboards` as
-    `keyboard`), its other words as `prefixed` has them; None when it has no plural."""
+    `keyboard`), its other words as `prefixed` has them; None when it has no plural, or its
+    words read as another language than English (`reads_as_english`: "les maisons")."""
+    if reads_as_english(query.text) is False:
+        return None
     return _widened(query, singular=True)
 
 

@@ -23,6 +23,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .safe import safe_line
+
 try:
     import fcntl
 except ImportError:  # not on POSIX: syncs are not kept apart
@@ -63,17 +65,45 @@ def _open_lock(path: Path, flags: int) -> int:
     full)."""
     while True:
         try:
-            fd = os.open(path, flags | os.O_CREAT | _OPEN_AS_IS, 0o644)
+            # The user's alone (acc52b-5): `flock` takes a read-only descriptor, so a lock
+            # file others may read is theirs to hold, every cron sync of the owner's refused.
+            fd = os.open(path, flags | os.O_CREAT | _OPEN_AS_IS, 0o600)
         except OSError:
             if _entry_ours(path) is not False:
                 raise  # a read-only or full directory, not a stray entry
             _take_name_back(path)
             continue
         if _ours(fd) and _entry_ours(path, fd):
+            _close_to_others(fd)
             return fd
         os.close(fd)
         if _entry_ours(path) is False:
             _take_name_back(path)
+
+
+def _close_to_others(fd: int) -> None:
+    """An older lock file of the user's (0644, from before) made the user's alone."""
+    with contextlib.suppress(OSError):
+        found = os.fstat(fd)
+        if found.st_uid == os.geteuid() and found.st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+
+
+def _flock_holders(fd: int) -> list[int] | None:
+    """The processes holding a `flock` on the file `fd` is open on, as /proc/locks lists them;
+    None when that can't be known (no /proc, another system)."""
+    found = os.fstat(fd)
+    inode = f"{os.major(found.st_dev):02x}:{os.minor(found.st_dev):02x}:{found.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as listed:
+            rows = [line.split() for line in listed]
+    except OSError:
+        return None
+    return [
+        int(row[4])
+        for row in rows
+        if len(row) > 5 and row[1] == "FLOCK" and row[5] == inode and row[4].isdigit()
+    ]
 
 
 def _take_name_back(path: Path) -> None:
@@ -145,11 +175,35 @@ class SyncLock:
             return None
         try:
             text = os.read(fd, 32).decode("ascii", errors="replace").strip() if _ours(fd) else ""
+            holders = _flock_holders(fd)
         except OSError:
             return None
         finally:
             os.close(fd)
-        return int(text) if text.isdigit() else None
+        noted = int(text) if text.isdigit() else None
+        if holders is None or noted in holders:
+            return noted
+        # The note is an earlier sync's: the lock is held by a process that wrote none, as
+        # another user's `flock` on a lock file others could read (acc52b-5). That one named,
+        # never the stale pid.
+        return holders[0] if holders else None
+
+    def holder_said(self) -> str:
+        """Who holds the lock, as a sentence's subject: "another sync (pid N)", or, when the
+        process is another user's (holding the lock file of a library others may read),
+        whose it is: the owner's sync was told of a sync that did not exist (acc52b-5)."""
+        pid = self.holder()
+        if not pid:
+            return "another sync"
+        try:
+            owner = os.stat(f"/proc/{pid}").st_uid
+        except OSError:
+            owner = os.geteuid()  # not known: as the sync its note names
+        if owner == os.geteuid():
+            return f"another sync (pid {pid})"
+        from .store.ownership import user_name
+
+        return f"a process of {safe_line(user_name(owner), 64)}'s (pid {pid})"
 
     def held_for(self) -> float | None:
         """Seconds since the holder took the lock (it writes its note then), if known."""

@@ -20,6 +20,19 @@ def terminal_width(stream: TextIO) -> int | None:
         return None
 
 
+def size_from_the_terminal() -> None:
+    """On a terminal, its own size, not an exported COLUMNS and LINES (a wrapper's or a shell
+    rc's, stale once the window is resized over ssh), which Textual and Rich believe before
+    the terminal: the reader was drawn 200 columns wide in an 80-column window, and each row of
+    `sync`'s progress wrapped and scrolled (acc51a A10). Off one (a pipe, cron's log) the
+    reader writes lines as they are, at no width, and the programs it starts (a pager) ask the
+    terminal, as newsboat's screen does."""
+    streams = (sys.stdout, sys.stderr)
+    if any(stream is not None and stream.isatty() for stream in streams):
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
+
+
 def at_words(text: str, width: int | None, hang: str = "") -> str:
     """`text` wrapped at its words into lines of `width` cells at most (by the terminal's
     measure: a Japanese feed's name takes two a character; Chinese and Japanese broken by their

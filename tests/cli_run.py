@@ -178,3 +178,15 @@ def _read_back(stream: io.TextIOWrapper) -> str:
     stream.flush()
     raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
     return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", newline=None).read()
+
+
+def under_umask_000(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`reader ARGS` in `env` in a process of its own under umask 000, a careless service's or
+    shared account's: what it makes, its modes as that umask leaves them."""
+    return subprocess.run(
+        ["sh", "-c", 'umask 000 && exec "$0" -m reader "$@"', sys.executable, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

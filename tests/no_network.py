@@ -41,3 +41,71 @@ def subscribe_elsewhere(directory: Path) -> str:
     finally:
         lib.close()
     return url
+
+
+def offline_machine() -> list[str]:
+    """A command's prefix running it in a network namespace of its own with only its loopback
+    up: this machine as a laptop with its Wi-Fi off is (no route out, its name server not
+    answering), the kernel's and the resolver's own words. Skips the test where a namespace
+    can't be made (not Linux, not allowed)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    prefix = ["unshare", "-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh"]
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare here: no namespace without a network to run in")
+    tried = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    if tried.returncode != 0:
+        pytest.skip("a network namespace can't be made here (not allowed)")
+    return prefix
+
+
+SILENT_NAME_SERVER = """\
+ip link set lo up 2>/dev/null
+ip addr add "$NAME_SERVER/32" dev lo 2>/dev/null
+"$PYTHON" -c "
+import os, socket, sys, time
+parent = os.getppid()  # the shell, then the command it becomes: the server ends with it
+udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+udp.bind((sys.argv[1], 53))
+tcp = socket.socket()
+tcp.bind((sys.argv[1], 53))
+tcp.listen(8)
+print('listening', flush=True)
+while os.getppid() == parent:
+    time.sleep(0.2)
+" "$NAME_SERVER" > "$READY" 2>/dev/null < /dev/null &
+while [ ! -s "$READY" ]; do sleep 0.05; done
+exec "$@"
+"""
+
+
+def silent_name_server(ready: Path) -> tuple[list[str], dict[str, str]]:
+    """A command's prefix and environment running it where this machine's name server takes
+    every lookup and answers none (a network namespace of its own, the address
+    /etc/resolv.conf names taken by a socket that reads nothing), glibc giving up after 3 s:
+    a slow name server's wait as it is. `ready` is a file the server writes once listening.
+    Skips the test where that can't be made (`offline_machine`'s, or a name server not IPv4)."""
+    import ipaddress
+    import os
+    import sys
+
+    import pytest
+
+    offline_machine()  # skips where no namespace can be made
+    try:
+        lines = Path("/etc/resolv.conf").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        pytest.skip("no /etc/resolv.conf: no name server to silence")
+    servers = [line.split()[1] for line in lines if line.startswith("nameserver ")]
+    if not servers or ipaddress.ip_address(servers[0]).version != 4:
+        pytest.skip("no IPv4 name server in /etc/resolv.conf")
+    env = os.environ | {
+        "NAME_SERVER": servers[0],
+        "PYTHON": sys.executable,
+        "READY": str(ready),
+        "RES_OPTIONS": "timeout:3 attempts:1",
+    }
+    return ["unshare", "-n", "sh", "-c", SILENT_NAME_SERVER, "sh"], env

@@ -19,6 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def sized(fd: int, rows: int, columns: int) -> None:
+    """The terminal `fd` is one end of made `rows` × `columns`, as a window of that size sets
+    it: the reader takes its size from the terminal, not from COLUMNS and LINES (acc51a A10),
+    and a pty is made 0 × 0."""
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+
 def readable(fd: int, timeout: float) -> bool:
     """`fd` has something to read within `timeout` seconds. By poll, not select: a test run's
     process holds over a thousand descriptors by its late tests (the apps run in it), and
@@ -57,7 +64,7 @@ def reader_in_pty(
     directory it runs in, whose `reader` package `-m` takes first (a copy of it). `inside`:
     the command it is run by (GNU screen's, the reader in a window of its own)."""
     main, secondary = os.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    sized(secondary, rows, columns)
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color"}
     for name, value in (environment or {}).items():
         if value is None:
@@ -107,15 +114,14 @@ def stderr_on_a_terminal(
 ) -> tuple[bytes, float]:
     """`python -m reader *args` (in `env`) with its stderr a terminal `columns` × `rows`
     (`stdout_too`: its stdout as well, `reader list` typed at a prompt): all it wrote there,
-    escapes and all, and the seconds it ran. Its size is said in the environment too: Rich
-    reads COLUMNS before the terminal's."""
+    escapes and all, and the seconds it ran."""
     main, secondary = os.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    sized(secondary, rows, columns)
     began = time.monotonic()
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", *args],
-            env={**env, "COLUMNS": str(columns), "LINES": str(rows)},
+            env=env,
             stdout=secondary if stdout_too else subprocess.DEVNULL,
             stderr=secondary,
             cwd=cwd,

@@ -302,6 +302,8 @@ def test_a_link_is_written_through_and_a_special_file_never_replaced(
     assert done.returncode == 0, done.stderr
     assert link.is_symlink() and os.readlink(link) == str(book)
     assert zipfile.ZipFile(book).read("mimetype") == b"application/epub+zip"
+    # The file written named, not the link's name alone (acc52b-2).
+    assert f"exported to {book} through the link {link} (epub)" in done.stderr
     assert sorted(p.name for p in device.iterdir()) == ["news.epub"]  # no part left beside it
     # A link to a device (as /dev/stdout is): written into it, the link kept.
     null = tmp_path / "null"
@@ -323,6 +325,52 @@ def test_a_link_is_written_through_and_a_special_file_never_replaced(
     refused = run_reader(synced_dir, "export", "-o", str(device))
     assert refused.returncode != 0
     assert refused.stderr.strip() == f"reader: cannot write {device}: Is a directory"
+
+
+def test_another_users_link_is_never_written_through(synced_dir: Path, tmp_path: Path) -> None:
+    """A student's link in the class's shared folder, named as the teacher's weekly export,
+    had the export overwrite the teacher's ~/.bashrc, and say "exported to week50.html"
+    (acc52b-2): a link another user owns is refused in one line, as the kernel's
+    protected_symlinks refuses it in a sticky folder; the target is left as it was."""
+    rc, link = tmp_path / "bashrc", tmp_path / "week50.html"
+    rc.write_text("export PATH\n")
+    link.symlink_to(rc)
+    os.lchown(link, 65534, 65534)  # nobody's link (the tests run as root, as CI does)
+    done = run_reader(synced_dir, "export", "--format", "html", "-o", str(link))
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"reader: cannot write {link}: it is a link of nobody's (to {rc}), not yours: a link of"
+        " another user's is never written through; remove it, or name another file\n"
+    )
+    assert rc.read_text() == "export PATH\n"
+    # Nor a folder on its way that is such a link (week51/ leading into the teacher's home).
+    week = tmp_path / "week51"
+    week.symlink_to(tmp_path)
+    os.lchown(week, 65534, 65534)
+    done = run_reader(synced_dir, "export", "--format", "html", "-o", str(week / "bashrc"))
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"reader: cannot write {week}/bashrc: {week} is a link of nobody's"
+    )
+    assert rc.read_text() == "export PATH\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_file_exported_again_keeps_its_mode_and_group(synced_dir: Path, tmp_path: Path) -> None:
+    """The weekly export replaced the pack's mode with the umask's: a pack closed to the class
+    (0640) became every account's to read (acc52b-6). As `cp` does, the file it replaces keeps
+    its mode and group; a new one has the umask's."""
+    pack = tmp_path / "week49.html"
+    pack.write_text("last week's")
+    pack.chmod(0o640)
+    os.chown(pack, -1, 65534)  # the class's group (root may give any)
+    done = run_reader(synced_dir, "export", "--format", "html", "-o", str(pack))
+    assert done.returncode == 0, done.stderr
+    assert pack.read_text().startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(pack.stat().st_mode) == 0o640 and pack.stat().st_gid == 65534
+    fresh = tmp_path / "week50.html"
+    assert run_reader(synced_dir, "export", "--format", "html", "-o", str(fresh)).returncode == 0
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~_umask()
 
 
 def test_a_book_names_its_feeds_its_day_and_what_was_chosen(

@@ -19,6 +19,7 @@ from reader.demo.content import boilerplate_phrases, load_articles
 from reader.demo.server import DEMO_PORT, DemoServer, start_demo_server
 from reader.library import Library
 from tests.cli_run import library_home, run_reader
+from tests.pty_reader import sized
 
 SUBCOMMANDS = [
     "add",
@@ -823,6 +824,7 @@ def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
     every line and mark as a "\\u2502" escape, the rows running into each other. `TERM=`, set
     but empty, was said to be unset (acc45b B8)."""
     main_end, secondary = os.openpty()
+    sized(secondary, 24, 80)
     env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color", **env_change}
     env = {name: value for name, value in env.items() if value is not None}
     try:

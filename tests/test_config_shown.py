@@ -23,6 +23,7 @@ from reader.config import (
     load_config,
 )
 from reader.config_shown import defaults_not_in
+from tests.cli_run import under_umask_000
 
 # A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
 OLD_FILE = """\
@@ -293,23 +294,19 @@ def test_a_config_named_that_is_not_there_is_one_line_and_no_file(tmp_path: Path
 
 def test_under_umask_000_the_config_is_the_users_alone(tmp_path: Path) -> None:
     """Under umask 000 the config was made 0666, anyone's to add a `[[command]]` the reader
-    runs: never writable by others whatever the umask; a folder it is in that every user may
-    write is said (acc51a A11)."""
+    runs: never writable by others whatever the umask (acc51a A11); a folder it is in that every
+    user may write has its config not read (acc52b-1: it was only warned of)."""
     home = tmp_path / "open"
-    home.mkdir()
-    home.chmod(0o777)
     env = {**os.environ, "READER_HOME": str(home)}
     env.pop("READER_CONFIG", None)
-    ran = subprocess.run(
-        ["sh", "-c", 'umask 000 && exec "$0" -m reader config', sys.executable],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ran = under_umask_000(env, "config")
     assert ran.returncode == 0, ran.stderr
     assert (home / "config.toml").stat().st_mode & 0o777 == 0o644
-    assert ran.stderr == (
-        f"reader: warning: {home} is writable by every user, and the reader runs the config's"
-        f" [[command]]s as you: `chmod o-w {home}`\n"
+    assert ran.stderr == ""
+    home.chmod(0o777)
+    refused = reader(home, "config")
+    assert refused.returncode == 78
+    assert refused.stderr == (
+        f"reader: the config {home}/config.toml is not read: its folder {home} can be changed by"
+        f" every user, and the reader runs a config's [[command]]s as you: `chmod o-w {home}`\n"
     )

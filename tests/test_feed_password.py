@@ -5,6 +5,7 @@ A2)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from pathlib import Path
@@ -12,8 +13,10 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories
+from tests.tui_pilot import running, screen_text, until
 
 
 def test_the_json_outputs_write_a_feed_without_its_password(
@@ -217,3 +220,27 @@ def test_add_with_a_user_name_reads_the_feed_subscribed_without_one_as_that_acco
     other = run_reader(data_dir, "add", url.replace("http://", "http://ed@"))
     assert other.stdout.startswith("subscribed: Members"), other.stdout + other.stderr
     assert len(json.loads(run_reader(data_dir, "feeds", "--json").stdout)) == 2
+
+
+def test_the_feed_list_and_the_headlines_title_name_each_account(
+    own_server: HTTPServer, data_dir: Path
+) -> None:
+    """The same feed under two accounts: the feed list's rows and the headlines' title name
+    each by its user name after the feed's ("Courts (ed)"), never its password; they were two
+    rows "Courts" alike (tui52 3)."""
+    url = serve_stories(own_server, "Courts", [("Appeal heard", 9)])
+    plain = url.replace("http://", "")
+    for account in ("reporter%40paper.example:s3cret", "ed:pw2"):
+        assert run_reader(data_dir, "add", f"http://{account}@{plain}").returncode == 0
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            feed_list = app.main_screen.query_one(FeedList)
+            await until(pilot, lambda: len(feed_list.feeds) == 2, "the feeds")
+            names = feed_list.names
+            assert {"Courts (reporter@paper.example)", "Courts (ed)"} <= set(names), names
+            await pilot.press("h", "g", *["j"] * names.index("Courts (ed)"))
+            await until(pilot, lambda: "Courts (ed) · 1 unread" in screen_text(app), "its title")
+            assert "s3cret" not in screen_text(app) and "pw2" not in screen_text(app)
+
+    asyncio.run(run())

@@ -191,3 +191,43 @@ def test_a_list_left_on_a_folder_in_a_folder_opens_there_again(synced_dir: Path)
 
     asyncio.run(run(first=True))
     asyncio.run(run(first=False))
+
+
+def test_each_folder_and_tag_row_counts_what_it_lists(synced_dir: Path) -> None:
+    """Saved articles of the third feed (in no folder) filed under "news" and "misc": News's
+    row counts its feeds' unread headlines, as it lists them; "#News" keeps a row of its own,
+    counting and listing the article too. The tag's row had gone (its name a folder's), the
+    article listed nowhere by its tag, the tag counting one more than the folder's row said."""
+    feeds = _file(synced_dir, TREE)
+
+    async def tag() -> None:
+        async with Library(synced_dir) as lib:
+            third = [e for e in lib.entries_by_key().values() if e.feed_url == feeds[2].url]
+            lib.tag_article(third[0], ["news"])
+            lib.tag_article(third[1], ["misc"])
+
+    asyncio.run(tag())
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            feed_list = await _grouped(app, pilot)
+            names = feed_list.names
+            assert "#News" in names and "#misc" in names, names
+            for name in ("#misc", "#News", "News", "Local", "Tech"):
+                position = names.index(name)
+                shown = re.search(r"(\d+)\s*│", screen_text(app).splitlines()[1 + position])
+                assert shown is not None, name
+                await _to_row(app, pilot, position)
+                await until(
+                    pilot,
+                    lambda: (
+                        feed_list.selected_url == app.main_screen.feed_url and bool(table(app).rows)
+                    ),
+                    f"{name}'s headlines",
+                )
+                listed = sum(not row.read for row in table(app).rows)
+                assert int(shown[1]) == listed, (name, screen_text(app))
+                third = any(row.entry.feed_url == feeds[2].url for row in table(app).rows)
+                assert third == name.startswith("#"), name  # the articles tagged, by tag alone
+
+    asyncio.run(run())

@@ -22,7 +22,7 @@ from test_travel import stopped_sync
 from werkzeug import Request, Response
 
 from reader.library import Library
-from tests.pty_reader import readable
+from tests.pty_reader import readable, sized
 
 # Correctness limits on a busy machine, not speed measures: a reader that stays is stuck for good.
 EXIT_BOUND = 45.0
@@ -54,12 +54,11 @@ def under_terminal(
         **{k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")},
         "READER_HOME": str(home),
         "TERM": "xterm-256color",
-        "COLUMNS": "120",
-        "LINES": "40",
     }
     pid, terminal = pty.fork()
     if pid == 0:  # the child: its terminal is the pty, it leads its session (as a shell's would)
         try:
+            sized(0, 40, 120)  # before the reader starts: a window 120 × 40
             os.execve(sys.executable, [sys.executable, *run, *args], env)
         finally:
             os._exit(127)

@@ -121,6 +121,25 @@ def test_lemon24_s_entry_tags_important_times_and_texts_come_across(
     assert "tags it gave them" not in again.stdout
 
 
+def test_lemon24_s_database_imported_again_says_only_what_it_did(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """An import again of the same database changes nothing: it files no tag and subscribes
+    to no feed, so it says no "tag kept, its value left out" nor "subscribed as any", which
+    the first said of what it did (acc51b: both said again)."""
+    database = _served(httpserver, tmp_path / "lemon.sqlite")
+    first = reader(data_dir, "import", str(database))
+    assert first.returncode == 0, first.stderr
+    assert "left out: 1 tag with a value" in first.stderr
+    assert "left out: 1 feed whose updates lemon24's reader had disabled" in first.stderr
+    again = reader(data_dir, "import", str(database))
+    assert again.returncode == 0, again.stderr
+    assert "left out:" not in again.stderr, again.stderr
+    assert "0 feeds added, 2 already subscribed" in again.stdout
+    assert "filed under" not in again.stdout, again.stdout
+    assert "2 saved before" in again.stdout
+
+
 def test_lemon24_s_gzipped_export_is_read_and_another_gzip_said(
     httpserver: HTTPServer, tmp_path: Path, data_dir: Path
 ) -> None:

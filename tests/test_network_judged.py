@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.config import FetchLimits
-from reader.errors import ErrorKind, FetchError, NoAnswer
+from reader.errors import ErrorKind, FetchError, NoAnswer, Offline
 from reader.library import Library
 from reader.reports import FeedResult, SyncReport
 from tests.no_network import dead_port
@@ -301,3 +301,42 @@ def test_the_watch_takes_a_refusal_followed_by_an_answer_for_the_hosts_own() -> 
     watch.answer(urls[2])  # the network there after it: site1 is down on its own
     assert watch.own_failure(urls[1])
     assert not watch.heard(urls[1], _refused(urls[1])) and not watch.absent
+
+
+def test_the_watch_takes_three_unanswered_lookups_for_the_network_absent() -> None:
+    """A name server not answering (the machine's own word, `Offline`) for three hosts of a
+    hundred, none failing otherwise, is the network absent; three names not found are three
+    dead sites (acc51b B7: half the hosts were waited for either way)."""
+    from reader.library.offline import NetworkWatch
+
+    urls = [f"http://site{n}.example/page.html" for n in range(100)]
+    lookups = NetworkWatch(urls)
+    for url in urls[:2]:  # at once where this machine has no default route either
+        assert not lookups.heard(url, _unlooked(url)) or _routeless()
+    assert lookups.heard(urls[2], _unlooked(urls[2]))
+    lapsed = NetworkWatch(urls)
+    for url in urls[:3]:
+        error = FetchError(ErrorKind.NETWORK, "no such name", url, no_answer=NoAnswer.NO_HOST)
+        assert not lapsed.heard(url, error)
+    # A lapsed name among them: the name server answered that one; not sure yet.
+    mixed = NetworkWatch(urls)
+    mixed.heard(urls[0], _refused(urls[0]))
+    for url in urls[1:4]:
+        mixed.heard(url, _unlooked(url))
+    assert not mixed.absent or _routeless()
+
+
+def _unlooked(url: str) -> FetchError:
+    return FetchError(
+        ErrorKind.NETWORK,
+        "could not be looked up",
+        url,
+        no_answer=NoAnswer.NO_HOST,
+        offline=Offline.NO_RESOLVER,
+    )
+
+
+def _routeless() -> bool:
+    from reader.no_network import no_default_route
+
+    return no_default_route()

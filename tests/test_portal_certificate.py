@@ -11,14 +11,19 @@ import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.library import Library
 from reader.models import ErrorKind
 from tests.forwarding_proxy import forwarding_proxy
+from tests.served_feed import story_page
 from tests.test_portal import PORTAL, _run
+from tests.test_proxy import _feed, _site
 
 _NAME = "portal.hotel-wifi.example"
 
@@ -41,8 +46,11 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 class _Portal(http.server.BaseHTTPRequestHandler):
+    def body(self) -> str:
+        return PORTAL
+
     def do_GET(self) -> None:
-        body = PORTAL.encode()
+        body = self.body().encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -132,3 +140,71 @@ def test_behind_a_proxy_the_networks_certificate_is_read_through_it(
     # A tunnel for each fetch, and one for each of the certificate's two handshakes.
     for name, port in zip(names, ports, strict=True):
         assert proxy.log.count(f"CONNECT {name}:{port} HTTP/1.1") >= 3, proxy.log
+
+
+def test_one_feed_that_verified_before_meeting_another_name_is_not_failing_at_once(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A single https feed on a hotel's login network, a plain http one answering: its
+    certificate, for the network's own name, told from a site's broken setup by nothing, was
+    counted failing at the first sync and dropped by `reader remove --failing` (net52). Where
+    the feed verified before it is failing once the failure has lasted, as a timeout is;
+    marked `!` meanwhile."""
+    import trustme
+
+    from reader.failing_feeds import LASTED, LASTED_FETCHES, failing, failing_lately
+
+    authority = trustme.CA()
+    own, portal = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    authority.issue_cert("127.0.0.1").configure_cert(own)
+    authority.issue_cert(_NAME).configure_cert(portal)
+    caught = threading.Event()
+
+    def handshake(sock: ssl.SSLObject, _name: str | None, _context: ssl.SSLContext) -> None:
+        if caught.is_set():
+            sock.context = portal
+
+    own.sni_callback = handshake
+
+    class Feed(_Portal):
+        def body(self) -> str:
+            base = f"https://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/ferry.html":
+                return story_page("Ferry timetable changes")
+            return _feed(base, f"{base}/ferry.html")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    server.socket = own.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ca_file = data_dir.parent / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text(f'[network]\nca_file = "{ca_file}"\n')
+    url = f"https://127.0.0.1:{server.server_address[1]}/feed.xml"
+    plain = httpserver.url_for("/feed.xml")
+    _site(httpserver, plain.removesuffix("/feed.xml"))
+
+    async def feed_now() -> Feed:
+        async with Library(data_dir) as lib:
+            return next(f for f in lib.feeds() if f.url == url)
+
+    try:
+        assert _run(data_dir, "add", url) == 0
+        assert _run(data_dir, "add", plain) == 0
+        assert _run(data_dir, "sync") == 0
+        caught.set()
+        _run(data_dir, "sync")
+        capsys.readouterr()
+        feed = asyncio.run(feed_now())
+        assert f"it answered with a certificate for {_NAME}, not for it" in (feed.last_error or "")
+        assert not failing(feed) and failing_lately(feed)
+        # Lasted (days, fetches), it is failing; so at once is one that never verified.
+        assert feed.failing_since is not None
+        lasted = replace(feed, failing_since=feed.failing_since - LASTED, failures=LASTED_FETCHES)
+        assert failing(lasted, feed.failing_since + timedelta(seconds=1))
+        assert failing(replace(feed, last_success=None))
+        _run(data_dir, "remove", "--failing")
+        assert asyncio.run(feed_now()).url == url  # still subscribed
+    finally:
+        server.shutdown()
+        server.server_close()

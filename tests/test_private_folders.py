@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli_run import under_umask_000
+
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -77,3 +79,24 @@ def test_the_folder_a_repair_mends_a_cache_in_is_its_user_s_alone(tmp_path: Path
         os.umask(before)
     assert fresh.name == "state.repairing"
     assert mode(fresh) == 0o700
+
+
+def test_under_umask_000_the_folders_made_above_the_library_are_not_everyone_s(
+    tmp_path: Path,
+) -> None:
+    """An `XDG_DATA_HOME` and `XDG_CONFIG_HOME` not there yet were made 0777 under umask 000:
+    anyone could rename the 0700 `reader-tui` in them and put their own in its place, a config
+    whose `[[command]]`s the reader runs among it (acc51a A11). Files in a folder of the user's
+    alone are reached by no one else, whatever their mode."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("READER_HOME", "READER_CONFIG")},
+        "HOME": str(tmp_path / "home"),
+        "XDG_DATA_HOME": str(tmp_path / "made" / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "made" / "config"),
+    }
+    ran = under_umask_000(env, "config")
+    assert ran.returncode == 0, ran.stderr
+    made = tmp_path / "made"
+    assert [mode(made), mode(made / "config")] == [0o755, 0o755]
+    assert mode(made / "config" / "reader-tui") == 0o700
+    assert mode(made / "config" / "reader-tui" / "config.toml") == 0o644

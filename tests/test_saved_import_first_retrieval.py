@@ -106,3 +106,30 @@ def test_a_saved_article_no_feed_lists_corrected_is_listed_by_both(
         code, listed[args[0]], said = cli(capsys, data, "list", "--ids", *args)
         assert code == 0, said
     assert listed["--corrected"] == listed["--search"] != ""
+
+
+def test_a_page_corrected_after_its_first_retrieval_names_only_the_reader_s_copies(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page first retrieved over wallabag's copy, then truly corrected: the note names
+    the copy the reader retrieved as the one the text changed since, and wallabag's copy as
+    wallabag's, not among "the copies retrieved" as if the page had said it (acc51b). A
+    citation names the reader's own retrieval alone."""
+    data, url = _imported_then_fetched(tmp_path, httpserver, capsys)
+    code, first, said = cli(capsys, data, "show", "--format", "json", "--offline", url)
+    retrieved = json.loads(first)["fetched_at"][:16]
+    httpserver.clear_all_handlers()
+    corrected = STORY.replace("an hour and a half", "two hours")
+    httpserver.expect_request("/porch.html").respond_with_data(corrected, content_type="text/html")
+    code, _, said = cli(capsys, data, "show", "--refresh", url)
+    assert code == 0, said
+    code, shown, said = cli(capsys, data, "show", "--offline", url)
+    assert code == 0, said
+    note = next(line for line in shown.splitlines() if "text changed" in line)
+    assert "2025-12-01" not in note.partition("(")[0], note  # wallabag's time not a copy's
+    assert f"the text changed since the copy retrieved {retrieved}" in note, note
+    assert "wallabag's copy" in note and "--version 2 prints it" in note, note
+    code, cited, said = cli(capsys, data, "show", "--format", "citation", "--offline", url)
+    assert code == 0, said
+    (line,) = [line for line in cited.splitlines() if "text changed" in line]
+    assert "2025-12-01" not in line and f"the copy retrieved {retrieved}" in line, line

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.library import Library
-from tests.no_network import dead_port
+from tests.no_network import dead_port, offline_machine
 from tests.test_other_readers import LEMON24_TABLES
 from tests.test_saved_import_copies import KEPT, _entry
 from tests.test_saved_links import STORY, cli
@@ -116,3 +118,43 @@ def test_another_reader_s_stars_saved_offline_say_those_not_asked(
         "saved 8 articles lemon24's reader marked important (`reader list --saved`): 8 as links"
         " the next `reader sync` fetches (1 not asked: the network did not answer)"
     ) in printed
+
+
+def test_a_machine_with_no_network_stops_asking_at_its_first_failures(tmp_path: Path) -> None:
+    # Thirty links on thirty public sites, imported where this machine has no network (a
+    # namespace with no route and its name server unreachable, acc51b B7): the machine says
+    # so at the first lookups, so the four asked at once are all that are asked. Half the
+    # hosts (fifteen) asked before, as if each might be a dead site.
+    urls = [f"http://www.news-site-{n}.example.org/story.html" for n in range(30)]
+    export = _export(tmp_path, urls, copies=frozenset(urls))
+    done = _offline(tmp_path / "data", "import", str(export))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "the network did not answer: 26 links kept without asking, the next sync fetches them"
+        in done.stdout
+    ), done.stdout
+    assert "30 saved as the text wallabag kept" in done.stdout
+
+
+def test_a_sync_with_no_network_from_the_start_says_no_network(tmp_path: Path) -> None:
+    # A wallabag library synced where this machine has no network: the network did not "go
+    # away during the sync", it was never there; and a lookup no name server answered is
+    # said so, not as a name that does not exist (acc51b B7).
+    urls = [f"http://www.news-site-{n}.example.org/story.html" for n in range(6)]
+    data = tmp_path / "data"
+    _offline(data, "import", str(_export(tmp_path, urls, copies=frozenset(urls))))
+    done = _offline(data, "sync")
+    assert "went away" not in done.stderr, done.stderr
+    assert done.stderr.startswith(
+        "reader: no network (the name www.news-site-0.example.org could not be looked up:"
+        " no name server answered and 5 more hosts): 6 articles not fetched; `reader sync`"
+        " carries on"
+    ), done.stderr
+
+
+def _offline(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run where this machine has no network (`offline_machine`)."""
+    command = [sys.executable, "-m", "reader", "--data-dir", str(data), *args]
+    return subprocess.run(
+        [*offline_machine(), *command], capture_output=True, text=True, check=False
+    )

@@ -20,6 +20,7 @@ import pytest
 from reader.cli import common
 from reader.store.format_upgrade import upgrade_said
 from tests.cli_run import run_reader
+from tests.pty_reader import sized
 
 
 def _ids(home: Path, *options: str) -> list[str]:
@@ -339,6 +340,7 @@ def test_the_reader_on_a_pipe_never_closed_asks_nothing(synced_dir: Path) -> Non
 
     _mark_format(synced_dir, 5)
     main, secondary = pty.openpty()
+    sized(secondary, 24, 80)
     env = {**os.environ, "READER_HOME": str(synced_dir), "TERM": "xterm-256color"}
     with subprocess.Popen(
         [sys.executable, "-m", "reader"],

@@ -98,6 +98,19 @@ def test_what_a_query_s_plurals_singular_are() -> None:
     assert note == "; lorry finds 2 (a word is found whole: a plural does not find its singular)"
 
 
+def test_a_plural_s_singular_is_guessed_only_in_english_or_no_language_said() -> None:
+    """English's singulars are not tried on another language's words (acc51b): "les maisons"
+    reads as French, "países" is no English word ("paíse" found nothing and sent the user
+    after it). English words, and those saying nothing of their language, still are."""
+    assert singular(Query("les maisons")) is None
+    assert singular(Query("die Autos der Stadt")) is None
+    assert singular_of("países") is None and singular(Query("países")) is None
+    assert singular(Query("the lorries")).text == "the* lorry"  # type: ignore[union-attr]
+    assert singular(Query("maisons")).text == "maison"  # type: ignore[union-attr]
+    counts = {"les* maisons*": 0}
+    assert widened_note(Query("les maisons"), lambda wider: counts[wider.text]) == ""
+
+
 def test_reader_list_search_says_what_the_words_as_prefixes_find(
     synced: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

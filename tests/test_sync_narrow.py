@@ -9,6 +9,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from reader.cells import terminal_cells
 from reader.cli.sync_terminal import REDRAWS_PER_SECOND
 from reader.demo.server import DemoServer
@@ -32,11 +34,11 @@ def _subscribed(home: Path, feed_urls: list[str]) -> None:
     asyncio.run(run())
 
 
-def _sync_on_a_terminal(home: Path) -> tuple[str, float]:
+def _sync_on_a_terminal(home: Path, exported: dict[str, str] | None = None) -> tuple[str, float]:
     """What `reader sync` on `home` wrote to a terminal `COLUMNS` wide (escapes and all), and
-    the seconds it ran."""
+    the seconds it ran. `exported`: variables its shell gave it (a stale COLUMNS)."""
     drawn, seconds = stderr_on_a_terminal(
-        ["sync"], {**os.environ, "READER_HOME": str(home)}, COLUMNS
+        ["sync"], {**os.environ, "READER_HOME": str(home), **(exported or {})}, COLUMNS
     )
     return drawn.decode(errors="replace"), seconds
 
@@ -51,16 +53,21 @@ def _phases(rows: list[str]) -> list[str]:
     return [row for row in rows if row.lstrip().startswith(("feeds ", "articles "))]
 
 
+@pytest.mark.parametrize(
+    "exported", [{}, {"COLUMNS": "200", "LINES": "60"}], ids=["", "a-stale-COLUMNS"]
+)
 def test_a_sync_at_40_columns_keeps_its_counts_and_words_whole(
-    demo_server: DemoServer, tmp_path: Path
+    demo_server: DemoServer, tmp_path: Path, exported: dict[str, str]
 ) -> None:
     """At 40 columns the bar, the rate and the time cut the counts to "15…" and "2…", and the
     terminal broke the summary mid-word ("al / ready cached"). Now each row is "articles
-    2/180 0 failed 0:00:05", and each line of the report fits, broken at its spaces."""
+    2/180 0 failed 0:00:05", and each line of the report fits, broken at its spaces. So with a
+    COLUMNS a shell rc exported, stale once the window was resized: each row was drawn 200
+    wide, wrapped and scrolled on every redraw (acc51a A10)."""
     home = tmp_path / "home"
     home.mkdir()
     _subscribed(home, demo_server.feed_urls)
-    drawn, _seconds = _sync_on_a_terminal(home)
+    drawn, _seconds = _sync_on_a_terminal(home, exported)
     progress, _, report = drawn.rpartition("\x1b[?25h")  # the cursor shown again as it ends
     assert progress and report.strip(), drawn[-2000:]
     rows = _rows(progress)

@@ -4,15 +4,12 @@ first page of counted as such, not as cached whole (acc36a G5)."""
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
 import pty
 import re
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 from typing import IO
@@ -27,7 +24,7 @@ from reader.config import load_config
 from reader.library import Library
 from reader.marks import PARTIAL_MARK
 from reader.ui.app import ReaderApp
-from tests.pty_reader import readable
+from tests.pty_reader import readable, sized
 
 
 def _subscribed(tmp_path: Path, site: FailingSite, timeout: float = 120.0) -> Path:
@@ -130,12 +127,11 @@ def _on_a_terminal(home: Path, until: str, timeout: float = 120.0) -> str:
     """`reader sync` on `home` with a terminal (a pty, 250 columns) for its stderr, read until
     it shows `until` or ends: what it drew, its escape sequences taken out. Then stopped."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 250, 0, 0))
+    sized(slave, 30, 250)
     try:
-        # Its size said in the environment too: Rich reads COLUMNS before the terminal's.
         sync = subprocess.Popen(
             [sys.executable, "-m", "reader", "sync"],
-            env={**os.environ, "READER_HOME": str(home), "COLUMNS": "250", "LINES": "30"},
+            env={**os.environ, "READER_HOME": str(home)},
             stdout=subprocess.DEVNULL,
             stderr=slave,
         )

@@ -10,6 +10,7 @@ Served by pytest-httpserver on 127.0.0.1 behind a SOCKS 5 proxy of the tests' ow
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,6 +79,28 @@ def test_each_site_is_handed_to_tor_under_a_user_name_of_its_own(
         "harbour.onion": {"harbour.onion"},
         "www.harbour.onion": {"harbour.onion"},
         "quay.onion": {"quay.onion"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("feed_host", "article_host", "one_site"),
+    [("alice.github.io", "bob.github.io", False), ("news.abc.de", "www.abc.de", True)],
+)
+def test_sites_are_told_apart_by_the_public_suffix_list(
+    httpserver: HTTPServer, tmp_path: Path, feed_host: str, article_host: str, one_site: bool
+) -> None:
+    """A guess from the labels ("two, three under a country's short second level") put two
+    users' sites on github.io under one user name, one circuit, and split a .de paper's
+    sections on three-letter names into two sites (net52)."""
+    with socks_proxy(dict.fromkeys((feed_host, article_host), "127.0.0.1")) as tor:
+        base = f"http://{feed_host}:{httpserver.port}"
+        _site(httpserver, base, f"http://{article_host}:{httpserver.port}/ferry.html")
+        _read_feeds(tor, tmp_path / "data", "isolate_sites = true\n", base)
+        names = {host: {user for at, user in tor.users if at == host} for host, _ in tor.users}
+    site = feed_host.partition(".")[2] if one_site else ""
+    assert names == {
+        feed_host: {site or feed_host},
+        article_host: {site or article_host},
     }
 
 
@@ -218,6 +241,43 @@ def test_an_onion_articles_clearnet_pictures_are_left_alone_unless_let_come(
         # The one its onion address sent on says where (acc51d D7: said on a clearnet host).
         assert f"not fetched: sent on to {CLEARNET}, a clearnet host," in why["moved.png"], why
         assert f"not fetched: on {CLEARNET}, a clearnet host," in why["clear.png"], why
+
+
+@pytest.mark.parametrize("how", ["sync", "open"])
+def test_clearnet_pictures_left_out_come_once_let_come(
+    httpserver: HTTPServer, tor: SocksProxy, tmp_path: Path, how: str
+) -> None:
+    """Left out while `onion_clearnet_pictures` was off, they were refused for good: turned
+    on, no sync nor opening asked for them again (net52). Now the next sync fetches them, as
+    does the article's opening (`reader show`, online, as the reader opens it)."""
+    base = _onion_page_with_pictures(httpserver)
+    data = tmp_path / "data"
+    _read_feeds(tor, data, "", base)
+    clearnet = {"/clear.png", "/og.png", "/away.png"}
+    assert not clearnet & {request.path for request, _ in httpserver.log}
+    config = f'[network]\nproxy = "{tor.url()}"\nonion_clearnet_pictures = true\n'
+    if how == "sync":
+        done = _reader(data, "sync", config=config)
+        assert done.returncode == 0, done.stderr
+    else:  # opened as the reader opens it: its pictures fetched behind it
+        (data / "config.toml").write_text(config)
+        asyncio.run(_opened(data))
+    assert clearnet <= {request.path for request, _ in httpserver.log}
+    shown = _reader(data, "show", "--offline", "--format", "json", f"{base}/ferry.html")
+    why = {
+        p["url"].rpartition("/")[2]: p.get("why", "") for p in json.loads(shown.stdout)["pictures"]
+    }
+    assert not any("onion_clearnet_pictures" in said for said in why.values()), why
+
+
+async def _opened(data: Path) -> None:
+    from reader.config import load_config
+    from reader.library import Library
+
+    async with Library.configured(data, load_config(data / "config.toml")) as lib:
+        (headline,) = lib.headlines()
+        assert await lib.article(headline.entry) is not None
+        await lib.pictures_settled()
 
 
 def test_newsboat_s_own_config_read_for_a_urls_file_elsewhere_is_said_so(

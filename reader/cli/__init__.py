@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
 from ..upgraded import upgrade_in
+from ..word_wrap import size_from_the_terminal
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -34,6 +35,7 @@ from .stops import interrupted_within  # at the start: a failure may come of fil
 def main(argv: Sequence[str] | None = None) -> int:
     _closed_streams_to_devnull()
     fit_output_to_locale()
+    size_from_the_terminal()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -17,7 +17,7 @@ from ..dates import date_only, in_local_time
 from ..feed_names import cut_name, listed_names, names_of, source_name, told_apart
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..keys import copy_id, item_address
-from ..marks import TAKEN_DOWN, offline_mark, saved_mark, verbatim
+from ..marks import TAKEN_DOWN, offline_mark, said_address, saved_mark, verbatim
 from ..models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -697,7 +697,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     # "Open the original link in a browser" is no help to someone who asked by id
                     # and never saw the link: name it.
                     link = target.address if isinstance(target, Entry) else target
-                    reason = f"{line_url(link)}: {reason}"
+                    reason = f"{said_address(line_url(link))}: {reason}"
                 # Offline, the site down, or a PDF where a page was expected: the text the feed
                 # carried is better than nothing, and the exit status still says the article
                 # itself could not be had.
@@ -932,11 +932,14 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         finally:
             finish()
         for url, error in state.failures:
-            err(f"not re-extracted: {line_url(url)}: {error.message}")
+            err(f"not re-extracted: {said_address(line_url(url))}: {error.message}")
         for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
             # Counted as the reading view counts it: characters for Chinese and Japanese.
-            out(f"much shorter now: {line_url(url)}: {before:,} → {now:,} {unit}", sys.stderr)
+            out(
+                f"much shorter now: {said_address(line_url(url))}: {before:,} → {now:,} {unit}",
+                sys.stderr,
+            )
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",

@@ -32,6 +32,7 @@ from ..marks import (
     GLYPHS_REPLACED,
     ascii_replaced,
     children_in_own_locale,
+    said_address,
     said_path,
     terminal_words,
 )
@@ -97,13 +98,17 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
     if len(shared) > 1:
         return CommandError(
             f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
-            + ", ".join(middle_cut(shown_apart(url, shared), LINE_URL_CELLS) for url in shared)
+            + ", ".join(
+                said_address(middle_cut(shown_apart(url, shared), LINE_URL_CELLS)) for url in shared
+            )
         )
     if len(accounts := lib.feeds_shown_at(given)) > 1:
         return CommandError(
-            f"{len(accounts)} subscriptions are at {line_url(given)}, each under its own user"
+            f"{len(accounts)} subscriptions are at {said_address(line_url(given))}, each under its own user"
             " name: give one's address with it: "
-            + ", ".join(middle_cut(shown_with_user(url), LINE_URL_CELLS) for url in accounts)
+            + ", ".join(
+                said_address(middle_cut(shown_with_user(url), LINE_URL_CELLS)) for url in accounts
+            )
         )
     search = search_feed_given(lib, given)
     if search is not None:  # `reader tag`, `rename`, `remove` of a search feed's name
@@ -111,7 +116,7 @@ def not_subscribed(lib: StoredLibrary, given: str) -> CommandError:
             f"not subscribed: {safe_line(given, 200)} is a search feed"
             f" ({safe_line(search.words, 200)}): `reader search-feed` renames or removes it"
         )
-    return CommandError(f"not subscribed: {written_address(given, 200)}")
+    return CommandError(f"not subscribed: {said_address(written_address(given, 200))}")
 
 
 def search_feed_given(lib: StoredLibrary, name: str) -> SearchFeed | None:
@@ -323,19 +328,33 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
     of them under the mistaken name; acc35a E11), but for `reader config` (`create_named`),
     which makes it; the default place's is made with commented defaults the first time."""
     path = config_path(args.config, args.data_dir)
+    from ..store.ownership import home_of_another
+
+    if said := home_of_another(path, data_dir(args.data_dir)):
+        raise CommandError(said)
     named = bool(args.config or os.environ.get("READER_CONFIG"))
     if named and not create_named and not config_there(path) and not path.is_symlink():
         raise ConfigFault(
             f"no config file at {said_path(path)}: `reader --config"
             f" {said_path(path)} config` makes one with the defaults"
         )
-    missing = library_missing(args)
-    if args.command not in TAKES_NO_LIBRARY and args.command != "config":
-        from ..store.ownership import run_as_root_on_theirs
+    from ..store.ownership import run_as_root_on_theirs
 
-        # Before the config is made there: root's own would be one more file not the user's.
-        if said := run_as_root_on_theirs(data_dir(args.data_dir)):
-            raise CommandError(said)
+    missing = library_missing(args)
+
+    # Before the config is made there: root's own would be one more file not the user's.
+    if (
+        args.command not in TAKES_NO_LIBRARY
+        and args.command != "config"
+        and (said := run_as_root_on_theirs(data_dir(args.data_dir)))
+    ):
+        raise CommandError(said)
+    # Nor a config of root's made in another user's home (`reader config` too); one there is
+    # read or refused by `load_config` (`config_trust`).
+    if not os.path.lexists(path) and (
+        said := run_as_root_on_theirs(path.parent, "the config's folder")
+    ):
+        raise CommandError(said)
     try:
         # Read, not made, where no library is or none is wanted (`extract`): a config's fault
         # is said first.
@@ -364,6 +383,11 @@ def config_of(args: argparse.Namespace, create_named: bool = False) -> Config:
             err(said)
         if said := open_config_said(path):
             err(said)
+        if args.command not in TAKES_NO_LIBRARY and not getattr(args, "quiet", False):
+            from ..config_trust import readable_said
+
+            if said := readable_said(data_dir(args.data_dir)):
+                err(said)
     return config
 
 

@@ -11,6 +11,7 @@ import os
 import stat
 import sys
 import tempfile
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -35,6 +36,7 @@ from ..commonmark import escape_inline
 from ..feed_names import listed_names, source_name
 from ..highlights import article_text
 from ..keys import article_key, item_address, item_of_address
+from ..marks import said_path
 from ..models import Article, Entry, FetchError
 from ..part_files import PART_SUFFIX, hold, part_prefix, sweep_stale_parts
 from ..plural import plural
@@ -158,7 +160,7 @@ def _export(
         else:
             write_markdown(chapters, title, into, written)
 
-    write_output(write, args.output)
+    through = write_output(write, args.output)
     finish()
     # Noted once the file is written whole: an export that failed took nothing.
     left_out = set(missing)
@@ -166,7 +168,7 @@ def _export(
     if not noted and not args.quiet:
         err("not noted as exported: the data directory is read as it is (its older format)")
     folded = len(chosen) - len(chapters) - len(missing)
-    _exported(lib, args, len(chapters), missing, copies.left, folded, before)
+    _exported(lib, args, len(chapters), missing, copies.left, folded, before, through)
     return EXIT_OK
 
 
@@ -186,12 +188,16 @@ def _exported(
     uncopied: int = 0,
     folded: int = 0,
     before: int = 0,
+    through: Path | None = None,
 ) -> None:
-    """The line an export ends with: how many articles, where, those not cached, how many
-    of those exported have earlier copies it left out (`uncopied`), how many items were
-    listed with the page they point into rather than written again (`folded`), and how many
-    an earlier export took (`before`, `--not-exported`)."""
+    """The line an export ends with: how many articles, where (the file a link of the user's
+    led to, `through`: that the export went elsewhere than the name given is news), those not
+    cached, how many of those exported have earlier copies it left out (`uncopied`), how many
+    items were listed with the page they point into rather than written again (`folded`), and
+    how many an earlier export took (`before`, `--not-exported`)."""
     where = f" to {args.output}" if args.output not in (None, "-") else ""
+    if through is not None:
+        where = f" to {said_path(through)} through the link {args.output}"
     left = (
         f"; {plural(len(missing), 'article')} not cached left out{_why_not_cached(lib, missing)}"
         if missing
@@ -255,9 +261,9 @@ def _export_json(
             into.write(f"{',' if count > 1 else '['}\n  {text}".encode())
         into.write(b"\n]\n")
 
-    write_output(write, args.output)
+    through = write_output(write, args.output)
     finish()
-    _exported(lib, args, count, missing, copies.left, len(chosen) - len(pages), before)
+    _exported(lib, args, count, missing, copies.left, len(chosen) - len(pages), before, through)
     return EXIT_OK
 
 
@@ -700,22 +706,24 @@ def _title(args: argparse.Namespace, feed: str) -> str:
     return f"{what}, {made}"
 
 
-def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
+def write_output(write: Callable[[BinaryIO], None], output: str | None) -> Path | None:
     """What `write` writes, to the file `output` (written whole, then put in place: an export
     cut short by a full disk leaves no half book where the last one was), or to stdout. A link
-    at `output` is written through, a pipe or a device into (`_written_at`)."""
+    at `output` is written through, a pipe or a device into (`_written_at`); the file written
+    when it is not `output` itself (a link's target, for the summary to name), else None."""
     if output in (None, "-"):
         sys.stdout.flush()
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
-        return
+        return None
     partial: Path | None = None
     try:
         path, into_it = _written_at(Path(output))
+        through = path if path != Path(output) else None
         if into_it:
             with path.open("wb") as into:
                 write(into)
-            return
+            return through
         # A new file of a name no one could guess or plant a link under (O_EXCL): a fixed
         # ".NAME.part" was opened through a link planted there, overwriting its target with
         # the export (acc32b B13).
@@ -724,9 +732,7 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         )
         partial = Path(name)
         hold(handle)  # locked until put in place: no later export takes it for a stale one
-        os.fchmod(
-            handle, 0o666 & ~process_umask()
-        )  # as any file a command makes, not mkstemp's 0600
+        _keep_mode(handle, path)
         sweep_stale_parts(path, partial)
         with os.fdopen(handle, "wb") as into:
             write(into)
@@ -736,6 +742,23 @@ def write_output(write: Callable[[BinaryIO], None], output: str | None) -> None:
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
+    return through
+
+
+def _keep_mode(handle: int, path: Path) -> None:
+    """The part `handle` given the mode (and group, where the user may set it) of the file
+    `path` it replaces, as `cp` and a shell's `>` keep them: a pack the teacher had closed to
+    the class (0640) became everyone's to read (0644) at the next weekly export (acc52b-6). A
+    new file's is the umask's, as any file a command makes, not mkstemp's 0600."""
+    try:
+        was = os.stat(path)
+    except OSError:
+        os.fchmod(handle, 0o666 & ~process_umask())
+        return
+    with suppress(OSError):  # a group the user is not in: the user's own, as `cp` leaves it
+        os.fchown(handle, -1, was.st_gid)
+    # Set after the group: a chown clears set-id bits. Never set-uid (`cp` drops it too).
+    os.fchmod(handle, stat.S_IMODE(was.st_mode) & ~(stat.S_ISUID | stat.S_ISGID))
 
 
 def _written_at(path: Path) -> tuple[Path, bool]:
@@ -745,6 +768,8 @@ def _written_at(path: Path) -> tuple[Path, bool]:
     (acc50e A1). As `cp` and `tar -f` do: a link is written through, its target replaced
     (atomically, beside it); a pipe, a terminal or a device is written into (`-o /dev/stdout`,
     a FIFO another program reads); a folder or a socket is refused (OSError)."""
+    if said := _others_link(path):
+        raise OSError(errno.EPERM, said)
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         mode = real.stat().st_mode
@@ -755,3 +780,26 @@ def _written_at(path: Path) -> tuple[Path, bool]:
     if stat.S_ISSOCK(mode):
         raise OSError(errno.ENXIO, "a socket, not a file")
     return real, not stat.S_ISREG(mode)
+
+
+def _others_link(path: Path) -> str:
+    """Why `path` is not written through a link of another user's in it (it, or a folder on
+    its way), or "" for none, the user's own or root's: as the kernel's `protected_symlinks`
+    in a sticky folder. A student's link in the class's shared folder, named as the teacher's
+    weekly export, had it overwrite the teacher's ~/.bashrc (acc52b-2)."""
+    for place in (path, *path.parents):
+        try:
+            found = place.lstat()
+        except OSError:
+            continue  # not there (yet): nothing is followed
+        if not stat.S_ISLNK(found.st_mode) or found.st_uid in (os.geteuid(), 0):
+            continue
+        from ..store.ownership import user_name
+
+        name = safe_line(user_name(found.st_uid), 64)
+        link = "it" if place == path else safe_line(str(place), 200)
+        return (
+            f"{link} is a link of {name}'s (to {safe_line(os.readlink(place), 200)}), not yours:"
+            " a link of another user's is never written through; remove it, or name another file"
+        )
+    return ""

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING
 
 from ..feed_names import folded
 from ..feed_tags import all_tags
+from ..marks import said_address
 from ..models import ErrorKind, Feed, FetchError
 from ..name_skeleton import alike_words
 from ..plural import plural
@@ -192,7 +193,12 @@ def _say_left_out(read: Subscriptions) -> None:
         err(f"left out {plural(count, 'feed')} {why}{':' if named else ''}")
         for name, url in named[:LEFT_OUT_NAMED]:
             shown = " ".join(
-                p for p in (safe_line(name, 80), url and f"<{written_address(url, 160)}>") if p
+                p
+                for p in (
+                    safe_line(name, 80),
+                    url and f"<{said_address(written_address(url, 160))}>",
+                )
+                if p
             )
             err(f"- {shown or '(no name)'}")
         if len(named) > LEFT_OUT_NAMED:
@@ -202,7 +208,8 @@ def _say_left_out(read: Subscriptions) -> None:
 def _say_names_left(names: list[tuple[str, str]], why: str) -> None:
     """The names (by address) an import did not apply, the first three named, and why."""
     shown = ", ".join(
-        f"{safe_line(name, 40)} <{written_address(url, 80)}>" for url, name in names[:3]
+        f"{safe_line(name, 40)} <{said_address(written_address(url, 80))}>"
+        for url, name in names[:3]
     )
     more = f" and {len(names) - 3} more" if len(names) > 3 else ""
     err(f"{plural(len(names), 'name')} {why}: {shown}{more} (`reader rename FEED NAME` gives one)")
@@ -249,7 +256,7 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             unnamed, "the file gives not applied, the feeds subscribed already keeping theirs"
         )
     if passwords:
-        named = ", ".join(line_url(url) for url in passwords[:3])
+        named = ", ".join(said_address(line_url(url)) for url in passwords[:3])
         more = f" and {len(passwords) - 3} more" if len(passwords) > 3 else ""
         err(
             f"{plural(len(passwords), 'feed')} subscribed already kept the password it has, not"
@@ -269,7 +276,9 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
             read.names_aside, "given again to a feed listed before not taken, its first kept"
         )
     if read.hidden:
-        named = ", ".join(written_address(url, 80) for url in read.hidden[:LEFT_OUT_NAMED])
+        named = ", ".join(
+            said_address(written_address(url, 80)) for url in read.hidden[:LEFT_OUT_NAMED]
+        )
         more = (
             f" and {len(read.hidden) - LEFT_OUT_NAMED} more"
             if len(read.hidden) > LEFT_OUT_NAMED
@@ -288,8 +297,10 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         from ..library.imported_marks import MarksUnderWay
 
         state = MarksUnderWay()
+        # What this import did, by which its left-outs are said (`lemon24_library.left_out`).
+        did = ({url for url, new in done if new}, dict(lib.store.tags_filed))
         try:
-            return run_until_done(lib, apply_marks_said(lib, urls, marks, args, state))
+            return run_until_done(lib, apply_marks_said(lib, urls, marks, args, state, did))
         except KeyboardInterrupt:
             # Said, not just "interrupted": the marks of the feeds fetched are kept, and the
             # same command brings the rest (acc43a A11).

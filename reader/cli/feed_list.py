@@ -11,7 +11,7 @@ from ..dates import local_minute
 from ..failing_feeds import LASTED, failing, failing_lately, failure_of
 from ..feed_names import folded
 from ..feed_tags import feed_folders
-from ..marks import verbatim
+from ..marks import said_address
 from ..models import Feed
 from ..plural import plural
 from ..safe import safe_line
@@ -85,11 +85,13 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {verbatim(shown_apart(feed.url, every))}")
+        out(f"    {said_address(shown_apart(feed.url, every))}")
         if feed.tags:
             out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
-            out(f"    moved for good to {verbatim(shown_url(feed.moved_to))}: fetched from there")
+            out(
+                f"    moved for good to {said_address(shown_url(feed.moved_to))}: fetched from there"
+            )
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
@@ -183,7 +185,7 @@ def _failing(feed: Feed) -> str:
     if feed.gone_at:  # the site's word, not a failure: when it said it (acc39b Q2)
         return (
             f"gone for good since {feed.gone_at.astimezone():%Y-%m-%d} (HTTP 410; last worked: {worked}):"
-            f" asked again weekly; `reader remove {verbatim(shown_url(feed.url))}` unsubscribes"
+            f" asked again weekly; `reader remove {said_address(shown_url(feed.url))}` unsubscribes"
         )
     since = f"since {_failing_from(feed).astimezone():%Y-%m-%d} (last worked: {worked})"
     if failing_lately(feed):  # a 503 at one sync: not counted failing, nor removed as such

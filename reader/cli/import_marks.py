@@ -97,9 +97,12 @@ async def apply_marks_said(
     marks: ReadMarks,
     args: argparse.Namespace,
     state: MarksUnderWay | None = None,
+    did: tuple[set[str], dict[str, list[str]]] = (set(), {}),
 ) -> int:
     """`imported_marks.apply_marks`, said: the feeds fetched, the headlines marked read, the
-    starred articles saved, and what was not brought across."""
+    starred articles saved, and what was not brought across of what the import brought (`did`:
+    the feeds it subscribed to, and the tags it filed each under)."""
+    from ..lemon24_library import left_out
     from ..library.imported_marks import apply_marks
 
     source = marks.source
@@ -153,7 +156,8 @@ async def apply_marks_said(
             f" `reader import {again} --saved-flags {'s' if 's' in letters else letters[:1]}`"
             " saves those flagged so, `s` in the reader one for good"
         )
-    for line in marks.untaken:
+    tagged_now = done.saved.tagged_now if done.saved is not None else ()
+    for line in left_out(marks, *did, tagged_now):
         err(f"left out: {line}")
     if marks.unlinked_stars:
         err(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..config import data_dir
 from ..file_sync import synced_by
-from ..marks import said_path
+from ..marks import said_address, said_path
 from ..plural import listed, plural, size_text
 from ..safe import safe_line
 from ..search_index import INDEX_FILE, drop_index
@@ -309,7 +309,7 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str], dry_run: bool) -> 
         if listed_before:
             # Cut short by a reader from before cut lists were mended (acc50b B12): the feeds
             # after the cut, kept with their headlines, were gone from every list.
-            shown = [line_url(u) for u in urls[:_NAMED]]
+            shown = [said_address(line_url(u)) for u in urls[:_NAMED]]
             if len(urls) > _NAMED:
                 shown.append(f"{len(urls) - _NAMED} more")
             out(
@@ -317,7 +317,7 @@ def _recover_subscriptions(root: Path, lost_feeds: list[str], dry_run: bool) -> 
                 f" {feeds_brought_back(len(urls), would=dry_run)} ({listed(shown)})"
             )
             return
-        named = [line_url(u) for u in urls if u in lost_feeds]
+        named = [said_address(line_url(u)) for u in urls if u in lost_feeds]
         also = f", of them from the damaged file's index: {listed(named)}" if named else ""
         made = "would be made" if dry_run else "made"
         out(

@@ -11,6 +11,7 @@ from ..add_answers import AddAnswer, add_answer
 from ..discovery import is_comments_feed
 from ..failing_feeds import failing, failing_lately, gone
 from ..feed_names import folded, renamed
+from ..marks import said_address
 from ..models import FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -133,14 +134,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
             # One feed under two accounts: the one gone named by its user name too.
             apart = shown_apart(url, lib.store.feed_urls())
             named = apart if apart != shown_url(url) else written_address(name)
-            chosen.setdefault(url, apart if bulk else named)
+            chosen.setdefault(url, said_address(apart if bulk else named))
         lately = 0  # failing feeds left: their failure not lasted yet
         if args.failing or args.gone:
             picked = gone if args.gone else failing
             for feed in lib.feeds():
                 if picked(feed) and feed.url not in chosen:
                     why = f"{feed.display_title}: {feed.last_error}"
-                    chosen[feed.url] = f"{shown_url(feed.url)} ({safe_line(why, 160)})"
+                    chosen[feed.url] = (
+                        f"{said_address(shown_url(feed.url))} ({safe_line(why, 160)})"
+                    )
                 elif args.failing and failing_lately(feed) and feed.url not in chosen:
                     lately += 1
         said = "would unsubscribe" if args.dry_run else "unsubscribed"

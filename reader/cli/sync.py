@@ -15,7 +15,7 @@ from ..discovery import WEB_PAGE_ANSWER
 from ..download_cap import stopped_words
 from ..errors import gateway_failure
 from ..failing_feeds import LASTED, sync_failures
-from ..marks import verbatim
+from ..marks import said_address
 from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
@@ -158,8 +158,7 @@ def _waited_for(lock: SyncLock, args: argparse.Namespace) -> bool:
     """Whether `lock`, held by another sync, was taken within `--wait` (said on stderr unless
     quiet); if not, said in one line always: cron mails it, and the 75 it exits with is tried
     again later."""
-    holder = lock.holder()
-    who = f"another sync{f' (pid {holder})' if holder else ''}"
+    who = lock.holder_said()
     # The config read again only here, a sync waiting: the library keeps none of it.
     wait = config_of(args).sync_wait if args.wait is None else args.wait
     if wait and not args.quiet:
@@ -279,13 +278,13 @@ def print_sync_report(
         if result.gone:  # the site's word, said once: the syncs after it ask weekly
             err(
                 f"feed gone for good: {result.feed.display_title}: its site says it is gone"
-                f" (HTTP 410); asked again weekly; `reader remove {verbatim(shown_url(result.feed.url))}`"
+                f" (HTTP 410); asked again weekly; `reader remove {said_address(shown_url(result.feed.url))}`"
                 " unsubscribes"
             )
         elif result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = (
-                f" (`reader add {verbatim(line_url(result.feed.url))}` looks for its feed)"
+                f" (`reader add {said_address(line_url(result.feed.url))}` looks for its feed)"
                 if _page(result)
                 else ""
             )
@@ -628,4 +627,4 @@ def _title(entry: Entry) -> str:
 def _link(entry: Entry) -> str:
     """An entry's link in a line of the report (`line_url`)."""
     # As a citation gives it: a journalist copies it from the log (acc47e E12).
-    return line_url(page_opened(entry.link))
+    return said_address(line_url(page_opened(entry.link)))

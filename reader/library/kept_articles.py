@@ -57,6 +57,7 @@ class LibraryKeptArticles(LibraryArchiving):
             retracted_first=first,
             grown=self.store.grown(url),
             first_retrieved_over=self.store.first_retrieved_over(url),
+            first_copy_by=self.store.first_copy_by(url) if len(times) > 2 else "",
             # An item pointing into one entry: corrected when that entry was (its row's δ).
             other_entries_corrected=(
                 points_into(url) and not item_changed(url, self.store.corrected_entries(url))

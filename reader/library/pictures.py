@@ -26,6 +26,7 @@ from ..pictures import (
     digest,
     not_a_picture,
     off_the_onion,
+    off_the_onion_said,
     page_counted,
     page_sent,
     past_every_articles,
@@ -107,7 +108,8 @@ class LibraryPictures(LibraryPageReads):
 
         def owed() -> list[tuple[str, Article, Entry | None]]:
             out = []
-            for key, link in self.store.pictures_owed().items():
+            left = self.limits.onion_clearnet_pictures
+            for key, link in self.store.pictures_owed(onion_left=left).items():
                 if key not in entries and (not also_unlisted or key in file_links):
                     continue
                 if canonical_url(link) in self._picture_tasks:
@@ -210,6 +212,9 @@ class LibraryPictures(LibraryPageReads):
             HOP_RULE.set(partial(off_the_onion, url))
         async with self._picture_turns:
             known = {p.url: p for p in await asyncio.to_thread(self.store.pictures, url)}
+            if self.limits.onion_clearnet_pictures:
+                # Left out while the setting was off: asked for now it is on.
+                known = {a: p for a, p in known.items() if not off_the_onion_said(p.why)}
             if all(address in known and known[address].settled for address in wanted):
                 with suppress(StoreError):  # none owed: a mark left by an earlier put
                     await asyncio.to_thread(self.store.owe_pictures, url, False)

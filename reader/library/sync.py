@@ -29,7 +29,7 @@ from ..models import (
     StoreError,
     Unwritable,
 )
-from ..outages import LeftAndFailed, host_of
+from ..outages import ASKS_AGAIN, LeftAndFailed, host_of
 from ..portal import portal_error
 from ..reports import (
     FeedResult,
@@ -197,6 +197,7 @@ class LibrarySync(LibrarySyncStart):
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
         received_before = dict(self.fetcher.received)  # what it downloads: the change since
+        tries_before = self.fetcher.tries_ended()  # anything answered since: the network there
         if not articles:
             # Under way for a search meanwhile, as a sync of articles is (`sync_under_way`):
             # "a sync is under way" said while its headlines come in.
@@ -639,7 +640,7 @@ class LibrarySync(LibrarySyncStart):
                 # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
                 # page to sign in in its place is no news: the copy stays, as it always did.
                 if left is None and error.no_answer != NoAnswer.NOT_ASKED:  # it says so
-                    error = replace(error, message=f"{error.message}; the next sync asks again")
+                    error = replace(error, message=f"{error.message}{ASKS_AGAIN}")
                 if not error.capped:  # the cap's: said in its one line
                     renew_failures.append((entry, error))
                 # As kept before the refresh: told anew by it, else as it is now.
@@ -937,6 +938,7 @@ class LibrarySync(LibrarySyncStart):
             given_up=dict(hosts.given_up),
             dripping=frozenset(hosts.dripping),
             down_alone=self.fetcher.down_alone() | network.alone,
+            answered=self.fetcher.answered_since(tries_before),
             network_went=network.went_at if network.left else None,
             network_stalled=network.stalled,
             untold=network.untold,

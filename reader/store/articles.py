@@ -81,6 +81,12 @@ PICTURES_OWED = "pictures-owed:"
 refused for good (never tried: a sync stopped before them, or run with `--no-pictures`; or
 failed for a reason that may pass): the next sync fetches them (`Library.sync`)."""
 
+ONION_PICTURES = "onion-pictures:"
+"""Per article key, the link of a cached onion service's article some of whose pictures, on the
+clearnet, were left out while `[network] onion_clearnet_pictures` was off
+(`pictures.off_the_onion`): refused for good while it stays off, fetched by the sync after it
+is turned on (`Library.keep_owed_pictures`) or when the article is next opened."""
+
 _PICTURES_MARKED = "pictures-owed-marked"
 """In the state cache: when the articles cached before `PICTURES_OWED` marks were kept were
 marked (`mark_pictures_owed_before`)."""
@@ -120,6 +126,7 @@ _ARTICLE_PREFIXES = (
     "pictures:",
     "picture-data:",
     PICTURES_OWED,
+    ONION_PICTURES,
     "left-out:",
     _DATED,
     AHEAD,
@@ -669,13 +676,19 @@ class StoreArticles(StoreTimedOutPages):
         in one query of each."""
         return self._keys_with_prefix(PICTURES_OWED) & self.article_keys()
 
-    def pictures_owed(self) -> dict[str, str]:
-        """The cached articles owing some of their pictures: their links by key."""
+    def pictures_owed(self, onion_left: bool = False) -> dict[str, str]:
+        """The cached articles owing some of their pictures: their links by key; with
+        `onion_left`, those of onion services' articles whose clearnet pictures were left out
+        (`ONION_PICTURES`) too."""
         links = {}
-        for key in self.pictures_owed_keys():
-            link = self._value(self._articles, PICTURES_OWED + key)
-            if isinstance(link, str):
-                links[key] = link
+        keys = {PICTURES_OWED: self.pictures_owed_keys()}
+        if onion_left:
+            keys[ONION_PICTURES] = self._keys_with_prefix(ONION_PICTURES) & self.article_keys()
+        for prefix, owed in keys.items():
+            for key in owed:
+                link = self._value(self._articles, prefix + key)
+                if isinstance(link, str):
+                    links[key] = link
         return links
 
     def is_incomplete(self, url: str) -> bool:

@@ -43,7 +43,7 @@ from .format_upgrade import (
     upgrade_put_off_said,
 )
 from .holder_waits import HolderWaits
-from .ownership import disk_full, not_ours_said, run_as_root_on_theirs
+from .ownership import disk_full, not_ours_said, refused_write, run_as_root_on_theirs
 from .record_batches import clean_rows
 from .record_json import ANY_SHAPE, record_text, whole_part
 from .storage_errors import (
@@ -261,7 +261,8 @@ class StoreDirectory:
             if isinstance(error, sqlite3.DatabaseError):
                 raise storage_error(root, error) from None
             raise StoreError(
-                f"cannot open the data directory {root}: {error.strerror or error}"
+                refused_write(root, error, "open")
+                or f"cannot open the data directory {root}: {error.strerror or error}"
             ) from None
         self._check_format()
 
@@ -380,7 +381,10 @@ class StoreDirectory:
         except (sqlite3.DatabaseError, OSError):
             if isinstance(error, sqlite3.DatabaseError):
                 raise storage_error(self.root, error) from None
-            raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
+            raise StoreError(
+                refused_write(self.root, error, "open")
+                or f"cannot open the data directory {self.root}: {error}"
+            ) from None
         unread = [
             f"{folder}/{DBNAME}-wal"
             for folder, cache in (("state", self._state), ("articles", self._articles))

@@ -23,11 +23,12 @@ from ..keys import article_key
 from ..pictures import (
     KeptPicture,
     counted_tries,
+    off_the_onion_said,
     page_in_place,
     past_every_articles,
     refused_picture,
 )
-from .articles import PICTURES_OWED
+from .articles import ONION_PICTURES, PICTURES_OWED
 from .directory import _reporting_storage_errors
 from .key_ranges import keys_with_prefix, prefix_range, rows_with_prefix, scanned
 from .picture_users import (
@@ -233,6 +234,10 @@ class StorePictures(StorePictureUsers):
             shown = set(_shared(record))
             self._use(key, shown - had, had - shown)
             self.owe_pictures(url, not all(p.settled for p in kept), key)
+            if any(off_the_onion_said(p.why) for p in kept):
+                self._articles.set(ONION_PICTURES + key, url)
+            else:
+                self._articles.delete(ONION_PICTURES + key)
         return kept
 
     def fold_older_pictures(self) -> tuple[int, int]:

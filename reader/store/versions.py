@@ -628,6 +628,13 @@ class StoreVersions(StoreRetractionsEnded):
             return ""
         return self._only_copy_by(key)
 
+    def first_copy_by(self, url: str) -> str:
+        """The app whose copy of `url`'s article is the first copy kept (wallabag's text, the
+        page retrieved here after it), however many copies there are since; "" when the
+        first is the reader's own retrieval, or none is kept."""
+        kept = self._version_list(article_key(url))
+        return _kept_by(_parsed(_first_record(kept))) if kept else ""
+
     def _only_copy_by(self, key: str) -> str:
         """The app whose copy is the only earlier copy kept of the article under `key`, read
         from that copy's record; "" when there are more, or it is the reader's own."""

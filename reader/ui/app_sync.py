@@ -371,12 +371,11 @@ class ReaderAppSync(ReaderAppFill):
             self._taken_over = 0
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
-            holder = lock.holder()
+            who = lock.holder_said()
             # Said for a while, not until its progress is read in: gone in 0.1 s, `S` seemed
             # to do nothing (acc29b T8).
             self.say_for_now(
-                f"Another sync{f' (pid {holder})' if holder else ''} is running: what it caches"
-                " shows here as it comes"
+                f"{who[0].upper()}{who[1:]} is running: what it caches shows here as it comes"
             )
             return
         try:

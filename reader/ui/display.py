@@ -11,7 +11,10 @@ page's.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection, Iterable
 from datetime import datetime
+from urllib.parse import unquote, urlsplit
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -23,7 +26,10 @@ from ..bidi_isolates import isolated
 from ..cells import middle_cut, rich_agreeing
 from ..dates import date_only, in_local_time, zone_unstated
 from ..english_dates import month_name, weekday_name
+from ..marks import spelt_in_ascii
+from ..models import Feed
 from ..safe import safe_line, safe_text, without_terminal_escapes
+from ..url_display import shown_url
 
 __all__ = ["MiddleCut", "isolated", "long_date", "plain", "when"]
 
@@ -50,7 +56,9 @@ def plain(
     """Untrusted `text` as a literal, escape-free `Text` in `style`.
 
     One line (whitespace folded, cut to `max_length` with an ellipsis) unless `multiline`, which
-    keeps newlines and tabs (preformatted text).
+    keeps newlines and tabs (preformatted text). One line on an ASCII terminal (`LANG=C`) has
+    the letters ASCII writes as two so written (`marks.spelt_in_ascii`: "Strasse", not
+    "Stra?e"), as the search takes them.
 
     `laid_out`: for text Rich wraps into lines (the reading view), measured as the terminal
     draws it by the rule the headline rows keep (`cells.rich_agreeing`): an emoji's selector
@@ -61,7 +69,30 @@ def plain(
     clean = safe_text(text) if multiline else safe_line(text, max_length)
     if laid_out and not clean.isascii():
         clean = rich_agreeing(clean, keep_length=True)
+    elif not multiline:
+        # A name or a headline on an ASCII terminal: ß as ss, as it is typed back (a passage
+        # keeps its length, its copy and its matches found by offset).
+        clean = spelt_in_ascii(clean)
     return Text(clean, style=style or Style(), end="")
+
+
+def accounts_apart(urls: Iterable[str]) -> frozenset[str]:
+    """Of `urls` (the feeds'), those shown as another is (`shown_url`: no user name): one feed
+    subscribed under two accounts, whose rows and titles name it with its user name
+    (`feed_name`), as `reader feeds` shows its address (`shown_apart`)."""
+    urls = list(urls)
+    seen = Counter(shown_url(url) for url in urls)
+    return frozenset(url for url in urls if seen[shown_url(url)] > 1)
+
+
+def feed_name(feed: Feed, apart: Collection[str] = (), max_length: int | None = None) -> Text:
+    """The feed's name as the reader calls it (`display_title`), shown safe, and its user name
+    after it ("Staff feed (ed)") when its address is one of `apart` (`accounts_apart`): two
+    subscriptions of one feed under two accounts were two rows alike."""
+    name = feed.display_title
+    if feed.url in apart and (user := urlsplit(feed.url).username):
+        name = f"{name} ({unquote(user)})"
+    return plain(name, max_length=max_length)
 
 
 def when(moment: datetime | None, now: datetime | None = None, *, short: bool = False) -> str:

@@ -475,6 +475,14 @@ class HeadlineIndex:
             ids = self._apart_of[2][key] = tuple(h.entry.id for h in rows)
         return ids
 
+    def tags_apart(self) -> frozenset[str]:
+        """The tags (as compared, `folded`) whose views list saved articles no feed of theirs
+        lists: a folder of one of their names lists its feeds alone, so these keep a tag's row
+        beside it (`folder_rows.grouped_section`)."""
+        return frozenset(
+            key for key, (tag, _ids) in self._tagged_articles().items() if self._apart_ids(tag)
+        )
+
     def _tag_feeds(self) -> dict[str, tuple[str, frozenset[str]]]:
         """Each tag, compared (`folded`) → as spelled, and the addresses of its feeds: made
         once for a list of feeds, not at every count of the feed list's rows (each change

@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...marks import terminal_words
@@ -23,6 +24,8 @@ from ..widgets.key_bar import KeyBar
 from .modal import Dialog
 
 _ANSWERS = frozenset({"y", "n", "q", "escape"})
+_MOVES = frozenset({"down", "j", "up", "k", "space", "pagedown", "pageup"})
+"""The keys that scroll a question longer than the terminal's rows (its bindings)."""
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -32,6 +35,12 @@ class ConfirmScreen(Dialog[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape,q", "answer(False)", "No"),
+        # A question longer than a small terminal's rows (`D`'s at 20x5) scrolls to its end,
+        # its "(y / n)": keys no answer takes, the scrollbar showing there is more.
+        Binding("down,j", "scroll(1)", show=False),
+        Binding("up,k", "scroll(-1)", show=False),
+        Binding("space,pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
     ]
     CURSOR_AT = "#confirm-panel"
     """Where the terminal cursor goes, for a screen reader to read the question."""
@@ -48,17 +57,27 @@ class ConfirmScreen(Dialog[bool]):
         # Cut only past what a screen holds: at 300 characters an offer to save a page lost
         # its question, after three lines on the feeds looked for (acc31c W16).
         question = terminal_words(self.question)  # "Remove "…"?" where “ ” can't be drawn
-        yield Static(plain(question, max_length=1500), id="confirm-panel")
+        with VerticalScroll(id="confirm-scroll", can_focus=False):
+            yield Static(plain(question, max_length=1500), id="confirm-panel")
         yield Static("", id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
 
+    def action_scroll(self, lines: int) -> None:
+        scroll = self.query_one("#confirm-scroll", VerticalScroll)
+        scroll.scroll_to(y=scroll.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        """A page down (up: -1), the last line of one the first of the next."""
+        height = self.query_one("#confirm-scroll", VerticalScroll).scrollable_content_region.height
+        self.action_scroll(pages * max(1, height - 1))
+
     async def on_key(self, event: events.Key) -> None:
         if event.key == "escape" or key_after_escape(self, event.key) is not None:
             return  # Esc is always an answer, no; Esc and a key together: `Dialog.on_key`'s
-        if event.key in _ANSWERS and not self.typed_over:
-            return  # the bindings answer
+        if event.key in _ANSWERS | _MOVES and not self.typed_over:
+            return  # the bindings answer, or scroll
         event.stop()
         event.prevent_default()
         if event.key == "enter":

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
@@ -49,6 +49,10 @@ class FeedInputScreen(Dialog[str | None]):
         Binding("enter", "noop", "OK", show=True),
     ]
 
+    AUTO_FOCUS = ""
+    """The line is focused by `on_mount`, unscrolled: Textual's own focus scrolled to centre
+    it, on to the panel's end at 20x5 (the hint alone shown)."""
+
     def __init__(
         self,
         question: str,
@@ -75,7 +79,8 @@ class FeedInputScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
-        with Vertical(id="feed-input-panel"):
+        # Scrolled: at 20x5 the question's lines hid the line typed in, below the screen.
+        with VerticalScroll(id="feed-input-panel", can_focus=False):
             yield Static(plain(self.question, max_length=300), id="feed-input-question")
             # The prefilled name is a title from the web (or the user's): made safe like any.
             shown = plain(self.value, max_length=MAX_TYPED).plain
@@ -95,7 +100,18 @@ class FeedInputScreen(Dialog[str | None]):
                 yield Static("", id="feed-input-refusal")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        line = self.query_one(Input)
+        line.focus(scroll_visible=False)
+        # Once laid out: at 20x5 the panel was left scrolled to the hint, the line out of view.
+        self.call_after_refresh(self._line_in_view)
+
+    def _line_in_view(self) -> None:
+        """The line on the panel's last row when the question and hint are more than it
+        shows: the question's start is `up` away."""
+        panel = self.query_one("#feed-input-panel", VerticalScroll)
+        line = self.query_one(Input).virtual_region
+        top = max(0, line.bottom - panel.scrollable_content_region.height)
+        panel.scroll_to(y=top, animate=False, immediate=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ...feed_names import listed_names, told_apart
 from ...models import Feed
-from ..display import plain, when
+from ..display import feed_name, plain, when
 from ..headlines import (
     ARCHIVE_VIEW,
     LIBRARY_VIEWS,
@@ -249,9 +249,10 @@ class MainScreenList(MainScreenMarks, MainFullText):
 
     def _title(self) -> None:
         table = self.query_one(HeadlineTable)
-        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        feed_list = self.query_one(FeedList)
+        feed = feed_list.feeds.get(self.feed_url or "")
         if feed is not None:
-            name = plain(feed.display_title, max_length=60)
+            name = feed_name(feed, feed_list.apart, max_length=60)
         elif self.showing_hits:
             name = self.text_title()
         elif (group := group_name(self.feed_url)) is not None:

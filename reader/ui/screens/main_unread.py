@@ -164,7 +164,8 @@ class MainScreenUnread(Screen[None]):
         saved = index.saved - archived
         to_fetch = index.short_of_offline()
         feed_list.flat = self.failing_only  # none hidden in a folder folded
-        feed_list.set_feeds(feeds, unread, saved, tags, archive, searches, every, to_fetch)
+        apart = index.tags_apart()  # their rows beside a folder of their name
+        feed_list.set_feeds(feeds, unread, saved, tags, archive, searches, every, to_fetch, apart)
         title = UNREAD_FEEDS if self.unread_only else FEEDS
         if self.failing_only:
             title = f"{FAILING_FEEDS} ({sum(last_failed(f) for f in feeds)})"

@@ -22,7 +22,7 @@ from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
 from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
-from ...display import plain
+from ...display import accounts_apart, feed_name, plain
 from ...folder_tree import FolderRow, Placed, grouped, hidden_in
 from ...headlines import (
     ARCHIVE_VIEW,
@@ -82,9 +82,17 @@ class FeedList(FolderFolding):
         (`main_failing`), none hidden in a folder folded."""
         self._folder_counts: dict[Folder, int] = {}
         """Each folder's unread count (`folder_key` → count), as its view shows."""
-        self._apart: dict[str, str] = {}
+        self._told: dict[str, str] = {}
         """Each feed's name as its row shows it, the host after those reading alike
         (`feed_names.told_apart`)."""
+        self._apart: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
+        """The feeds' addresses last given, and those of one feed under two accounts, named
+        with their user names (`accounts_apart`): worked out once per set of feeds."""
+
+    @property
+    def apart(self) -> frozenset[str]:
+        """The addresses of the feeds listed that are one feed under two accounts."""
+        return self._apart[1]
 
     @property
     def selected_url(self) -> str | None:
@@ -114,7 +122,7 @@ class FeedList(FolderFolding):
                 if tag is not None
                 else search_name(search, self.app_plain).plain
                 if search is not None
-                else plain(feed.display_title).plain
+                else feed_name(feed, self.apart).plain
                 if feed
                 else ""
             )
@@ -163,6 +171,7 @@ class FeedList(FolderFolding):
         searches: Sequence[tuple[str, int]] = (),
         every_unread: int | None = None,
         to_fetch: Collection[str] = frozenset(),
+        tags_apart: Collection[str] = frozenset(),
     ) -> None:
         """Show these feeds with their unread counts, how many articles are `saved` (in
         "Saved", not archived), an "Archive" row of the `archived` ones (None: no row), a
@@ -170,16 +179,21 @@ class FeedList(FolderFolding):
         feed (with its unread hits) above the feeds, keeping the highlighted row.
         `every_unread`: what "All feeds" counts, an article several feeds list once (None:
         the feeds' counts summed). `to_fetch`: the feeds with articles not available offline
-        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row."""
-        self._given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        (`TO_FETCH_MARK`), a sync caching them taking their marks off row by row.
+        `tags_apart`: the tags filing saved articles no feed of theirs lists (`tags_apart`),
+        whose rows stay beside a folder of their name."""
+        given = (feeds, unread, saved, tags, archived, searches, every_unread, to_fetch)
+        self._given = (*given, tags_apart)
+        if (urls := tuple(feed.url for feed in feeds)) != self._apart[0]:
+            self._apart = (urls, accounts_apart(urls))
         # Feeds whose names read alike ("Reuters", a "Rеuters" with a Cyrillic е, one renamed
         # "Reuters") with their hosts, not passing for each other (acc52a A3), nor a "#news"
         # or a "Saved" for the list's own rows (A4).
-        self._apart = told_apart(
+        self._told = told_apart(
             listed_names(feeds), (ALL_FEEDS, SAVED, ARCHIVE), (TAG_MARK, SEARCH_MARK)
         )
         section, order, tags, self._folder_counts = grouped_section(
-            feeds, tags, self.closed, self._paths, unread, self.flat
+            feeds, tags, self.closed, self._paths, unread, self.flat, tags_apart
         )
         above = [(ARCHIVE, archived)] if archived is not None else []
         tags = [*above, *tags]
@@ -210,7 +224,7 @@ class FeedList(FolderFolding):
                 _cells(SAVED),
                 *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
                 *(_cells(name) + 2 for name, _count in searches),
-                *(_feed_cells(feed, self._apart.get(feed.url, "")) for feed in feeds),
+                *(_feed_cells(feed, self._told.get(feed.url, "")) for feed in feeds),
                 *(self._placed_cells(placed) for placed in section if placed.depth),
             )
         self.fit_width(self.app.size.width)
@@ -313,8 +327,11 @@ class FeedList(FolderFolding):
         self, feed: Feed, unread: Mapping[str, int], to_fetch: bool, depth: int = 0
     ) -> OneLine:
         if feed.name or feed.title:
-            name = self._apart.get(feed.url, feed.display_title)
-            title = FeedTitle(plain(name, max_length=200), self._names)
+            if feed.url in self._told and feed.url not in self.apart:
+                shown = plain(self._told[feed.url], max_length=200)
+            else:  # one feed under two accounts: told apart by its user names
+                shown = feed_name(feed, self.apart, max_length=200)
+            title = FeedTitle(shown, self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):

@@ -39,6 +39,7 @@ def grouped_section(
     paths: FolderPaths,
     unread: Mapping[str, int],
     flat: bool = False,
+    apart: Collection[str] = frozenset(),
 ) -> tuple[list[Placed], list[Feed], list[tuple[str, int]], dict[Folder, int]]:
     """The feeds' rows (grouped by folder when one is in a folder, else each in turn), the
     feeds in the rows' order (those of the folders folded too: `J`, `]` go to them), the tag
@@ -46,7 +47,9 @@ def grouped_section(
     of the folders in it too, as its view (`folder_view`) shows them. A tag only folders give
     shows as their rows, not as a tag's too; one a feed in no folder of its name has too (`reader
     tag F news` beside a folder News) keeps its row, "#news": its feeds are no folder's (acc50c
-    C6). `flat`: each in turn all the same."""
+    C6). So does one of `apart` (as compared): saved articles filed under it that no feed of
+    the folder lists, which its row counts and its view lists, and the folder's neither.
+    `flat`: each in turn all the same."""
     if flat or not has_folders(feeds, paths):
         return [Placed(feed, 0) for feed in feeds], list(feeds), list(tags), {}
     names = folder_names(feeds, paths)
@@ -57,7 +60,7 @@ def grouped_section(
         if (key := folded(tag)) in names
         and all(key not in path for path in (paths(feed)[1] if feed.folders else ()))
     }
-    kept = [t for t in tags if folded(t[0]) not in names - loose]
+    kept = [t for t in tags if folded(t[0]) not in names - loose - set(apart)]
     members = folder_members((f.url, paths(f)[1]) for f in feeds if f.folders)
     counts = {key: sum(unread.get(url, 0) for url in urls) for key, urls in members.items()}
     rows, order = grouped(feeds, paths, closed)
