@@ -461,7 +461,7 @@ ASCII_NOTED = "reader-ascii-noted"
 """The error handler of output that is not a terminal (a file, a pipe): as `ASCII_ERRORS`, the
 first letter it spells in ASCII kept (`letters_spelt`) for the command to say once."""
 
-_SPELT: list[str] = []
+_LETTER_SPELT: list[str] = []
 """The first letter output off a terminal spelt in ASCII, as "U+015E written S" (Ş); none yet,
 empty."""
 
@@ -471,18 +471,18 @@ def ascii_noted(error: UnicodeError) -> tuple[str | bytes, int]:
     under LANG=C read "Sule Yilmaz" for "Şule Yılmaz", silently (acc52b-8). Marks and
     punctuation (`--` for a dash) lose nothing of the text's words: not kept."""
     replaced, end = ascii_replaced(error)
-    if not _SPELT and isinstance(replaced, str):
+    if not _LETTER_SPELT and isinstance(replaced, str):
         lacking = error.object[error.start : end]
         if letter := next((c for c in lacking if unicodedata.category(c)[0] == "L"), None):
             # By its number: the letter itself, lacking in the charset, is not writable on stderr.
-            _SPELT.append(f"U+{ord(letter):04X} written {_ascii_cell(letter) or '?'}")
+            _LETTER_SPELT.append(f"U+{ord(letter):04X} written {_ascii_cell(letter) or '?'}")
     return replaced, end
 
 
 def letters_spelt() -> str:
     """The first letter output off a terminal spelt in ASCII ("U+015E written S"), "" when none
     was."""
-    return _SPELT[0] if _SPELT else ""
+    return _LETTER_SPELT[0] if _LETTER_SPELT else ""
 
 
 def ascii_replaced(error: UnicodeError) -> tuple[str | bytes, int]:
