@@ -45,6 +45,7 @@ _TERMINAL_SENDS_AS = {
 _OWN_ACTIONS = {
     "help_quit": "Ctrl-C's notice of the key that quits",
     "suspend_process": "Ctrl-Z's suspend",
+    "redraw": "Ctrl-L's repaint",
     "quit": "quit",
     # The link list's digits (acc41a A5: "go_to" named nothing a user has seen).
     "go_to": "the link list's digit going to its link",

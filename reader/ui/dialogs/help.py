@@ -51,6 +51,7 @@ KEYS: KeyRows = (
             ("P", "the last messages in full: the status line's and the notices', newest first"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
+            ("Ctrl-L", "draw the whole screen again (another program wrote over it)"),
             (
                 "5j, 10G",
                 "a count first, as in vim: 5 down (in the feed list and an article too), the "
@@ -240,9 +241,9 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
 
 
 COUNT_ROW = "5j, 10G"
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z", COUNT_ROW})
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "Ctrl-L", COUNT_ROW})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
-curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
+curses program, its repaint, and a count's digits (`counts`) (Esc's rows and the markers are the others of
 no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
