@@ -105,7 +105,7 @@ KEYS: KeyRows = (
     (
         "Reading",
         (
-            ("j / k / ↓ / ↑", "scroll a line"),
+            ("j / k / ↓ / ↑", "scroll a line (Ctrl-E / Ctrl-Y too, as in vim)"),
             ("Space, PgDn / b, PgUp", "scroll a page down / up"),
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Ctrl-D / Ctrl-U", "half a page down / up"),
