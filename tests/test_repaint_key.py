@@ -9,13 +9,7 @@ import time
 from pathlib import Path
 
 from tests.pty_reader import PtyReader, reader_in_pty
-
-
-def _until(condition: object, what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, what
-        time.sleep(0.2)
+from tests.test_escape_in_search import _until
 
 
 def _settled(reader: PtyReader) -> int:
