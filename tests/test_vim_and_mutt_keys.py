@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from reader.config import Config
+from reader.ui.keymap import KeyMap
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from tests.tui_pilot import notices_raised, reading, running, until
@@ -51,5 +53,22 @@ def test_ctrl_g_cancels_an_article_s_search_line(synced_dir: Path) -> None:
             await pilot.press("ctrl+g")
             await until(pilot, lambda: not screen.searching, "the line closed")
             assert body.query == ""
+
+    asyncio.run(run())
+
+
+def test_a_key_the_user_set_before_it_was_a_default_stays_theirs(synced_dir: Path) -> None:
+    """Ctrl-E, Ctrl-Y and Ctrl-L became the reader's keys after users could have set them in
+    `[keys]`: such a config is not refused as a clash, and the key does what the user set."""
+    for action, key in (("half_page_down", "ctrl+e"), ("next_article", "ctrl+y")):
+        assert KeyMap({action: (key,)}).keys
+
+    async def run() -> None:
+        config = Config(Path("c.toml"), keys={"search": ("ctrl+l",)})
+        async with running(synced_dir, (120, 30), prefetch=False, config=config) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("ctrl+l")
+            await until(pilot, lambda: screen.searching, "the search line, the user's Ctrl-L")
 
     asyncio.run(run())

@@ -52,6 +52,12 @@ _OWN_ACTIONS = {
 }
 
 
+YIELDING_KEYS = frozenset({"ctrl+e", "ctrl+y", "ctrl+l"})
+"""Keys a reader gave an action after users had set them in `[keys]` (vim's Ctrl-E / Ctrl-Y, the
+repaint's Ctrl-L, acc52c): where the user set one, it is theirs, not a clash refusing the whole
+config as before an upgrade it was not."""
+
+
 def newer_actions(keys: Mapping[str, object]) -> tuple[str, ...]:
     """The actions the config's `[keys]` names that this reader has none of: a newer reader's
     (`site_feed`, read by a reader from before it), another program's (newsboat's `bookmark`)
@@ -150,7 +156,9 @@ class KeyMap:
         A key keeps its bindings in their order (the first `check_action` allows acts), the
         moved ones among them where they were."""
         order = [binding for bound in bindings.key_to_bindings.values() for binding in bound]
-        if not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
+        taken = {key for keys in self.keys.values() for key in keys} & YIELDING_KEYS
+        order = [binding for binding in order if binding.key not in taken]
+        if not taken and not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
             return None
         placed: list[tuple[int, Binding]] = []
         done: set[str] = set()
