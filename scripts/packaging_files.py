@@ -26,6 +26,7 @@ os.environ.update(LC_ALL="C.UTF-8", TERM="xterm-256color", COLUMNS="80")
 
 from reader import __version__  # noqa: E402
 from reader.cli.parser import build_parser  # noqa: E402
+from reader.ui.dialogs.help import KEYS  # noqa: E402
 
 FILES = {
     "man/reader.1": "man",
@@ -145,6 +146,22 @@ def _options_section(parser: argparse.ArgumentParser, top: bool = False) -> list
     return lines
 
 
+def _keys_section() -> list[str]:
+    """The keys of the terminal interface, as its help (`?`) lists them: a newsboat or mutt
+    user looks for `bind-key` in the man page, which named no key (acc52c C6)."""
+    lines = [
+        ".SH KEYS",
+        "The keys of \\fBreader\\fR with no command, where its help (\\fB?\\fR) lists them too."
+        " Each can be changed in the config's [keys] section (\\fIaction\\fR = \\(dqkey\\(dq or"
+        " [\\(dqkey\\(dq, ...]): the README's \\(lqKeys of your own\\(rq names the actions.",
+    ]
+    for section, rows in KEYS:
+        lines.append(".SS " + _roff(section))
+        for key, what in rows:
+            lines += [".TP", f"\\fB{_roff(key)}\\fR", _roff(what)]
+    return lines
+
+
 def man_page(parser: argparse.ArgumentParser) -> str:
     usage = " ".join(parser.format_usage().removeprefix("usage: ").split())
     lines = [
@@ -177,6 +194,7 @@ def man_page(parser: argparse.ArgumentParser) -> str:
             _roff(" ".join((command.description or "").split())),
             *_options_section(command),
         ]
+    lines += _keys_section()
     lines += [
         ".SH EXIT STATUS",
         _roff(" ".join(parser.epilog.removeprefix("Exit status: ").split())),

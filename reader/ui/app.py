@@ -146,6 +146,9 @@ class ReaderApp(ReaderAppLifecycle):
         # Job control, as in every curses program: the shell back, `fg` to return. From a
         # dialog too (the help, the link list), whose modal screen stops the app's own keys.
         Binding("ctrl+z", "suspend_process", show=False, priority=True),
+        # vim's, mutt's, less's, newsboat's: the screen drawn whole again when another program
+        # wrote over it (a `wall` message, a background job's line); from a dialog and a line too.
+        Binding("ctrl+l", "redraw", show=False, priority=True),
     ]
 
     _holding_keys = True

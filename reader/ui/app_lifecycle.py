@@ -145,7 +145,12 @@ class ReaderAppLifecycle(ReaderAppNotices):
         mode over and sends a resize of the same size, which it skips as no change, so only the
         status line came back and the rest stayed blank until keys drew parts of it (acc48d
         D11); its `App.suspend` draws again on its way out, its SIGTSTP's way back doesn't."""
-        self.app_resume_signal.subscribe(self, lambda _app: self.refresh(layout=True))
+        self.app_resume_signal.subscribe(self, lambda _app: self.action_redraw())
+
+    def action_redraw(self) -> None:
+        """The whole screen drawn again (Ctrl-L, and back from Ctrl-Z): every row written, over
+        whatever another program wrote on the terminal meanwhile."""
+        self.refresh(layout=True)
 
     def _hung_up(self, number: int) -> None:
         if self._aside:

@@ -44,7 +44,7 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "back": KeyAction(
         "back: from an article to the headlines, from a feed's headlines to the feeds",
-        ("back", "back_to_feeds"),
+        ("back", "back_to_feeds", "back_to_feeds(True)"),
     ),
     "switch_pane": KeyAction("switch between the feeds and the headlines", ("switch_pane",)),
     "feeds_pane": KeyAction("to the feed list", ("to_pane(True)",)),

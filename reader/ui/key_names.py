@@ -76,6 +76,30 @@ def key_name(text: str) -> str | None:
     return "+".join([*ordered, base])
 
 
+def typed_key(character: str) -> str | None:
+    """Textual's name of the key that types `character` (a printable one, Space, Enter or
+    Tab), without a modifier; None for another (Backspace, a control character)."""
+    if character in _TYPED_NAMED:
+        return _TYPED_NAMED[character]
+    if len(character) != 1 or not character.isprintable():
+        return None
+    if character.isupper():
+        return f"shift+{character.lower()}"  # as Textual names Alt+G: "alt+shift+g"
+    return _character_to_key(character)
+
+
+_TYPED_NAMED = {" ": "space", "\r": "enter", "\t": "tab"}
+
+
+def typed_character(key: str) -> str | None:
+    """The character the key `key` (Textual's name, no modifier) types, if it types one:
+    "slash" "/", "j" "j", "enter" "\r"; None for another (Esc, F5, ↓)."""
+    if len(key) == 1:
+        return key
+    named = {name: character for character, name in _TYPED_NAMED.items()}
+    return named.get(key) or _punctuation().get(key)
+
+
 def _base_name(text: str, ctrl: bool) -> str | None:
     if len(text) == 1:
         if not text.isprintable() or text.isspace():

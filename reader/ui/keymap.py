@@ -45,10 +45,17 @@ _TERMINAL_SENDS_AS = {
 _OWN_ACTIONS = {
     "help_quit": "Ctrl-C's notice of the key that quits",
     "suspend_process": "Ctrl-Z's suspend",
+    "redraw": "Ctrl-L's repaint",
     "quit": "quit",
     # The link list's digits (acc41a A5: "go_to" named nothing a user has seen).
     "go_to": "the link list's digit going to its link",
 }
+
+
+YIELDING_KEYS = frozenset({"ctrl+e", "ctrl+y", "ctrl+l"})
+"""Keys a reader gave an action after users had set them in `[keys]` (vim's Ctrl-E / Ctrl-Y, the
+repaint's Ctrl-L, acc52c): where the user set one, it is theirs, not a clash refusing the whole
+config as before an upgrade it was not."""
 
 
 def newer_actions(keys: Mapping[str, object]) -> tuple[str, ...]:
@@ -149,7 +156,9 @@ class KeyMap:
         A key keeps its bindings in their order (the first `check_action` allows acts), the
         moved ones among them where they were."""
         order = [binding for bound in bindings.key_to_bindings.values() for binding in bound]
-        if not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
+        taken = {key for keys in self.keys.values() for key in keys} & YIELDING_KEYS
+        order = [binding for binding in order if binding.key not in taken]
+        if not taken and not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
             return None
         placed: list[tuple[int, Binding]] = []
         done: set[str] = set()

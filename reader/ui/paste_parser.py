@@ -17,10 +17,11 @@ from collections.abc import Generator
 from contextlib import suppress
 
 from textual._parser import ParseEOF, ParseTimeout, Peek1, Read1, TokenCallback
-from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START
 from textual.message import Message
 
 from .display import pasted_text
+from .escape_parser import EscapeParser
 
 
 def _ended(textual: Generator[Read1 | Peek1, str, None]) -> None:
@@ -29,8 +30,9 @@ def _ended(textual: Generator[Read1 | Peek1, str, None]) -> None:
         textual.throw(ParseEOF())
 
 
-class PasteParser(XTermParser):
-    """Textual's `XTermParser`, with a bracketed paste's text cleaned before it reads it."""
+class PasteParser(EscapeParser):
+    """Textual's `XTermParser` (with Esc and a key as Alt+key: `EscapeParser`), with a
+    bracketed paste's text cleaned before it reads it."""
 
     def parse(self, token_callback: TokenCallback[Message]) -> Generator[Read1 | Peek1, str, None]:
         # Textual's own parse, driven from here a character at a time: what it is sent and

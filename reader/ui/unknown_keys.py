@@ -9,6 +9,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .display import plain
+from .key_names import typed_character
 from .keymap import keymap_of
 
 NOTICE_SECONDS = 2.5
@@ -94,7 +95,7 @@ def key_after_escape(screen: Screen[object], key: str) -> str | None:
     bare = key.removeprefix("alt+")
     if bare.startswith("shift+") and len(bare) == len("shift+") + 1:
         bare = bare[-1].upper()  # Textual names Alt+G "alt+shift+g"; G alone is "G"
-    if len(bare) != 1 and bare not in _SPLIT_NAMED:
+    if typed_character(bare) is None:  # Alt+F5, Alt+↓: keys of their own
         return None
     return bare
 
@@ -102,8 +103,3 @@ def key_after_escape(screen: Screen[object], key: str) -> str | None:
 def character_of(bare: str, character: str | None) -> str | None:
     """The character of the key `key_after_escape` gave, the Alt+key's being `character`."""
     return bare if len(bare) == 1 else character
-
-
-# Named keys that a quick Esc may run into (vim's: the search's `/`, a count's digits are one
-# character and need no name).
-_SPLIT_NAMED = frozenset({"slash", "question_mark", "colon", "space", "enter", "tab"})

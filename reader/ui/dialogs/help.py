@@ -41,6 +41,9 @@ KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 FOLDER_MARKS = f"{FOLDER_OPEN_MARK} / {FOLDER_CLOSED_MARK}"
 """The markers' row of a folder's marks ("- / +" in the plain layout, as its rows show them)."""
 
+KEYS_OF_YOUR_OWN = "[keys]"
+"""The help's row saying the keys can be changed (acc52c C6: it was said only in README)."""
+
 KEYS: KeyRows = (
     (
         "Everywhere",
@@ -51,6 +54,12 @@ KEYS: KeyRows = (
             ("P", "the last messages in full: the status line's and the notices', newest first"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
+            ("Ctrl-L", "draw the whole screen again (another program wrote over it)"),
+            (
+                KEYS_OF_YOUR_OWN,
+                "any key here can be changed: the config's [keys] (README's \"Keys of your "
+                'own" names the actions)',
+            ),
             (
                 "5j, 10G",
                 "a count first, as in vim: 5 down (in the feed list and an article too), the "
@@ -104,7 +113,7 @@ KEYS: KeyRows = (
     (
         "Reading",
         (
-            ("j / k / ↓ / ↑", "scroll a line"),
+            ("j / k / ↓ / ↑", "scroll a line (Ctrl-E / Ctrl-Y too, as in vim)"),
             ("Space, PgDn / b, PgUp", "scroll a page down / up"),
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Ctrl-D / Ctrl-U", "half a page down / up"),
@@ -240,9 +249,9 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
 
 
 COUNT_ROW = "5j, 10G"
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z", COUNT_ROW})
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "Ctrl-L", COUNT_ROW, KEYS_OF_YOUR_OWN})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
-curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
+curses program, its repaint, a count's digits, and the row saying keys can be changed (`counts`) (Esc's rows and the markers are the others of
 no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its

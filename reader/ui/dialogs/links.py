@@ -16,6 +16,7 @@ from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,6 +29,7 @@ from ...models import Article, BlockKind, Entry, picture_label
 from ...url_display import shown_url
 from ..display import MiddleCut, plain
 from ..keymap import keymap_of
+from ..unknown_keys import say_if_unbound
 from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
 from .modal import SLIM, Dialog
@@ -123,6 +125,8 @@ class LinksScreen(Dialog[str | None]):
     BINDINGS = [
         Binding("c", "copy_address", "Copy address"),
         Binding("escape,q", "app.pop_screen", "Close"),
+        # The help over the list, as from the other panels (`?` did nothing here: acc52c C6).
+        Binding("question_mark,f1", "app.help", show=False),
         # The numbers shown invite them: as in newsboat's URL view, a number goes to its link
         # (Enter opens it), so a digit mistyped opens nothing.
         *(Binding(str(n % 10), f"go_to({n})", f"Link {n}", show=False) for n in range(1, 11)),
@@ -137,6 +141,11 @@ class LinksScreen(Dialog[str | None]):
         """The entry of the article the links are in."""
         self.within = within
         """The addresses of links within the article the reading view can go to."""
+
+    async def on_key(self, event: events.Key) -> None:
+        # A key that does nothing here says so, as in the lists and an article ("x" was
+        # silent: acc52c C6); Esc and a key together are the two keys there too.
+        await say_if_unbound(self, event)
 
     def compose(self) -> ComposeResult:
         yield KeyBar()

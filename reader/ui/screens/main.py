@@ -101,6 +101,9 @@ class MainScreen(
         Binding("escape", "clear_search", "Clear search", show=False),
         # Back a level, as newsboat's `q`: from a feed's headlines to the feed list; from the
         # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
+        # In `F`'s hits `q` goes back to the list searched, and the key bar says so: it said
+        # "q Feeds" there (acc52c C4). Before the other: the first a key's `check_action` allows.
+        Binding("q", "back_to_feeds(True)", "Back"),
         Binding("q", "back_to_feeds", "Feeds"),
         Binding("escape", "back_to_feeds", "Feeds", show=False),
         # The feed list alone on a narrow screen (`-one-pane`): Esc back to the headlines, as
@@ -279,7 +282,9 @@ class MainScreen(
             return bool(kept) and not self.searching
         if action == "back_to_feeds":
             in_headlines = isinstance(self.focused, HeadlineTable)
-            return in_headlines and self.feed_url is not None and not self.searching
+            in_hits = self.feed_url == SEARCH_VIEW
+            back = in_headlines and self.feed_url is not None and not self.searching
+            return back and (parameters != (True,) or in_hits)
         if action == "leave_feeds":
             alone = self.has_class("-one-pane") and isinstance(self.focused, FeedList)
             return alone and not self.searching
@@ -304,10 +309,11 @@ class MainScreen(
         return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
 
     # -- actions -------------------------------------------------------------------------------
-    def action_back_to_feeds(self) -> None:
+    def action_back_to_feeds(self, _from_hits: bool = False) -> None:
         """`q` back a level: from `F`'s hits, to the list searched, as `Esc` goes (they stayed
         on screen beside the feed list, a `q` from quitting: acc41a A13; newsboat's search
-        results are left with `q`); else to the feed list."""
+        results are left with `q`); else to the feed list. `_from_hits`: the hits' own binding,
+        there to name it in the key bar ("q Back")."""
         if self.feed_url == SEARCH_VIEW:
             self.leave_text_search()
             return

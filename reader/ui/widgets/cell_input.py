@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual import events
+from textual.binding import Binding
 from textual.expand_tabs import expand_tabs_inline
 from textual.geometry import Region
 from textual.strip import Strip
@@ -23,9 +24,26 @@ from textual.widgets import Input
 from ...plural import plural
 from ..cell_width import rich_only_cells, terminal_cells, uncounted_cells
 
+_WORD_KEYS = {"alt+b": "cursor_left_word", "alt+f": "cursor_right_word"}
+"""Esc b / Esc f (Alt-b, Alt-f): a word back and on, as readline's; iTerm sends them for
+Option-Left and Option-Right. Textual read them as Ctrl-Left/Right; the reader's parser reads
+them as Alt+b/f (`escape_parser`), which a line would otherwise take as Esc, then the letter.
+Bound (not only taken here) so that `unknown_keys.key_after_escape` sees them bound."""
+
 
 class CellInput(Input):
     """An `Input` measured as the terminal draws it, that keeps every line of a paste."""
+
+    BINDINGS = [Binding(key, action, show=False) for key, action in _WORD_KEYS.items()]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Before `Input`'s, which types an Alt+key's character ("b") ahead of any binding.
+        if (action := _WORD_KEYS.get(event.key)) is not None:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
+            return
+        await super()._on_key(event)
 
     def _position_to_cell(self, position: int) -> int:
         return terminal_cells(expand_tabs_inline(self.value[:position], 4))

@@ -30,6 +30,9 @@ class KeyScrolledView(ScrollView):
     BINDINGS = [
         Binding(DOWN_KEYS, "scroll_down", "Down", show=False),
         Binding(UP_KEYS, "scroll_up", "Up", show=False),
+        # vim's line scroll (acc52c C3), in a text only: in a list j and k move the cursor.
+        Binding("ctrl+e", "scroll_down", show=False),
+        Binding("ctrl+y", "scroll_up", show=False),
         Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
         Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
         Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),

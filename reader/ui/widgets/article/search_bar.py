@@ -42,7 +42,9 @@ class SearchBar(Horizontal):
 
     ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
+    # mutt's and Emacs's abort too, Ctrl-G and Ctrl-C (acc52c C3); Ctrl-C with text selected
+    # in the line copies it (`Input.action_copy`, which passes it on here when none is).
+    BINDINGS = [Binding("escape,ctrl+g,ctrl+c", "cancel", "Cancel search", show=False)]
 
     _PROMPT_CELLS = 2
     """The stylesheet's width of the prompt "/" (and its padding)."""
