@@ -28,6 +28,20 @@ def at(httpserver: HTTPServer, path: str) -> str:
     return httpserver.url_for(path).replace("//localhost:", "//127.0.0.1:")
 
 
+def _synced(httpserver: HTTPServer, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`reader sync` of `data_dir` run as the command is, the site's log of it alone kept."""
+    httpserver.clear_log()
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "sync"],
+            capture_output=True,
+            text=True,
+            timeout=300,  # it never ended: a hang's guard, not a measure of speed
+        )
+    except subprocess.TimeoutExpired as hung:
+        raise AssertionError(f"the sync never ended; {len(httpserver.log)} requests") from hung
+
+
 def _page(title: str, to: str) -> str:
     return (
         f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
@@ -75,17 +89,7 @@ def test_pages_sending_on_to_nowhere_fail_and_the_sync_ends(
     )
     for path in ("/sent.xml", "/far.xml"):
         assert reader(data_dir, "add", at(httpserver, path)).returncode == 0
-    httpserver.clear_log()
-    try:
-        synced = subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "sync"],
-            capture_output=True,
-            text=True,
-            timeout=300,  # it never ended: a hang's guard, not a measure of speed
-        )
-    except subprocess.TimeoutExpired as hung:
-        asked = [r.path for r, _ in httpserver.log]
-        raise AssertionError(f"the sync never ended; {len(asked)} requests") from hung
+    synced = _synced(httpserver, data_dir)
     asked = [request.path for request, _ in httpserver.log]
     for _, link in pages:
         path = link.removeprefix(at(httpserver, ""))
@@ -112,15 +116,6 @@ def test_a_refresh_to_nowhere_beside_a_link_that_is_no_address_ends(
         _feed(items), content_type="application/rss+xml"
     )
     assert reader(data_dir, "add", at(httpserver, "/two.xml")).returncode == 0
-    httpserver.clear_log()
-    try:
-        synced = subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "sync"],
-            capture_output=True,
-            text=True,
-            timeout=120,  # it never ended: a hang's guard, not a measure of speed
-        )
-    except subprocess.TimeoutExpired as hung:
-        raise AssertionError(f"the sync never ended; {len(httpserver.log)} requests") from hung
+    synced = _synced(httpserver, data_dir)
     assert [r.path for r, _ in httpserver.log].count("/sent.html") == 1
     assert "2 failed" in synced.stderr, synced
