@@ -54,8 +54,8 @@ _OWN_ACTIONS = {
 
 YIELDING_KEYS = frozenset({"ctrl+e", "ctrl+y", "ctrl+l"})
 """Keys a reader gave an action after users had set them in `[keys]` (vim's Ctrl-E / Ctrl-Y, the
-repaint's Ctrl-L, acc52c): where the user set one, it is theirs, not a clash refusing the whole
-config as before an upgrade it was not."""
+repaint's Ctrl-L, acc52c): where the user set one (in `[keys]` or as a `[[command]]`'s key), it
+is theirs, not a clash refusing the whole config as before an upgrade it was not."""
 
 
 def newer_actions(keys: Mapping[str, object]) -> tuple[str, ...]:
@@ -124,7 +124,7 @@ class KeyMap:
     def bindings_of(self, node: DOMNode) -> BindingsMap | None:
         """`node`'s bindings with the keys set, or None when none of its actions has any; a
         screen a command works in (its `command_place`) gets a binding for each."""
-        rebound = self.remap(node._bindings) if self.keys else None
+        rebound = self.remap(node._bindings) if self else None
         place = getattr(node, "command_place", None)
         mine = self.commands_in(place) if isinstance(place, str) else ()
         if not mine:
@@ -156,7 +156,9 @@ class KeyMap:
         A key keeps its bindings in their order (the first `check_action` allows acts), the
         moved ones among them where they were."""
         order = [binding for bound in bindings.key_to_bindings.values() for binding in bound]
-        taken = {key for keys in self.keys.values() for key in keys} & YIELDING_KEYS
+        # A `[[command]]`'s key too: a command on Ctrl-Y made before Ctrl-Y scrolled is theirs.
+        given = {key for keys in self.keys.values() for key in keys}
+        taken = (given | {key for _command, key in self.commands}) & YIELDING_KEYS
         order = [binding for binding in order if binding.key not in taken]
         if not taken and not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
             return None
