@@ -13,7 +13,6 @@ from .claimed_names import claimed_elsewhere
 from .dates import BELIEVED_AHEAD, zoned_as
 from .extractor_version import FEEDS_DATES_SAID
 from .models import Article, Entry
-from .own_site import same_site
 
 
 def read_from(article: Article | None, link: str) -> str:
@@ -53,7 +52,7 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     witness = known.feeds_published if isinstance(known, Entry) else known.feed_date
     if witness is not None and article.feed_date is None:
         article = replace(article, feed_date=witness)
-    source = known.site_name if isinstance(known, Article) else _feeds_source(known, article)
+    source = known.source_name if isinstance(known, Entry) else known.site_name
     entry = isinstance(known, Entry)
     if isinstance(known, Entry):  # not the time it was first read, for a date ahead of that
         published, updated = known.feeds_published, known.feeds_updated
@@ -84,15 +83,6 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
         published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
         updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
     )
-
-
-def _feeds_source(entry: Entry, article: Article) -> str:
-    """The source `entry`'s feed names for the page of `article`, which names none: the feed's
-    own word (its title, or the outlet it says the item is of) when it is on the page's own
-    site, else none, the citation naming the page by its host (`url_display.site_named`). A
-    hostile feed titled "Reuters" listing an outlet's page had "Source: Reuters" cited of it,
-    whichever feed's id was asked (acc52a A2)."""
-    return entry.source_name if same_site(entry.feed_url, article.url or entry.link) else ""
 
 
 def _author_as_known(article: Article, known: Article | Entry) -> Article:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .urls import host_site, is_web_url, site_of
+from .urls import is_web_url, site_of
 
 # Words left out of a name's initials: "The New York Times" is "nyt" (nytimes.com).
 _NOT_INITIALLED = frozenset({"the", "a", "an", "of", "and", "&", "le", "la", "les", "der", "die"})
@@ -32,30 +32,16 @@ def _spelled(text: str) -> str:
 
 def _by_number(url: str) -> bool:
     try:
-        return _number(urlsplit(url).hostname or "")
-    except ValueError:  # "http://[x"
-        return False
-
-
-def site_key(url: str) -> str:
-    """The site `url` belongs to (`site_of`); an address given by number is its own site
-    ("127.0.0.1" is no kin of "10.0.0.1", though both end "0.1")."""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # "http://[x": no host
-        return ""
-    # No name's last label ends in a digit, nor holds a colon: only those can be numbers.
-    if (host[-1:].isdigit() or ":" in host) and _number(host):
-        return host
-    return host_site(host)
-
-
-def _number(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
+        ipaddress.ip_address(urlsplit(url).hostname or "")
     except ValueError:
         return False
     return True
+
+
+def _site(url: str) -> str:
+    """The site `url` belongs to (`site_of`); an address given by number is its own site
+    ("127.0.0.1" is no kin of "10.0.0.1", though both end "0.1")."""
+    return (urlsplit(url).hostname or "") if _by_number(url) else site_of(url)
 
 
 def names_site(name: str, url: str) -> bool:
@@ -77,6 +63,6 @@ def names_site(name: str, url: str) -> bool:
 def claimed_elsewhere(name: str, url: str, canonical: str) -> bool:
     """The site `name` of the page read at `url` goes with its claim to be the page at
     `canonical`, another site's: the name fits that site and not the one read."""
-    if not (name and url and is_web_url(canonical)) or site_key(canonical) == site_key(url):
+    if not (name and url and is_web_url(canonical)) or _site(canonical) == _site(url):
         return False
     return names_site(name, canonical) and not names_site(name, url)

@@ -90,8 +90,6 @@ def feed_time(
     `language` (its `xml:lang` or `<language>`) at `address` writes another's year: a Persian
     feed's "1405-09-14T10:30:00+03:30" is the 5th of December 2026, a Thai one's 2569 is 2026."""
     moment = _stated(struct, written, language, address)
-    if moment is not None and _null_date(moment):
-        return None
     if moment is not None and 1500 <= moment.year <= datetime.now().year + 1:
         return moment
     if not isinstance(written, str) or (moment is None and not _OTHER_YEAR.search(written)):
@@ -102,17 +100,6 @@ def feed_time(
     if said := written_in_common_era(written, language, address):
         return said
     return in_common_era(moment, language, address) if moment is not None else None
-
-
-def _null_date(moment: datetime) -> bool:
-    """`moment` is Unix time's zero, or midnight of its first day as written in a zone: what
-    a CMS writes for a date it has none of (a null in its database), no date of the story's.
-    Taken as the story's, it was listed as 1970-01-01, below everything, and cited so (acc52a
-    A6); undated, it is listed when it was found, as a date ahead of its finding is."""
-    return moment.timestamp() == 0 or (
-        (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-        == (1970, 1, 1, 0, 0, 0)
-    )
 
 
 def _stated(

@@ -11,8 +11,6 @@ publication for anyone, where "Tech (work)" means something only in this reader.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .models import Entry, Feed
@@ -114,58 +112,6 @@ def listed_names(feeds: Iterable[Feed]) -> dict[str, str]:
         for feed in feeds
         if feed.name or (feed.title and safe_line(feed.title))
     }
-
-
-def told_apart(
-    names: Mapping[str, str], own_rows: Iterable[str] = (), row_marks: Iterable[str] = ()
-) -> dict[str, str]:
-    """`names` (each feed's address → the name a list shows it by: `listed_names`) with the
-    feed's host after each name that reads like another's (`name_skeleton.alike`: "Reuters",
-    "Reu\u200bters", "Rеuters" with a Cyrillic е, a feed renamed "Reuters"), its address's
-    path too where the host is theirs as well, so that an impostor can't pass for a feed the
-    user follows (acc52a A3); and after a name that reads like one of the list's own rows
-    (`own_rows`: "All feeds", "Saved") or starts as they do (`row_marks`: a tag's "#"), which a
-    feed titled "#news" or "Saved" passed for (acc52a A4)."""
-    from .name_skeleton import alike, skeleton
-
-    taken = {skeleton(row) for row in own_rows}
-    marks = tuple(skeleton(mark) for mark in row_marks)
-    twins = alike(names) | {
-        url
-        for url, name in names.items()
-        if (shape := skeleton(name)) in taken or (marks and shape.startswith(marks))
-    }
-    if not twins:
-        return dict(names)
-    hosts = {url: shown_url(url).split("://", 1)[-1] for url in twins}
-    where = {url: address.split("/", 1)[0] for url, address in hosts.items()}
-    shared = Counter((skeleton(names[url]), where[url]) for url in twins)
-    out = dict(names)
-    for url in twins:
-        apart = where[url] if shared[skeleton(names[url]), where[url]] == 1 else hosts[url]
-        out[url] = f"{names[url]} ({apart})"
-    return out
-
-
-def cut_name(name: str, length: int) -> str:
-    """`name` as one line of `length` characters at most (`safe_line`), a host `told_apart`
-    put after it kept whole, the name cut before it, or its end where it is long: "Reuters
-    (localhost:8080/…" thrice told no feed from another."""
-    line = safe_line(name, length)
-    base, paren, host = name.rpartition(" (")
-    # Only an address in the brackets: a title's own "(Overnight)" is cut as any title.
-    if line == safe_line(name) or not paren or not _HOST_AFTER.fullmatch(host):
-        return line
-    host = safe_line(host)
-    if (room := length - len(host) - 2) >= 6:
-        return f"{safe_line(base, room)} ({host}"
-    # A long one (a path on one host): its end, which tells the feeds apart.
-    base = safe_line(base, 10)
-    return f"{base} (…{host[len(base) + 3 - length :]}"
-
-
-_HOST_AFTER = re.compile(r"[^\s()]*[.:/][^\s()]*\)")
-"""What `told_apart` puts in brackets after a name, as `cut_name` finds it: a host, an address."""
 
 
 def source_name(entry: Entry, names: Mapping[str, str]) -> str:

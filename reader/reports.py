@@ -32,10 +32,8 @@ from .outages import (
     outages,
     shown_at,
 )
-from .own_site import own_site_feed
 from .plural import listed, plural, size_text
 from .proxies import unused_hint_in
-from .safe import safe_line
 from .url_display import shown_url
 
 
@@ -132,63 +130,20 @@ def _itself(row: Any) -> Any:
 
 
 def across_feeds(
-    rows: Iterable[_Row],
-    headline_of: Callable[[_Row], Headline] = _itself,
-    shared: Mapping[str, tuple[str, ...]] | None = None,
+    rows: Iterable[_Row], headline_of: Callable[[_Row], Headline] = _itself
 ) -> Iterator[_Row]:
     """`rows` (headlines of several feeds, or what `headline_of` tells the headline of: a
-    search's hits) in their order, an article listed by several feeds once: its row (its
-    others, a live page listed as several items, kept) is that of the feed on the page's own
-    site when one lists it (`own_site.own_site_feed`), else the first feed's; the other feeds'
-    left out. "All feeds" listed one story twice, each row its feed's (acc39b Q3); each feed's
-    own list still has it. A hostile feed subscribed first had its false headline shown for an
-    outlet's page (acc52a A2). `shared` (`Library.shared_articles`: which feeds list each
-    article several list) lets `rows` be read as they come (a streamed list); without it they
-    are read whole first."""
-    if shared is None:
-        rows = list(rows)
-        shared = _feeds_listing(rows, headline_of)
-    chosen: dict[str, str] = {}  # each article's feed kept
-    # The first feed's rows of an article whose own site's feed lists it too, until its come.
-    held: dict[str, tuple[str, list[_Row]]] = {}
-    for row in rows:
-        headline = headline_of(row)
-        key, feed = article_of(headline), headline.entry.feed_url
-        if not key:
-            yield row
-            continue
-        kept = chosen.get(key)
-        if kept is None:
-            listing = shared.get(key)
-            own = own_site_feed(headline.entry.link, listing) if listing else ""
-            kept = chosen[key] = own or feed
-            if kept != feed:
-                held[key] = (feed, [row])
-                continue
-        if feed == kept:
-            if held:
-                held.pop(key, None)
-            yield row
-        elif (waiting := held.get(key)) is not None and waiting[0] == feed:
-            waiting[1].append(row)
-    # An own site's row that never came (a date or unread filter left it out): the first
-    # feed's stand, not the article lost.
-    for _feed, rows_held in held.values():
-        yield from rows_held
-
-
-def _feeds_listing(
-    rows: list[_Row], headline_of: Callable[[_Row], Headline]
-) -> dict[str, tuple[str, ...]]:
-    """The feeds of `rows` listing each article several of them list, in the order they come."""
+    search's hits) in their order, an article listed by several feeds once: the first feed's
+    row (its others, a live page listed as several items, kept), the other feeds' left out.
+    "All feeds" listed one story twice, each row its feed's (acc39b Q3); each feed's own list
+    still has it."""
     first: dict[str, str] = {}
-    more: dict[str, dict[str, None]] = {}
     for row in rows:
         headline = headline_of(row)
-        key, feed = article_of(headline), headline.entry.feed_url
-        if key and first.setdefault(key, feed) != feed:
-            more.setdefault(key, {first[key]: None})[feed] = None
-    return {key: tuple(feeds) for key, feeds in more.items()}
+        key = article_of(headline)
+        if key and first.setdefault(key, headline.entry.feed_url) != headline.entry.feed_url:
+            continue
+        yield row
 
 
 def also_in(headline: Headline, shared: Mapping[str, tuple[str, ...]]) -> list[str]:
@@ -303,10 +258,6 @@ class FeedResult:
     trimmed: Trimmed | None = None
     """The headlines listed before that this refresh took off the list, newer ones pushing
     them past what a feed keeps (None: none went)."""
-    took_name: str = ""
-    """The title the feed gave itself before, when this refresh's new one reads like another
-    subscribed feed's name (`name_skeleton`: a feed subscribed as "Imp Daily" now calling
-    itself "Reuters", acc52a A3); "" otherwise. Said by the sync's line (`took_names_words`)."""
     told: tuple[Entry, ...] = ()
     """Of its items told anew by this fetch (their title or summary changed), each as it was
     kept before: what a sync compares them with (`retold`), having kept no headline's
@@ -361,21 +312,6 @@ def trimmed_words(results: Iterable[FeedResult], noun: str = "older one") -> str
             "all read" if not unread else "all unread" if unread == count else f"{unread:,} unread"
         )
     return f"{plural(count, noun)} dropped, {how} (a feed keeps {most:,}: [feeds] max_items)"
-
-
-def took_names_words(results: Iterable[FeedResult]) -> str:
-    """The feeds of `results` that renamed themselves as another feed is named, in a few words
-    ("Imp Daily now calls itself Reuters, as another feed is named: their hosts are shown"),
-    "" for none."""
-    took = [r for r in results if r.took_name]
-    if not took:
-        return ""
-    if len(took) > 1:
-        return (
-            f"{len(took)} feeds renamed themselves as other feeds are named: their hosts are shown"
-        )
-    was, now = safe_line(took[0].took_name, 40), safe_line(took[0].feed.title, 40)
-    return f"{was} now calls itself {now}, as another feed is named: their hosts are shown"
 
 
 @dataclass(frozen=True)

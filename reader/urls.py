@@ -210,14 +210,9 @@ def site_of(url: str) -> str:
     www.nytimes.com), three under a country's second level ("bbc.co.uk"), so a paper's sections
     on their own subdomains are the paper's. "" for a relative or malformed address."""
     try:
-        return host_site(urlsplit(url).hostname or "")
+        labels = (urlsplit(url).hostname or "").split(".")
     except ValueError:  # "http://[x": no host
         return ""
-
-
-def host_site(host: str) -> str:
-    """`site_of` an address whose host is `host`."""
-    labels = host.split(".")
     keep = 3 if len(labels) > 2 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:])
 

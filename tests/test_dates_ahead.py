@@ -68,36 +68,3 @@ def test_a_date_far_ahead_is_sorted_as_of_when_it_was_read(
     page = next(r for r in listed(data, capsys) if r["title"] == "Far ahead by its page")
     status, out, _ = run(data, capsys, "show", str(page["id"]), "--format", "json")
     assert status == 0 and json.loads(out)["published"] is None
-
-
-@pytest.mark.parametrize(
-    "written",
-    [
-        "<pubDate>Thu, 01 Jan 1970 00:00:00 +0000</pubDate>",
-        "<pubDate>Thu, 01 Jan 1970 00:00:00 +0100</pubDate>",  # the CMS's zone
-        "<pubDate>Wed, 31 Dec 1969 19:00:00 -0500</pubDate>",  # zero, written west of UTC
-        "<dc:date>1970-01-01T00:00:00Z</dc:date>",
-    ],
-)
-def test_unix_times_zero_is_no_date(
-    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], written: str
-) -> None:
-    """A CMS's null date (Unix time 0, or its first midnight in the CMS's zone) is no date:
-    not listed as 1970-01-01 below everything, nor cited so (acc52a A6)."""
-    data = tmp_path / "home"
-    httpserver.expect_request("/story").respond_with_data(
-        _page("Harbour tricks", "", "The harbour board met on Tuesday. "), content_type="text/html"
-    )
-    link = httpserver.url_for("/story")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<channel><title>Tricks</title><item><title>Harbour tricks</title><link>{link}</link>"
-        f"{written}</item></channel></rss>",
-        content_type="application/rss+xml",
-    )
-    assert run(data, capsys, "add", httpserver.url_for("/feed.xml"))[0] == 0
-    assert run(data, capsys, "sync", "-q")[0] == 0
-    (row,) = listed(data, capsys)
-    assert row["published"] is None or not str(row["published"]).startswith("19"), row
-    status, out, _ = run(data, capsys, "show", str(row["id"]), "--format", "citation")
-    assert status == 0 and "1970" not in out and "1969" not in out, out

@@ -14,7 +14,7 @@ from ..codec import enclosures_json
 from ..config import CITATION_RECORDS, config_path, dangling_config, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import date_only, in_local_time
-from ..feed_names import cut_name, listed_names, names_of, source_name, told_apart
+from ..feed_names import listed_names, names_of, source_name
 from ..feed_tags import hashed_tags, saved_tags, tagged
 from ..keys import copy_id, item_address
 from ..marks import TAKEN_DOWN, offline_mark, said_address, saved_mark, verbatim
@@ -211,7 +211,7 @@ def _list_of(
         every = list(read_since(every, read_at, opened))
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
-        row_names = told_apart(listed_names(feeds))  # what each row names its feed by
+        row_names = listed_names(feeds)  # what each row names its feed by
         hits_of: dict[int, Hit] = {}
         lines: dict[int, str] = {}
         more_note = ""
@@ -408,9 +408,8 @@ class Counted:
 
 
 def shown_names(feeds: Iterable[Feed]) -> dict[str, str]:
-    """Each feed's address → what a list names it by (its name, else its title), its host
-    after it where another's reads alike (`told_apart`)."""
-    return told_apart({f.url: f.display_title for f in feeds})
+    """Each feed's address → what a list names it by (its name, else its title)."""
+    return {f.url: f.display_title for f in feeds}
 
 
 def _not_offline(h: Headline, owing_pictures: Collection[str] = ()) -> bool:
@@ -448,9 +447,7 @@ def _list_as_read(
         feeds, tags = listed_feeds(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
         if not args.feed:
-            # One row an article (acc39b Q3), its own site's feed's (acc52a A2): which feeds
-            # list each article several list read first, so that the lines still come at once.
-            headlines = across_feeds(headlines, shared=lib.shared_articles())
+            headlines = across_feeds(headlines)  # one row an article (acc39b Q3)
         headlines = read_since(headlines, lib.reading_times(), opened)
         if args.not_offline:
             owed = _owing_pictures(lib)
@@ -464,8 +461,7 @@ def _list_as_read(
         else:
             shared = lib.also_listed() if len(feeds) > 1 else {}
             dates = lib.store.page_dates()
-            names = told_apart(listed_names(feeds))
-            _print_lines(printed, names, {}, dates, shared, shown_names(feeds))
+            _print_lines(printed, listed_names(feeds), {}, dates, shared, shown_names(feeds))
         if not printed.count:
             say_nothing_listed(lib, args, feeds, tags)
     finally:
@@ -536,7 +532,7 @@ def _print_lines(
         source = sources.get((e.feed_title, e.feed_url))
         if source is None:
             # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
-            source = cut_name(source_name(e, names) or shown_url(e.feed_url), 24)
+            source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
         # A copy of a page taken down since is all that is left: said as `show` says it.
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
@@ -549,7 +545,7 @@ def _print_lines(
         if h.tags:
             gone += f"  {hashed_tags(h.tags)}"
         if others := also_in(h, shared):
-            named = (cut_name(shown.get(u) or shown_url(u), 24) for u in others)
+            named = (safe_line(shown.get(u) or shown_url(u), 24) for u in others)
             gone += f"  (also in {', '.join(named)})"
         line = f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}"
         out(at_words(line, width, hang=LIST_HANG))

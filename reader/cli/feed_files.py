@@ -12,7 +12,6 @@ from ..feed_names import folded
 from ..feed_tags import all_tags
 from ..marks import said_address
 from ..models import ErrorKind, Feed, FetchError
-from ..name_skeleton import alike_words
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import line_url
@@ -233,7 +232,6 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         urls = [url for url, _ in done]
         unnamed = _names_not_applied(lib, read, done)
         passwords = _passwords_not_applied(lib, read, done)
-        every_tag = all_tags(lib.feeds())  # the library's, the file's now among them
     except BaseException:
         lib.close()
         raise
@@ -247,9 +245,6 @@ def _subscribe_all(args: argparse.Namespace, read: Subscriptions, marks: ReadMar
         named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
         more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
         out(f"{plural(len(filed), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
-        # Beside the library's own: "nеws" (a Cyrillic е) filed apart from "news" (acc52a A7).
-        if alike := alike_words(every_tag):
-            err(f"warning: {alike}")
     _say_left_out(read)
     if unnamed:
         _say_names_left(

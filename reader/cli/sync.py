@@ -20,14 +20,7 @@ from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..other_places import library_elsewhere_said
 from ..plural import plural, size_text
 from ..refused_writes import refused_said
-from ..reports import (
-    SyncProgress,
-    downloaded_words,
-    gone_for_good,
-    synced_feeds,
-    took_names_words,
-    trimmed_words,
-)
+from ..reports import SyncProgress, downloaded_words, gone_for_good, synced_feeds, trimmed_words
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..timing_out import GIVE_UP_AFTER
@@ -518,8 +511,6 @@ def print_sync_report(
         _told(hint)
     if trimmed := trimmed_words(report.feeds, "older headline"):
         _told(trimmed)
-    if took := took_names_words(report.feeds):
-        _told(took)
     if articles and (kept := report.pictures_line()):
         _told(kept)
     if report.downloaded:

@@ -22,7 +22,7 @@ from ..dates import served_time
 from ..discussion_links import became_discussion
 from ..errors import NoAnswer, gateway_failure
 from ..failing_feeds import failed_feed, working
-from ..feed_names import copies_own_title, folded, listed_names
+from ..feed_names import copies_own_title
 from ..fetch_messages import AGENT_HINT
 from ..intercepted import network_certificate_error
 from ..keys import link_key
@@ -38,7 +38,6 @@ from ..models import (
     Response,
     StoreError,
 )
-from ..name_skeleton import skeleton
 from ..outages import host_of
 from ..plural import plural
 from ..portal import Answer, page_print
@@ -251,7 +250,6 @@ class LibraryFeedRefresh(LibraryRenewal):
             went = {i: unread for i, unread in went.items() if i not in fresh}
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
-        took_name = self._took_name(feed, parsed.title)
         emptied = await self._emptied(url) if whole and not parsed.entries else ""
         # A sitemap of its index passed over (too large, failing) is said with the rest.
         passed_over = sitemaps.passed_over if sitemaps else ()
@@ -283,18 +281,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             left_out=frozenset(left_out),
             told=told,
             trimmed=self._trimmed(list(went.values()), pushed, pushed_unread),
-            took_name=took_name,
         )
-
-    def _took_name(self, feed: Feed, title: str) -> str:
-        """The title `feed` went by before, when `title`, the one it now gives itself, reads
-        like the name another subscribed feed is listed by (`name_skeleton`); "" otherwise
-        (also when the user named it: the user's name is shown, not the feed's)."""
-        if feed.name or not feed.title or not title or folded(title) == folded(feed.title):
-            return ""
-        shape = skeleton(title)
-        others = listed_names(f for f in self.store.feeds() if f.url != feed.url)
-        return feed.title if any(skeleton(name) == shape for name in others.values()) else ""
 
     def _trimmed(
         self, unread: Collection[bool], more: int = 0, more_unread: int = 0

@@ -9,7 +9,6 @@ from datetime import datetime
 from itertools import chain
 
 from ..keys import article_key
-from ..own_site import own_site_feed
 from ..reports import article_of, newest_first, newest_first_at
 from .headlines import LibraryHeadlines
 
@@ -55,9 +54,8 @@ class LibrarySharedStories(LibraryHeadlines):
 
     def listed_elsewhere(self) -> dict[str, tuple[int, int]]:
         """By feed address, how many of its headlines "All feeds" (and `reader list`) lists
-        under another feed, one row an article (`reports.across_feeds`: the feed on the page's
-        own site, else that of its newest row, the first subscribed among equals), and how
-        many of them are unread:
+        under another feed, one row an article (`reports.across_feeds`: the feed of its
+        newest row, the first subscribed among equals), and how many of them are unread:
         what its counts less these say in a sum of every feed's, "All feeds"'. Only the
         records of the articles several feeds list are read (`shared_articles`), found in
         their lists' text, not every headline made (a year's: seconds)."""
@@ -69,44 +67,39 @@ class LibrarySharedStories(LibraryHeadlines):
         # Each shared article's rows as `headlines` sorts them: (place, feed's turn, row's
         # turn in its feed), with its feed and whether it is read.
         rows: dict[str, list[tuple[float, int, int, str, bool]]] = {}
-        links: dict[str, str] = {}  # a shared article's link, as one of its feeds gives it
         for turn, url in enumerate(self.store.feed_urls()):
             if not (keys := keys_of.get(url)):
                 continue
             read = self.store.read_ids(url)
-            for n, (key, when, entry_id, link) in enumerate(self._dated_rows(url, keys)):
+            for n, (key, when, entry_id) in enumerate(self._dated_rows(url, keys)):
                 rows.setdefault(key, []).append((when, turn, n, url, entry_id in read))
-                links.setdefault(key, link)
         left: dict[str, tuple[int, int]] = {}
-        for key, found in rows.items():
+        for found in rows.values():
             found.sort()
-            # The feed on the page's own site, else the first (`reports.across_feeds`).
-            first = own_site_feed(links[key], (f[3] for f in found)) or found[0][3]
+            first = found[0][3]
             for *_, url, read in found:
                 if url != first:
                     count, unread = left.get(url, (0, 0))
                     left[url] = (count + 1, unread + (not read))
         return left
 
-    def _dated_rows(self, url: str, keys: set[str]) -> list[tuple[str, float, str, str]]:
+    def _dated_rows(self, url: str, keys: set[str]) -> list[tuple[str, float, str]]:
         """The feed's headlines of the articles of `keys`, in its list's order: each one's
-        key, its place in the list (`newest_first`), its id and its link. One its feed left
-        undated is dated by its cached page: the feed's headlines are then made, as a list
-        makes them."""
+        key, its place in the list (`newest_first`) and its id. One its feed left undated is
+        dated by its cached page: the feed's headlines are then made, as a list makes them."""
         records = self.store.records_listing(url, keys)
-        dated: list[tuple[str, float, str, str]] = []
+        dated: list[tuple[str, float, str]] = []
         for key, record in records:
             when = record.get("published") or record.get("updated")
             if not isinstance(when, str):
                 made = self._feed_headlines([url], self._marks(), False, False)[0]
                 made.sort(key=newest_first)
                 return [
-                    (key, newest_first(h), h.entry.id, h.entry.link)
+                    (key, newest_first(h), h.entry.id)
                     for h in made
                     if (key := article_of(h)) in keys
                 ]
-            at = newest_first_at(datetime.fromisoformat(when))
-            dated.append((key, at, str(record["id"]), str(record.get("link") or "")))
+            dated.append((key, newest_first_at(datetime.fromisoformat(when)), str(record["id"])))
         return dated
 
 

@@ -59,7 +59,7 @@ def search_cached(
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
     no feed lists is; with `unread_only`, those not marked read). With `unlisted`, a search of
     every feed's, as "All feeds" lists them: an article several feeds list is one hit
-    (`reports.across_feeds`: its own site's feed's row found, else the newest; a search feed listed it twice). `indexing` is told first how
+    (`reports.across_feeds`: the newest of its rows found; a search feed listed it twice). `indexing` is told first how
     many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`),
     and how many of them it has indexed after each batch (done, total; in this thread): a
     year's first search after the index's form changed takes minutes (acc33b B3).

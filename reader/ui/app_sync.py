@@ -24,7 +24,6 @@ from ..reports import (
     nothing_answered,
     still_readable,
     synced_feeds,
-    took_names_words,
     trimmed_words,
     unanswered_at,
 )
@@ -335,8 +334,6 @@ class ReaderAppSync(ReaderAppFill):
         )
         if trimmed := trimmed_words(results):
             line += f" · {trimmed}"
-        if took := took_names_words(results):
-            line += f" · {took}"
         if gone := gone_for_good(results):
             line += f" · {gone}"
         if cut:

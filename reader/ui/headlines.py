@@ -26,7 +26,6 @@ from ..feed_tags import Folder, folder_key, folder_keys, folder_members, tag_mem
 from ..keys import article_key
 from ..library import Library
 from ..models import Feed
-from ..own_site import own_site_feed
 from ..plural import plural
 from ..reports import (
     Headline,
@@ -305,8 +304,8 @@ class HeadlineIndex:
 
     def _listed_first_elsewhere(self) -> frozenset[str]:
         """The ids of the rows "All feeds" leaves out: of an article several feeds list, the
-        rows of the feeds other than the one on the page's own site, else than its newest
-        row's (`reports.across_feeds`); a feed's own rows of one page (a live page) all stay."""
+        rows of the feeds other than its newest row's (`reports.across_feeds`); a feed's own
+        rows of one page (a live page) all stay."""
         if self._hidden is not None and self._hidden[0] is self._shared:
             # Made again with the links, for a refresh's feeds by `with_feeds` (`_relinked`),
             # not after each feed it brings from the 40,000 (~50 ms of the event loop).
@@ -888,14 +887,12 @@ class HeadlineIndex:
 
 def _left_out(rows: list[Headline]) -> list[str]:
     """Of the rows of one article (newest first), the ids of those "All feeds" leaves out: the
-    other feeds' than the one on the page's own site, else than its first row's
-    (`reports.across_feeds`); a feed's own rows of one page (a live page) all stay, as do those
-    of no feed."""
+    other feeds' than its first row's (`reports.across_feeds`); a feed's own rows of one page
+    (a live page) all stay, as do those of no feed."""
     if not rows:
         return []
-    feeds = [h.entry.feed_url for h in rows]
-    kept = own_site_feed(rows[0].entry.link, feeds) or feeds[0]
-    return [h.entry.id for h in rows if h.entry.feed_url not in (kept, "")]
+    first = rows[0].entry.feed_url
+    return [h.entry.id for h in rows[1:] if h.entry.feed_url not in (first, "")]
 
 
 def _filed(

@@ -10,7 +10,7 @@ from ..marks import UPDATED_MARK
 from ..models import ErrorKind, FetchError
 from ..plural import plural, size_text
 from ..refused_writes import refused_said
-from ..reports import SyncReport, gone_for_good, synced_feeds, took_names_words, trimmed_words
+from ..reports import SyncReport, gone_for_good, synced_feeds, trimmed_words
 from .display import plain
 
 
@@ -96,8 +96,6 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {plural(len(unreached), 'feed')} not reached (the next sync asks again)"
     if trimmed := trimmed_words(report.feeds, "older headline"):
         line += f" · {trimmed}"
-    if took := took_names_words(report.feeds):
-        line += f" · {took}"
     if gone := gone_for_good(report.feeds):
         line += f" · {gone}"
     if refused := refused_said(report):

@@ -10,7 +10,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
-from ...feed_names import listed_names, told_apart
+from ...feed_names import listed_names
 from ...models import Feed
 from ..display import feed_name, plain, when
 from ..headlines import (
@@ -140,8 +140,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if not urls:
             return []
         feeds = {feed.url: feed for feed in index.feeds}
-        names = told_apart(listed_names(index.feeds))  # alike names with their hosts
-        return [names.get(u) or (feeds[u].display_title if u in feeds else u) for u in urls]
+        return [feeds[u].display_title if u in feeds else u for u in urls]
 
     def show_feed(self, feed_url: str | None) -> None:
         """Show a feed's headlines, or a row's (None: "All feeds"), selected in the feed list
@@ -165,7 +164,7 @@ class MainScreenList(MainScreenMarks, MainFullText):
             or of_feeds(self.feed_url)
             or (searched and not self.hits_of_one_feed),
             by_saving=self.feed_url in LIBRARY_VIEWS and not searched,
-            names=told_apart(listed_names(self.reader.index.feeds)),
+            names=listed_names(self.reader.index.feeds),
             details=self.text_details() if searched else None,
             also_in=self._also_in if self.feed_url is None or searched else None,
         )

@@ -16,11 +16,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....failing_feeds import last_failed
-from ....feed_names import folded, listed_names, told_apart
-from ....feed_tags import TAG_MARK, Folder
+from ....feed_names import folded
+from ....feed_tags import Folder
 from ....marks import TO_FETCH_MARK, as_letter
 from ....models import Feed
-from ....search_feeds import SEARCH_MARK
 from ...cell_width import NamesApart, terminal_cells
 from ...display import accounts_apart, feed_name, plain
 from ...folder_tree import FolderRow, Placed, grouped, hidden_in
@@ -82,9 +81,6 @@ class FeedList(FolderFolding):
         (`main_failing`), none hidden in a folder folded."""
         self._folder_counts: dict[Folder, int] = {}
         """Each folder's unread count (`folder_key` → count), as its view shows."""
-        self._told: dict[str, str] = {}
-        """Each feed's name as its row shows it, the host after those reading alike
-        (`feed_names.told_apart`)."""
         self._apart: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
         """The feeds' addresses last given, and those of one feed under two accounts, named
         with their user names (`accounts_apart`): worked out once per set of feeds."""
@@ -186,12 +182,6 @@ class FeedList(FolderFolding):
         self._given = (*given, tags_apart)
         if (urls := tuple(feed.url for feed in feeds)) != self._apart[0]:
             self._apart = (urls, accounts_apart(urls))
-        # Feeds whose names read alike ("Reuters", a "Rеuters" with a Cyrillic е, one renamed
-        # "Reuters") with their hosts, not passing for each other (acc52a A3), nor a "#news"
-        # or a "Saved" for the list's own rows (A4).
-        self._told = told_apart(
-            listed_names(feeds), (ALL_FEEDS, SAVED, ARCHIVE), (TAG_MARK, SEARCH_MARK)
-        )
         section, order, tags, self._folder_counts = grouped_section(
             feeds, tags, self.closed, self._paths, unread, self.flat, tags_apart
         )
@@ -224,7 +214,7 @@ class FeedList(FolderFolding):
                 _cells(SAVED),
                 *(_cells(tag) + 2 for tag, _count in tags),  # "#news", "⌕ strike"
                 *(_cells(name) + 2 for name, _count in searches),
-                *(_feed_cells(feed, self._told.get(feed.url, "")) for feed in feeds),
+                *(_feed_cells(feed) for feed in feeds),
                 *(self._placed_cells(placed) for placed in section if placed.depth),
             )
         self.fit_width(self.app.size.width)
@@ -327,11 +317,7 @@ class FeedList(FolderFolding):
         self, feed: Feed, unread: Mapping[str, int], to_fetch: bool, depth: int = 0
     ) -> OneLine:
         if feed.name or feed.title:
-            if feed.url in self._told and feed.url not in self.apart:
-                shown = plain(self._told[feed.url], max_length=200)
-            else:  # one feed under two accounts: told apart by its user names
-                shown = feed_name(feed, self.apart, max_length=200)
-            title = FeedTitle(shown, self._names)
+            title = FeedTitle(feed_name(feed, self.apart, max_length=200), self._names)
         else:
             # Named by its address (never fetched): what tells three feeds of one site apart
             # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
@@ -417,10 +403,9 @@ def _cells(name: str) -> int:
     return len(name) if name.isascii() else terminal_cells(name)
 
 
-def _feed_cells(feed: Feed, shown: str = "") -> int:
-    """Cells a feed's name takes (`shown`, else its own): one named by its address,
-    `ADDRESS_CELLS` at most."""
-    cells = _cells(shown or feed.display_title)
+def _feed_cells(feed: Feed) -> int:
+    """Cells a feed's name takes: one named by its address, `ADDRESS_CELLS` at most."""
+    cells = _cells(feed.display_title)
     return cells if feed.name or feed.title else min(ADDRESS_CELLS, cells)
 
 
